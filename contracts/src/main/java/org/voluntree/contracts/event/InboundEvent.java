@@ -1,0 +1,56 @@
+package org.voluntree.contracts.event;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One Facebook event as the webhook accepted it, the job that travels from {@code q:preprocess}
+ * to the writer.
+ *
+ * @param key Facebook's own identity of the event, used to drop retried deliveries
+ *     (comment id and verb, or message id)
+ * @param kind comment, message or postback
+ * @param pageId the page that received it
+ * @param externalId the comment id or message id
+ * @param postId the post a comment belongs to, null for Messenger events
+ * @param parentId the comment a reply answers, null otherwise
+ * @param verb {@code add}, {@code edited}, {@code remove}... for comments; {@code add} otherwise
+ * @param authorId the page-scoped id of the person who wrote it
+ * @param authorName their display name when Facebook sends it, else null
+ * @param text the message text, null when there is none
+ * @param payload a postback's payload, null otherwise
+ * @param createdAt when Facebook says it happened
+ * @param receivedAt when the webhook accepted it
+ */
+public record InboundEvent(
+        String key,
+        EventKind kind,
+        String pageId,
+        String externalId,
+        String postId,
+        String parentId,
+        String verb,
+        String authorId,
+        String authorName,
+        String text,
+        String payload,
+        Instant createdAt,
+        Instant receivedAt) {
+
+    public InboundEvent {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(pageId, "pageId");
+        Objects.requireNonNull(externalId, "externalId");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+    }
+
+    /** Whether the analyzers should see this event: a comment added or edited, or a message, with text. */
+    public boolean classifiable() {
+        return kind.classifiable()
+                && text != null
+                && !text.isBlank()
+                && ("add".equals(verb) || "edited".equals(verb));
+    }
+}

@@ -1,0 +1,147 @@
+package org.voluntree.contracts.model;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.voluntree.contracts.event.Json;
+import org.voluntree.contracts.redis.RedisNames;
+
+/**
+ * The versions of every analyzer's model, kept in Redis: a hash per version (manifest and
+ * frozen graph), the active version, and the history of earlier active versions for rollback.
+ * Activation and rollback are announced on {@code models:changed} so that running gears and
+ * workers switch without a restart.
+ */
+public final class ModelRegistry {
+
+    private static final String MANIFEST = "manifest";
+    private static final String GRAPH = "graph";
+
+    /** KEYS: version hash, active, history. ARGV: version, analyzer. Returns the previous version or -1. */
+    private static final String ACTIVATE = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return -2 end
+            local previous = redis.call('GET', KEYS[2])
+            if previous == ARGV[1] then return tonumber(previous) end
+            if previous then redis.call('LPUSH', KEYS[3], previous) end
+            redis.call('SET', KEYS[2], ARGV[1])
+            if previous then return tonumber(previous) end
+            return -1
+            """;
+
+    /** KEYS: active, history. Returns the version made active again, or -1 when there is none. */
+    private static final String ROLLBACK = """
+            local previous = redis.call('LPOP', KEYS[2])
+            if not previous then return -1 end
+            redis.call('SET', KEYS[1], previous)
+            return tonumber(previous)
+            """;
+
+    private final RedisCommands<String, byte[]> redis;
+
+    public ModelRegistry(RedisCommands<String, byte[]> redis) {
+        this.redis = redis;
+    }
+
+    /** Stores an artifact as the analyzer's next version (not yet active) and returns that version. */
+    public int store(ModelArtifact artifact) {
+        String analyzer = artifact.manifest().analyzer();
+        int version = Math.toIntExact(redis.incr(sequenceKey(analyzer)));
+        ModelManifest manifest = artifact.manifest().withVersion(version);
+        redis.hset(RedisNames.modelVersion(analyzer, version), Map.of(
+                MANIFEST, Json.write(manifest),
+                GRAPH, artifact.graph()));
+        redis.zadd(RedisNames.modelVersions(analyzer), version, utf8(Integer.toString(version)));
+        redis.sadd(RedisNames.ANALYZERS, utf8(analyzer));
+        return version;
+    }
+
+    /** Makes a stored version the active one and announces it. Returns the previously active version, if any. */
+    public Optional<Integer> activate(String analyzer, int version) {
+        Long previous = redis.eval(ACTIVATE, ScriptOutputType.INTEGER,
+                new String[] {RedisNames.modelVersion(analyzer, version), RedisNames.activeModel(analyzer),
+                    RedisNames.modelHistory(analyzer)},
+                utf8(Integer.toString(version)), utf8(analyzer));
+        if (previous == -2) {
+            throw ModelNotFoundException.forVersion(analyzer, version);
+        }
+        announce(analyzer, version);
+        return previous < 0 ? Optional.empty() : Optional.of(previous.intValue());
+    }
+
+    /** Re-activates the version that was active before the current one. */
+    public int rollback(String analyzer) {
+        Long restored = redis.eval(ROLLBACK, ScriptOutputType.INTEGER,
+                new String[] {RedisNames.activeModel(analyzer), RedisNames.modelHistory(analyzer)});
+        if (restored < 0) {
+            throw ModelNotFoundException.noHistory(analyzer);
+        }
+        announce(analyzer, restored.intValue());
+        return restored.intValue();
+    }
+
+    public Optional<Integer> activeVersion(String analyzer) {
+        byte[] value = redis.get(RedisNames.activeModel(analyzer));
+        return value == null ? Optional.empty() : Optional.of(Integer.parseInt(new String(value, StandardCharsets.UTF_8)));
+    }
+
+    public ModelManifest manifest(String analyzer, int version) {
+        byte[] json = redis.hget(RedisNames.modelVersion(analyzer, version), MANIFEST);
+        if (json == null) {
+            throw ModelNotFoundException.forVersion(analyzer, version);
+        }
+        return Json.read(json, ModelManifest.class);
+    }
+
+    public ModelArtifact artifact(String analyzer, int version) {
+        Map<String, byte[]> fields = redis.hgetall(RedisNames.modelVersion(analyzer, version));
+        if (fields.get(MANIFEST) == null || fields.get(GRAPH) == null) {
+            throw ModelNotFoundException.forVersion(analyzer, version);
+        }
+        return new ModelArtifact(Json.read(fields.get(MANIFEST), ModelManifest.class), fields.get(GRAPH));
+    }
+
+    /** Every stored version of an analyzer, oldest first. */
+    public List<Integer> versions(String analyzer) {
+        List<Integer> versions = new ArrayList<>();
+        for (byte[] member : redis.zrange(RedisNames.modelVersions(analyzer), 0, -1)) {
+            versions.add(Integer.parseInt(new String(member, StandardCharsets.UTF_8)));
+        }
+        return versions;
+    }
+
+    /** Every analyzer that has at least one stored version, sorted by name. */
+    public List<String> analyzers() {
+        TreeSet<String> names = new TreeSet<>();
+        for (byte[] member : redis.smembers(RedisNames.ANALYZERS)) {
+            names.add(new String(member, StandardCharsets.UTF_8));
+        }
+        return List.copyOf(names);
+    }
+
+    /** Analyzers with an active version, mapped to that version. */
+    public Map<String, Integer> activeVersions() {
+        Map<String, Integer> active = new TreeMap<>();
+        for (String analyzer : analyzers()) {
+            activeVersion(analyzer).ifPresent(v -> active.put(analyzer, v));
+        }
+        return active;
+    }
+
+    private void announce(String analyzer, int version) {
+        redis.publish(RedisNames.MODELS_CHANGED_CHANNEL, utf8(analyzer + ":" + version));
+    }
+
+    private static String sequenceKey(String analyzer) {
+        return RedisNames.modelSequence(analyzer);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

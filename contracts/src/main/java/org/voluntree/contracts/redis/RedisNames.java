@@ -1,0 +1,96 @@
+package org.voluntree.contracts.redis;
+
+/**
+ * Every Redis name Voluntree uses. Nothing else in the code spells a key, queue, stream,
+ * group or channel by hand.
+ *
+ * <p>Model keys put the analyzer name in a hash tag ({@code model:{intent}:3}) so that a
+ * version and the pointer to the active version live in one Redis Cluster slot.
+ */
+public final class RedisNames {
+
+    /** Webhook events waiting to be normalised and featurised. */
+    public static final String PREPROCESS_QUEUE = "q:preprocess";
+    /** Posts waiting to be published on a page. */
+    public static final String PUBLISH_QUEUE = "q:publish";
+    /** Replies waiting to be sent through the Graph API. */
+    public static final String REPLY_QUEUE = "q:reply";
+    /** Emails waiting to be sent. */
+    public static final String EMAIL_QUEUE = "q:email";
+
+    /** Featurised messages, read by the gears. */
+    public static final String COMMENTS_STREAM = "s:comments";
+    /** Classified messages, read by the writer. */
+    public static final String CLASSIFIED_STREAM = "s:classified";
+    /** Anything that gave up, with its error. */
+    public static final String DEAD_STREAM = "s:dead";
+
+    public static final String GEAR_GROUP = "gear";
+    public static final String WRITER_GROUP = "writer";
+
+    /** Channel on which model-tools announce an activation or rollback. */
+    public static final String MODELS_CHANGED_CHANNEL = "models:changed";
+
+    /** Pattern that matches every organisation's event channel. */
+    public static final String ORG_EVENTS_PATTERN = "org:*:events";
+
+    private RedisNames() {
+    }
+
+    /** The list a consumer moves items into while it works on them. */
+    public static String processingList(String queue, String consumer) {
+        return queue + ":processing:" + consumer;
+    }
+
+    /** Pattern matching every consumer's processing list of a queue. */
+    public static String processingListPattern(String queue) {
+        return queue + ":processing:*";
+    }
+
+    /** Hash of consumer name to the last heartbeat (epoch millis) of a queue's consumers. */
+    public static String consumerHeartbeats(String queue) {
+        return queue + ":consumers";
+    }
+
+    /** Hash of item digest to the number of failed deliveries. */
+    public static String attempts(String queue) {
+        return queue + ":attempts";
+    }
+
+    /** Marker that a Facebook event was already accepted; Facebook retries deliveries. */
+    public static String seenEvent(String eventKey) {
+        return "seen:fb:" + eventKey;
+    }
+
+    public static String orgEvents(long organisationId) {
+        return "org:" + organisationId + ":events";
+    }
+
+    /** Hash holding one model version: its manifest and its frozen graph. */
+    public static String modelVersion(String analyzer, int version) {
+        return "model:{" + analyzer + "}:" + version;
+    }
+
+    /** String holding the active version number of an analyzer. */
+    public static String activeModel(String analyzer) {
+        return "model:{" + analyzer + "}:active";
+    }
+
+    /** Sorted set of an analyzer's versions (score = version), newest last. */
+    public static String modelVersions(String analyzer) {
+        return "model:{" + analyzer + "}:versions";
+    }
+
+    /** Counter that hands out an analyzer's version numbers. */
+    public static String modelSequence(String analyzer) {
+        return "model:{" + analyzer + "}:seq";
+    }
+
+    /** List of previously active versions, most recent first, for rollback. */
+    public static String modelHistory(String analyzer) {
+        return "model:{" + analyzer + "}:history";
+    }
+
+    /** Set of analyzer names known to the registry. */
+    public static final String ANALYZERS = "models:analyzers";
+}

@@ -1,0 +1,68 @@
+package org.voluntree.contracts.text;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Puts a message into the canonical form the featuriser reads: lower case, URLs and mentions
+ * replaced by placeholder tokens, every emoji its own token (skin tones and variation
+ * selectors dropped), letters repeated three or more times cut to two ("soooo" → "soo"),
+ * question and exclamation marks kept as tokens, other punctuation and whitespace folded to
+ * single spaces.
+ *
+ * <p>{@link #VERSION} is recorded in every model manifest: change the rules, bump it.
+ */
+public final class TextNormaliser {
+
+    /** Version of these rules, saved with every model. */
+    public static final int VERSION = 1;
+
+    public static final String URL_TOKEN = "xxurl";
+    public static final String MENTION_TOKEN = "xxuser";
+
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
+    private static final Pattern MENTION = Pattern.compile("@[\\p{L}\\p{N}_.]+");
+    private static final Pattern REPEATS = Pattern.compile("(\\p{L})\\1{2,}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private TextNormaliser() {
+    }
+
+    public static String normalise(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String s = URL.matcher(text).replaceAll(" " + URL_TOKEN + " ");
+        s = MENTION.matcher(s).replaceAll(" " + MENTION_TOKEN + " ");
+        s = s.toLowerCase(Locale.ROOT);
+        s = REPEATS.matcher(s).replaceAll("$1$1");
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        s.codePoints().forEach(cp -> appendCodePoint(out, cp));
+        return SPACES.matcher(out).replaceAll(" ").strip();
+    }
+
+    private static void appendCodePoint(StringBuilder out, int cp) {
+        if (Character.isLetterOrDigit(cp) || cp == '\'') {
+            if (cp != '\'') {
+                out.appendCodePoint(cp);
+            }
+        } else if (cp == '?' || cp == '!') {
+            out.append(' ').appendCodePoint(cp).append(' ');
+        } else if (isEmojiModifier(cp)) {
+            // skin tones, variation selectors and joiners carry no meaning for us
+        } else if (isEmoji(cp)) {
+            out.append(' ').appendCodePoint(cp).append(' ');
+        } else {
+            out.append(' ');
+        }
+    }
+
+    private static boolean isEmojiModifier(int cp) {
+        return (cp >= 0x1F3FB && cp <= 0x1F3FF) || cp == 0xFE0F || cp == 0xFE0E || cp == 0x200D;
+    }
+
+    private static boolean isEmoji(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.OTHER_SYMBOL || (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF);
+    }
+}
