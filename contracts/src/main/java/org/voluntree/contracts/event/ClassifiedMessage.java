@@ -34,20 +34,19 @@ public record ClassifiedMessage(InboundEvent event, Map<String, Classification> 
         classifications = Map.copyOf(classifications);
     }
 
-    public Map<byte[], byte[]> toFields() {
-        Map<byte[], byte[]> fields = new LinkedHashMap<>();
-        fields.put(FeaturisedMessage.bytes(FeaturisedMessage.EVENT), Json.write(event));
+    public Map<String, byte[]> toFields() {
+        Map<String, byte[]> fields = new LinkedHashMap<>();
+        fields.put(FeaturisedMessage.EVENT, Json.write(event));
         classifications.forEach((analyzer, c) -> {
-            fields.put(FeaturisedMessage.bytes(FeaturisedMessage.VERSION_PREFIX + analyzer),
+            fields.put(FeaturisedMessage.VERSION_PREFIX + analyzer,
                     FeaturisedMessage.bytes(Integer.toString(c.version())));
-            fields.put(FeaturisedMessage.bytes(LABEL_PREFIX + analyzer), FeaturisedMessage.bytes(c.label()));
-            fields.put(FeaturisedMessage.bytes(SCORES_PREFIX + analyzer), BinaryArrays.packFloats(c.scores()));
+            fields.put(LABEL_PREFIX + analyzer, FeaturisedMessage.bytes(c.label()));
+            fields.put(SCORES_PREFIX + analyzer, BinaryArrays.packFloats(c.scores()));
         });
         return fields;
     }
 
-    public static ClassifiedMessage fromFields(Map<byte[], byte[]> raw) {
-        Map<String, byte[]> fields = StreamFields.byName(raw);
+    public static ClassifiedMessage fromFields(Map<String, byte[]> fields) {
         InboundEvent event = StreamFields.event(fields);
         Map<String, Classification> classifications = new LinkedHashMap<>();
         for (String analyzer : StreamFields.analyzers(fields)) {

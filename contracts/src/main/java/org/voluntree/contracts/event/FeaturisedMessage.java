@@ -27,19 +27,18 @@ public record FeaturisedMessage(InboundEvent event, Map<String, Features> featur
         features = Map.copyOf(features);
     }
 
-    public Map<byte[], byte[]> toFields() {
-        Map<byte[], byte[]> fields = new LinkedHashMap<>();
-        fields.put(bytes(EVENT), Json.write(event));
+    public Map<String, byte[]> toFields() {
+        Map<String, byte[]> fields = new LinkedHashMap<>();
+        fields.put(EVENT, Json.write(event));
         features.forEach((analyzer, f) -> {
-            fields.put(bytes(VERSION_PREFIX + analyzer), bytes(Integer.toString(f.version())));
-            fields.put(bytes(FEATURES_PREFIX + analyzer), BinaryArrays.packInts(f.ids()));
+            fields.put(VERSION_PREFIX + analyzer, bytes(Integer.toString(f.version())));
+            fields.put(FEATURES_PREFIX + analyzer, BinaryArrays.packInts(f.ids()));
         });
         return fields;
     }
 
     /** Reads a stream entry; throws {@link MalformedRecordException} when fields are missing or broken. */
-    public static FeaturisedMessage fromFields(Map<byte[], byte[]> raw) {
-        Map<String, byte[]> fields = StreamFields.byName(raw);
+    public static FeaturisedMessage fromFields(Map<String, byte[]> fields) {
         InboundEvent event = StreamFields.event(fields);
         Map<String, Features> features = new LinkedHashMap<>();
         for (String analyzer : StreamFields.analyzers(fields)) {

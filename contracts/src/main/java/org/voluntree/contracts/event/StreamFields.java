@@ -2,7 +2,6 @@ package org.voluntree.contracts.event;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,12 +9,6 @@ import java.util.Map;
 final class StreamFields {
 
     private StreamFields() {
-    }
-
-    static Map<String, byte[]> byName(Map<byte[], byte[]> raw) {
-        Map<String, byte[]> fields = new HashMap<>();
-        raw.forEach((k, v) -> fields.put(new String(k, StandardCharsets.UTF_8), v));
-        return fields;
     }
 
     static InboundEvent event(Map<String, byte[]> fields) {

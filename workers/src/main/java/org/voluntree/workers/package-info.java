@@ -1,0 +1,2 @@
+/** Workers that drain Redis list queues: the reliable queue component and the handlers behind it. */
+package org.voluntree.workers;

@@ -1,0 +1,166 @@
+package org.voluntree.workers.queue;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voluntree.contracts.redis.RedisCodecs;
+
+/**
+ * Drains one queue with a number of consumer threads, each on its own blocking connection, plus
+ * one scheduler thread that sends heartbeats and runs the reaper.
+ */
+public final class QueueWorker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueWorker.class);
+
+    private final RedisClient client;
+    private final String queueName;
+    private final JobHandler handler;
+    private final QueueSettings settings;
+    private final String processId;
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<String> consumers = new ArrayList<>();
+    private final List<StatefulRedisConnection<String, byte[]>> connections = new ArrayList<>();
+    private StatefulRedisConnection<String, byte[]> shared;
+    private ReliableQueue queue;
+    private ScheduledExecutorService housekeeping;
+    private volatile boolean running;
+
+    public QueueWorker(RedisClient client, String queueName, JobHandler handler, QueueSettings settings) {
+        this.client = client;
+        this.queueName = queueName;
+        this.handler = handler;
+        this.settings = settings;
+        this.processId = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        shared = client.connect(RedisCodecs.STRING_BYTES);
+        queue = new ReliableQueue(queueName, settings, shared.sync(), Clock.systemUTC());
+        for (int i = 0; i < settings.consumers(); i++) {
+            String consumer = processId + "-" + i;
+            consumers.add(consumer);
+            queue.heartbeat(consumer);
+        }
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, queueName + "-housekeeping"));
+        housekeeping.scheduleWithFixedDelay(this::housekeep, 0, settings.heartbeatEvery().toMillis(),
+                TimeUnit.MILLISECONDS);
+        for (String consumer : consumers) {
+            StatefulRedisConnection<String, byte[]> blocking = client.connect(RedisCodecs.STRING_BYTES);
+            blocking.setTimeout(settings.pollTimeout().plusSeconds(5));
+            connections.add(blocking);
+            Thread thread = new Thread(() -> consume(consumer, blocking), queueName + "-" + consumer);
+            threads.add(thread);
+            thread.start();
+        }
+        log.info("Draining {} with {} consumers", queueName, consumers.size());
+    }
+
+    private void housekeep() {
+        try {
+            consumers.forEach(queue::heartbeat);
+            long requeued = queue.reap();
+            if (requeued > 0) {
+                log.warn("Re-queued {} in-flight items of stopped consumers on {}", requeued, queueName);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Housekeeping of {} failed, will retry: {}", queueName, e.toString());
+        }
+    }
+
+    private void consume(String consumer, StatefulRedisConnection<String, byte[]> blocking) {
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try {
+                Optional<Delivery> delivery = ReliableQueue.take(blocking.sync(), queueName, consumer,
+                        settings.pollTimeout());
+                delivery.ifPresent(this::process);
+                backoff = Duration.ofMillis(100);
+            } catch (RedisConnectionException | RedisCommandTimeoutException e) {
+                if (!running) {
+                    break;
+                }
+                log.warn("Redis unavailable for {} ({}), retrying in {}", queueName, e.getClass().getSimpleName(),
+                        backoff);
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
+                        ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                log.error("Unexpected failure while draining {}", queueName, e);
+                sleep(backoff);
+            }
+        }
+    }
+
+    private void process(Delivery delivery) {
+        int earlier = queue.attempts(delivery);
+        if (earlier >= settings.maxAttempts()) {
+            // its consumers keep dying while working on it: stop the loop here
+            queue.deadLetter(delivery, "gave up after " + earlier + " deliveries whose consumers stopped", earlier);
+            log.error("Dead-lettered an item of {} after {} interrupted deliveries", queueName, earlier);
+            return;
+        }
+        try {
+            handler.handle(delivery.item());
+            queue.ack(delivery);
+        } catch (Exception e) {
+            boolean dead = queue.fail(delivery, e);
+            if (dead) {
+                log.error("Dead-lettered an item of {}: {}", queueName, ReliableQueue.describe(e));
+            } else {
+                log.warn("Item of {} failed (attempt {}), re-queued: {}", queueName, earlier + 1,
+                        ReliableQueue.describe(e));
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops taking new items, lets the current ones finish, and says goodbye to the reaper. */
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        for (Thread thread : threads) {
+            try {
+                thread.join(settings.pollTimeout().toMillis() + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        housekeeping.shutdownNow();
+        for (String consumer : consumers) {
+            queue.retire(consumer);
+        }
+        connections.forEach(StatefulRedisConnection::close);
+        shared.close();
+        log.info("Stopped draining {}", queueName);
+    }
+}

@@ -1,0 +1,184 @@
+package org.voluntree.workers.queue;
+
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.LMoveArgs;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.voluntree.contracts.dead.DeadLetters;
+import org.voluntree.contracts.redis.RedisNames;
+
+/**
+ * One Redis list used as an at-least-once queue.
+ *
+ * <p>A consumer {@link #take takes} an item with {@code BLMOVE queue → queue:processing:consumer},
+ * so the item is never only in the consumer's memory. {@link #ack} removes it from the processing
+ * list; {@link #fail} counts the attempt and either puts it back on the queue or, after
+ * {@code maxAttempts}, moves it to {@code s:dead} with the error. {@link #reap} re-queues the
+ * processing lists of consumers whose heartbeat went stale (the process died).
+ *
+ * <p>Attempts are counted per item content (SHA-1), in {@code queue:attempts}.
+ */
+public final class ReliableQueue {
+
+    /** KEYS: processing, queue, attempts, heartbeats. ARGV: consumer. Returns the number of items moved back. */
+    private static final String REQUEUE = """
+            local moved = 0
+            while true do
+              local item = redis.call('LMOVE', KEYS[1], KEYS[2], 'LEFT', 'RIGHT')
+              if not item then break end
+              redis.call('HINCRBY', KEYS[3], redis.sha1hex(item), 1)
+              moved = moved + 1
+            end
+            redis.call('HDEL', KEYS[4], ARGV[1])
+            return moved
+            """;
+
+    /** KEYS: processing, queue. ARGV: item. Moves one item from processing back to the end of the queue. */
+    private static final String RETRY = """
+            if redis.call('LREM', KEYS[1], 1, ARGV[1]) > 0 then
+              redis.call('LPUSH', KEYS[2], ARGV[1])
+            end
+            return 1
+            """;
+
+    private final String queue;
+    private final QueueSettings settings;
+    private final RedisCommands<String, byte[]> redis;
+    private final DeadLetters deadLetters;
+    private final Clock clock;
+
+    public ReliableQueue(String queue, QueueSettings settings, RedisCommands<String, byte[]> redis, Clock clock) {
+        this.queue = queue;
+        this.settings = settings;
+        this.redis = redis;
+        this.deadLetters = new DeadLetters(redis);
+        this.clock = clock;
+    }
+
+    public String name() {
+        return queue;
+    }
+
+    public void push(byte[] item) {
+        redis.lpush(queue, item);
+    }
+
+    public long size() {
+        return redis.llen(queue);
+    }
+
+    /**
+     * Blocks until an item arrives or the timeout passes. Use a connection of its own: the
+     * blocking call holds it.
+     */
+    public static Optional<Delivery> take(RedisCommands<String, byte[]> blocking, String queue, String consumer,
+            Duration timeout) {
+        byte[] item = blocking.blmove(queue, RedisNames.processingList(queue, consumer), LMoveArgs.Builder.rightLeft(),
+                timeout.toMillis() / 1000.0);
+        return item == null ? Optional.empty() : Optional.of(new Delivery(queue, consumer, item));
+    }
+
+    /** The work is done: forget the item. */
+    public void ack(Delivery delivery) {
+        redis.lrem(RedisNames.processingList(queue, delivery.consumer()), 1, delivery.item());
+        redis.hdel(RedisNames.attempts(queue), digest(delivery.item()));
+    }
+
+    /** Failed deliveries so far, counting the ones whose consumer died. */
+    public int attempts(Delivery delivery) {
+        byte[] count = redis.hget(RedisNames.attempts(queue), digest(delivery.item()));
+        return count == null ? 0 : Integer.parseInt(new String(count, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The work failed. Returns true when the item went to {@code s:dead}, false when it was
+     * put back on the queue for another attempt.
+     */
+    public boolean fail(Delivery delivery, Throwable error) {
+        long attempts = redis.hincrby(RedisNames.attempts(queue), digest(delivery.item()), 1);
+        if (error instanceof PermanentFailure || attempts >= settings.maxAttempts()) {
+            deadLetter(delivery, describe(error), (int) attempts);
+            return true;
+        }
+        redis.eval(RETRY, ScriptOutputType.INTEGER,
+                new String[] {RedisNames.processingList(queue, delivery.consumer()), queue}, delivery.item());
+        return false;
+    }
+
+    /** Moves an item to {@code s:dead} (first) and out of the processing list (then). */
+    public void deadLetter(Delivery delivery, String error, int attempts) {
+        deadLetters.addListItem(queue, delivery.item(), error, attempts);
+        redis.lrem(RedisNames.processingList(queue, delivery.consumer()), 1, delivery.item());
+        redis.hdel(RedisNames.attempts(queue), digest(delivery.item()));
+    }
+
+    /** Records that a consumer is alive. */
+    public void heartbeat(String consumer) {
+        redis.hset(RedisNames.consumerHeartbeats(queue), consumer,
+                Long.toString(clock.millis()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Forgets a consumer that stopped cleanly (its processing list is empty). */
+    public void retire(String consumer) {
+        redis.hdel(RedisNames.consumerHeartbeats(queue), consumer);
+    }
+
+    /**
+     * Puts back on the queue every in-flight item of consumers that stopped sending heartbeats.
+     *
+     * @return the number of items re-queued
+     */
+    public long reap() {
+        long moved = 0;
+        String prefix = RedisNames.processingList(queue, "");
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = redis.scan(cursor,
+                    ScanArgs.Builder.matches(RedisNames.processingListPattern(queue)).limit(200));
+            for (String processing : page.getKeys()) {
+                String consumer = processing.substring(prefix.length());
+                if (isStale(consumer)) {
+                    Long count = redis.eval(REQUEUE, ScriptOutputType.INTEGER,
+                            new String[] {processing, queue, RedisNames.attempts(queue),
+                                RedisNames.consumerHeartbeats(queue)},
+                            consumer.getBytes(StandardCharsets.UTF_8));
+                    moved += count;
+                }
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
+        return moved;
+    }
+
+    private boolean isStale(String consumer) {
+        byte[] beat = redis.hget(RedisNames.consumerHeartbeats(queue), consumer);
+        if (beat == null) {
+            return true;
+        }
+        long last = Long.parseLong(new String(beat, StandardCharsets.UTF_8));
+        return clock.millis() - last > settings.staleAfter().toMillis();
+    }
+
+    static String describe(Throwable error) {
+        String message = error.getMessage();
+        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /** The same digest that Redis's {@code sha1hex} computes inside the re-queue script. */
+    private static String digest(byte[] item) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(item));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JVM", e);
+        }
+    }
+}
