@@ -9,6 +9,7 @@ import org.voluntree.contracts.event.ClassifiedMessage.Classification;
 import org.voluntree.contracts.event.FeaturisedMessage;
 import org.voluntree.contracts.event.FeaturisedMessage.Features;
 import org.voluntree.contracts.model.ModelManifest;
+import org.voluntree.contracts.model.ModelNotFoundException;
 import org.voluntree.gears.engine.LoadedModel;
 
 /**
@@ -35,8 +36,9 @@ final class BatchClassifier {
     }
 
     /**
-     * Classifies every message. A message whose features do not fit its model is rejected; a
-     * failure of a model itself propagates, so the batch is retried.
+     * Classifies every message. A message whose features do not fit its model, or whose model
+     * version is not in the registry, is rejected; a failure of a model itself propagates, so
+     * the batch is retried.
      */
     Result classify(List<FeaturisedMessage> batch) {
         int n = batch.size();
@@ -56,7 +58,18 @@ final class BatchClassifier {
         }
         for (Map.Entry<Group, List<Integer>> entry : groups.entrySet()) {
             Group group = entry.getKey();
-            LoadedModel model = models.get(group.analyzer(), group.version());
+            LoadedModel model;
+            try {
+                model = models.get(group.analyzer(), group.version());
+            } catch (ModelNotFoundException e) {
+                for (int index : entry.getValue()) {
+                    if (!isRejected[index]) {
+                        isRejected[index] = true;
+                        rejected.add(new Rejected(index, e.getMessage()));
+                    }
+                }
+                continue;
+            }
             ModelManifest manifest = model.manifest();
             int width = manifest.featuriser().maxFeatures();
             int buckets = manifest.featuriser().buckets();

@@ -1,28 +1,30 @@
-package org.voluntree.gears;
+package org.voluntree.contracts.stream;
 
 import java.time.Duration;
 
 /**
- * How a gear batches and recovers.
+ * How a stream consumer batches and recovers.
  *
- * @param consumer this gear's consumer name in the {@code gear} group; unique per process
- * @param batchSize most entries classified in one batch (N)
+ * @param stream the stream read
+ * @param group the consumer group
+ * @param consumer this consumer's name in the group; unique per process
+ * @param batchSize most entries handled in one batch (N)
  * @param maxWait longest a batch waits to fill once its first entry arrived (T)
- * @param claimMinIdle how long an entry stays pending with a consumer before another gear takes it over
- * @param claimEvery how often the gear looks for such entries
+ * @param claimMinIdle how long an entry stays pending with a consumer before another takes it over
+ * @param claimEvery how often the consumer looks for such entries
  * @param maxDeliveries deliveries after which an entry that keeps failing goes to {@code s:dead}
- * @param classifiedMaxLength approximate cap of {@code s:classified}
  */
-public record GearSettings(
+public record StreamConsumerSettings(
+        String stream,
+        String group,
         String consumer,
         int batchSize,
         Duration maxWait,
         Duration claimMinIdle,
         Duration claimEvery,
-        int maxDeliveries,
-        long classifiedMaxLength) {
+        int maxDeliveries) {
 
-    public GearSettings {
+    public StreamConsumerSettings {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }

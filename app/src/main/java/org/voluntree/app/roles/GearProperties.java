@@ -1,0 +1,28 @@
+package org.voluntree.app.roles;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import org.voluntree.contracts.redis.RedisNames;
+import org.voluntree.contracts.stream.StreamConsumerSettings;
+
+/** {@code voluntree.gear.*}: the engine and the gear's batching. */
+@Validated
+@ConfigurationProperties("voluntree.gear")
+public record GearProperties(
+        @NotBlank String engine,
+        @Min(1) int batchSize,
+        @NotNull Duration maxWait,
+        @NotNull Duration claimMinIdle,
+        @NotNull Duration claimEvery,
+        @Min(1) int maxDeliveries,
+        @Min(1000) long classifiedMaxLength) {
+
+    public StreamConsumerSettings settings(String consumer) {
+        return new StreamConsumerSettings(RedisNames.COMMENTS_STREAM, RedisNames.GEAR_GROUP, consumer, batchSize,
+                maxWait, claimMinIdle, claimEvery, maxDeliveries);
+    }
+}

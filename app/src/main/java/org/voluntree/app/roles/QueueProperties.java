@@ -1,0 +1,24 @@
+package org.voluntree.app.roles;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import org.voluntree.workers.queue.QueueSettings;
+
+/** {@code voluntree.queue.*}: how the list queues are drained. */
+@Validated
+@ConfigurationProperties("voluntree.queue")
+public record QueueProperties(
+        @Min(1) int consumers,
+        @Min(1) int maxAttempts,
+        @NotNull Duration pollTimeout,
+        @NotNull Duration heartbeatEvery,
+        @NotNull Duration staleAfter,
+        @Min(1000) long commentsMaxLength) {
+
+    public QueueSettings settings() {
+        return new QueueSettings(consumers, maxAttempts, pollTimeout, heartbeatEvery, staleAfter);
+    }
+}

@@ -1,0 +1,225 @@
+package org.voluntree.contracts.stream;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XPendingArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.models.stream.ClaimedMessages;
+import io.lettuce.core.models.stream.PendingMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voluntree.contracts.dead.DeadLetters;
+import org.voluntree.contracts.redis.RedisCodecs;
+
+/**
+ * Runs one consumer of a stream's consumer group on a thread of its own.
+ *
+ * <p>Each turn it reads up to N entries, blocking for the first and then waiting at most T for
+ * the batch to fill; hands the batch to the {@link StreamBatchHandler}; acknowledges what the
+ * handler finished and dead-letters what it rejected. Every {@code claimEvery} it takes over,
+ * with {@code XAUTOCLAIM}, entries idle longer than {@code claimMinIdle} in another consumer's
+ * pending list (that consumer died), after first moving entries delivered {@code maxDeliveries}
+ * times to {@code s:dead}.
+ */
+public final class StreamGroupConsumer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamGroupConsumer.class);
+
+    private final RedisClient client;
+    private final StreamConsumerSettings settings;
+    private final StreamBatchHandler handler;
+    private final AtomicLong handled = new AtomicLong();
+    private StatefulRedisConnection<String, byte[]> reading;
+    private StatefulRedisConnection<String, byte[]> commands;
+    private DeadLetters deadLetters;
+    private Thread thread;
+    private volatile boolean running;
+    private long lastClaim;
+
+    public StreamGroupConsumer(RedisClient client, StreamConsumerSettings settings, StreamBatchHandler handler) {
+        this.client = client;
+        this.settings = settings;
+        this.handler = handler;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        reading = client.connect(RedisCodecs.STRING_BYTES);
+        reading.setTimeout(settings.maxWait().plusSeconds(10));
+        commands = client.connect(RedisCodecs.STRING_BYTES);
+        deadLetters = new DeadLetters(commands.sync());
+        createGroup(commands.sync(), settings.stream(), settings.group());
+        running = true;
+        lastClaim = System.nanoTime() - settings.claimEvery().toNanos();
+        thread = new Thread(this::run, settings.group() + "-" + settings.consumer());
+        thread.start();
+        log.info("Consumer {} of group {} reading {} in batches of up to {} entries or {} ms", settings.consumer(),
+                settings.group(), settings.stream(), settings.batchSize(), settings.maxWait().toMillis());
+    }
+
+    /** Creates the group at the start of the stream (and the stream) unless it exists. */
+    public static void createGroup(RedisCommands<String, byte[]> redis, String stream, String group) {
+        try {
+            redis.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), group, XGroupCreateArgs.Builder.mkstream());
+        } catch (RedisBusyException alreadyThere) {
+            // another consumer created it first
+        }
+    }
+
+    /** Entries acknowledged since start. */
+    public long handledCount() {
+        return handled.get();
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try {
+                if (System.nanoTime() - lastClaim >= settings.claimEvery().toNanos()) {
+                    lastClaim = System.nanoTime();
+                    reclaim();
+                }
+                List<StreamMessage<String, byte[]>> batch = readBatch();
+                if (!batch.isEmpty()) {
+                    process(batch);
+                }
+                backoff = Duration.ofMillis(100);
+            } catch (RedisConnectionException | RedisCommandTimeoutException e) {
+                if (!running) {
+                    break;
+                }
+                log.warn("Redis unavailable to {} ({}), retrying in {}", settings.consumer(),
+                        e.getClass().getSimpleName(), backoff);
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
+                        ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                log.error("{} failed on a batch of {}; its entries stay pending and will be retried",
+                        settings.consumer(), settings.stream(), e);
+                sleep(backoff);
+            }
+        }
+    }
+
+    private List<StreamMessage<String, byte[]>> readBatch() {
+        Consumer<String> me = Consumer.from(settings.group(), settings.consumer());
+        XReadArgs.StreamOffset<String> next = XReadArgs.StreamOffset.lastConsumed(settings.stream());
+        List<StreamMessage<String, byte[]>> batch = new ArrayList<>(reading.sync().xreadgroup(me,
+                XReadArgs.Builder.count(settings.batchSize()).block(settings.maxWait()), next));
+        long deadline = System.nanoTime() + settings.maxWait().toNanos();
+        while (!batch.isEmpty() && batch.size() < settings.batchSize() && running) {
+            long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (remainingMs <= 0) {
+                break;
+            }
+            List<StreamMessage<String, byte[]>> more = reading.sync().xreadgroup(me,
+                    XReadArgs.Builder.count(settings.batchSize() - batch.size()).block(remainingMs), next);
+            if (more.isEmpty()) {
+                break;
+            }
+            batch.addAll(more);
+        }
+        return batch;
+    }
+
+    private void reclaim() {
+        RedisCommands<String, byte[]> redis = commands.sync();
+        deadLetterOverdelivered(redis);
+        String cursor = "0-0";
+        do {
+            ClaimedMessages<String, byte[]> claimed = redis.xautoclaim(settings.stream(),
+                    XAutoClaimArgs.Builder.<String>xautoclaim(Consumer.from(settings.group(), settings.consumer()),
+                            settings.claimMinIdle(), cursor).count(settings.batchSize()));
+            List<StreamMessage<String, byte[]>> entries = claimed.getMessages().stream()
+                    .filter(m -> m.getBody() != null && !m.getBody().isEmpty())
+                    .toList();
+            if (!entries.isEmpty()) {
+                log.warn("{} took over {} entries of {} left pending by a stopped consumer", settings.consumer(),
+                        entries.size(), settings.stream());
+                process(entries);
+            }
+            cursor = claimed.getId();
+        } while (!"0-0".equals(cursor) && running);
+    }
+
+    private void deadLetterOverdelivered(RedisCommands<String, byte[]> redis) {
+        List<PendingMessage> pending = redis.xpending(settings.stream(), XPendingArgs.Builder
+                .xpending(settings.group(), Range.create("-", "+"), Limit.from(1000))
+                .idle(settings.claimMinIdle()));
+        for (PendingMessage entry : pending) {
+            if (entry.getRedeliveryCount() >= settings.maxDeliveries()) {
+                List<StreamMessage<String, byte[]>> found = redis.xrange(settings.stream(),
+                        Range.create(entry.getId(), entry.getId()));
+                Map<String, byte[]> fields = found.isEmpty() ? Map.of() : found.get(0).getBody();
+                deadLetters.addStreamEntry(settings.stream(), fields,
+                        "failed on " + entry.getRedeliveryCount() + " deliveries to group " + settings.group(),
+                        (int) entry.getRedeliveryCount());
+                redis.xack(settings.stream(), settings.group(), entry.getId());
+                log.error("Dead-lettered entry {} of {} after {} deliveries", entry.getId(), settings.stream(),
+                        entry.getRedeliveryCount());
+            }
+        }
+    }
+
+    private void process(List<StreamMessage<String, byte[]>> batch) {
+        StreamBatchHandler.Outcome outcome = handler.handle(batch);
+        RedisCommands<String, byte[]> redis = commands.sync();
+        for (StreamBatchHandler.Rejected rejected : outcome.rejected()) {
+            deadLetters.addStreamEntry(settings.stream(), rejected.entry().getBody(), rejected.reason(), 1);
+            redis.xack(settings.stream(), settings.group(), rejected.entry().getId());
+            log.error("Dead-lettered entry {} of {}: {}", rejected.entry().getId(), settings.stream(),
+                    rejected.reason());
+        }
+        if (!outcome.done().isEmpty()) {
+            redis.xack(settings.stream(), settings.group(), outcome.done().toArray(String[]::new));
+            handled.addAndGet(outcome.done().size());
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Finishes the batch in hand, then stops. */
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        try {
+            thread.join(settings.maxWait().toMillis() * 2 + 15_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reading.close();
+        commands.close();
+        log.info("Consumer {} of group {} stopped after {} entries", settings.consumer(), settings.group(),
+                handled.get());
+    }
+}
