@@ -1,0 +1,61 @@
+package org.voluntree.gears.engine.tensorflow;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tensorflow.proto.ConfigProto;
+import org.voluntree.contracts.model.ModelArtifact;
+import org.voluntree.gears.engine.InferenceEngine;
+import org.voluntree.gears.engine.LoadedModel;
+
+/**
+ * Runs frozen models in this JVM with TensorFlow Java. Each loaded model owns its own graph and
+ * session; closing the engine closes the models it loaded that are still open.
+ *
+ * <p>Thread-safety: the engine may load models from several threads, and a loaded model may be
+ * used by several threads at once (a TensorFlow session runs concurrent calls).
+ */
+public final class TensorFlowEngine implements InferenceEngine {
+
+    public static final String NAME = "tensorflow";
+
+    private final ConfigProto sessionConfig;
+    private final Set<TensorFlowModel> open = ConcurrentHashMap.newKeySet();
+
+    /** An engine whose sessions use TensorFlow's default thread pools. */
+    public TensorFlowEngine() {
+        this(0);
+    }
+
+    /**
+     * An engine whose sessions use a fixed number of threads per operation ({@code 0} = as many
+     * as cores). Small batches run fastest with one thread per operation and several callers.
+     */
+    public TensorFlowEngine(int threadsPerOperation) {
+        if (threadsPerOperation < 0) {
+            throw new IllegalArgumentException("threadsPerOperation must be 0 or more, was " + threadsPerOperation);
+        }
+        this.sessionConfig = ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(threadsPerOperation)
+                .setInterOpParallelismThreads(threadsPerOperation)
+                .build();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public LoadedModel load(ModelArtifact artifact) {
+        TensorFlowModel model = TensorFlowModel.load(artifact, sessionConfig, open::remove);
+        open.add(model);
+        return model;
+    }
+
+    @Override
+    public void close() {
+        for (TensorFlowModel model : Set.copyOf(open)) {
+            model.close();
+        }
+    }
+}
