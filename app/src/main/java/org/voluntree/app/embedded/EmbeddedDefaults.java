@@ -47,6 +47,9 @@ public final class EmbeddedDefaults {
         }
         if (embedded) {
             defaults.put("voluntree.embedded.demo", "true");
+            // the demo's Facebook sandbox signs with these; a real deployment sets its own
+            defaults.put("voluntree.embedded.webhook-app-secret", "voluntree-demo-app-secret");
+            defaults.put("voluntree.embedded.webhook-verify-token", "voluntree-demo-verify-token");
         }
         application.setDefaultProperties(defaults);
     }

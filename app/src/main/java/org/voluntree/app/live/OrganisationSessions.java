@@ -1,0 +1,57 @@
+package org.voluntree.app.live;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+/** The open WebSocket sessions of this node, by organisation. */
+@Component
+class OrganisationSessions {
+
+    private static final Logger log = LoggerFactory.getLogger(OrganisationSessions.class);
+    private static final int SEND_TIME_LIMIT_MS = 10_000;
+    private static final int BUFFER_LIMIT_BYTES = 1 << 20;
+
+    private final Map<Long, Set<WebSocketSession>> byOrganisation = new ConcurrentHashMap<>();
+    private final Map<String, WebSocketSession> decorated = new ConcurrentHashMap<>();
+
+    void add(long organisationId, WebSocketSession session) {
+        WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
+        decorated.put(session.getId(), safe);
+        byOrganisation.computeIfAbsent(organisationId, id -> ConcurrentHashMap.newKeySet()).add(safe);
+    }
+
+    void remove(long organisationId, WebSocketSession session) {
+        WebSocketSession safe = decorated.remove(session.getId());
+        Set<WebSocketSession> sessions = byOrganisation.get(organisationId);
+        if (sessions != null && safe != null) {
+            sessions.remove(safe);
+        }
+    }
+
+    /** Sends a text to every open session of the organisation. */
+    void send(long organisationId, String text) {
+        Set<WebSocketSession> sessions = byOrganisation.getOrDefault(organisationId, Set.of());
+        TextMessage message = new TextMessage(text);
+        for (WebSocketSession session : sessions) {
+            try {
+                if (session.isOpen()) {
+                    session.sendMessage(message);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not push an event to a session of organisation {}: {}", organisationId, e.toString());
+            }
+        }
+    }
+
+    int count() {
+        return decorated.size();
+    }
+}

@@ -1,0 +1,55 @@
+package org.voluntree.app.roles;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.voluntree.contracts.redis.RedisNames;
+import org.voluntree.workers.preprocess.ActiveFeaturisers;
+import org.voluntree.workers.preprocess.PreprocessHandler;
+import org.voluntree.workers.queue.QueueWorker;
+
+/** The workers role's list queues: {@code q:preprocess} for now. The writer runs beside it. */
+@Component
+@ConditionalOnRole(Role.WORKERS)
+class WorkersRole implements SmartLifecycle {
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, byte[]> shared;
+    private final QueueProperties properties;
+    private ActiveFeaturisers featurisers;
+    private QueueWorker preprocess;
+
+    WorkersRole(RedisClient client, StatefulRedisConnection<String, byte[]> shared, QueueProperties properties) {
+        this.client = client;
+        this.shared = shared;
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        featurisers = new ActiveFeaturisers(client);
+        PreprocessHandler handler = new PreprocessHandler(featurisers, shared.sync(), properties.commentsMaxLength());
+        preprocess = new QueueWorker(client, RedisNames.PREPROCESS_QUEUE, handler, properties.settings());
+        preprocess.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (preprocess != null) {
+            preprocess.close();
+            featurisers.close();
+            preprocess = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return preprocess != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return 10;
+    }
+}

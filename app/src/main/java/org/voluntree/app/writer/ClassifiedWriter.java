@@ -1,0 +1,155 @@
+package org.voluntree.app.writer;
+
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.voluntree.contracts.event.ClassifiedMessage;
+import org.voluntree.contracts.event.ClassifiedMessage.Classification;
+import org.voluntree.contracts.event.EventKind;
+import org.voluntree.contracts.event.Json;
+import org.voluntree.contracts.event.MalformedRecordException;
+import org.voluntree.contracts.redis.RedisNames;
+import org.voluntree.contracts.stream.StreamBatchHandler;
+
+/**
+ * Handles one batch of {@code s:classified}: stores it in one transaction, then publishes one
+ * {@link MessageClassified} per message on its organisation's channel. The consumer loop
+ * acknowledges only after this returns, so a crash in between replays the batch, which changes
+ * no row and publishes again.
+ */
+class ClassifiedWriter implements StreamBatchHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ClassifiedWriter.class);
+    static final String INTENT = "intent";
+    static final String VOLUNTEER = "volunteer";
+
+    private final MessageStore store;
+    private final TransactionTemplate transaction;
+    private final StatefulRedisConnection<String, byte[]> redis;
+    private final double volunteerThreshold;
+
+    ClassifiedWriter(MessageStore store, TransactionTemplate transaction, StatefulRedisConnection<String, byte[]> redis,
+            double volunteerThreshold) {
+        this.store = store;
+        this.transaction = transaction;
+        this.redis = redis;
+        this.volunteerThreshold = volunteerThreshold;
+    }
+
+    @Override
+    public Outcome handle(List<StreamMessage<String, byte[]>> entries) {
+        List<Rejected> rejected = new ArrayList<>();
+        Map<StreamMessage<String, byte[]>, ClassifiedMessage> readable = new LinkedHashMap<>();
+        for (StreamMessage<String, byte[]> entry : entries) {
+            try {
+                readable.put(entry, ClassifiedMessage.fromFields(entry.getBody()));
+            } catch (MalformedRecordException e) {
+                rejected.add(new Rejected(entry, "malformed entry: " + e.getMessage()));
+            }
+        }
+        Set<String> pageIds = new HashSet<>();
+        readable.values().forEach(m -> pageIds.add(m.event().pageId()));
+        List<StreamMessage<String, byte[]>> accepted = new ArrayList<>();
+        List<ClassifiedMessage> messages = new ArrayList<>();
+        List<StoredMessage> stored = transaction.execute(status -> {
+            Map<String, MessageStore.Page> pages = store.pages(pageIds);
+            readable.forEach((entry, message) -> {
+                if (pages.containsKey(message.event().pageId())) {
+                    accepted.add(entry);
+                    messages.add(message);
+                } else {
+                    rejected.add(new Rejected(entry, "page " + message.event().pageId()
+                            + " is not connected to any organisation; connect it, then replay with 'model-tools dead replay'"));
+                }
+            });
+            return store(messages, pages);
+        });
+        publish(stored);
+        List<String> done = accepted.stream().map(StreamMessage::getId).toList();
+        if (!done.isEmpty()) {
+            log.debug("Stored {} messages", done.size());
+        }
+        return new Outcome(done, rejected);
+    }
+
+    private List<StoredMessage> store(List<ClassifiedMessage> messages, Map<String, MessageStore.Page> pages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> ids = store.upsertMessages(messages.stream().map(ClassifiedMessage::event).toList(), pages);
+        List<MessageStore.Verdict> verdicts = new ArrayList<>();
+        List<MessageStore.Interest> interests = new ArrayList<>();
+        for (ClassifiedMessage message : messages) {
+            Long id = ids.get(message.event().externalId());
+            if (id == null) {
+                continue; // a removal of a message never stored
+            }
+            message.classifications().forEach((analyzer, c) -> verdicts.add(new MessageStore.Verdict(id, analyzer, c)));
+            float volunteerScore = volunteerScore(message);
+            if (volunteerScore >= volunteerThreshold) {
+                interests.add(new MessageStore.Interest(pages.get(message.event().pageId()).organisationId(), id,
+                        message, volunteerScore));
+            }
+        }
+        store.upsertClassifications(verdicts);
+        Map<Long, Long> volunteers = store.recordInterests(interests);
+        List<StoredMessage> stored = new ArrayList<>(messages.size());
+        for (ClassifiedMessage message : messages) {
+            Long id = ids.get(message.event().externalId());
+            if (id != null) {
+                stored.add(new StoredMessage(message, pages.get(message.event().pageId()).organisationId(), id,
+                        volunteers.get(id)));
+            }
+        }
+        return stored;
+    }
+
+    /** The volunteer score of a comment or message whose intent is volunteer, else -1. */
+    private static float volunteerScore(ClassifiedMessage message) {
+        Classification intent = message.classifications().get(INTENT);
+        boolean fromAPerson = message.event().kind() != EventKind.POSTBACK && message.event().classifiable();
+        if (intent == null || !fromAPerson || !VOLUNTEER.equals(intent.label())) {
+            return -1f;
+        }
+        return intent.score();
+    }
+
+    private void publish(List<StoredMessage> stored) {
+        List<RedisFuture<Long>> sent = new ArrayList<>(stored.size());
+        for (StoredMessage s : stored) {
+            sent.add(redis.async().publish(RedisNames.orgEvents(s.organisationId()), Json.write(toEvent(s))));
+        }
+        for (RedisFuture<Long> future : sent) {
+            try {
+                future.get(redis.getTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while publishing events", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("could not publish events: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static MessageClassified toEvent(StoredMessage s) {
+        var event = s.message().event();
+        Map<String, MessageClassified.Verdict> verdicts = new LinkedHashMap<>();
+        s.message().classifications().forEach((analyzer, c) ->
+                verdicts.put(analyzer, new MessageClassified.Verdict(c.label(), c.score(), c.version())));
+        return new MessageClassified(MessageClassified.TYPE, s.organisationId(), s.messageId(), event.externalId(),
+                event.kind().name(), event.pageId(), event.postId(), event.authorId(), event.authorName(),
+                event.text(), event.createdAt(), "remove".equals(event.verb()), verdicts, s.volunteerId());
+    }
+}
