@@ -1,0 +1,50 @@
+package org.voluntree.modeltools;
+
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
+import org.voluntree.contracts.model.ModelNotFoundException;
+import org.voluntree.modeltools.data.DataFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Translates a command's exception into one clear message, a hint of what to do next, and an exit code. */
+final class FailureHandler implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        int code;
+        String next;
+        if (e instanceof ModelNotFoundException) {
+            code = ExitCodes.NOT_FOUND;
+            next = "run 'model-tools list' to see the stored versions";
+        } else if (e instanceof RedisConnectionException || e instanceof RedisException) {
+            code = ExitCodes.REDIS_UNAVAILABLE;
+            next = "start Redis or point --redis (or VOLUNTREE_REDIS_URL) at a reachable server";
+        } else if (e instanceof DataFormatException || e instanceof UncheckedIOException
+                || e instanceof IllegalArgumentException || e instanceof InvalidPathException) {
+            code = ExitCodes.BAD_INPUT;
+            next = "check the paths and formats; 'model-tools " + commandLine.getCommandName()
+                    + " --help' lists what the command expects";
+        } else {
+            code = ExitCodes.FAILED;
+            next = "this looks like a bug; rerun with the same arguments and report the message";
+        }
+        err.println("error: " + message(e));
+        err.println("next: " + next);
+        err.flush();
+        return code;
+    }
+
+    private static String message(Throwable e) {
+        String message = e.getMessage();
+        if (e instanceof UncheckedIOException && e.getCause() != null) {
+            message = message + " (" + e.getCause() + ")";
+        }
+        return message == null ? e.toString() : message;
+    }
+}

@@ -1,0 +1,38 @@
+package org.voluntree.modeltools;
+
+import org.voluntree.modeltools.cli.ActivateCommand;
+import org.voluntree.modeltools.cli.EvaluateCommand;
+import org.voluntree.modeltools.cli.ListCommand;
+import org.voluntree.modeltools.cli.LoadCommand;
+import org.voluntree.modeltools.cli.PredictCommand;
+import org.voluntree.modeltools.cli.RollbackCommand;
+import org.voluntree.modeltools.cli.TrainCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code model-tools}: train, evaluate, predict with, and manage the versions of the analyzers' models. */
+@Command(name = "model-tools", mixinStandardHelpOptions = true, version = "model-tools 0.1.0",
+        description = "Trains, evaluates and manages Voluntree's text classifiers.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, LoadCommand.class,
+            ListCommand.class, ActivateCommand.class, RollbackCommand.class})
+public final class ModelTools implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new ModelTools());
+        commandLine.setExecutionExceptionHandler(new FailureHandler());
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command");
+    }
+}

@@ -1,0 +1,36 @@
+package org.voluntree.modeltools.cli;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.voluntree.modeltools.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code activate}: makes a stored version the analyzer's active one; running gears switch to it. */
+@Command(name = "activate", mixinStandardHelpOptions = true,
+        description = "Makes a stored version active; gears pick it up without a restart.")
+public final class ActivateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RedisOptions redis;
+
+    @Parameters(index = "0", paramLabel = "ANALYZER")
+    private String analyzer;
+
+    @Parameters(index = "1", paramLabel = "VERSION")
+    private int version;
+
+    @Override
+    public Integer call() {
+        Optional<Integer> previous = redis.withRegistry(registry -> registry.activate(analyzer, version));
+        spec.commandLine().getOut().printf("activated %s v%d%s%n", analyzer, version,
+                previous.map(p -> " (was v" + p + "; undo with 'model-tools rollback " + analyzer + "')").orElse(""));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,72 @@
+package org.voluntree.modeltools.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.voluntree.contracts.model.ModelArtifact;
+import org.voluntree.gears.engine.LoadedModel;
+import org.voluntree.gears.engine.tensorflow.TensorFlowEngine;
+import org.voluntree.modeltools.ExitCodes;
+import org.voluntree.modeltools.data.Analyzer;
+import org.voluntree.modeltools.data.LabelledText;
+import org.voluntree.modeltools.eval.Classifier;
+import org.voluntree.modeltools.eval.Evaluation;
+import org.voluntree.modeltools.eval.EvaluationReport;
+import org.voluntree.modeltools.train.ModelTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code evaluate}: scores a frozen model on labelled data it never trained on. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Prints accuracy, macro-F1, weighted-F1, per-label precision/recall/F1 and the confusion matrix.",
+            "intent: FILE is a label<TAB>text TSV; sentiment: a UCI file (e.g. imdb_labelled.txt);",
+            "offense: labeled_data.csv, of which the held-out 20 % (stratified, seed 42) is scored."})
+public final class EvaluateCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--analyzer", required = true, description = "intent, sentiment or offense")
+    private String analyzer;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "labelled evaluation data")
+    private Path data;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "model folder (default: models/ANALYZER)")
+    private Path model;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    private Format format;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Analyzer target = Analyzer.named(analyzer);
+        Path dir = model != null ? model : Path.of("models", target.id());
+        ModelArtifact artifact = ModelArtifact.readFrom(dir);
+        if (!artifact.manifest().analyzer().equals(target.id())) {
+            throw new IllegalArgumentException(dir + " holds a " + artifact.manifest().analyzer() + " model, not "
+                    + target.id());
+        }
+        List<LabelledText> examples = target.evaluationData(data);
+        Evaluation evaluation;
+        try (TensorFlowEngine engine = new TensorFlowEngine(); LoadedModel loaded = engine.load(artifact)) {
+            int[] predicted = new Classifier(loaded).predict(examples.stream().map(LabelledText::text).toList());
+            int[] gold = examples.stream().mapToInt(e -> target.labels().indexOf(e.label())).toArray();
+            evaluation = Evaluation.of(artifact.manifest().labels(), gold, predicted);
+        }
+        Map<String, Object> extras = ModelTrainer.extras(target, evaluation);
+        if (format == Format.json) {
+            out.println(EvaluationReport.json(target.id(), evaluation, extras));
+        } else {
+            out.print(EvaluationReport.text(target.id() + " " + dir + " on " + data, evaluation, extras));
+        }
+        return ExitCodes.OK;
+    }
+}

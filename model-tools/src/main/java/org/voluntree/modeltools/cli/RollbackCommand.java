@@ -1,0 +1,31 @@
+package org.voluntree.modeltools.cli;
+
+import java.util.concurrent.Callable;
+import org.voluntree.modeltools.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rollback}: re-activates the version that was active before the current one. */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = "Re-activates the analyzer's previously active version.")
+public final class RollbackCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RedisOptions redis;
+
+    @Parameters(index = "0", paramLabel = "ANALYZER")
+    private String analyzer;
+
+    @Override
+    public Integer call() {
+        int restored = redis.withRegistry(registry -> registry.rollback(analyzer));
+        spec.commandLine().getOut().printf("rolled %s back to v%d%n", analyzer, restored);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,123 @@
+package org.voluntree.modeltools.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.voluntree.contracts.text.FeaturiserConfig;
+import org.voluntree.modeltools.ExitCodes;
+import org.voluntree.modeltools.data.Analyzer;
+import org.voluntree.modeltools.data.LabelledText;
+import org.voluntree.modeltools.data.LexiconReader;
+import org.voluntree.modeltools.data.Split;
+import org.voluntree.modeltools.eval.EvaluationReport;
+import org.voluntree.modeltools.train.EpochCompleted;
+import org.voluntree.modeltools.train.ModelTrainer;
+import org.voluntree.modeltools.train.TrainingConfig;
+import org.voluntree.modeltools.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code train}: fits an analyzer's model in TensorFlow Java and writes the frozen artifact. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains an analyzer's model and writes DIR/model.pb and DIR/manifest.json.",
+            "intent: --data train.tsv [--test test.tsv]; sentiment: --data yelp amazon [--test imdb];",
+            "offense: --data labeled_data.csv (trains on the stratified 80 %, seed 42, tests on the other 20 %)."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--analyzer", required = true, description = "intent, sentiment or offense")
+    private String analyzer;
+
+    @Option(names = "--data", required = true, arity = "1..*", description = "training files")
+    private List<Path> data;
+
+    @Option(names = "--test", arity = "1..*", description = "held-out files scored after training (never trained on)")
+    private List<Path> test = new ArrayList<>();
+
+    @Option(names = "--lexicon", description = "sentiment only: a folder with positive-words.txt and negative-words.txt"
+            + " whose words are added as one-word training examples")
+    private Path lexicon;
+
+    @Option(names = "--out", required = true, description = "folder to write the model into")
+    private Path out;
+
+    @Option(names = "--epochs", description = "passes over the data (default: the analyzer's)")
+    private Integer epochs;
+
+    @Option(names = "--seed", description = "random seed (default: ${DEFAULT-VALUE})", defaultValue = "42")
+    private long seed;
+
+    @Option(names = "--hidden", description = "units of the hidden ReLU layer, 0 for none (default: the analyzer's)")
+    private Integer hidden;
+
+    @Option(names = "--buckets", description = "hashed id space (default: the analyzer's)")
+    private Integer buckets;
+
+    @Option(names = "--max-features", description = "ids per message (default: the analyzer's)")
+    private Integer maxFeatures;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Analyzer target = Analyzer.named(analyzer);
+        TrainingConfig config = config(target);
+        Split split = target.trainingSplit(data);
+        List<LabelledText> examples = new ArrayList<>(split.train());
+        List<String> provenance = new ArrayList<>(data.stream().map(Path::toString).toList());
+        if (lexicon != null) {
+            examples.addAll(LexiconReader.read(lexicon));
+            provenance.add(lexicon + " (opinion lexicon words as one-word examples)");
+        }
+        List<LabelledText> held = new ArrayList<>(split.heldOut());
+        for (Path file : test) {
+            held.addAll(target.evaluationData(file));
+        }
+        out.printf(Locale.ROOT, "training %s on %d examples %s, testing on %d held-out examples%n", target.id(),
+                examples.size(), Split.counts(examples), held.size());
+        out.printf(Locale.ROOT, "config %s%n", config);
+        out.flush();
+        TrainingResult result = new ModelTrainer(Clock.systemUTC()).train(target, examples, held, provenance, config,
+                epoch -> progress(out, epoch));
+        result.artifact().writeTo(this.out);
+        result.test().ifPresent(evaluation -> out.print(EvaluationReport.text("held-out test (frozen graph)",
+                evaluation, ModelTrainer.extras(target, evaluation))));
+        out.printf(Locale.ROOT, "frozen graph matches the training graph within %.2e%n", result.freezeDifference());
+        out.printf(Locale.ROOT, "wrote %s (%d bytes, sha256 %s)%n", this.out, result.artifact().graph().length,
+                result.artifact().manifest().graphSha256());
+        out.println("next: model-tools evaluate --analyzer " + target.id() + " --model " + this.out
+                + " --data FILE, or model-tools load " + this.out + " --activate");
+        return ExitCodes.OK;
+    }
+
+    private TrainingConfig config(Analyzer target) {
+        TrainingConfig config = TrainingConfig.defaultsFor(target).withSeed(seed);
+        if (epochs != null) {
+            config = config.withEpochs(epochs);
+        }
+        if (hidden != null) {
+            config = config.withHiddenUnits(hidden);
+        }
+        if (buckets != null || maxFeatures != null) {
+            FeaturiserConfig f = config.featuriser();
+            config = config.withFeaturiser(new FeaturiserConfig(f.normaliserVersion(),
+                    buckets == null ? f.buckets() : buckets, maxFeatures == null ? f.maxFeatures() : maxFeatures,
+                    f.wordBigrams(), f.charNgramMin(), f.charNgramMax(), f.seed()));
+        }
+        return config;
+    }
+
+    private static void progress(PrintWriter out, EpochCompleted epoch) {
+        out.printf(Locale.ROOT, "epoch %2d/%d  loss %.4f  validation accuracy %.4f  macro-F1 %.4f  (%.1f s)%n",
+                epoch.epoch(), epoch.epochs(), epoch.loss(), epoch.validationAccuracy(), epoch.validationMacroF1(),
+                epoch.took().toMillis() / 1000.0);
+        out.flush();
+    }
+}

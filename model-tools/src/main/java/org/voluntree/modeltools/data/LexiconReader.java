@@ -1,0 +1,41 @@
+package org.voluntree.modeltools.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Hu and Liu opinion lexicon ({@code positive-words.txt}, {@code negative-words.txt}, lines
+ * starting with {@code ;} are comments) as one-word sentiment examples, so that the model learns
+ * the polarity of words the review corpora rarely use.
+ */
+public final class LexiconReader {
+
+    private LexiconReader() {
+    }
+
+    public static List<LabelledText> read(Path folder) {
+        List<LabelledText> examples = new ArrayList<>();
+        add(examples, folder.resolve("positive-words.txt"), SentimentReader.POSITIVE);
+        add(examples, folder.resolve("negative-words.txt"), SentimentReader.NEGATIVE);
+        return examples;
+    }
+
+    private static void add(List<LabelledText> examples, Path file, String label) {
+        try {
+            String content = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            for (String line : content.split("\\R")) {
+                String word = line.strip();
+                if (!word.isEmpty() && !word.startsWith(";")) {
+                    examples.add(new LabelledText(label, word));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the lexicon file " + file, e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The model-tools command line: entry point and exit-code mapping. */
+package org.voluntree.modeltools;

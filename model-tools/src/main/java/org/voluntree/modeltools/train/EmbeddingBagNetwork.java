@@ -1,0 +1,158 @@
+package org.voluntree.modeltools.train;
+
+import java.util.Random;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.ReduceSum;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.framework.optimizers.Adam;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The trainable graph: ids {@code [N, L]} → mean of the embedding rows of the non-zero ids →
+ * optional ReLU layer → logits, trained with Adam on softmax cross-entropy. Weights start from a
+ * seeded Java {@link Random}, so a run is reproducible up to float summation order.
+ */
+final class EmbeddingBagNetwork implements AutoCloseable {
+
+    private final TrainingConfig config;
+    private final int classes;
+    private final int width;
+    private final Graph graph = new Graph();
+    private final Session session;
+    private final Placeholder<TInt32> ids;
+    private final Placeholder<TFloat32> targets;
+    private final Operand<TFloat32> loss;
+    private final Operand<TFloat32> probabilities;
+    private final Op minimise;
+    private final Variable<TFloat32> embedding;
+    private final Variable<TFloat32> hiddenWeights;
+    private final Variable<TFloat32> hiddenBias;
+    private final Variable<TFloat32> outputWeights;
+    private final Variable<TFloat32> outputBias;
+
+    EmbeddingBagNetwork(TrainingConfig config, int classes) {
+        this.config = config;
+        this.classes = classes;
+        this.width = config.featuriser().maxFeatures();
+        int buckets = config.featuriser().buckets();
+        int dim = config.embeddingDim();
+        int hidden = config.hiddenUnits();
+        Random random = new Random(config.seed());
+        Ops tf = Ops.create(graph);
+        ids = tf.withName("ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, width)));
+        targets = tf.withName("targets").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, classes)));
+        embedding = tf.withName("embedding").variable(
+                constant(tf, uniform(random, buckets * dim, 1.0 / dim), buckets, dim));
+        Operand<TFloat32> mask = tf.dtypes.cast(tf.math.notEqual(ids, tf.constant(0)), TFloat32.class);
+        Operand<TFloat32> rows = tf.gather(embedding, ids, tf.constant(0));
+        Operand<TFloat32> summed = tf.reduceSum(tf.math.mul(rows, tf.expandDims(mask, tf.constant(-1))),
+                tf.constant(1));
+        Operand<TFloat32> counts = tf.math.maximum(
+                tf.reduceSum(mask, tf.constant(1), ReduceSum.keepDims(true)), tf.constant(1f));
+        Operand<TFloat32> features = tf.math.div(summed, counts);
+        if (hidden > 0) {
+            hiddenWeights = tf.withName("hidden_weights").variable(constant(tf, glorot(random, dim, hidden), dim, hidden));
+            hiddenBias = tf.withName("hidden_bias").variable(tf.constant(Shape.of(hidden), DataBuffers.ofFloats(hidden)));
+            features = tf.nn.relu(tf.nn.biasAdd(tf.linalg.matMul(features, hiddenWeights), hiddenBias));
+        } else {
+            hiddenWeights = null;
+            hiddenBias = null;
+        }
+        int inputs = hidden > 0 ? hidden : dim;
+        outputWeights = tf.withName("output_weights").variable(
+                constant(tf, glorot(random, inputs, classes), inputs, classes));
+        outputBias = tf.withName("output_bias").variable(tf.constant(Shape.of(classes), DataBuffers.ofFloats(classes)));
+        Operand<TFloat32> logits = tf.nn.biasAdd(tf.linalg.matMul(features, outputWeights), outputBias);
+        probabilities = tf.withName("probs").nn.softmax(logits);
+        loss = tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, targets).loss(), tf.constant(0));
+        minimise = new Adam(graph, config.learningRate()).minimize(loss);
+        session = new Session(graph);
+        session.initialize();
+    }
+
+    /** One optimiser step per batch over the examples in {@code order}; returns the mean loss. */
+    double trainEpoch(int[] allIds, int[] labels, int[] order) {
+        double total = 0;
+        int batches = 0;
+        for (int start = 0; start < order.length; start += config.batchSize()) {
+            int rows = Math.min(config.batchSize(), order.length - start);
+            int[] batchIds = new int[rows * width];
+            float[] oneHot = new float[rows * classes];
+            for (int r = 0; r < rows; r++) {
+                int example = order[start + r];
+                System.arraycopy(allIds, example * width, batchIds, r * width, width);
+                oneHot[r * classes + labels[example]] = 1f;
+            }
+            try (TInt32 idTensor = TInt32.tensorOf(Shape.of(rows, width), DataBuffers.of(batchIds, true, false));
+                    TFloat32 targetTensor = TFloat32.tensorOf(Shape.of(rows, classes),
+                            DataBuffers.of(oneHot, true, false));
+                    Result result = session.runner().feed(ids, idTensor).feed(targets, targetTensor)
+                            .addTarget(minimise).fetch(loss).run()) {
+                total += ((TFloat32) result.get(0)).getFloat();
+                batches++;
+            }
+        }
+        return batches == 0 ? Double.NaN : total / batches;
+    }
+
+    /** Class probabilities from this (training) graph, for comparison with the frozen one. */
+    float[][] predict(int[] batchIds, int rows) {
+        try (TInt32 idTensor = TInt32.tensorOf(Shape.of(rows, width), DataBuffers.of(batchIds, true, false));
+                Result result = session.runner().feed(ids, idTensor).fetch(probabilities).run()) {
+            float[] flat = new float[rows * classes];
+            ((TFloat32) result.get(0)).asRawTensor().data().asFloats().read(flat);
+            float[][] scores = new float[rows][classes];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(flat, r * classes, scores[r], 0, classes);
+            }
+            return scores;
+        }
+    }
+
+    ModelWeights weights() {
+        int hidden = config.hiddenUnits();
+        return new ModelWeights(config.featuriser().buckets(), config.embeddingDim(), hidden, classes,
+                read(embedding), hidden > 0 ? read(hiddenWeights) : new float[0],
+                hidden > 0 ? read(hiddenBias) : new float[0], read(outputWeights), read(outputBias));
+    }
+
+    private float[] read(Variable<TFloat32> variable) {
+        try (Result result = session.runner().fetch(variable).run()) {
+            TFloat32 tensor = (TFloat32) result.get(0);
+            float[] values = new float[(int) tensor.shape().size()];
+            tensor.asRawTensor().data().asFloats().read(values);
+            return values;
+        }
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+
+    private static Operand<TFloat32> constant(Ops tf, float[] values, int rows, int cols) {
+        return tf.constant(Shape.of(rows, cols), DataBuffers.of(values, true, false));
+    }
+
+    private static float[] uniform(Random random, int size, double limit) {
+        float[] values = new float[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
+        }
+        return values;
+    }
+
+    private static float[] glorot(Random random, int fanIn, int fanOut) {
+        return uniform(random, fanIn * fanOut, Math.sqrt(6.0 / (fanIn + fanOut)));
+    }
+}

@@ -1,0 +1,65 @@
+package org.voluntree.modeltools.train;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.ReduceSum;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Builds the served graph from trained weights: every weight a Constant, only ops that
+ * TensorFlow 2.8 (RedisAI 1.2) also runs — Placeholder, GatherV2, Sum, NotEqual, Cast, Maximum,
+ * RealDiv, BiasAdd, Relu, MatMul, Softmax.
+ *
+ * <pre>
+ * ids [N, L] INT32 ─GatherV2(table)→ [N, L, W] ─Sum(axis 1)→ ÷ max(count of non-zero ids, 1)
+ *   → BiasAdd → (Relu → MatMul → BiasAdd) → Softmax → probs [N, C] FLOAT
+ * </pre>
+ *
+ * The table is the embedding already multiplied by the first dense layer, with a zero padding
+ * row, so padding needs no mask and each id reads W = hidden (or C) floats instead of dim.
+ */
+public final class FrozenGraph {
+
+    public static final String INPUT = "ids";
+    public static final String OUTPUT = "probs";
+
+    private FrozenGraph() {
+    }
+
+    /** The serialised GraphDef for weights read by {@code maxFeatures} ids a row. */
+    public static byte[] build(ModelWeights weights, int maxFeatures) {
+        try (Graph graph = new Graph()) {
+            Ops tf = Ops.create(graph);
+            Placeholder<TInt32> ids = tf.withName(INPUT).placeholder(TInt32.class,
+                    Placeholder.shape(Shape.of(-1, maxFeatures)));
+            int width = weights.hidden() > 0 ? weights.hidden() : weights.classes();
+            Operand<TFloat32> table = tf.withName("table").constant(Shape.of(weights.buckets(), width),
+                    DataBuffers.of(weights.foldedTable(), true, false));
+            Operand<TFloat32> summed = tf.reduceSum(tf.gather(table, ids, tf.constant(0)), tf.constant(1));
+            Operand<TFloat32> counts = tf.math.maximum(tf.reduceSum(
+                    tf.dtypes.cast(tf.math.notEqual(ids, tf.constant(0)), TFloat32.class), tf.constant(1),
+                    ReduceSum.keepDims(true)), tf.constant(1f));
+            Operand<TFloat32> mean = tf.math.realDiv(summed, counts);
+            Operand<TFloat32> logits;
+            if (weights.hidden() > 0) {
+                Operand<TFloat32> hidden = tf.nn.relu(tf.nn.biasAdd(mean, vector(tf, weights.hiddenBias())));
+                Operand<TFloat32> outputWeights = tf.constant(Shape.of(weights.hidden(), weights.classes()),
+                        DataBuffers.of(weights.outputWeights(), true, false));
+                logits = tf.nn.biasAdd(tf.linalg.matMul(hidden, outputWeights), vector(tf, weights.outputBias()));
+            } else {
+                logits = tf.nn.biasAdd(mean, vector(tf, weights.outputBias()));
+            }
+            tf.withName(OUTPUT).nn.softmax(logits);
+            return graph.toGraphDef().toByteArray();
+        }
+    }
+
+    private static Operand<TFloat32> vector(Ops tf, float[] values) {
+        return tf.constant(Shape.of(values.length), DataBuffers.of(values, true, false));
+    }
+}

@@ -1,0 +1,180 @@
+package org.voluntree.modeltools.train;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.voluntree.contracts.model.ModelArtifact;
+import org.voluntree.contracts.model.ModelManifest;
+import org.voluntree.contracts.model.TensorSpec;
+import org.voluntree.contracts.text.HashingFeaturiser;
+import org.voluntree.gears.engine.LoadedModel;
+import org.voluntree.gears.engine.tensorflow.TensorFlowEngine;
+import org.voluntree.modeltools.data.Analyzer;
+import org.voluntree.modeltools.data.LabelledText;
+import org.voluntree.modeltools.data.Split;
+import org.voluntree.modeltools.eval.Classifier;
+import org.voluntree.modeltools.eval.Evaluation;
+
+/**
+ * Trains one analyzer's model: featurises, fits the network for the configured epochs
+ * (reporting loss and validation figures), freezes it, checks that the frozen graph scores
+ * like the training graph, and evaluates the frozen graph on the held-out test data.
+ */
+public final class ModelTrainer {
+
+    /** How far frozen and training probabilities may differ (folding reorders float sums). */
+    static final double FREEZE_TOLERANCE = 1e-4;
+    private static final int PREDICT_BATCH = 4096;
+
+    private final Clock clock;
+
+    public ModelTrainer(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * @param examples what the model may learn from (a validation share is taken from it)
+     * @param test data the model never trains on, scored with the frozen graph; may be empty
+     * @param provenance where {@code examples} came from, for the manifest
+     */
+    public TrainingResult train(Analyzer analyzer, List<LabelledText> examples, List<LabelledText> test,
+            List<String> provenance, TrainingConfig config, TrainingListener listener) {
+        List<String> labels = analyzer.labels();
+        Split split = config.validationFraction() > 0
+                ? Split.stratified(examples, config.validationFraction(), config.seed())
+                : new Split(examples, List.of());
+        HashingFeaturiser featuriser = new HashingFeaturiser(config.featuriser());
+        Featurised train = Featurised.of(split.train(), labels, featuriser);
+        Featurised validation = Featurised.of(split.heldOut(), labels, featuriser);
+        Featurised held = Featurised.of(test, labels, featuriser);
+        try (EmbeddingBagNetwork network = new EmbeddingBagNetwork(config, labels.size())) {
+            Optional<Evaluation> validated = fit(network, train, validation, labels, config, listener);
+            ModelWeights weights = network.weights();
+            byte[] graph = FrozenGraph.build(weights, config.featuriser().maxFeatures());
+            ModelManifest draft = manifest(analyzer, config, graph, Map.of(), provenance);
+            try (TensorFlowEngine engine = new TensorFlowEngine(); LoadedModel frozen = engine.load(
+                    new ModelArtifact(draft, graph))) {
+                Featurised checked = held.size() > 0 ? held : validation.size() > 0 ? validation : train;
+                double difference = maxDifference(network, frozen, checked.firstRows(PREDICT_BATCH));
+                if (difference > FREEZE_TOLERANCE) {
+                    throw new IllegalStateException("the frozen graph's probabilities differ from the training graph's by "
+                            + difference + "; this is a bug in the freezer");
+                }
+                Optional<Evaluation> tested = held.size() == 0 ? Optional.empty()
+                        : Optional.of(Evaluation.of(labels, held.labels(),
+                                new Classifier(frozen).predict(test.stream().map(LabelledText::text).toList())));
+                Map<String, Object> metrics = metrics(analyzer, train.size(), validated, tested);
+                ModelManifest manifest = manifest(analyzer, config, graph, metrics, provenance);
+                return new TrainingResult(new ModelArtifact(manifest, graph), validated, tested, difference);
+            }
+        }
+    }
+
+    private Optional<Evaluation> fit(EmbeddingBagNetwork network, Featurised train, Featurised validation,
+            List<String> labels, TrainingConfig config, TrainingListener listener) {
+        Random shuffler = new Random(config.seed());
+        int[] order = new int[train.size()];
+        Optional<Evaluation> validated = Optional.empty();
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            Instant started = clock.instant();
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            shuffle(order, shuffler);
+            double loss = network.trainEpoch(train.ids(), train.labels(), order);
+            if (validation.size() > 0) {
+                validated = Optional.of(Evaluation.of(labels, validation.labels(), argMax(network, validation)));
+            }
+            listener.epochCompleted(new EpochCompleted(epoch, config.epochs(), loss,
+                    validated.map(Evaluation::accuracy).orElse(Double.NaN),
+                    validated.map(Evaluation::macroF1).orElse(Double.NaN),
+                    Duration.between(started, clock.instant())));
+        }
+        return validated;
+    }
+
+    private static int[] argMax(EmbeddingBagNetwork network, Featurised data) {
+        int[] predicted = new int[data.size()];
+        for (int start = 0; start < data.size(); start += PREDICT_BATCH) {
+            int rows = Math.min(PREDICT_BATCH, data.size() - start);
+            float[][] scores = network.predict(data.rows(start, rows), rows);
+            for (int r = 0; r < rows; r++) {
+                predicted[start + r] = Classifier.argMax(scores[r]);
+            }
+        }
+        return predicted;
+    }
+
+    private static double maxDifference(EmbeddingBagNetwork network, LoadedModel frozen, Featurised data) {
+        if (data.size() == 0) {
+            return 0;
+        }
+        float[][] expected = network.predict(data.ids(), data.size());
+        float[][] actual = frozen.predict(data.ids(), data.size());
+        double max = 0;
+        for (int r = 0; r < expected.length; r++) {
+            for (int c = 0; c < expected[r].length; c++) {
+                max = Math.max(max, Math.abs(expected[r][c] - actual[r][c]));
+            }
+        }
+        return max;
+    }
+
+    private static Map<String, Object> metrics(Analyzer analyzer, int trainingExamples, Optional<Evaluation> validation,
+            Optional<Evaluation> test) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("trainingExamples", trainingExamples);
+        validation.ifPresent(v -> metrics.put("validation", v.asMap()));
+        test.ifPresent(t -> metrics.put("test", withExtras(analyzer, t)));
+        return metrics;
+    }
+
+    /** The evaluation's figures plus the analyzer's own headline numbers. */
+    public static Map<String, Object> withExtras(Analyzer analyzer, Evaluation evaluation) {
+        Map<String, Object> map = new LinkedHashMap<>(evaluation.asMap());
+        map.putAll(extras(analyzer, evaluation));
+        return map;
+    }
+
+    /** Figures that one analyzer's protocol reports beyond the common ones. */
+    public static Map<String, Object> extras(Analyzer analyzer, Evaluation evaluation) {
+        Map<String, Object> extras = new LinkedHashMap<>();
+        if (analyzer == Analyzer.OFFENSE) {
+            extras.put("offensiveOrHateF1", Math.round(evaluation.groupF1(Set.of("hate", "offensive")) * 10_000) / 10_000.0);
+        }
+        if (analyzer == Analyzer.INTENT) {
+            extras.put("volunteerPrecision",
+                    Math.round(evaluation.scoresOf("volunteer").precision() * 10_000) / 10_000.0);
+        }
+        return extras;
+    }
+
+    private ModelManifest manifest(Analyzer analyzer, TrainingConfig config, byte[] graph, Map<String, Object> metrics,
+            List<String> provenance) {
+        int labels = analyzer.labels().size();
+        Map<String, Object> all = new LinkedHashMap<>(metrics);
+        all.put("hyperparameters", Map.of("embeddingDim", config.embeddingDim(), "hiddenUnits", config.hiddenUnits(),
+                "epochs", config.epochs(), "batchSize", config.batchSize(), "learningRate", config.learningRate(),
+                "seed", config.seed()));
+        return new ModelManifest(analyzer.id(), 0, config.family(), analyzer.labels(),
+                new TensorSpec(FrozenGraph.INPUT, "INT32", List.of(-1L, (long) config.featuriser().maxFeatures())),
+                new TensorSpec(FrozenGraph.OUTPUT, "FLOAT", List.of(-1L, (long) labels)),
+                config.featuriser(), all, new ArrayList<>(provenance), ModelArtifact.sha256(graph), clock.instant());
+    }
+
+    private static void shuffle(int[] values, Random random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
+    }
+}
