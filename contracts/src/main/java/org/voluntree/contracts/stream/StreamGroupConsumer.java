@@ -5,6 +5,7 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.StreamMessage;
@@ -102,6 +103,18 @@ public final class StreamGroupConsumer implements AutoCloseable {
                     process(batch);
                 }
                 backoff = Duration.ofMillis(100);
+            } catch (RedisCommandExecutionException e) {
+                if (!running) {
+                    break;
+                }
+                if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
+                    // the stream or its group was deleted (a flushed or replaced Redis): start again
+                    log.warn("Group {} of {} is gone, creating it again", settings.group(), settings.stream());
+                    createGroup(commands.sync(), settings.stream(), settings.group());
+                } else {
+                    log.error("{} failed on {}: {}", settings.consumer(), settings.stream(), e.getMessage());
+                    sleep(backoff);
+                }
             } catch (RedisConnectionException | RedisCommandTimeoutException e) {
                 if (!running) {
                     break;

@@ -1,0 +1,25 @@
+package org.voluntree.app.testing;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.voluntree.contracts.testing.TestRedis;
+
+/** Points a Spring test context at the real test servers and the test's Facebook app secret. */
+public final class TestServers {
+
+    public static final String APP_SECRET = "test-app-secret";
+    public static final String VERIFY_TOKEN = "test-verify-token";
+
+    private TestServers() {
+    }
+
+    public static void register(DynamicPropertyRegistry registry, String roles) {
+        registry.add("spring.data.redis.url", TestRedis::uri);
+        registry.add("spring.datasource.url", TestPostgres::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("voluntree.webhook.app-secret", () -> APP_SECRET);
+        registry.add("voluntree.webhook.verify-token", () -> VERIFY_TOKEN);
+        registry.add("voluntree.roles", () -> roles);
+        registry.add("server.port", () -> "0");
+    }
+}
