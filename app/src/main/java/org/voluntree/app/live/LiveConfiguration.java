@@ -1,5 +1,6 @@
 package org.voluntree.app.live;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -16,6 +17,7 @@ import org.voluntree.contracts.redis.RedisNames;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 @ConditionalOnRole(Role.WEB)
+@ConditionalOnWebApplication
 class LiveConfiguration implements WebSocketConfigurer {
 
     private final OrganisationEventsHandler handler;

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Map;
+import org.voluntree.app.roles.ConditionalOnRole;
+import org.voluntree.app.roles.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A delivery is read as raw bytes (the signature covers exactly those), checked, split, de-duplicated
  * and queued; the answer is 200 within milliseconds, before any classification.
  */
+@ConditionalOnRole(Role.WEB)
 @RestController
 @RequestMapping("/webhooks/facebook")
 class WebhookController {

@@ -4,6 +4,8 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.voluntree.app.roles.ConditionalOnRole;
+import org.voluntree.app.roles.Role;
 import org.springframework.stereotype.Component;
 import org.voluntree.contracts.event.InboundEvent;
 import org.voluntree.contracts.event.Json;
@@ -15,6 +17,7 @@ import org.voluntree.contracts.redis.RedisNames;
  * one is dropped. Marking and pushing happen together, so a crash cannot mark an event seen
  * without queueing it.
  */
+@ConditionalOnRole(Role.WEB)
 @Component
 public class WebhookIntake {
 

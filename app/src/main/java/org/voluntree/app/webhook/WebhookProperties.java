@@ -3,6 +3,8 @@ package org.voluntree.app.webhook;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.voluntree.app.roles.ConditionalOnRole;
+import org.voluntree.app.roles.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -15,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize larger deliveries are refused with 413
  * @param dedupTtl how long an accepted event's id is remembered; Facebook retries for up to 36 hours
  */
+@ConditionalOnRole(Role.WEB)
 @Validated
 @ConfigurationProperties("voluntree.webhook")
 public record WebhookProperties(

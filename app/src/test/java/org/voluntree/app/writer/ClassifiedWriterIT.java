@@ -1,0 +1,182 @@
+package org.voluntree.app.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.voluntree.app.testing.TestServers;
+import org.voluntree.contracts.event.ClassifiedMessage;
+import org.voluntree.contracts.event.ClassifiedMessage.Classification;
+import org.voluntree.contracts.event.EventKind;
+import org.voluntree.contracts.event.InboundEvent;
+import org.voluntree.contracts.redis.RedisNames;
+import org.voluntree.contracts.stream.StreamBatchHandler.Outcome;
+import org.voluntree.contracts.testing.TestRedis;
+
+/** The writer against real PostgreSQL and Redis, driven with the records the gear writes. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@DirtiesContext
+class ClassifiedWriterIT {
+
+    private static final String PAGE = "100000000000077";
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        // no role that reads the streams: the test drives the writer itself
+        TestServers.register(registry, "scheduler");
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MessageStore store;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    StatefulRedisConnection<String, byte[]> redis;
+
+    ClassifiedWriter writer;
+    long organisationId;
+
+    @BeforeEach
+    void setUp() {
+        TestRedis.flush();
+        jdbc.update("truncate organisations cascade");
+        organisationId = jdbc.queryForObject("insert into organisations (name) values ('Harbour Cleanup') returning id",
+                Long.class);
+        jdbc.update("insert into pages (organisation_id, facebook_page_id, name) values (?, ?, 'Harbour')",
+                organisationId, PAGE);
+        writer = new ClassifiedWriter(store, transaction, redis, 0.6);
+    }
+
+    @Test
+    void storesMessagesClassificationsVolunteersAndInterests() {
+        Outcome outcome = writer.handle(List.of(
+                entry("1-0", comment("c1", "u1", "count me in!"), "volunteer", 0.97f),
+                entry("2-0", comment("c2", "u2", "where do we park?"), "event_question", 0.9f),
+                entry("3-0", comment("c3", "u3", "maybe i could come"), "volunteer", 0.41f)));
+
+        assertThat(outcome.done()).containsExactly("1-0", "2-0", "3-0");
+        assertThat(outcome.rejected()).isEmpty();
+        assertThat(jdbc.queryForList("select external_id from messages order by external_id", String.class))
+                .containsExactly("c1", "c2", "c3");
+        assertThat(jdbc.queryForList("""
+                select m.external_id || '=' || c.label from classifications c join messages m on m.id = c.message_id
+                 where c.analyzer = 'intent' order by m.external_id
+                """, String.class))
+                .containsExactly("c1=volunteer", "c2=event_question", "c3=volunteer");
+        // only the confident volunteer becomes a volunteer with an interest
+        assertThat(jdbc.queryForList("select facebook_user_id from volunteers", String.class)).containsExactly("u1");
+        assertThat(jdbc.queryForObject("select count(*) from interests", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void writingTheSameEntriesAgainChangesNothing() {
+        List<StreamMessage<String, byte[]>> batch = List.of(
+                entry("1-0", comment("c1", "u1", "count me in!"), "volunteer", 0.97f),
+                entry("2-0", comment("c2", "u2", "thanks so much"), "appreciation", 0.88f));
+        writer.handle(batch);
+        Map<String, List<Map<String, Object>>> before = snapshot();
+
+        Outcome replay = writer.handle(batch);
+
+        assertThat(replay.done()).containsExactly("1-0", "2-0");
+        // equal values and equal xmin: not one row was rewritten
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void publishesOneEventPerStoredMessageOnItsOrganisationsChannel() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (StatefulRedisPubSubConnection<String, String> sub = TestRedis.client().connectPubSub()) {
+            sub.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    received.add(channel + " " + message);
+                }
+            });
+            sub.sync().subscribe(RedisNames.orgEvents(organisationId));
+
+            writer.handle(List.of(entry("1-0", comment("c1", "u1", "count me in!"), "volunteer", 0.97f)));
+
+            await().until(() -> received.size() == 1);
+            assertThat(received.get(0))
+                    .startsWith(RedisNames.orgEvents(organisationId))
+                    .contains("\"type\":\"message.classified\"")
+                    .contains("\"externalId\":\"c1\"")
+                    .contains("\"label\":\"volunteer\"")
+                    .contains("\"volunteerId\":");
+        }
+    }
+
+    @Test
+    void rejectsMessagesOfAPageNoOrganisationConnectedAndStoresTheRest() {
+        InboundEvent stranger = new InboundEvent("c:x:add", EventKind.COMMENT, "999", "x1", "999_1", null, "add", "u9",
+                "Zed", "count me in", null, Instant.parse("2026-11-25T10:00:00Z"), Instant.parse("2026-11-25T10:00:01Z"));
+
+        Outcome outcome = writer.handle(List.of(
+                entry("1-0", stranger, "volunteer", 0.99f),
+                entry("2-0", comment("c2", "u2", "i'm in"), "volunteer", 0.95f)));
+
+        assertThat(outcome.done()).containsExactly("2-0");
+        assertThat(outcome.rejected()).singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains("page 999 is not connected"));
+        assertThat(jdbc.queryForList("select external_id from messages", String.class)).containsExactly("c2");
+    }
+
+    @Test
+    void rejectsAnEntryItCannotRead() {
+        StreamMessage<String, byte[]> broken = new StreamMessage<>(RedisNames.CLASSIFIED_STREAM, "1-0",
+                Map.of("event", "{not json".getBytes()));
+
+        Outcome outcome = writer.handle(List.of(broken));
+
+        assertThat(outcome.done()).isEmpty();
+        assertThat(outcome.rejected()).singleElement()
+                .satisfies(r -> assertThat(r.reason()).startsWith("malformed entry"));
+    }
+
+    private Map<String, List<Map<String, Object>>> snapshot() {
+        return Map.of(
+                "messages", jdbc.queryForList("select *, xmin::text as version from messages order by id"),
+                "classifications", jdbc.queryForList(
+                        """
+                        select message_id, analyzer, model_version, label, score, scores::text as scores,
+                               xmin::text as version
+                          from classifications order by message_id, analyzer
+                        """),
+                "volunteers", jdbc.queryForList("select *, xmin::text as version from volunteers order by id"),
+                "interests", jdbc.queryForList("select *, xmin::text as version from interests order by id"));
+    }
+
+    private static InboundEvent comment(String id, String author, String text) {
+        return new InboundEvent("c:" + id + ":add", EventKind.COMMENT, PAGE, id, PAGE + "_1", null, "add", author,
+                "Name " + author, text, null, Instant.parse("2026-11-25T10:00:00Z"), Instant.parse("2026-11-25T10:00:01Z"));
+    }
+
+    private static StreamMessage<String, byte[]> entry(String id, InboundEvent event, String intent, float score) {
+        float[] scores = new float[] {score, 1 - score};
+        ClassifiedMessage message = new ClassifiedMessage(event, Map.of("intent",
+                new Classification(3, intent, scores)));
+        return new StreamMessage<>(RedisNames.CLASSIFIED_STREAM, id, message.toFields());
+    }
+}
