@@ -1,0 +1,86 @@
+package org.voluntree.app.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** An admin's browser, reduced to what the tests need: a form login, its session cookie, and the events WebSocket. */
+public final class AdminSession implements AutoCloseable {
+
+    private final int port;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private WebSocket socket;
+
+    public AdminSession(int port) {
+        this.port = port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    /** Logs in through the login form; returns the HTTP status (302 to the dashboard on success). */
+    public int logIn(String email, String password) {
+        String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.headers().firstValue("Location").orElse("").contains("error")) {
+                return 401;
+            }
+            return response.statusCode();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("login request failed", e);
+        }
+    }
+
+    /** Opens {@code /ws/events} with this session's cookies; throws when the server refuses. */
+    public void connect() throws Exception {
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        String cookieHeader = String.join("; ", cookies.getCookieStore().getCookies().stream()
+                .map(HttpCookie::toString).toList());
+        if (!cookieHeader.isEmpty()) {
+            builder.header("Cookie", cookieHeader);
+        }
+        socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/events"), new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    received.add(partial.toString());
+                    partial.setLength(0);
+                }
+                webSocket.request(1);
+                return null;
+            }
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    public List<String> received() {
+        return received;
+    }
+
+    @Override
+    public void close() {
+        if (socket != null) {
+            socket.abort();
+        }
+    }
+}
