@@ -113,6 +113,10 @@ class PipelineEndToEndIT {
                 .doesNotContain("a_1")
                 .doesNotContain("m_a_2"));
 
+        // the API, too, shows each admin only their own organisation's messages
+        assertThat(adminA.get("/api/messages").body()).contains("\"externalId\":\"a_1\"").doesNotContain("b_1");
+        assertThat(adminB.get("/api/messages").body()).contains("\"externalId\":\"b_1\"").doesNotContain("a_1");
+
         Map<String, Object> row = jdbc.queryForMap("""
                 select m.text, o.name as organisation, c.label, c.score
                   from messages m
@@ -135,6 +139,11 @@ class PipelineEndToEndIT {
         AdminSession stranger = new AdminSession(port);
 
         assertThatThrownBy(stranger::connect).rootCause().hasMessageContaining("401");
+    }
+
+    @Test
+    void theApiRefusesCallersWithoutASession() {
+        assertThat(new AdminSession(port).get("/api/messages").statusCode()).isEqualTo(401);
     }
 
     @Test

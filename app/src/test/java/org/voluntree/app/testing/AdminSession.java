@@ -49,6 +49,16 @@ public final class AdminSession implements AutoCloseable {
         }
     }
 
+    /** GETs a path with this session's cookies. */
+    public HttpResponse<String> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        }
+    }
+
     /** Opens {@code /ws/events} with this session's cookies; throws when the server refuses. */
     public void connect() throws Exception {
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
