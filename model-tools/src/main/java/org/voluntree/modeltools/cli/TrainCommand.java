@@ -16,6 +16,7 @@ import org.voluntree.modeltools.data.Split;
 import org.voluntree.modeltools.eval.EvaluationReport;
 import org.voluntree.modeltools.train.EpochCompleted;
 import org.voluntree.modeltools.train.ModelTrainer;
+import org.voluntree.modeltools.train.PrecisionFloor;
 import org.voluntree.modeltools.train.TrainingConfig;
 import org.voluntree.modeltools.train.TrainingResult;
 import picocli.CommandLine.Command;
@@ -73,6 +74,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", description = "Adam step size (default: the analyzer's)")
     private Float learningRate;
 
+    @Option(names = "--volunteer-precision", description = "intent only: out-of-fold precision the volunteer label"
+            + " must reach, 0 to disable (default: the analyzer's)")
+    private Double volunteerPrecision;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -124,6 +129,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (hidden != null) {
             config = config.withHiddenUnits(hidden);
+        }
+        if (volunteerPrecision != null && target == Analyzer.INTENT) {
+            config = config.withPrecisionFloor(volunteerPrecision <= 0 ? null
+                    : new PrecisionFloor("volunteer", volunteerPrecision, 5));
         }
         if (dim != null || learningRate != null) {
             config = new TrainingConfig(config.featuriser(), dim == null ? config.embeddingDim() : dim,

@@ -44,9 +44,9 @@ public record TrainingConfig(
     public static TrainingConfig defaultsFor(Analyzer analyzer) {
         return switch (analyzer) {
             case INTENT -> new TrainingConfig(
-                    new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 64, true, 3, 4, 0x5eed),
-                    64, 0, 12, 32, 0.01f, 0.1, DEFAULT_SEED,
-                    new PrecisionFloor("volunteer", 0.97, 5));
+                    new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 64, true, 4, 4, 0x5eed),
+                    64, 0, 6, 32, 0.01f, 0.1, DEFAULT_SEED,
+                    new PrecisionFloor("volunteer", 0.95, 5));
             case SENTIMENT -> new TrainingConfig(
                     new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 96, true, 3, 4, 0x5eed),
                     64, 0, 12, 32, 0.01f, 0.1, DEFAULT_SEED, null);
