@@ -16,6 +16,7 @@ import org.voluntree.modeltools.data.Split;
 import org.voluntree.modeltools.eval.EvaluationReport;
 import org.voluntree.modeltools.train.EpochCompleted;
 import org.voluntree.modeltools.train.ModelTrainer;
+import org.voluntree.modeltools.train.PrecisionFloor;
 import org.voluntree.modeltools.train.TrainingConfig;
 import org.voluntree.modeltools.train.TrainingResult;
 import picocli.CommandLine.Command;
@@ -64,6 +65,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-features", description = "ids per message (default: the analyzer's)")
     private Integer maxFeatures;
 
+    @Option(names = "--char-ngrams", description = "character n-gram range MIN-MAX, 0 for none (default: the analyzer's)")
+    private String charNgrams;
+
+    @Option(names = "--dim", description = "embedding width (default: the analyzer's)")
+    private Integer dim;
+
+    @Option(names = "--learning-rate", description = "Adam step size (default: the analyzer's)")
+    private Float learningRate;
+
+    @Option(names = "--volunteer-precision", description = "intent only: out-of-fold precision the volunteer label"
+            + " must reach, 0 to disable (default: the analyzer's)")
+    private Double volunteerPrecision;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -77,6 +91,12 @@ public final class TrainCommand implements Callable<Integer> {
             provenance.add(lexicon + " (opinion lexicon words as one-word examples)");
         }
         List<LabelledText> held = new ArrayList<>(split.heldOut());
+        List<String> testProvenance = new ArrayList<>();
+        if (!split.heldOut().isEmpty()) {
+            testProvenance.add(data + " (held-out " + Math.round(Analyzer.OFFENSE_HELD_OUT * 100)
+                    + " %, stratified, seed " + Analyzer.OFFENSE_SPLIT_SEED + ")");
+        }
+        test.forEach(file -> testProvenance.add(file.toString()));
         for (Path file : test) {
             held.addAll(target.evaluationData(file));
         }
@@ -84,9 +104,14 @@ public final class TrainCommand implements Callable<Integer> {
                 examples.size(), Split.counts(examples), held.size());
         out.printf(Locale.ROOT, "config %s%n", config);
         out.flush();
-        TrainingResult result = new ModelTrainer(Clock.systemUTC()).train(target, examples, held, provenance, config,
+        TrainingResult result = new ModelTrainer(Clock.systemUTC()).train(target, examples, held, provenance,
+                testProvenance, config,
                 epoch -> progress(out, epoch));
         result.artifact().writeTo(this.out);
+        Object calibration = result.artifact().manifest().metrics().get("calibration");
+        if (calibration != null) {
+            out.println("decision calibration (out-of-fold on the training data): " + calibration);
+        }
         result.test().ifPresent(evaluation -> out.print(EvaluationReport.text("held-out test (frozen graph)",
                 evaluation, ModelTrainer.extras(target, evaluation))));
         out.printf(Locale.ROOT, "frozen graph matches the training graph within %.2e%n", result.freezeDifference());
@@ -105,11 +130,28 @@ public final class TrainCommand implements Callable<Integer> {
         if (hidden != null) {
             config = config.withHiddenUnits(hidden);
         }
-        if (buckets != null || maxFeatures != null) {
+        if (volunteerPrecision != null && target == Analyzer.INTENT) {
+            config = config.withPrecisionFloor(volunteerPrecision <= 0 ? null
+                    : new PrecisionFloor("volunteer", volunteerPrecision, 5));
+        }
+        if (dim != null || learningRate != null) {
+            config = new TrainingConfig(config.featuriser(), dim == null ? config.embeddingDim() : dim,
+                    config.hiddenUnits(), config.epochs(), config.batchSize(),
+                    learningRate == null ? config.learningRate() : learningRate, config.validationFraction(),
+                    config.seed(), config.precisionFloor());
+        }
+        if (buckets != null || maxFeatures != null || charNgrams != null) {
             FeaturiserConfig f = config.featuriser();
+            int min = f.charNgramMin();
+            int max = f.charNgramMax();
+            if (charNgrams != null) {
+                String[] range = charNgrams.split("-");
+                min = Integer.parseInt(range[0].strip());
+                max = range.length > 1 ? Integer.parseInt(range[1].strip()) : min;
+            }
             config = config.withFeaturiser(new FeaturiserConfig(f.normaliserVersion(),
                     buckets == null ? f.buckets() : buckets, maxFeatures == null ? f.maxFeatures() : maxFeatures,
-                    f.wordBigrams(), f.charNgramMin(), f.charNgramMax(), f.seed()));
+                    f.wordBigrams(), min, max, f.seed()));
         }
         return config;
     }

@@ -43,9 +43,10 @@ public final class ModelTrainer {
      * @param examples what the model may learn from (a validation share is taken from it)
      * @param test data the model never trains on, scored with the frozen graph; may be empty
      * @param provenance where {@code examples} came from, for the manifest
+     * @param testProvenance where {@code test} came from, for the manifest
      */
     public TrainingResult train(Analyzer analyzer, List<LabelledText> examples, List<LabelledText> test,
-            List<String> provenance, TrainingConfig config, TrainingListener listener) {
+            List<String> provenance, List<String> testProvenance, TrainingConfig config, TrainingListener listener) {
         List<String> labels = analyzer.labels();
         Split split = config.validationFraction() > 0
                 ? Split.stratified(examples, config.validationFraction(), config.seed())
@@ -56,13 +57,18 @@ public final class ModelTrainer {
         Featurised held = Featurised.of(test, labels, featuriser);
         try (EmbeddingBagNetwork network = new EmbeddingBagNetwork(config, labels.size())) {
             Optional<Evaluation> validated = fit(network, train, validation, labels, config, listener);
-            ModelWeights weights = network.weights();
+            Optional<BiasCalibrator.Calibration> calibration = config.precisionFloor() == null ? Optional.empty()
+                    : Optional.of(BiasCalibrator.calibrate(train, labels, config));
+            int guarded = calibration.map(c -> labels.indexOf(c.label())).orElse(0);
+            float shift = calibration.map(BiasCalibrator.Calibration::shift).orElse(0f);
+            ModelWeights weights = network.weights().withOutputBiasShifted(guarded, -shift);
             byte[] graph = FrozenGraph.build(weights, config.featuriser().maxFeatures());
             ModelManifest draft = manifest(analyzer, config, graph, Map.of(), provenance);
             try (TensorFlowEngine engine = new TensorFlowEngine(); LoadedModel frozen = engine.load(
                     new ModelArtifact(draft, graph))) {
                 Featurised checked = held.size() > 0 ? held : validation.size() > 0 ? validation : train;
-                double difference = maxDifference(network, frozen, checked.firstRows(PREDICT_BATCH));
+                double difference = maxDifference(network, frozen, checked.firstRows(PREDICT_BATCH), guarded,
+                        shift);
                 if (difference > FREEZE_TOLERANCE) {
                     throw new IllegalStateException("the frozen graph's probabilities differ from the training graph's by "
                             + difference + "; this is a bug in the freezer");
@@ -71,6 +77,15 @@ public final class ModelTrainer {
                         : Optional.of(Evaluation.of(labels, held.labels(),
                                 new Classifier(frozen).predict(test.stream().map(LabelledText::text).toList())));
                 Map<String, Object> metrics = metrics(analyzer, train.size(), validated, tested);
+                if (!testProvenance.isEmpty()) {
+                    metrics.put("testData", List.copyOf(testProvenance));
+                }
+                calibration.ifPresent(c -> metrics.put("calibration", Map.of("label", c.label(), "logitShift",
+                        Math.round(c.shift() * 100) / 100.0,
+                        "outOfFoldPrecisionBefore", round(c.before().scoresOf(c.label()).precision()),
+                        "outOfFoldPrecisionAfter", round(c.after().scoresOf(c.label()).precision()),
+                        "outOfFoldMacroF1Before", round(c.before().macroF1()),
+                        "outOfFoldMacroF1After", round(c.after().macroF1()))));
                 ModelManifest manifest = manifest(analyzer, config, graph, metrics, provenance);
                 return new TrainingResult(new ModelArtifact(manifest, graph), validated, tested, difference);
             }
@@ -112,11 +127,23 @@ public final class ModelTrainer {
         return predicted;
     }
 
-    private static double maxDifference(EmbeddingBagNetwork network, LoadedModel frozen, Featurised data) {
+    /** Compares the frozen graph with the training graph whose {@code guarded} logit is lowered by {@code shift}. */
+    private static double maxDifference(EmbeddingBagNetwork network, LoadedModel frozen, Featurised data, int guarded,
+            float shift) {
         if (data.size() == 0) {
             return 0;
         }
         float[][] expected = network.predict(data.ids(), data.size());
+        for (float[] row : expected) {
+            row[guarded] = (float) (row[guarded] * Math.exp(-shift));
+            float sum = 0;
+            for (float p : row) {
+                sum += p;
+            }
+            for (int c = 0; c < row.length; c++) {
+                row[c] /= sum;
+            }
+        }
         float[][] actual = frozen.predict(data.ids(), data.size());
         double max = 0;
         for (int r = 0; r < expected.length; r++) {
@@ -167,6 +194,10 @@ public final class ModelTrainer {
                 new TensorSpec(FrozenGraph.INPUT, "INT32", List.of(-1L, (long) config.featuriser().maxFeatures())),
                 new TensorSpec(FrozenGraph.OUTPUT, "FLOAT", List.of(-1L, (long) labels)),
                 config.featuriser(), all, new ArrayList<>(provenance), ModelArtifact.sha256(graph), clock.instant());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
     }
 
     private static void shuffle(int[] values, Random random) {

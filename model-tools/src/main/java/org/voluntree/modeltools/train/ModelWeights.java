@@ -31,6 +31,14 @@ public record ModelWeights(
         }
     }
 
+    /** These weights with {@code delta} added to one output bias, i.e. one label's logit moved. */
+    public ModelWeights withOutputBiasShifted(int label, float delta) {
+        float[] bias = outputBias.clone();
+        bias[label] += delta;
+        return new ModelWeights(buckets, dim, hidden, classes, embedding, hiddenWeights, hiddenBias, outputWeights,
+                bias);
+    }
+
     /**
      * The embedding multiplied by the first dense layer ({@code buckets × width}), with the
      * padding row zeroed: because the mean of rows times a matrix equals the mean of the rows'

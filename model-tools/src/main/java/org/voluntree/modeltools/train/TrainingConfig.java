@@ -15,6 +15,7 @@ import org.voluntree.modeltools.data.Analyzer;
  * @param learningRate Adam's step size
  * @param validationFraction share of the training data held out to report progress, 0 for none
  * @param seed seeds weight initialisation, shuffling and the validation split
+ * @param precisionFloor a label whose precision the decision rule must keep up, or {@code null}
  */
 public record TrainingConfig(
         FeaturiserConfig featuriser,
@@ -24,7 +25,8 @@ public record TrainingConfig(
         int batchSize,
         float learningRate,
         double validationFraction,
-        long seed) {
+        long seed,
+        PrecisionFloor precisionFloor) {
 
     public static final long DEFAULT_SEED = 42;
 
@@ -42,35 +44,41 @@ public record TrainingConfig(
     public static TrainingConfig defaultsFor(Analyzer analyzer) {
         return switch (analyzer) {
             case INTENT -> new TrainingConfig(
-                    new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 64, true, 3, 4, 0x5eed),
-                    64, 0, 12, 32, 0.01f, 0.1, DEFAULT_SEED);
+                    new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 64, true, 4, 4, 0x5eed),
+                    64, 0, 6, 32, 0.01f, 0.1, DEFAULT_SEED,
+                    new PrecisionFloor("volunteer", 0.95, 5));
             case SENTIMENT -> new TrainingConfig(
                     new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 96, true, 3, 4, 0x5eed),
-                    64, 0, 12, 32, 0.01f, 0.1, DEFAULT_SEED);
+                    64, 0, 12, 32, 0.01f, 0.1, DEFAULT_SEED, null);
             case OFFENSE -> new TrainingConfig(
                     new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 96, true, 3, 4, 0x5eed),
-                    64, 0, 6, 64, 0.005f, 0.1, DEFAULT_SEED);
+                    64, 0, 6, 64, 0.005f, 0.1, DEFAULT_SEED, null);
         };
     }
 
     public TrainingConfig withEpochs(int newEpochs) {
         return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, newEpochs, batchSize, learningRate,
-                validationFraction, seed);
+                validationFraction, seed, precisionFloor);
     }
 
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate,
-                validationFraction, newSeed);
+                validationFraction, newSeed, precisionFloor);
     }
 
     public TrainingConfig withHiddenUnits(int newHiddenUnits) {
         return new TrainingConfig(featuriser, embeddingDim, newHiddenUnits, epochs, batchSize, learningRate,
-                validationFraction, seed);
+                validationFraction, seed, precisionFloor);
     }
 
     public TrainingConfig withFeaturiser(FeaturiserConfig newFeaturiser) {
         return new TrainingConfig(newFeaturiser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate,
-                validationFraction, seed);
+                validationFraction, seed, precisionFloor);
+    }
+
+    public TrainingConfig withPrecisionFloor(PrecisionFloor newFloor) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate,
+                validationFraction, seed, newFloor);
     }
 
     /** The manifest's family name for this shape of network. */

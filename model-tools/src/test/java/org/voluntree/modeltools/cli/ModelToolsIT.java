@@ -1,0 +1,111 @@
+package org.voluntree.modeltools.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voluntree.contracts.testing.TestRedis;
+import org.voluntree.modeltools.ExitCodes;
+import org.voluntree.modeltools.testing.SharedData;
+
+/** Runs the commands as a user would: train, evaluate, predict, and the registry commands against a real Redis. */
+class ModelToolsIT {
+
+    @TempDir
+    static Path work;
+
+    static Path model;
+
+    @BeforeAll
+    static void trainASmallSentimentModel() {
+        model = work.resolve("sentiment");
+        CommandRun run = CommandRun.of("train", "--analyzer", "sentiment",
+                "--data", SharedData.file("sentiment/yelp_labelled.txt").toString(),
+                SharedData.file("sentiment/amazon_cells_labelled.txt").toString(),
+                "--test", SharedData.file("sentiment/imdb_labelled.txt").toString(),
+                "--out", model.toString(), "--epochs", "2", "--buckets", "16384", "--dim", "16");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("epoch  1/2", "epoch  2/2", "loss", "validation accuracy",
+                "held-out test (frozen graph)", "wrote " + model);
+    }
+
+    @BeforeEach
+    void flush() {
+        TestRedis.flush();
+    }
+
+    @Test
+    void trainWritesAFrozenGraphAndManifest() {
+        assertThat(model.resolve("model.pb")).isRegularFile();
+        assertThat(model.resolve("manifest.json")).content().contains("\"analyzer\" : \"sentiment\"", "\"ids\"",
+                "\"probs\"", "\"graphSha256\"", "\"featuriser\"", "imdb_labelled.txt");
+    }
+
+    @Test
+    void evaluatePrintsMetricsAsTextOrJson() {
+        String imdb = SharedData.file("sentiment/imdb_labelled.txt").toString();
+
+        CommandRun text = CommandRun.of("evaluate", "--analyzer", "sentiment", "--data", imdb, "--model", model.toString());
+        CommandRun json = CommandRun.of("evaluate", "--analyzer", "sentiment", "--data", imdb, "--model", model.toString(),
+                "--format", "json");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("1000 examples", "accuracy", "macro-F1", "weighted-F1", "positive", "confusion");
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out()).contains("\"accuracy\"", "\"perLabel\"", "\"confusion\"", "\"examples\" : 1000");
+    }
+
+    @Test
+    void predictPrintsTheLabelAndScoresOfEveryModel() {
+        CommandRun run = CommandRun.of("predict", "--model", model.toString(), "I love it, great value!");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("sentiment", "positive", "negative=");
+    }
+
+    @Test
+    void registryCommandsStoreActivateListAndRollBack() {
+        String redis = TestRedis.uri();
+
+        CommandRun first = CommandRun.of("load", model.toString(), "--activate", "--redis", redis);
+        CommandRun second = CommandRun.of("load", model.toString(), "--redis", redis);
+        CommandRun activate = CommandRun.of("activate", "sentiment", "2", "--redis", redis);
+        CommandRun list = CommandRun.of("list", "--redis", redis);
+        CommandRun rollback = CommandRun.of("rollback", "sentiment", "--redis", redis);
+        CommandRun secondRollback = CommandRun.of("rollback", "sentiment", "--redis", redis);
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("stored sentiment v1", "activated sentiment v1");
+        assertThat(second.out()).contains("stored sentiment v2", "next: model-tools activate sentiment 2");
+        assertThat(activate.out()).contains("activated sentiment v2 (was v1");
+        assertThat(list.out()).contains("sentiment (active: v2)", "v1", "* v2", "embedding-bag");
+        assertThat(rollback.out()).contains("rolled sentiment back to v1");
+        assertThat(secondRollback.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(secondRollback.err()).contains("error: no earlier active version", "next:");
+    }
+
+    @Test
+    void failuresMapToExitCodesAndSayWhatToDoNext() throws Exception {
+        Path empty = Files.createDirectories(work.resolve("empty"));
+
+        CommandRun missingVersion = CommandRun.of("activate", "sentiment", "9", "--redis", TestRedis.uri());
+        CommandRun notAModel = CommandRun.of("load", empty.toString(), "--redis", TestRedis.uri());
+        CommandRun noRedis = CommandRun.of("list", "--redis", "redis://127.0.0.1:1");
+        CommandRun unknownAnalyzer = CommandRun.of("evaluate", "--analyzer", "spam", "--data", "x.tsv");
+        CommandRun usage = CommandRun.of("train", "--analyzer", "intent");
+
+        assertThat(missingVersion.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(missingVersion.err()).contains("sentiment v9 is not in the registry");
+        assertThat(notAModel.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(notAModel.err()).contains("is not a model folder", "next:");
+        assertThat(noRedis.exitCode()).isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
+        assertThat(noRedis.err()).contains("next: start Redis");
+        assertThat(unknownAnalyzer.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknownAnalyzer.err()).contains("unknown analyzer 'spam'");
+        assertThat(usage.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+}

@@ -1,0 +1,106 @@
+package org.voluntree.modeltools.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReadersTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sentimentLinesSplitAtTheLastTabAndKeepStrayQuotes() throws IOException {
+        Path file = write("s.txt", "Great \"phone\tcase\" ever.\t1\n\nNot \"good.\t0\n");
+
+        assertThat(SentimentReader.read(file)).containsExactly(
+                new LabelledText("positive", "Great \"phone\tcase\" ever."),
+                new LabelledText("negative", "Not \"good."));
+    }
+
+    @Test
+    void sentimentRejectsALabelOtherThanZeroOrOne() throws IOException {
+        Path file = write("s.txt", "fine\t1\nodd\t7\n");
+
+        assertThatThrownBy(() -> SentimentReader.read(file))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("s.txt:2");
+    }
+
+    @Test
+    void offenseCsvMapsClassesAndReadsMultiLineTweets() throws IOException {
+        Path file = write("o.csv", ",count,hate_speech,offensive_language,neither,class,tweet\n"
+                + "0,3,0,0,3,2,\"just a day, nothing more\"\n"
+                + "1,3,2,1,0,0,\"line one\nline two with \"\"quotes\"\"\"\n"
+                + "2,3,0,3,0,1,plain words\n");
+
+        assertThat(OffenseCsvReader.read(file)).containsExactly(
+                new LabelledText("neither", "just a day, nothing more"),
+                new LabelledText("hate", "line one\nline two with \"quotes\""),
+                new LabelledText("offensive", "plain words"));
+    }
+
+    @Test
+    void offenseCsvNeedsItsColumns() throws IOException {
+        Path file = write("o.csv", "a,b\n1,2\n");
+
+        assertThatThrownBy(() -> OffenseCsvReader.read(file)).hasMessageContaining("'class' and 'tweet'");
+    }
+
+    @Test
+    void intentTsvNeedsTheHeaderAndKnownLabels() throws IOException {
+        Set<String> labels = Set.of("volunteer", "other");
+        Path good = write("i.tsv", "label\ttext\nvolunteer\tcount me in\tplease\nother\tlol\n");
+        Path noHeader = write("h.tsv", "volunteer\tcount me in\n");
+        Path badLabel = write("b.tsv", "label\ttext\nvolunter\tcount me in\n");
+
+        assertThat(IntentTsvReader.read(good, labels)).containsExactly(
+                new LabelledText("volunteer", "count me in\tplease"), new LabelledText("other", "lol"));
+        assertThatThrownBy(() -> IntentTsvReader.read(noHeader, labels)).hasMessageContaining("header");
+        assertThatThrownBy(() -> IntentTsvReader.read(badLabel, labels)).hasMessageContaining("b.tsv:2")
+                .hasMessageContaining("volunter");
+    }
+
+    @Test
+    void stratifiedSplitKeepsProportionsAndIsRepeatable() {
+        List<LabelledText> examples = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            examples.add(new LabelledText(i % 4 == 0 ? "rare" : "common", "text " + i));
+        }
+
+        Split split = Split.stratified(examples, 0.2, 42);
+
+        assertThat(split.heldOut()).hasSize(20);
+        assertThat(Split.counts(split.heldOut())).containsEntry("rare", 5).containsEntry("common", 15);
+        assertThat(split.train()).hasSize(80).doesNotContainAnyElementsOf(split.heldOut());
+        assertThat(Split.stratified(examples, 0.2, 42)).isEqualTo(split);
+        assertThat(Split.stratified(examples, 0.2, 7).heldOut()).isNotEqualTo(split.heldOut());
+    }
+
+    @Test
+    void offenseProtocolHoldsOutTwentyPercentOfTheFile() throws IOException {
+        StringBuilder csv = new StringBuilder(",count,hate_speech,offensive_language,neither,class,tweet\n");
+        for (int i = 0; i < 50; i++) {
+            csv.append(i).append(",3,0,0,3,").append(i % 5 == 0 ? 0 : 2).append(",tweet ").append(i).append('\n');
+        }
+        Path file = write("labeled.csv", csv.toString());
+
+        Split split = Analyzer.OFFENSE.trainingSplit(List.of(file));
+
+        assertThat(split.heldOut()).hasSize(10).isEqualTo(Analyzer.OFFENSE.evaluationData(file));
+        assertThat(Analyzer.named("offense")).isEqualTo(Analyzer.OFFENSE);
+        assertThatThrownBy(() -> Analyzer.named("spam")).hasMessageContaining("[intent, sentiment, offense]");
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+}

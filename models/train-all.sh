@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Reproduces the committed default models (run from the repository root after 'mvn -q -B package -DskipTests').
+# Public data sets are read from ../shared/data (never copied into the repository); the intent
+# corpus is the team's own, in data/intent.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+DATA="${VOLUNTREE_SHARED_DATA:-../shared/data}"
+INTENT="${VOLUNTREE_INTENT_DATA:-data/intent}"
+tools=model-tools/model-tools
+
+$tools train --analyzer intent --data "$INTENT/train.tsv" --test "$INTENT/test.tsv" --out models/intent
+$tools train --analyzer sentiment \
+  --data "$DATA/sentiment/yelp_labelled.txt" "$DATA/sentiment/amazon_cells_labelled.txt" \
+  --lexicon "$DATA/sentiment/lexicon" \
+  --test "$DATA/sentiment/imdb_labelled.txt" --out models/sentiment
+$tools train --analyzer offense --data "$DATA/offense/labeled_data.csv" --out models/offense
