@@ -1,5 +1,7 @@
 package org.voluntree.app.webhook;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Map;
-import org.voluntree.app.roles.ConditionalOnRole;
-import org.voluntree.app.roles.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.voluntree.app.roles.ConditionalOnRole;
+import org.voluntree.app.roles.Role;
 
 /**
  * {@code /webhooks/facebook}: GET answers the subscription handshake, POST accepts deliveries.
@@ -38,12 +40,18 @@ class WebhookController {
     private final WebhookPayloadParser parser = new WebhookPayloadParser();
     private final WebhookIntake intake;
     private final Clock clock;
+    private final Counter queuedEvents;
+    private final Counter duplicateEvents;
+    private final Counter skippedChanges;
 
-    WebhookController(WebhookProperties properties, WebhookIntake intake) {
+    WebhookController(WebhookProperties properties, WebhookIntake intake, MeterRegistry meters) {
         this.properties = properties;
         this.verifier = new WebhookSignatureVerifier(properties.appSecret());
         this.intake = intake;
         this.clock = Clock.systemUTC();
+        this.queuedEvents = meters.counter("voluntree.webhook.events", "outcome", "queued");
+        this.duplicateEvents = meters.counter("voluntree.webhook.events", "outcome", "duplicate");
+        this.skippedChanges = meters.counter("voluntree.webhook.events", "outcome", "skipped");
     }
 
     @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
@@ -69,6 +77,9 @@ class WebhookController {
         WebhookPayloadParser.Parsed parsed = parser.parse(body, clock.instant());
         int queued = intake.enqueue(parsed.events());
         int duplicates = parsed.events().size() - queued;
+        queuedEvents.increment(queued);
+        duplicateEvents.increment(duplicates);
+        skippedChanges.increment(parsed.skipped());
         log.info("Webhook delivery: {} events queued, {} duplicates dropped, {} changes skipped", queued, duplicates,
                 parsed.skipped());
         return ResponseEntity.ok(Map.of("queued", queued, "duplicates", duplicates, "skipped", parsed.skipped()));

@@ -3,11 +3,11 @@ package org.voluntree.app.webhook;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import org.voluntree.app.roles.ConditionalOnRole;
-import org.voluntree.app.roles.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+import org.voluntree.app.roles.ConditionalOnRole;
+import org.voluntree.app.roles.Role;
 
 /**
  * {@code voluntree.webhook.*}.

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.voluntree.contracts.event.ClassifiedMessage;
 import org.voluntree.contracts.event.ClassifiedMessage.Classification;
+import org.voluntree.contracts.event.ClassifiedMessage;
 import org.voluntree.contracts.event.InboundEvent;
 
 /**

@@ -23,8 +23,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.testing.AdminSession;
-import org.voluntree.app.testing.FacebookPayloads;
 import org.voluntree.app.testing.FacebookPayloads.Comment;
+import org.voluntree.app.testing.FacebookPayloads;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.app.testing.WebhookClient;
 
