@@ -21,7 +21,12 @@ public final class ModelTools implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine commandLine = commandLine();
+        int code = commandLine.execute(args);
+        // picocli's writers do not flush on their own, and System.exit would drop what they hold
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        System.exit(code);
     }
 
     /** The configured command line, also used by tests. */

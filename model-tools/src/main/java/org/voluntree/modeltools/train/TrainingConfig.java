@@ -52,7 +52,7 @@ public record TrainingConfig(
                     64, 0, 12, 32, 0.01f, 0.1, DEFAULT_SEED, null);
             case OFFENSE -> new TrainingConfig(
                     new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 96, true, 3, 4, 0x5eed),
-                    64, 0, 6, 64, 0.005f, 0.1, DEFAULT_SEED, null);
+                    64, 0, 2, 64, 0.005f, 0.1, DEFAULT_SEED, null);
         };
     }
 
