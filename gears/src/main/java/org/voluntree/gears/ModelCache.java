@@ -15,7 +15,7 @@ import org.voluntree.gears.engine.LoadedModel;
  * a message asks for them. A few recent versions per analyzer stay loaded, so that messages
  * featurised just before an activation are still classified by the version they were made for.
  */
-final class ModelCache implements AutoCloseable {
+public final class ModelCache implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ModelCache.class);
     private static final int VERSIONS_KEPT = 3;
@@ -28,12 +28,12 @@ final class ModelCache implements AutoCloseable {
     private final Map<Key, LoadedModel> loaded = new HashMap<>();
     private final Map<String, Deque<Integer>> recent = new HashMap<>();
 
-    ModelCache(InferenceEngine engine, ModelRegistry registry) {
+    public ModelCache(InferenceEngine engine, ModelRegistry registry) {
         this.engine = engine;
         this.registry = registry;
     }
 
-    synchronized LoadedModel get(String analyzer, int version) {
+    public synchronized LoadedModel get(String analyzer, int version) {
         Key key = new Key(analyzer, version);
         LoadedModel model = loaded.get(key);
         if (model == null) {

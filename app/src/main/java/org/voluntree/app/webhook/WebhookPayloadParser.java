@@ -36,6 +36,9 @@ public final class WebhookPayloadParser {
     }
 
     public Parsed parse(byte[] body, Instant receivedAt) {
+        if (body.length == 0) {
+            throw WebhookRejectedException.malformed("body is empty");
+        }
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(body);

@@ -88,7 +88,8 @@ class WebhookPayloadParserTest {
         assertThatThrownBy(() -> parse("{\"object\":\"page\",\"entry\":{}}")).hasMessageContaining("array");
         assertThatThrownBy(() -> parse("{\"object\":\"page\",\"entry\":[{\"changes\":[]}]}"))
                 .hasMessageContaining("page 'id'");
-        assertThatThrownBy(() -> parse("")).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> parse("")).hasMessageContaining("empty");
+        assertThatThrownBy(() -> parse("{\"object\":")).hasMessageContaining("not valid JSON");
     }
 
     private WebhookPayloadParser.Parsed parse(String json) {
