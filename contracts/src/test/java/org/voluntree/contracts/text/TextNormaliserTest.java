@@ -1,0 +1,58 @@
+package org.voluntree.contracts.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextNormaliserTest {
+
+    @Test
+    void replacesUrlsWithOneToken() {
+        assertThat(TextNormaliser.normalise("Check https://example.org/signup?id=1 and www.foo.com NOW"))
+                .isEqualTo("check xxurl and xxurl now");
+    }
+
+    @Test
+    void replacesMentionsWithOneToken() {
+        assertThat(TextNormaliser.normalise("@Maria_Lopez are you coming")).isEqualTo("xxuser are you coming");
+        assertThat(TextNormaliser.normalise("ask @jo.smith")).isEqualTo("ask xxuser");
+    }
+
+    @Test
+    void makesEveryEmojiItsOwnTokenAndDropsSkinTonesAndSelectors() {
+        assertThat(TextNormaliser.normalise("love it❤️🙌🏽")).isEqualTo("love it ❤ 🙌");
+        assertThat(TextNormaliser.normalise("👍🏿👍")).isEqualTo("👍 👍");
+        assertThat(TextNormaliser.normalise("👨‍👩‍👧")).isEqualTo("👨 👩 👧");
+    }
+
+    @Test
+    void cutsLettersRepeatedThreeOrMoreTimesToTwo() {
+        assertThat(TextNormaliser.normalise("Sooooo cooool")).isEqualTo("soo cool");
+        assertThat(TextNormaliser.normalise("see you soon")).isEqualTo("see you soon");
+    }
+
+    @Test
+    void keepsQuestionAndExclamationMarksAsTokens() {
+        assertThat(TextNormaliser.normalise("Saturday 10am?!")).isEqualTo("saturday 10am ? !");
+        assertThat(TextNormaliser.normalise("yes!!!")).isEqualTo("yes ! ! !");
+    }
+
+    @Test
+    void lowerCasesAndFoldsOtherPunctuationAndWhitespace() {
+        assertThat(TextNormaliser.normalise("COUNT Me In")).isEqualTo("count me in");
+        assertThat(TextNormaliser.normalise("  I'll be there,\tpromise...\n really ")).isEqualTo("ill be there promise really");
+    }
+
+    @Test
+    void givesEmptyTextForNothing() {
+        assertThat(TextNormaliser.normalise(null)).isEmpty();
+        assertThat(TextNormaliser.normalise("")).isEmpty();
+        assertThat(TextNormaliser.normalise(" ... ")).isEmpty();
+    }
+
+    @Test
+    void isIdempotent() {
+        String once = TextNormaliser.normalise("Sooo happy!! @ana see https://x.y/z 🙌🏽");
+        assertThat(TextNormaliser.normalise(once)).isEqualTo(once);
+    }
+}

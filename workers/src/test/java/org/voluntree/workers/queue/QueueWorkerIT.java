@@ -1,0 +1,120 @@
+package org.voluntree.workers.queue;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.voluntree.contracts.dead.DeadLetter;
+import org.voluntree.contracts.dead.DeadLetters;
+import org.voluntree.contracts.redis.RedisCodecs;
+import org.voluntree.contracts.redis.RedisNames;
+import org.voluntree.contracts.testing.TestRedis;
+
+class QueueWorkerIT {
+
+    private static final String QUEUE = "q:worker-test";
+    private static final String RESULTS = "test:results";
+    private static final QueueSettings SETTINGS = new QueueSettings(2, 3, Duration.ofMillis(200),
+            Duration.ofMillis(500), Duration.ofSeconds(2));
+
+    private StatefulRedisConnection<String, byte[]> connection;
+    private RedisCommands<String, byte[]> redis;
+
+    @BeforeEach
+    void setUp() {
+        TestRedis.flush();
+        connection = TestRedis.client().connect(RedisCodecs.STRING_BYTES);
+        redis = connection.sync();
+    }
+
+    @AfterEach
+    void tearDown() {
+        connection.close();
+    }
+
+    @Test
+    void anItemThatFailsForAWhileIsRetriedUntilItSucceeds() {
+        AtomicInteger calls = new AtomicInteger();
+        JobHandler flaky = item -> {
+            if (calls.incrementAndGet() < 3) {
+                throw new IllegalStateException("graph api timed out");
+            }
+            redis.rpush(RESULTS, item);
+        };
+        redis.lpush(QUEUE, "job".getBytes(UTF_8));
+
+        try (QueueWorker worker = new QueueWorker(TestRedis.client(), QUEUE, flaky, SETTINGS)) {
+            worker.start();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(results()).containsExactly("job"));
+        }
+        assertThat(calls).hasValue(3);
+        assertThat(new DeadLetters(redis).size()).isZero();
+        assertThat(redis.llen(QUEUE)).isZero();
+        assertThat(redis.hlen(RedisNames.attempts(QUEUE))).isZero();
+    }
+
+    @Test
+    void anItemThatKeepsFailingEndsInDeadWithItsError() {
+        JobHandler broken = item -> {
+            throw new IllegalArgumentException("unknown page " + new String(item, UTF_8));
+        };
+        redis.lpush(QUEUE, "page-9".getBytes(UTF_8));
+
+        try (QueueWorker worker = new QueueWorker(TestRedis.client(), QUEUE, broken, SETTINGS)) {
+            worker.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> new DeadLetters(redis).size() == 1);
+        }
+        DeadLetter letter = new DeadLetters(redis).list(1).get(0);
+        assertThat(letter.error()).isEqualTo("IllegalArgumentException: unknown page page-9");
+        assertThat(letter.attempts()).isEqualTo(3);
+        assertThat(redis.llen(QUEUE)).isZero();
+        assertThat(redis.keys(RedisNames.processingListPattern(QUEUE))).isEmpty();
+    }
+
+    @Test
+    void anItemWhoseConsumersKeepDyingIsDeadLetteredInsteadOfKillingTheNextOne() {
+        // three consumers took the item and died with it: the reaper counted each interrupted delivery
+        ReliableQueue queue = new ReliableQueue(QUEUE, SETTINGS, redis, new AdjustableClock(Instant.now()));
+        queue.push("poison".getBytes(UTF_8));
+        for (int i = 0; i < SETTINGS.maxAttempts(); i++) {
+            ReliableQueue.take(redis, QUEUE, "died-" + i, Duration.ofMillis(100)).orElseThrow();
+            assertThat(queue.reap()).isEqualTo(1);
+        }
+        AtomicInteger calls = new AtomicInteger();
+
+        try (QueueWorker worker = new QueueWorker(TestRedis.client(), QUEUE, item -> calls.incrementAndGet(),
+                SETTINGS)) {
+            worker.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> new DeadLetters(redis).size() == 1);
+        }
+        DeadLetter letter = new DeadLetters(redis).list(1).get(0);
+        assertThat(letter.error()).contains("gave up after 3 deliveries");
+        assertThat(new String(letter.payload(), UTF_8)).isEqualTo("poison");
+        assertThat(calls).as("the handler never saw it").hasValue(0);
+        assertThat(redis.llen(QUEUE)).isZero();
+    }
+
+    @Test
+    void closeRetiresItsConsumersSoTheReaperDoesNotWaitForThem() {
+        QueueWorker worker = new QueueWorker(TestRedis.client(), QUEUE, item -> { }, SETTINGS);
+        worker.start();
+        assertThat(redis.hlen(RedisNames.consumerHeartbeats(QUEUE))).isEqualTo(2);
+
+        worker.close();
+
+        assertThat(redis.hlen(RedisNames.consumerHeartbeats(QUEUE))).isZero();
+    }
+
+    private List<String> results() {
+        return redis.lrange(RESULTS, 0, -1).stream().map(b -> new String(b, UTF_8)).toList();
+    }
+}
