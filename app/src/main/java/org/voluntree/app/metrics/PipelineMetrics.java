@@ -34,6 +34,8 @@ class PipelineMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         for (String queue : QUEUES) {
             gauge(registry, "voluntree.queue.length", "queue", queue, () -> redis.sync().llen(queue));
+            gauge(registry, "voluntree.queue.delayed", "queue", queue,
+                    () -> redis.sync().zcard(RedisNames.delayed(queue)));
         }
         for (String stream : List.of(RedisNames.COMMENTS_STREAM, RedisNames.CLASSIFIED_STREAM, RedisNames.DEAD_STREAM)) {
             gauge(registry, "voluntree.stream.length", "stream", stream, () -> redis.sync().xlen(stream));

@@ -16,9 +16,12 @@ public record QueueProperties(
         @NotNull Duration pollTimeout,
         @NotNull Duration heartbeatEvery,
         @NotNull Duration staleAfter,
+        @NotNull Duration retryBackoff,
+        @NotNull Duration maxRetryBackoff,
         @Min(1000) long commentsMaxLength) {
 
     public QueueSettings settings() {
-        return new QueueSettings(consumers, maxAttempts, pollTimeout, heartbeatEvery, staleAfter);
+        return new QueueSettings(consumers, maxAttempts, pollTimeout, heartbeatEvery, staleAfter, retryBackoff,
+                maxRetryBackoff);
     }
 }

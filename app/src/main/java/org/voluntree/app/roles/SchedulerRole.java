@@ -34,6 +34,7 @@ class SchedulerRole {
     void reapQueues() {
         for (ReliableQueue queue : queues) {
             try {
+                queue.promoteDue();
                 long requeued = queue.reap();
                 if (requeued > 0) {
                     log.warn("Re-queued {} in-flight items of stopped consumers on {}", requeued, queue.name());

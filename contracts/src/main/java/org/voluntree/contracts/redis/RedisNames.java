@@ -47,6 +47,11 @@ public final class RedisNames {
         return queue + ":processing:*";
     }
 
+    /** Sorted set of items waiting to be retried, scored by the epoch millis they are due. */
+    public static String delayed(String queue) {
+        return queue + ":delayed";
+    }
+
     /** Hash of consumer name to the last heartbeat (epoch millis) of a queue's consumers. */
     public static String consumerHeartbeats(String queue) {
         return queue + ":consumers";

@@ -10,13 +10,24 @@ import java.time.Duration;
  * @param pollTimeout how long one blocking pop waits before checking for shutdown
  * @param heartbeatEvery how often a live consumer says so
  * @param staleAfter how long without a heartbeat before a consumer's in-flight items are re-queued
+ * @param retryBackoff wait before the first retry of a failed item, doubled on each further
+ *     failure; zero retries at once
+ * @param maxRetryBackoff the longest wait between retries
  */
 public record QueueSettings(
         int consumers,
         int maxAttempts,
         Duration pollTimeout,
         Duration heartbeatEvery,
-        Duration staleAfter) {
+        Duration staleAfter,
+        Duration retryBackoff,
+        Duration maxRetryBackoff) {
+
+    /** Settings that retry a failed item at once. */
+    public QueueSettings(int consumers, int maxAttempts, Duration pollTimeout, Duration heartbeatEvery,
+            Duration staleAfter) {
+        this(consumers, maxAttempts, pollTimeout, heartbeatEvery, staleAfter, Duration.ZERO, Duration.ZERO);
+    }
 
     public QueueSettings {
         if (consumers < 1) {
@@ -29,9 +40,24 @@ public record QueueSettings(
             throw new IllegalArgumentException("staleAfter (" + staleAfter
                     + ") must be at least twice heartbeatEvery (" + heartbeatEvery + ")");
         }
+        if (retryBackoff.isNegative() || maxRetryBackoff.compareTo(retryBackoff) < 0) {
+            throw new IllegalArgumentException("retry backoff " + retryBackoff + " must be between zero and "
+                    + "maxRetryBackoff " + maxRetryBackoff);
+        }
+    }
+
+    /** The wait before retrying an item that failed {@code attempts} times. */
+    public Duration backoffAfter(long attempts) {
+        if (retryBackoff.isZero()) {
+            return Duration.ZERO;
+        }
+        long factor = 1L << Math.min(20, Math.max(0, attempts - 1));
+        Duration wait = retryBackoff.multipliedBy(factor);
+        return wait.compareTo(maxRetryBackoff) > 0 ? maxRetryBackoff : wait;
     }
 
     public static QueueSettings defaults() {
-        return new QueueSettings(2, 5, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(15));
+        return new QueueSettings(2, 5, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(15),
+                Duration.ofSeconds(1), Duration.ofMinutes(1));
     }
 }

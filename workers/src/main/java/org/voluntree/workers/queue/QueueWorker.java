@@ -24,6 +24,7 @@ import org.voluntree.contracts.redis.RedisCodecs;
 public final class QueueWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(QueueWorker.class);
+    private static final long PROMOTE_EVERY_MS = 200;
 
     private final RedisClient client;
     private final String queueName;
@@ -61,6 +62,8 @@ public final class QueueWorker implements AutoCloseable {
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, queueName + "-housekeeping"));
         housekeeping.scheduleWithFixedDelay(this::housekeep, 0, settings.heartbeatEvery().toMillis(),
                 TimeUnit.MILLISECONDS);
+        housekeeping.scheduleWithFixedDelay(this::promoteDue, PROMOTE_EVERY_MS, PROMOTE_EVERY_MS,
+                TimeUnit.MILLISECONDS);
         for (String consumer : consumers) {
             StatefulRedisConnection<String, byte[]> blocking = client.connect(RedisCodecs.STRING_BYTES);
             blocking.setTimeout(settings.pollTimeout().plusSeconds(5));
@@ -81,6 +84,14 @@ public final class QueueWorker implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.warn("Housekeeping of {} failed, will retry: {}", queueName, e.toString());
+        }
+    }
+
+    private void promoteDue() {
+        try {
+            queue.promoteDue();
+        } catch (RuntimeException e) {
+            log.debug("Could not promote due retries of {}: {}", queueName, e.toString());
         }
     }
 
@@ -126,8 +137,10 @@ public final class QueueWorker implements AutoCloseable {
             boolean dead = queue.fail(delivery, e);
             if (dead) {
                 log.error("Dead-lettered an item of {}: {}", queueName, ReliableQueue.describe(e));
+            } else if (e instanceof RetryLater later) {
+                log.info("Item of {} postponed by {}: {}", queueName, later.delay(), e.getMessage());
             } else {
-                log.warn("Item of {} failed (attempt {}), re-queued: {}", queueName, earlier + 1,
+                log.warn("Item of {} failed (attempt {}), retrying: {}", queueName, earlier + 1,
                         ReliableQueue.describe(e));
             }
         }
@@ -156,6 +169,12 @@ public final class QueueWorker implements AutoCloseable {
             }
         }
         housekeeping.shutdownNow();
+        try {
+            // a heartbeat still running could otherwise re-register a consumer retired below
+            housekeeping.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (String consumer : consumers) {
             queue.retire(consumer);
         }

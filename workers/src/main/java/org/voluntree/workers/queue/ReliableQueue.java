@@ -21,8 +21,9 @@ import org.voluntree.contracts.redis.RedisNames;
  *
  * <p>A consumer {@link #take takes} an item with {@code BLMOVE queue → queue:processing:consumer},
  * so the item is never only in the consumer's memory. {@link #ack} removes it from the processing
- * list; {@link #fail} counts the attempt and either puts it back on the queue or, after
- * {@code maxAttempts}, moves it to {@code s:dead} with the error. {@link #reap} re-queues the
+ * list; {@link #fail} counts the attempt and either puts it back (at once, or in
+ * {@code queue:delayed} until its backoff has passed and {@link #promoteDue} returns it) or,
+ * after {@code maxAttempts}, moves it to {@code s:dead} with the error. {@link #reap} re-queues the
  * processing lists of consumers whose heartbeat went stale (the process died).
  *
  * <p>Attempts are counted per item content (SHA-1), in {@code queue:attempts}.
@@ -48,6 +49,24 @@ public final class ReliableQueue {
               redis.call('LPUSH', KEYS[2], ARGV[1])
             end
             return 1
+            """;
+
+    /** KEYS: processing, delayed. ARGV: item, due millis. Moves one item from processing to the delayed set. */
+    private static final String DELAY = """
+            if redis.call('LREM', KEYS[1], 1, ARGV[1]) > 0 then
+              redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+            end
+            return 1
+            """;
+
+    /** KEYS: delayed, queue. ARGV: now millis, limit. Puts due items at the head of the queue. */
+    private static final String PROMOTE = """
+            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+            for _, item in ipairs(due) do
+              redis.call('ZREM', KEYS[1], item)
+              redis.call('RPUSH', KEYS[2], item)
+            end
+            return #due
             """;
 
     private final String queue;
@@ -101,17 +120,46 @@ public final class ReliableQueue {
 
     /**
      * The work failed. Returns true when the item went to {@code s:dead}, false when it was
-     * put back on the queue for another attempt.
+     * put back for another attempt: at once, or after the backoff for its attempt count. A
+     * {@link RetryLater} is not counted as an attempt and waits as long as it asks.
      */
     public boolean fail(Delivery delivery, Throwable error) {
+        if (error instanceof RetryLater later) {
+            retryAfter(delivery, later.delay());
+            return false;
+        }
         long attempts = redis.hincrby(RedisNames.attempts(queue), digest(delivery.item()), 1);
         if (error instanceof PermanentFailure || attempts >= settings.maxAttempts()) {
             deadLetter(delivery, describe(error), (int) attempts);
             return true;
         }
-        redis.eval(RETRY, ScriptOutputType.INTEGER,
-                new String[] {RedisNames.processingList(queue, delivery.consumer()), queue}, delivery.item());
+        retryAfter(delivery, settings.backoffAfter(attempts));
         return false;
+    }
+
+    private void retryAfter(Delivery delivery, Duration delay) {
+        String processing = RedisNames.processingList(queue, delivery.consumer());
+        if (delay.isZero() || delay.isNegative()) {
+            redis.eval(RETRY, ScriptOutputType.INTEGER, new String[] {processing, queue}, delivery.item());
+        } else {
+            byte[] due = Long.toString(clock.millis() + delay.toMillis()).getBytes(StandardCharsets.US_ASCII);
+            redis.eval(DELAY, ScriptOutputType.INTEGER, new String[] {processing, RedisNames.delayed(queue)},
+                    delivery.item(), due);
+        }
+    }
+
+    /** Puts items whose retry is due back on the queue, next in line. Returns how many. */
+    public long promoteDue() {
+        Long moved = redis.eval(PROMOTE, ScriptOutputType.INTEGER,
+                new String[] {RedisNames.delayed(queue), queue},
+                Long.toString(clock.millis()).getBytes(StandardCharsets.US_ASCII),
+                "500".getBytes(StandardCharsets.US_ASCII));
+        return moved;
+    }
+
+    /** Items waiting for their retry. */
+    public long delayedCount() {
+        return redis.zcard(RedisNames.delayed(queue));
     }
 
     /** Moves an item to {@code s:dead} (first) and out of the processing list (then). */

@@ -162,6 +162,50 @@ class ReliableQueueIT {
         assertThat(redis.hkeys(RedisNames.consumerHeartbeats(QUEUE))).isEmpty();
     }
 
+    @Test
+    void withABackoffAFailedItemWaitsOutOfTheQueueUntilItsRetryIsDue() {
+        ReliableQueue backingOff = new ReliableQueue(QUEUE, new QueueSettings(1, 5, POLL, Duration.ofSeconds(1),
+                Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(30)), redis, clock);
+        backingOff.push(bytes("flaky"));
+        backingOff.push(bytes("next"));
+
+        assertThat(backingOff.fail(take("c1"), new IllegalStateException("graph down"))).isFalse();
+
+        assertThat(items(QUEUE)).as("only the waiting item can be taken").containsExactly("next");
+        assertThat(backingOff.delayedCount()).isEqualTo(1);
+        assertThat(redis.exists(RedisNames.processingList(QUEUE, "c1"))).isZero();
+        clock.advance(Duration.ofMillis(1999));
+        assertThat(backingOff.promoteDue()).as("not due before the backoff").isZero();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(backingOff.promoteDue()).isEqualTo(1);
+        assertThat(take("c1").item()).as("a due retry is next in line").isEqualTo(bytes("flaky"));
+
+        // the second failure waits twice as long
+        Delivery again = new Delivery(QUEUE, "c1", bytes("flaky"));
+        backingOff.fail(again, new IllegalStateException("graph still down"));
+        clock.advance(Duration.ofMillis(3999));
+        assertThat(backingOff.promoteDue()).isZero();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(backingOff.promoteDue()).isEqualTo(1);
+        assertThat(backingOff.attempts(again)).isEqualTo(2);
+    }
+
+    @Test
+    void retryLaterPostponesWithoutCountingAnAttempt() {
+        queue.push(bytes("rate limited"));
+        Delivery delivery = take("c1");
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(queue.fail(delivery, RetryLater.after(Duration.ofSeconds(10), "page usage at 95%"))).isFalse();
+            clock.advance(Duration.ofSeconds(10));
+            assertThat(queue.promoteDue()).isEqualTo(1);
+            delivery = take("c1");
+        }
+
+        assertThat(queue.attempts(delivery)).isZero();
+        assertThat(new DeadLetters(redis).size()).isZero();
+    }
+
     private Delivery take(String consumer) {
         return ReliableQueue.take(redis, QUEUE, consumer, POLL).orElseThrow();
     }
