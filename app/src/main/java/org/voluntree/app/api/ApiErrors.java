@@ -12,6 +12,9 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.server.ResponseStatusException;
+import org.voluntree.app.facebook.GraphException;
+import org.voluntree.app.page.PageConnectionException;
 import org.voluntree.contracts.model.ModelNotFoundException;
 
 /**
@@ -48,6 +51,23 @@ class ApiErrors {
     ResponseEntity<Map<String, String>> noModel(ModelNotFoundException e) {
         log.warn("API request needed a model that is missing: {}", e.getMessage());
         return body(HttpStatus.CONFLICT, null, e.getMessage());
+    }
+
+    @ExceptionHandler(PageConnectionException.class)
+    ResponseEntity<Map<String, String>> pageNotConnected(PageConnectionException e) {
+        return body(HttpStatus.UNPROCESSABLE_CONTENT, null, e.getMessage());
+    }
+
+    @ExceptionHandler(GraphException.class)
+    ResponseEntity<Map<String, String>> facebookFailed(GraphException e) {
+        log.warn("A Graph API call for an API request failed: {}", e.getMessage());
+        return body(HttpStatus.BAD_GATEWAY, null, e.getMessage());
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Map<String, String>> status(ResponseStatusException e) {
+        HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+        return body(status, null, e.getReason() == null ? status.getReasonPhrase() : e.getReason());
     }
 
     static ResponseEntity<Map<String, String>> badRequest(String field, String reason) {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -50,6 +52,8 @@ public final class EmbeddedDefaults {
             // the demo's Facebook sandbox signs with these; a real deployment sets its own
             defaults.put("voluntree.embedded.webhook-app-secret", "voluntree-demo-app-secret");
             defaults.put("voluntree.embedded.webhook-verify-token", "voluntree-demo-verify-token");
+            defaults.put("voluntree.embedded.facebook-app-id", "100000000000999");
+            defaults.put("voluntree.embedded.pages-token-key", localTokenKey(dataDir));
         }
         application.setDefaultProperties(defaults);
     }
@@ -74,6 +78,22 @@ public final class EmbeddedDefaults {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir
                     + "; free port " + port + " or set VOLUNTREE_DATABASE_URL to a PostgreSQL server", e);
+        }
+    }
+
+    /** A random page-token key made on first start and kept beside the embedded data. */
+    private static String localTokenKey(Path dataDir) {
+        Path file = dataDir.resolve("pages-token.key");
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.createDirectories(dataDir);
+                Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the page-token key in " + file, e);
         }
     }
 

@@ -6,11 +6,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
-/** Creates the bean only when {@code voluntree.roles} includes the role. */
+/** Creates the bean only when {@code voluntree.roles} includes one of the roles. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Conditional(OnRoleCondition.class)
 public @interface ConditionalOnRole {
 
-    Role value();
+    Role[] value();
 }

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.voluntree.contracts.event.ClassifiedMessage.Classification;
+import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.contracts.event.ClassifiedMessage;
 import org.voluntree.contracts.event.EventKind;
 import org.voluntree.contracts.event.Json;
@@ -24,10 +25,11 @@ import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.contracts.stream.StreamBatchHandler;
 
 /**
- * Handles one batch of {@code s:classified}: stores it in one transaction, then publishes one
- * {@link MessageClassified} per message on its organisation's channel. The consumer loop
- * acknowledges only after this returns, so a crash in between replays the batch, which changes
- * no row and publishes again.
+ * Handles one batch of {@code s:classified}: stores it in one transaction, then enqueues one
+ * {@code q:reply} job per message, then publishes one {@link MessageClassified} per message on its
+ * organisation's channel. The consumer loop acknowledges only after this returns, so a crash in
+ * between replays the batch, which changes no row, enqueues and publishes again (reply handlers
+ * and dashboards de-duplicate).
  */
 class ClassifiedWriter implements StreamBatchHandler {
 
@@ -76,6 +78,7 @@ class ClassifiedWriter implements StreamBatchHandler {
             });
             return store(messages, pages);
         });
+        enqueueReplies(stored);
         publish(stored);
         List<String> done = accepted.stream().map(StreamMessage::getId).toList();
         if (!done.isEmpty()) {
@@ -124,6 +127,22 @@ class ClassifiedWriter implements StreamBatchHandler {
             return -1f;
         }
         return intent.score();
+    }
+
+    /** One {@code q:reply} job per stored message; reply handlers make their effects exactly once. */
+    private void enqueueReplies(List<StoredMessage> stored) {
+        if (stored.isEmpty()) {
+            return;
+        }
+        byte[][] jobs = new byte[stored.size()][];
+        for (int i = 0; i < stored.size(); i++) {
+            StoredMessage s = stored.get(i);
+            Map<String, MessageToAnswer.Verdict> verdicts = new LinkedHashMap<>();
+            s.message().classifications().forEach((analyzer, c) ->
+                    verdicts.put(analyzer, new MessageToAnswer.Verdict(c.label(), c.score(), c.version())));
+            jobs[i] = Json.write(new MessageToAnswer(s.organisationId(), s.messageId(), s.message().event(), verdicts));
+        }
+        redis.sync().lpush(RedisNames.REPLY_QUEUE, jobs);
     }
 
     private void publish(List<StoredMessage> stored) {

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.voluntree.app.testing.FacebookPayloads.Comment;
 import org.voluntree.app.testing.FacebookPayloads;
 import org.voluntree.app.testing.TestPostgres;
+import org.voluntree.app.testing.TestServers;
 import org.voluntree.app.testing.WebhookClient;
 import org.voluntree.contracts.local.LocalRedisServer;
 import org.voluntree.contracts.testing.TestRedis;
@@ -96,6 +97,8 @@ class RolesAsProcessesIT {
         env.put("VOLUNTREE_DATABASE_USER", "postgres");
         env.put("VOLUNTREE_WEBHOOK_APP_SECRET", SECRET);
         env.put("VOLUNTREE_WEBHOOK_VERIFY_TOKEN", "process-test-token");
+        env.put("VOLUNTREE_FACEBOOK_APP_ID", TestServers.APP_ID);
+        env.put("VOLUNTREE_PAGES_TOKEN_KEY", TestServers.TOKEN_KEY);
         env.put("VOLUNTREE_GEAR_MAX_WAIT", "20ms");
         env.put("TF_CPP_MIN_LOG_LEVEL", "2");
         processes.add(builder.start());

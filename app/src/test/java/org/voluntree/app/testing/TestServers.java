@@ -8,6 +8,9 @@ public final class TestServers {
 
     public static final String APP_SECRET = "test-app-secret";
     public static final String VERIFY_TOKEN = "test-verify-token";
+    public static final String APP_ID = "100000000000900";
+    /** 32 bytes, base64: encrypts page tokens in the tests. */
+    public static final String TOKEN_KEY = "dm9sdW50cmVlLXRlc3QtdG9rZW4ta2V5LTMyLWJ5dGU=";
 
     private TestServers() {
     }
@@ -19,6 +22,8 @@ public final class TestServers {
         registry.add("spring.datasource.password", () -> "");
         registry.add("voluntree.webhook.app-secret", () -> APP_SECRET);
         registry.add("voluntree.webhook.verify-token", () -> VERIFY_TOKEN);
+        registry.add("voluntree.facebook.app-id", () -> APP_ID);
+        registry.add("voluntree.pages.token-key", () -> TOKEN_KEY);
         registry.add("voluntree.roles", () -> roles);
         registry.add("server.port", () -> "0");
     }

@@ -20,11 +20,13 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.contracts.event.ClassifiedMessage.Classification;
 import org.voluntree.contracts.event.ClassifiedMessage;
 import org.voluntree.contracts.event.EventKind;
 import org.voluntree.contracts.event.InboundEvent;
+import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.contracts.stream.StreamBatchHandler.Outcome;
 import org.voluntree.contracts.testing.TestRedis;
@@ -87,6 +89,10 @@ class ClassifiedWriterIT {
         // only the confident volunteer becomes a volunteer with an interest
         assertThat(jdbc.queryForList("select facebook_user_id from volunteers", String.class)).containsExactly("u1");
         assertThat(jdbc.queryForObject("select count(*) from interests", Integer.class)).isEqualTo(1);
+        // every stored message waits for its reply handler
+        assertThat(redis.sync().lrange(RedisNames.REPLY_QUEUE, 0, -1))
+                .extracting(job -> Json.read(job, MessageToAnswer.class).event().externalId())
+                .containsExactlyInAnyOrder("c1", "c2", "c3");
     }
 
     @Test

@@ -67,6 +67,11 @@ public final class RedisNames {
         return "seen:fb:" + eventKey;
     }
 
+    /** Set while Graph API calls for a page (or {@code app}) pause near a usage limit; expires when they may resume. */
+    public static String graphPause(String scope) {
+        return "graph:pause:" + scope;
+    }
+
     public static String orgEvents(long organisationId) {
         return "org:" + organisationId + ":events";
     }

@@ -1,0 +1,67 @@
+package org.voluntree.app.page;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.voluntree.app.account.AdminAccount;
+import org.voluntree.app.roles.ConditionalOnRole;
+import org.voluntree.app.roles.Role;
+
+/**
+ * {@code /api/pages}: the organisation's pages and their token health; connecting a page with a
+ * pasted page token or with the code of Facebook's login dialog. Viewers may only look.
+ */
+@RestController
+@ConditionalOnRole(Role.WEB)
+class PageController {
+
+    /** A pasted page access token. */
+    record TokenConnection(@NotBlank String pageToken) {
+    }
+
+    /** The code Facebook's login dialog redirected back with. */
+    record CodeConnection(@NotBlank String code, @NotBlank String redirectUri) {
+    }
+
+    private final PageTokens pages;
+    private final PageConnections connections;
+
+    PageController(PageTokens pages, PageConnections connections) {
+        this.pages = pages;
+        this.connections = connections;
+    }
+
+    @GetMapping("/api/pages")
+    List<ConnectedPage> list(@AuthenticationPrincipal AdminAccount admin) {
+        return pages.ofOrganisation(admin.organisationId());
+    }
+
+    @PostMapping("/api/pages")
+    @ResponseStatus(HttpStatus.CREATED)
+    ConnectedPage connect(@AuthenticationPrincipal AdminAccount admin, @Valid @RequestBody TokenConnection request) {
+        requireWriter(admin);
+        return connections.connectWithToken(admin.organisationId(), request.pageToken());
+    }
+
+    @PostMapping("/api/pages/oauth")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<ConnectedPage> connectWithCode(@AuthenticationPrincipal AdminAccount admin,
+            @Valid @RequestBody CodeConnection request) {
+        requireWriter(admin);
+        return connections.connectWithCode(admin.organisationId(), request.code(), request.redirectUri());
+    }
+
+    private static void requireWriter(AdminAccount admin) {
+        if ("viewer".equals(admin.role())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "viewers cannot connect pages");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.voluntree.app.reply;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voluntree.contracts.event.Json;
+import org.voluntree.workers.queue.JobHandler;
+import org.voluntree.workers.queue.PermanentFailure;
+
+/** Reads a {@code q:reply} job and gives it to the handler that accepts it; jobs nobody answers are done. */
+class ReplyRouter implements JobHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyRouter.class);
+
+    private final List<MessageHandler> handlers;
+
+    ReplyRouter(List<MessageHandler> handlers) {
+        this.handlers = List.copyOf(handlers);
+    }
+
+    @Override
+    public void handle(byte[] item) {
+        MessageToAnswer message;
+        try {
+            message = Json.read(item, MessageToAnswer.class);
+        } catch (RuntimeException e) {
+            throw PermanentFailure.because("not a reply job: " + e.getMessage(), e);
+        }
+        for (MessageHandler handler : handlers) {
+            if (handler.accepts(message)) {
+                handler.handle(message);
+                return;
+            }
+        }
+        log.debug("No reply for message {} ({} {})", message.messageId(), message.event().kind(),
+                message.event().verb());
+    }
+}
