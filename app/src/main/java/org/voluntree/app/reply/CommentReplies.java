@@ -1,0 +1,135 @@
+package org.voluntree.app.reply;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.voluntree.app.facebook.GraphApi;
+import org.voluntree.app.roles.ConditionalOnRole;
+import org.voluntree.app.roles.Role;
+import org.voluntree.app.writer.WriterProperties;
+import org.voluntree.contracts.event.EventKind;
+
+/**
+ * Answers a new comment by its intent: {@code volunteer} gets a public thank-you and the one
+ * private reply Facebook allows, offering to sign up with Yes/No buttons; {@code how_to_signup}
+ * the same private offer; {@code event_question}, {@code requirements_question} and
+ * {@code donation} an answer from the signup's facts or the organisation's info, or a hand-off to
+ * a human; {@code appreciation} a short thanks. Offensive comments, people who opted out, intents
+ * the organisation does not answer automatically and comments too old for a private reply are
+ * recorded as skipped, with the reason.
+ */
+@Component
+@ConditionalOnRole(Role.WORKERS)
+class CommentReplies implements MessageHandler {
+
+    static final String VOLUNTEER = "volunteer";
+    static final String HOW_TO_SIGNUP = "how_to_signup";
+    static final String EVENT_QUESTION = "event_question";
+    static final String REQUIREMENTS_QUESTION = "requirements_question";
+    static final String DONATION = "donation";
+    static final String APPRECIATION = "appreciation";
+    private static final Duration PRIVATE_REPLY_WINDOW = Duration.ofDays(7);
+
+    private final ReplySender sender;
+    private final ReplyRecords records;
+    private final ReplySettingsStore settings;
+    private final OptOuts optOuts;
+    private final List<AnswerSource> answers;
+    private final GraphApi graph;
+    private final double volunteerThreshold;
+    private final Clock clock;
+
+    CommentReplies(ReplySender sender, ReplyRecords records, ReplySettingsStore settings, OptOuts optOuts,
+            List<AnswerSource> answers, GraphApi graph, WriterProperties writer) {
+        this.sender = sender;
+        this.records = records;
+        this.settings = settings;
+        this.optOuts = optOuts;
+        this.answers = answers;
+        this.graph = graph;
+        this.volunteerThreshold = writer.volunteerThreshold();
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public boolean accepts(MessageToAnswer message) {
+        var event = message.event();
+        return event.kind() == EventKind.COMMENT && "add".equals(event.verb())
+                && !event.pageId().equals(event.authorId());
+    }
+
+    @Override
+    public void handle(MessageToAnswer message) {
+        String intent = message.label("intent");
+        if (intent == null) {
+            skip(message, null, "the message was not classified for intent");
+            return;
+        }
+        String offense = message.label("offense");
+        if ("offensive".equals(offense) || "hate".equals(offense)) {
+            skip(message, intent, "the comment is " + offense + "; moderation decides");
+            return;
+        }
+        ReplySettings org = settings.of(message.organisationId());
+        if (!org.automatic().contains(intent)) {
+            skip(message, intent, intent.equals("other") ? "no reply for this intent"
+                    : "replies to " + intent + " are not automatic for this organisation");
+            return;
+        }
+        if (optOuts.isOptedOut(message.organisationId(), message.event().authorId())) {
+            skip(message, intent, "the person opted out");
+            return;
+        }
+        String name = message.event().authorName();
+        switch (intent) {
+            case VOLUNTEER -> {
+                if (message.classifications().get("intent").score() < volunteerThreshold) {
+                    skip(message, intent, "volunteer score below " + volunteerThreshold);
+                    return;
+                }
+                replyPublicly(message, intent, ReplyTexts.thanksForOffering(name));
+                offerSignup(message, intent, org);
+            }
+            case HOW_TO_SIGNUP -> offerSignup(message, intent, org);
+            case EVENT_QUESTION, REQUIREMENTS_QUESTION, DONATION -> replyPublicly(message, intent,
+                    answer(message, intent, org).map(info -> ReplyTexts.answer(name, info))
+                            .orElseGet(() -> ReplyTexts.handOff(name)));
+            case APPRECIATION -> replyPublicly(message, intent, ReplyTexts.thanksForKindWords(name));
+            default -> skip(message, intent, "no reply for this intent");
+        }
+    }
+
+    private Optional<String> answer(MessageToAnswer message, String intent, ReplySettings org) {
+        for (AnswerSource source : answers) {
+            Optional<String> answer = source.answer(message, intent, org);
+            if (answer.isPresent()) {
+                return answer;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void replyPublicly(MessageToAnswer message, String intent, String text) {
+        sender.send(message, ReplySender.PUBLIC, intent, text,
+                page -> graph.replyPublicly(page, message.event().externalId(), text));
+    }
+
+    private void offerSignup(MessageToAnswer message, String intent, ReplySettings org) {
+        if (message.event().createdAt().plus(PRIVATE_REPLY_WINDOW).isBefore(clock.instant())) {
+            records.recordSkipped(message.organisationId(), message.messageId(), message.event().externalId(),
+                    ReplySender.PRIVATE, intent, "the comment is older than the 7 days Facebook allows a private reply");
+            return;
+        }
+        var offer = ReplyTexts.signupOffer(message.event().authorName(), org.organisationName(),
+                message.event().postId());
+        sender.send(message, ReplySender.PRIVATE, intent, offer.text(),
+                page -> graph.replyPrivately(page, message.event().externalId(), offer));
+    }
+
+    private void skip(MessageToAnswer message, String intent, String reason) {
+        records.recordSkipped(message.organisationId(), message.messageId(), message.event().externalId(),
+                ReplySender.PUBLIC, intent, reason);
+    }
+}

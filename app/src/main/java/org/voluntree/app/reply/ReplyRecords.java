@@ -1,0 +1,62 @@
+package org.voluntree.app.reply;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of {@code replies}: a reply is claimed (recorded as pending under its unique key)
+ * before it is sent, then marked with its outcome. Claiming twice returns the existing record,
+ * so a retry never sends twice.
+ */
+@Repository
+public class ReplyRecords {
+
+    /** What claiming found. */
+    public record Claim(long id, String status, boolean fresh) {
+
+        public boolean pending() {
+            return "pending".equals(status);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    ReplyRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a reply about to be sent, or returns the record a previous attempt left. */
+    public Claim claim(long organisationId, long messageId, String targetId, String kind, String intent, String text) {
+        List<Long> created = jdbc.queryForList("""
+                insert into replies (organisation_id, message_id, target_id, kind, intent, text, status)
+                values (?, ?, ?, ?, ?, ?, 'pending')
+                on conflict (target_id, kind) do nothing
+                returning id
+                """, Long.class, organisationId, messageId, targetId, kind, intent, text);
+        if (!created.isEmpty()) {
+            return new Claim(created.get(0), "pending", true);
+        }
+        return jdbc.queryForObject("select id, status from replies where target_id = ? and kind = ?",
+                (rs, n) -> new Claim(rs.getLong(1), rs.getString(2), false), targetId, kind);
+    }
+
+    public void markSent(long id, String facebookId) {
+        jdbc.update("update replies set status = 'sent', facebook_id = ?, reason = null, updated_at = now() where id = ?",
+                facebookId, id);
+    }
+
+    public void markFailed(long id, String reason) {
+        jdbc.update("update replies set status = 'failed', reason = ?, updated_at = now() where id = ?", reason, id);
+    }
+
+    /** Records a reply that was decided against, and why (unless one is already recorded). */
+    public void recordSkipped(long organisationId, long messageId, String targetId, String kind, String intent,
+            String reason) {
+        jdbc.update("""
+                insert into replies (organisation_id, message_id, target_id, kind, intent, status, reason)
+                values (?, ?, ?, ?, ?, 'skipped', ?)
+                on conflict (target_id, kind) do nothing
+                """, organisationId, messageId, targetId, kind, intent, reason);
+    }
+}

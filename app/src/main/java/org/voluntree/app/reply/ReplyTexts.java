@@ -1,0 +1,40 @@
+package org.voluntree.app.reply;
+
+import org.voluntree.app.facebook.OutgoingMessage;
+
+/** The words of the automatic replies. One place, so that they read as one voice. */
+final class ReplyTexts {
+
+    private ReplyTexts() {
+    }
+
+    static String thanksForOffering(String name) {
+        return "Thank you" + greetingName(name) + "! We've sent you a private message to confirm your spot.";
+    }
+
+    static OutgoingMessage signupOffer(String name, String organisation, String postId) {
+        return OutgoingMessage.withButtons("Hi" + greetingName(name) + "! Thanks for your interest in helping "
+                        + organisation + ". Would you like to sign up?",
+                new OutgoingMessage.Button("Yes, sign me up", SignupOffer.yes(postId)),
+                new OutgoingMessage.Button("No, thanks", SignupOffer.no(postId)));
+    }
+
+    static String answer(String name, String info) {
+        return "Hi" + greetingName(name) + "! " + info;
+    }
+
+    static String handOff(String name) {
+        return "Thanks for asking" + greetingName(name) + "! Someone from our team will get back to you shortly.";
+    }
+
+    static String thanksForKindWords(String name) {
+        return "Thank you so much" + greetingName(name) + "! ❤️";
+    }
+
+    private static String greetingName(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        return ", " + name.strip().split("\\s+")[0];
+    }
+}
