@@ -54,6 +54,10 @@ public final class EmbeddedDefaults {
             defaults.put("voluntree.embedded.webhook-verify-token", "voluntree-demo-verify-token");
             defaults.put("voluntree.embedded.facebook-app-id", "100000000000999");
             defaults.put("voluntree.embedded.pages-token-key", localTokenKey(dataDir));
+            if (isBlank(env.get("VOLUNTREE_SMTP_HOST"))) {
+                defaults.put("voluntree.embedded.mail-sandbox", "true");
+                defaults.put("voluntree.embedded.smtp-port", env.getOrDefault("VOLUNTREE_EMBEDDED_SMTP_PORT", "3025"));
+            }
         }
         application.setDefaultProperties(defaults);
     }

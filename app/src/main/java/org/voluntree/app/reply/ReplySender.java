@@ -20,7 +20,8 @@ import org.voluntree.app.roles.Role;
 import org.voluntree.workers.queue.RetryLater;
 
 /**
- * Sends one reply exactly once: it is claimed in {@code replies} under its unique key before the
+ * Sends one reply exactly once, for comments and Messenger alike: it is claimed in {@code replies}
+ * under its unique key (the comment or inbound message it answers, and its kind) before the
  * call, marked with the outcome after it. A retry that finds the reply sent, failed or skipped
  * does nothing; one that finds it still pending (the last attempt died around the call) first
  * asks Facebook whether the page already replied. A refused token parks the work until the page
@@ -28,11 +29,11 @@ import org.voluntree.workers.queue.RetryLater;
  */
 @Component
 @ConditionalOnRole(Role.WORKERS)
-class ReplySender {
+public class ReplySender {
 
     private static final Logger log = LoggerFactory.getLogger(ReplySender.class);
-    static final String PUBLIC = "public";
-    static final String PRIVATE = "private";
+    public static final String PUBLIC = "public";
+    public static final String PRIVATE = "private";
     /** Facebook's error code for a second private reply to the same comment ("Activity already replied to"). */
     private static final int ALREADY_REPLIED = 10900;
     private static final Duration PARKED = Duration.ofMinutes(1);
@@ -50,11 +51,13 @@ class ReplySender {
     }
 
     /**
-     * Sends a reply to a comment unless it was already sent.
+     * Sends the reply of {@code kind} to the message unless it was already sent.
      *
      * @param send the Graph call, returning the id Facebook gave the reply
+     * @return true when this call sent it
      */
-    void send(MessageToAnswer message, String kind, String intent, String text, Function<PageAccess, String> send) {
+    public boolean send(MessageToAnswer message, String kind, String intent, String text,
+            Function<PageAccess, String> send) {
         String pageId = message.event().pageId();
         String commentId = message.event().externalId();
         if (pages.needsReauthorisation(pageId)) {
@@ -63,25 +66,26 @@ class ReplySender {
         ReplyRecords.Claim claim = records.claim(message.organisationId(), message.messageId(), commentId, kind, intent,
                 text);
         if (!claim.pending()) {
-            log.debug("The {} reply to comment {} is already {}", kind, commentId, claim.status());
-            return;
+            log.debug("The {} reply to {} is already {}", kind, commentId, claim.status());
+            return false;
         }
         PageAccess page;
         try {
             page = pages.access(pageId);
         } catch (PageNotConnectedException e) {
             records.markFailed(claim.id(), e.getMessage());
-            return;
+            return false;
         }
         if (!claim.fresh() && PUBLIC.equals(kind) && pageAlreadyReplied(page, commentId, message.event().createdAt())) {
             records.markSent(claim.id(), null);
             log.info("The public reply to a comment on page {} was sent by an earlier attempt", pageId);
-            return;
+            return false;
         }
         try {
             String facebookId = send.apply(page);
             records.markSent(claim.id(), facebookId);
-            log.info("Sent the {} reply ({}) to a comment on page {}", kind, intent, pageId);
+            log.info("Sent the {} reply ({}) on page {}", kind, intent, pageId);
+            return true;
         } catch (PageTokenInvalidException e) {
             alerts.tokenRefused(pageId, e.getMessage());
             throw RetryLater.after(PARKED, "page " + pageId + " needs reauthorisation");
@@ -90,10 +94,11 @@ class ReplySender {
         } catch (GraphRequestRejectedException e) {
             if (PRIVATE.equals(kind) && Integer.valueOf(ALREADY_REPLIED).equals(e.code())) {
                 records.markSent(claim.id(), null);
-                return;
+                return false;
             }
             records.markFailed(claim.id(), e.getMessage());
-            log.warn("Facebook refused the {} reply to a comment on page {}: {}", kind, pageId, e.getMessage());
+            log.warn("Facebook refused the {} reply on page {}: {}", kind, pageId, e.getMessage());
+            return false;
         }
     }
 

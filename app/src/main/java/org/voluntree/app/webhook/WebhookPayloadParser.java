@@ -123,7 +123,8 @@ public final class WebhookPayloadParser {
             }
             String verb = message.path("is_echo").asBoolean(false) ? "echo" : "add";
             return new InboundEvent("m:" + mid, EventKind.MESSAGE, pageId, mid, null, null, verb, senderId, null,
-                    text(message, "text"), null, at, receivedAt);
+                    text(message, "text"), text(message.path("quick_reply"), "payload"), at, receivedAt,
+                    text(messaging.path("recipient"), "id"));
         }
         if (postback.isObject()) {
             String payload = text(postback, "payload");
@@ -131,7 +132,7 @@ public final class WebhookPayloadParser {
             String id = mid != null ? mid : "pb:" + senderId + ":" + messaging.path("timestamp").asString("") + ":"
                     + digest(payload);
             return new InboundEvent("p:" + id, EventKind.POSTBACK, pageId, id, null, null, "add", senderId, null,
-                    text(postback, "title"), payload, at, receivedAt);
+                    text(postback, "title"), payload, at, receivedAt, text(messaging.path("recipient"), "id"));
         }
         log.debug("Skipping a messaging event that is neither a message nor a postback on page {}", pageId);
         return null;

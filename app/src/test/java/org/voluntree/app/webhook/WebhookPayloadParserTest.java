@@ -53,7 +53,7 @@ class WebhookPayloadParserTest {
         WebhookPayloadParser.Parsed parsed = parse("""
                 {"object":"page","entry":[{"id":"10","time":1764064800123,"messaging":[
                   {"sender":{"id":"P1"},"recipient":{"id":"10"},"timestamp":1764064800123,
-                   "message":{"mid":"m_1","text":"hello"}},
+                   "message":{"mid":"m_1","text":"Sat 9-12","quick_reply":{"payload":"SLOT|7"}}},
                   {"sender":{"id":"10"},"recipient":{"id":"P1"},"timestamp":1764064800200,
                    "message":{"mid":"m_2","text":"hi there","is_echo":true}},
                   {"sender":{"id":"P1"},"recipient":{"id":"10"},"timestamp":1764064800300,
@@ -62,7 +62,9 @@ class WebhookPayloadParserTest {
 
         assertThat(parsed.events()).extracting(InboundEvent::key).containsExactly("m:m_1", "m:m_2", "p:m_3");
         assertThat(parsed.events().get(0).createdAt()).isEqualTo(Instant.ofEpochMilli(1764064800123L));
+        assertThat(parsed.events().get(0).payload()).as("a quick reply's payload").isEqualTo("SLOT|7");
         assertThat(parsed.events().get(1).verb()).isEqualTo("echo");
+        assertThat(parsed.events().get(1).recipientId()).as("an echo is addressed to the person").isEqualTo("P1");
         assertThat(parsed.events().get(1).classifiable()).as("the page's own words are not classified").isFalse();
         assertThat(parsed.events().get(2).payload()).isEqualTo("CONSENT_YES");
         assertThat(parsed.events().get(2).classifiable()).isFalse();

@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param authorId the page-scoped id of the person who wrote it
  * @param authorName their display name when Facebook sends it, else null
  * @param text the message text, null when there is none
- * @param payload a postback's payload, null otherwise
+ * @param payload a postback's or quick reply's payload, null otherwise
  * @param createdAt when Facebook says it happened
  * @param receivedAt when the webhook accepted it
+ * @param recipientId for Messenger events, who it was sent to (the person, for the page's own
+ *     messages echoed back); null otherwise
  */
 public record InboundEvent(
         String key,
@@ -35,7 +37,16 @@ public record InboundEvent(
         String text,
         String payload,
         Instant createdAt,
-        Instant receivedAt) {
+        Instant receivedAt,
+        String recipientId) {
+
+    /** An event without a recipient: comments, and messages whose recipient is the page. */
+    public InboundEvent(String key, EventKind kind, String pageId, String externalId, String postId, String parentId,
+            String verb, String authorId, String authorName, String text, String payload, Instant createdAt,
+            Instant receivedAt) {
+        this(key, kind, pageId, externalId, postId, parentId, verb, authorId, authorName, text, payload, createdAt,
+                receivedAt, null);
+    }
 
     public InboundEvent {
         Objects.requireNonNull(key, "key");

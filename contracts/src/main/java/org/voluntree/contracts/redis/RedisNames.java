@@ -72,6 +72,21 @@ public final class RedisNames {
         return "graph:pause:" + scope;
     }
 
+    /** A person's signup dialog with a page, and its markers: {@code dialog}, {@code window}, {@code paused}. */
+    public static String conversation(String kind, String pageId, String psid) {
+        return "conversation:" + kind + ":{" + pageId + ":" + psid + "}";
+    }
+
+    /** Marks a Messenger message id as sent by the bot, so its echo is not taken for an admin's reply. */
+    public static String botMessage(String messageId) {
+        return "conversation:bot-mid:" + messageId;
+    }
+
+    /** Marks an email job as sent. */
+    public static String sentEmail(String key) {
+        return "sent:email:" + key;
+    }
+
     public static String orgEvents(long organisationId) {
         return "org:" + organisationId + ":events";
     }

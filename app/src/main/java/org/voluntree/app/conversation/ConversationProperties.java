@@ -1,0 +1,28 @@
+package org.voluntree.app.conversation;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code voluntree.conversation.*}.
+ *
+ * @param dialogTtl how long an unfinished dialog is remembered
+ * @param humanTakeover how long the bot stays quiet after an admin replied by hand
+ * @param pinTtl how long an emailed PIN is valid
+ * @param maxPinAttempts wrong PINs before the person must ask for a new one
+ * @param zone the time zone slot times are shown in
+ */
+@Validated
+@ConfigurationProperties("voluntree.conversation")
+public record ConversationProperties(
+        @NotNull Duration dialogTtl,
+        @NotNull Duration humanTakeover,
+        @NotNull Duration pinTtl,
+        @Min(1) @Max(10) int maxPinAttempts,
+        @NotNull ZoneId zone) {
+}

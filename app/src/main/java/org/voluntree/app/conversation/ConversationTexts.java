@@ -1,0 +1,96 @@
+package org.voluntree.app.conversation;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.voluntree.app.facebook.OutgoingMessage;
+import org.voluntree.app.signup.Slot;
+
+/** The words of the Messenger dialog. */
+final class ConversationTexts {
+
+    static final String SLOT_PREFIX = "SLOT|";
+    static final String DONE = "SLOTS_DONE";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    private ConversationTexts() {
+    }
+
+    static OutgoingMessage askEmail(String signupTitle) {
+        return OutgoingMessage.text("Great! To sign you up for " + signupTitle
+                + ", please type your email address. We'll send you a 6-digit code to confirm it.");
+    }
+
+    static OutgoingMessage notAnEmail() {
+        return OutgoingMessage.text("That doesn't look like an email address. Please type it again, e.g. name@example.org.");
+    }
+
+    static OutgoingMessage pinSent(String email) {
+        return OutgoingMessage.text("We've emailed a 6-digit code to " + email + ". Please type it here.");
+    }
+
+    static OutgoingMessage wrongPin(int attemptsLeft) {
+        return OutgoingMessage.text("That code doesn't match. " + attemptsLeft
+                + (attemptsLeft == 1 ? " attempt" : " attempts") + " left.");
+    }
+
+    static OutgoingMessage tooManyWrongPins() {
+        return OutgoingMessage.text("Too many wrong codes. Please type your email address again to get a new code.");
+    }
+
+    static OutgoingMessage pinExpired() {
+        return OutgoingMessage.text("That code has expired. Please type your email address again to get a new one.");
+    }
+
+    static OutgoingMessage chooseSlots(String intro, List<Slot> slots, ZoneId zone) {
+        if (slots.stream().noneMatch(s -> s.remaining() > 0)) {
+            return OutgoingMessage.text(intro + " All slots are full right now; we'll let you know if a place opens up.");
+        }
+        StringBuilder text = new StringBuilder(intro).append(" Which slot would you like?");
+        List<OutgoingMessage.Button> replies = new ArrayList<>();
+        int number = 0;
+        for (Slot slot : slots) {
+            number++;
+            text.append("\n").append(number).append(") ").append(describe(slot, zone)).append(" — ")
+                    .append(slot.remaining() == 0 ? "full" : slot.remaining() + " left");
+            if (slot.remaining() > 0 && replies.size() < 12) {
+                replies.add(new OutgoingMessage.Button("#" + number + " " + slot.startsAt().atZone(zone).format(DAY),
+                        SLOT_PREFIX + slot.id()));
+            }
+        }
+        replies.add(new OutgoingMessage.Button("Done", DONE));
+        return OutgoingMessage.withQuickReplies(text.toString(), replies);
+    }
+
+    static String describe(Slot slot, ZoneId zone) {
+        return slot.startsAt().atZone(zone).format(DAY) + "–" + slot.endsAt().atZone(zone).format(TIME)
+                + (slot.label() == null ? "" : " (" + slot.label() + ")");
+    }
+
+    static OutgoingMessage confirmation(String signupTitle, List<Slot> mine, ZoneId zone) {
+        if (mine.isEmpty()) {
+            return OutgoingMessage.text("No problem — you haven't picked a slot for " + signupTitle
+                    + ". Write to us any time if you change your mind.");
+        }
+        StringBuilder text = new StringBuilder("Thank you! You're signed up for ").append(signupTitle).append(":");
+        for (Slot slot : mine) {
+            text.append("\n• ").append(describe(slot, zone));
+        }
+        return OutgoingMessage.text(text.append("\nSee you there!").toString());
+    }
+
+    static OutgoingMessage declined() {
+        return OutgoingMessage.text("No problem, thanks for letting us know! Write to us any time if you change your mind.");
+    }
+
+    static OutgoingMessage optedOut() {
+        return OutgoingMessage.text("You won't get any more automatic messages from us. Write to us any time.");
+    }
+
+    static OutgoingMessage noSignupOpen() {
+        return OutgoingMessage.text("Thank you! There's no signup open right now; we'll post the next one on our page.");
+    }
+}

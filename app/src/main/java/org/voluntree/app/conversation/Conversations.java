@@ -1,0 +1,302 @@
+package org.voluntree.app.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.voluntree.app.facebook.GraphApi;
+import org.voluntree.app.facebook.OutgoingMessage;
+import org.voluntree.app.mail.EmailJob;
+import org.voluntree.app.mail.EmailQueue;
+import org.voluntree.app.reply.MessageHandler;
+import org.voluntree.app.reply.MessageToAnswer;
+import org.voluntree.app.reply.OptOuts;
+import org.voluntree.app.reply.ReplyRecords;
+import org.voluntree.app.reply.ReplySender;
+import org.voluntree.app.reply.ReplySettings;
+import org.voluntree.app.reply.ReplySettingsStore;
+import org.voluntree.app.reply.SignupOffer;
+import org.voluntree.app.roles.ConditionalOnRole;
+import org.voluntree.app.roles.Role;
+import org.voluntree.app.signup.SignupStore;
+import org.voluntree.app.signup.Slot;
+import org.voluntree.contracts.event.EventKind;
+import org.voluntree.contracts.event.InboundEvent;
+
+/**
+ * The signup dialog in Messenger. A postback "Yes" to the signup offer starts it; if the
+ * organisation verifies volunteers, the person types an email, gets a 6-digit PIN by email and
+ * types it (at most three wrong tries); then they pick slots from the ones with places left and
+ * get a confirmation of the dates. "stop" or "unsubscribe" opts out. Each answer is sent once per
+ * incoming message (recorded in {@code replies}), only inside the 24-hour window. When an admin
+ * writes to the person by hand (an echo the bot did not send), the bot stays quiet for a while.
+ */
+@Component
+@ConditionalOnRole(Role.WORKERS)
+class Conversations implements MessageHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(Conversations.class);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern STOP = Pattern.compile("(?i)^\\s*(stop|unsubscribe)\\W*$");
+    private static final Pattern PIN = Pattern.compile("\\b(\\d{6})\\b");
+
+    private final DialogStore dialogs;
+    private final SignupStore signups;
+    private final ReplySender sender;
+    private final ReplyRecords records;
+    private final ReplySettingsStore settings;
+    private final OptOuts optOuts;
+    private final EmailQueue emails;
+    private final GraphApi graph;
+    private final ConversationProperties properties;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock = Clock.systemUTC();
+
+    Conversations(DialogStore dialogs, SignupStore signups, ReplySender sender, ReplyRecords records,
+            ReplySettingsStore settings, OptOuts optOuts, EmailQueue emails, GraphApi graph,
+            ConversationProperties properties) {
+        this.dialogs = dialogs;
+        this.signups = signups;
+        this.sender = sender;
+        this.records = records;
+        this.settings = settings;
+        this.optOuts = optOuts;
+        this.emails = emails;
+        this.graph = graph;
+        this.properties = properties;
+    }
+
+    @Override
+    public boolean accepts(MessageToAnswer message) {
+        EventKind kind = message.event().kind();
+        return kind == EventKind.MESSAGE || kind == EventKind.POSTBACK;
+    }
+
+    @Override
+    public void handle(MessageToAnswer message) {
+        InboundEvent event = message.event();
+        if ("echo".equals(event.verb())) {
+            noticeEcho(event);
+            return;
+        }
+        String pageId = event.pageId();
+        String psid = event.authorId();
+        dialogs.openWindow(pageId, psid);
+        if (optOuts.isOptedOut(message.organisationId(), psid)) {
+            skip(message, "the person opted out");
+            return;
+        }
+        if (event.text() != null && STOP.matcher(event.text()).matches()) {
+            optOuts.optOut(message.organisationId(), psid);
+            dialogs.end(pageId, psid);
+            log.info("A person opted out of messages from page {}", pageId);
+            reply(message, "opt_out", ConversationTexts.optedOut());
+            return;
+        }
+        if (dialogs.paused(pageId, psid)) {
+            skip(message, "an admin is answering this conversation");
+            return;
+        }
+        String payload = event.payload();
+        if (payload != null && payload.startsWith(SignupOffer.YES)) {
+            consent(message, SignupOffer.postIdOf(payload));
+        } else if (payload != null && payload.startsWith(SignupOffer.NO)) {
+            dialogs.end(pageId, psid);
+            reply(message, "declined", ConversationTexts.declined());
+        } else {
+            Optional<Dialog> dialog = dialogs.find(pageId, psid);
+            if (dialog.isPresent()) {
+                continueDialog(message, dialog.get());
+            } else if ("volunteer".equals(message.label("intent")) || "how_to_signup".equals(message.label("intent"))) {
+                consent(message, null);
+            } else {
+                skip(message, "no dialog in progress; the inbox shows it to the admins");
+            }
+        }
+    }
+
+    private void consent(MessageToAnswer message, String postId) {
+        InboundEvent event = message.event();
+        Optional<Long> signup = (postId == null ? Optional.<Long>empty() : signups.signupOfPost(postId))
+                .or(() -> signups.latestActive(message.organisationId()));
+        if (signup.isEmpty()) {
+            reply(message, "no_signup", ConversationTexts.noSignupOpen());
+            return;
+        }
+        ReplySettings org = settings.of(message.organisationId());
+        signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
+        String title = signups.title(signup.get());
+        if (org.verificationRequired()) {
+            dialogs.save(event.pageId(), event.authorId(), Dialog.start(Dialog.Step.AWAIT_EMAIL, signup.get()));
+            reply(message, "ask_email", ConversationTexts.askEmail(title));
+        } else {
+            dialogs.save(event.pageId(), event.authorId(), Dialog.start(Dialog.Step.CHOOSE_SLOTS, signup.get()));
+            reply(message, "choose_slots", ConversationTexts.chooseSlots("Great!", slots(signup.get()),
+                    properties.zone()));
+        }
+    }
+
+    private void continueDialog(MessageToAnswer message, Dialog dialog) {
+        switch (dialog.step()) {
+            case AWAIT_EMAIL -> receiveEmail(message, dialog);
+            case AWAIT_PIN -> receivePin(message, dialog);
+            case CHOOSE_SLOTS -> receiveSlot(message, dialog);
+            default -> skip(message, "unknown dialog step");
+        }
+    }
+
+    private void receiveEmail(MessageToAnswer message, Dialog dialog) {
+        InboundEvent event = message.event();
+        String text = event.text() == null ? "" : event.text().strip();
+        if (!EMAIL.matcher(text).matches()) {
+            reply(message, "ask_email", ConversationTexts.notAnEmail());
+            return;
+        }
+        String email = text.toLowerCase(Locale.ROOT);
+        String pin = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
+        byte[] saltBytes = new byte[8];
+        random.nextBytes(saltBytes);
+        String salt = HexFormat.of().formatHex(saltBytes);
+        dialogs.save(event.pageId(), event.authorId(), dialog.awaitingPin(email, hash(salt, pin), salt,
+                clock.instant().plus(properties.pinTtl())));
+        ReplySettings org = settings.of(message.organisationId());
+        emails.enqueue(new EmailJob("pin:" + event.externalId(), message.organisationId(), email,
+                "Your code for " + org.organisationName(),
+                "Your confirmation code is " + pin + ".\n\nType it in your Messenger conversation with "
+                        + org.organisationName() + " to confirm this email address. It is valid for "
+                        + properties.pinTtl().toMinutes() + " minutes.\n\nIf you did not ask for it, ignore this email."));
+        reply(message, "pin_sent", ConversationTexts.pinSent(email));
+    }
+
+    private void receivePin(MessageToAnswer message, Dialog dialog) {
+        InboundEvent event = message.event();
+        String text = event.text() == null ? "" : event.text().strip();
+        if (EMAIL.matcher(text).matches()) {
+            receiveEmail(message, dialog.awaitingEmail());
+            return;
+        }
+        if (dialog.pinExpiresAt() == null || clock.instant().isAfter(dialog.pinExpiresAt())) {
+            dialogs.save(event.pageId(), event.authorId(), dialog.awaitingEmail());
+            reply(message, "pin_expired", ConversationTexts.pinExpired());
+            return;
+        }
+        var typed = PIN.matcher(text);
+        boolean right = typed.find() && MessageDigest.isEqual(
+                hash(dialog.pinSalt(), typed.group(1)).getBytes(StandardCharsets.US_ASCII),
+                dialog.pinHash().getBytes(StandardCharsets.US_ASCII));
+        if (!right) {
+            Dialog next = dialog.wrongPin();
+            if (next.pinAttempts() >= properties.maxPinAttempts()) {
+                dialogs.save(event.pageId(), event.authorId(), next.awaitingEmail());
+                reply(message, "pin_locked", ConversationTexts.tooManyWrongPins());
+            } else {
+                dialogs.save(event.pageId(), event.authorId(), next);
+                reply(message, "pin_wrong", ConversationTexts.wrongPin(properties.maxPinAttempts() - next.pinAttempts()));
+            }
+            return;
+        }
+        long volunteer = signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
+        signups.verifiedEmail(volunteer, dialog.email());
+        dialogs.save(event.pageId(), event.authorId(), dialog.choosingSlots());
+        reply(message, "choose_slots", ConversationTexts.chooseSlots("Thanks, your email is confirmed!",
+                slots(dialog.signupId()), properties.zone()));
+    }
+
+    private void receiveSlot(MessageToAnswer message, Dialog dialog) {
+        InboundEvent event = message.event();
+        long volunteer = signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
+        String title = signups.title(dialog.signupId());
+        String payload = event.payload();
+        if (ConversationTexts.DONE.equals(payload) || "done".equalsIgnoreCase(String.valueOf(event.text()).strip())) {
+            dialogs.end(event.pageId(), event.authorId());
+            reply(message, "confirmation", ConversationTexts.confirmation(title,
+                    signups.slotsOf(volunteer, dialog.signupId()), properties.zone()));
+            return;
+        }
+        List<Slot> slots = slots(dialog.signupId());
+        Long slotId = chosenSlot(payload, event.text(), slots);
+        if (slotId == null) {
+            reply(message, "choose_slots", ConversationTexts.chooseSlots("Sorry, I didn't get that.", slots,
+                    properties.zone()));
+            return;
+        }
+        SignupStore.Assignment result = signups.assign(dialog.signupId(), slotId, volunteer, "messenger");
+        String intro = switch (result) {
+            case CONFIRMED, ALREADY_CONFIRMED -> "You're in! Pick another slot or tap Done.";
+            case FULL -> "Sorry, that slot just filled up.";
+            case NO_SUCH_SLOT -> "Sorry, that slot is no longer available.";
+        };
+        dialogs.save(event.pageId(), event.authorId(), dialog);
+        reply(message, "slot_" + result.name().toLowerCase(Locale.ROOT),
+                ConversationTexts.chooseSlots(intro, slots(dialog.signupId()), properties.zone()));
+    }
+
+    private static Long chosenSlot(String payload, String text, List<Slot> slots) {
+        if (payload != null && payload.startsWith(ConversationTexts.SLOT_PREFIX)) {
+            try {
+                return Long.parseLong(payload.substring(ConversationTexts.SLOT_PREFIX.length()));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        String typed = text == null ? "" : text.replaceAll("[^0-9]", "");
+        if (!typed.isEmpty() && typed.length() <= 3) {
+            int number = Integer.parseInt(typed);
+            if (number >= 1 && number <= slots.size()) {
+                return slots.get(number - 1).id();
+            }
+        }
+        return null;
+    }
+
+    private List<Slot> slots(long signupId) {
+        return signups.upcomingSlots(signupId, clock.instant());
+    }
+
+    /** An echo of a message the page sent: if the bot did not send it, an admin did, and the bot steps aside. */
+    private void noticeEcho(InboundEvent echo) {
+        if (echo.recipientId() == null || dialogs.wasSentByBot(echo.externalId())) {
+            return;
+        }
+        dialogs.pause(echo.pageId(), echo.recipientId());
+        log.info("An admin answered a conversation on page {} by hand; the bot pauses for {}", echo.pageId(),
+                properties.humanTakeover());
+    }
+
+    /** Answers the incoming message, once, inside the 24-hour window. */
+    private void reply(MessageToAnswer message, String step, OutgoingMessage answer) {
+        InboundEvent event = message.event();
+        if (!dialogs.windowOpen(event.pageId(), event.authorId())) {
+            skip(message, "outside the 24-hour messaging window and no allowed tag");
+            return;
+        }
+        sender.send(message, ReplySender.PRIVATE, step, answer.text(), page -> {
+            String mid = graph.sendMessage(page, event.authorId(), answer, null);
+            dialogs.sentByBot(mid);
+            return mid;
+        });
+    }
+
+    private void skip(MessageToAnswer message, String reason) {
+        records.recordSkipped(message.organisationId(), message.messageId(), message.event().externalId(),
+                ReplySender.PRIVATE, null, reason);
+    }
+
+    private static String hash(String salt, String pin) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest((salt + ":" + pin).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

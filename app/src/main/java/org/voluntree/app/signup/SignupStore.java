@@ -1,0 +1,109 @@
+package org.voluntree.app.signup;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The SQL of signups, their slots and the volunteers confirmed in them. */
+@Repository
+public class SignupStore {
+
+    /** What became of a request for a place in a slot. */
+    public enum Assignment { CONFIRMED, ALREADY_CONFIRMED, FULL, NO_SUCH_SLOT }
+
+    private final JdbcTemplate jdbc;
+
+    SignupStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The signup a published post belongs to. */
+    public Optional<Long> signupOfPost(String facebookPostId) {
+        return jdbc.queryForList("""
+                select s.id from posts p join signups s on s.id = p.signup_id
+                 where p.facebook_post_id = ? and s.state = 'active'
+                """, Long.class, facebookPostId).stream().findFirst();
+    }
+
+    /** The organisation's newest active signup, for people who write without a post in between. */
+    public Optional<Long> latestActive(long organisationId) {
+        return jdbc.queryForList("""
+                select id from signups where organisation_id = ? and state = 'active'
+                 order by created_at desc, id desc limit 1
+                """, Long.class, organisationId).stream().findFirst();
+    }
+
+    public String title(long signupId) {
+        return jdbc.queryForObject("select title from signups where id = ?", String.class, signupId);
+    }
+
+    /** The signup's slots that have not started yet, in time order, with their remaining places. */
+    public List<Slot> upcomingSlots(long signupId, Instant now) {
+        return jdbc.query("""
+                select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
+                       (select count(*) from slot_assignments a where a.slot_id = s.id) as confirmed
+                  from signup_slots s
+                 where s.signup_id = ? and s.starts_at > ?
+                 order by s.starts_at, s.id
+                """, (rs, n) -> new Slot(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6), rs.getInt(7)),
+                signupId, Timestamp.from(now));
+    }
+
+    /** The slots a volunteer is confirmed in, in time order. */
+    public List<Slot> slotsOf(long volunteerId, long signupId) {
+        return jdbc.query("""
+                select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
+                       (select count(*) from slot_assignments x where x.slot_id = s.id) as confirmed
+                  from signup_slots s join slot_assignments a on a.slot_id = s.id
+                 where a.volunteer_id = ? and s.signup_id = ?
+                 order by s.starts_at
+                """, (rs, n) -> new Slot(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6), rs.getInt(7)),
+                volunteerId, signupId);
+    }
+
+    /** Confirms a volunteer in a slot of the signup unless the slot is full; the slot row is locked meanwhile. */
+    @Transactional
+    public Assignment assign(long signupId, long slotId, long volunteerId, String source) {
+        List<Integer> required = jdbc.queryForList(
+                "select required from signup_slots where id = ? and signup_id = ? for update", Integer.class, slotId,
+                signupId);
+        if (required.isEmpty()) {
+            return Assignment.NO_SUCH_SLOT;
+        }
+        Boolean already = jdbc.queryForObject(
+                "select exists (select 1 from slot_assignments where slot_id = ? and volunteer_id = ?)", Boolean.class,
+                slotId, volunteerId);
+        if (Boolean.TRUE.equals(already)) {
+            return Assignment.ALREADY_CONFIRMED;
+        }
+        Integer confirmed = jdbc.queryForObject("select count(*) from slot_assignments where slot_id = ?",
+                Integer.class, slotId);
+        if (confirmed >= required.get(0)) {
+            return Assignment.FULL;
+        }
+        jdbc.update("insert into slot_assignments (slot_id, volunteer_id, source) values (?, ?, ?)", slotId,
+                volunteerId, source);
+        return Assignment.CONFIRMED;
+    }
+
+    /** The volunteer row of a person, created on first contact. */
+    public long volunteer(long organisationId, String facebookUserId, String name) {
+        return jdbc.queryForObject("""
+                insert into volunteers (organisation_id, facebook_user_id, name, first_seen_at)
+                values (?, ?, ?, now())
+                on conflict (organisation_id, facebook_user_id) do update
+                   set name = coalesce(volunteers.name, excluded.name)
+                returning id
+                """, Long.class, organisationId, facebookUserId, name);
+    }
+
+    public void verifiedEmail(long volunteerId, String email) {
+        jdbc.update("update volunteers set email = ?, email_verified_at = now() where id = ?", email, volunteerId);
+    }
+}
