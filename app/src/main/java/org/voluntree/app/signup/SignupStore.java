@@ -1,12 +1,15 @@
 package org.voluntree.app.signup;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.voluntree.contracts.event.Json;
 
 /** The SQL of signups, their slots and the volunteers confirmed in them. */
 @Repository
@@ -90,6 +93,110 @@ public class SignupStore {
         jdbc.update("insert into slot_assignments (slot_id, volunteer_id, source) values (?, ?, ?)", slotId,
                 volunteerId, source);
         return Assignment.CONFIRMED;
+    }
+
+    /** Creates a signup with its slots; returns its id. */
+    @Transactional
+    public long create(long organisationId, SignupRequest request) {
+        long id = jdbc.queryForObject("""
+                insert into signups (organisation_id, title, description, facts, state)
+                values (?, ?, ?, ?::jsonb, ?) returning id
+                """, Long.class, organisationId, request.title(), request.description(), factsJson(request),
+                request.state() == null ? "active" : request.state());
+        insertSlots(id, request);
+        return id;
+    }
+
+    /**
+     * Replaces a signup's text, facts, state and slots. Slots keep their volunteers when their
+     * times stay; a slot that disappears takes its confirmations with it. Returns false when the
+     * signup is not the organisation's.
+     */
+    @Transactional
+    public boolean update(long organisationId, long signupId, SignupRequest request) {
+        int changed = jdbc.update("""
+                update signups set title = ?, description = ?, facts = ?::jsonb, state = ?, updated_at = now()
+                 where id = ? and organisation_id = ?
+                """, request.title(), request.description(), factsJson(request),
+                request.state() == null ? "active" : request.state(), signupId, organisationId);
+        if (changed == 0) {
+            return false;
+        }
+        List<Object[]> keep = request.slots().stream()
+                .map(s -> new Object[] {signupId, Timestamp.from(s.startsAt()), Timestamp.from(s.endsAt())})
+                .toList();
+        jdbc.update("""
+                delete from signup_slots s where s.signup_id = ?
+                   and not exists (select 1 from unnest(?::timestamptz[], ?::timestamptz[]) k(starts_at, ends_at)
+                                    where k.starts_at = s.starts_at and k.ends_at = s.ends_at)
+                """, signupId,
+                keep.stream().map(k -> k[1]).toArray(Timestamp[]::new),
+                keep.stream().map(k -> k[2]).toArray(Timestamp[]::new));
+        insertSlots(signupId, request);
+        return true;
+    }
+
+    private void insertSlots(long signupId, SignupRequest request) {
+        jdbc.batchUpdate("""
+                insert into signup_slots (signup_id, starts_at, ends_at, label, required) values (?, ?, ?, ?, ?)
+                on conflict (signup_id, starts_at, ends_at) do update
+                   set label = excluded.label, required = excluded.required
+                """, request.slots(), 200, (ps, slot) -> {
+                    ps.setLong(1, signupId);
+                    ps.setTimestamp(2, Timestamp.from(slot.startsAt()));
+                    ps.setTimestamp(3, Timestamp.from(slot.endsAt()));
+                    ps.setString(4, slot.label());
+                    ps.setInt(5, slot.required());
+                });
+    }
+
+    private static String factsJson(SignupRequest request) {
+        return new String(Json.write(request.facts() == null ? Map.of() : request.facts()), StandardCharsets.UTF_8);
+    }
+
+    /** The organisation's signups, newest first, with their slots. */
+    public List<SignupView> ofOrganisation(long organisationId) {
+        return jdbc.query("""
+                select id, title, description, facts::text, state, created_at from signups
+                 where organisation_id = ? order by created_at desc, id desc
+                """, (rs, n) -> view(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant()), organisationId);
+    }
+
+    /** One of the organisation's signups. */
+    public Optional<SignupView> find(long organisationId, long signupId) {
+        return jdbc.query("""
+                select id, title, description, facts::text, state, created_at from signups
+                 where organisation_id = ? and id = ?
+                """, (rs, n) -> view(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant()), organisationId, signupId)
+                .stream().findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private SignupView view(long id, String title, String description, String facts, String state, Instant created) {
+        Map<String, String> factMap = Json.read(facts.getBytes(StandardCharsets.UTF_8), Map.class);
+        return new SignupView(id, title, description, factMap, state, created, allSlots(id));
+    }
+
+    /** Every slot of a signup, in time order, with its confirmations. */
+    public List<Slot> allSlots(long signupId) {
+        return jdbc.query("""
+                select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
+                       (select count(*) from slot_assignments a where a.slot_id = s.id) as confirmed
+                  from signup_slots s where s.signup_id = ? order by s.starts_at, s.id
+                """, (rs, n) -> new Slot(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6), rs.getInt(7)), signupId);
+    }
+
+    /** The signup's facts, for answers to questions. */
+    public Map<String, String> facts(long signupId) {
+        return find(signupId).map(SignupView::facts).orElse(Map.of());
+    }
+
+    private Optional<SignupView> find(long signupId) {
+        return jdbc.queryForList("select organisation_id from signups where id = ?", Long.class, signupId).stream()
+                .findFirst().flatMap(org -> find(org, signupId));
     }
 
     /** The volunteer row of a person, created on first contact. */
