@@ -4,13 +4,14 @@ import java.net.URI;
 import java.time.Duration;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /** A Voluntree Redis URL ({@code redis://[user:password@]host[:port][/db]}, or {@code rediss://}) as Jedis settings. */
-record JedisSettings(HostAndPort address, JedisClientConfig config) {
+public record JedisSettings(HostAndPort address, JedisClientConfig config) {
 
-    static JedisSettings of(String redisUrl, Duration timeout) {
+    public static JedisSettings of(String redisUrl, Duration timeout) {
         URI uri;
         try {
             uri = URI.create(redisUrl);
@@ -32,5 +33,10 @@ record JedisSettings(HostAndPort address, JedisClientConfig config) {
         }
         return new JedisSettings(new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()),
                 config.build());
+    }
+
+    /** A single connection; the caller closes it. */
+    public Jedis connect() {
+        return new Jedis(address, config);
     }
 }
