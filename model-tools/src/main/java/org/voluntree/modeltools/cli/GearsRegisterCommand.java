@@ -28,8 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * loading or activating a model version: the script reads only models already in RedisAI.
  */
 @Command(name = "register", mixinStandardHelpOptions = true,
-        description = {"Stores every analyzer's active and newest model versions in RedisAI, then registers",
-            "gears/redisgears/voluntree_gear.py with RG.PYEXECUTE. Needs RedisGears 1.2 and RedisAI 1.2."})
+        description = {"Stores every analyzer's active and newest model versions in RedisAI, then registers "
+            + "gears/redisgears/voluntree_gear.py with RG.PYEXECUTE (replacing an earlier registration).",
+            "Needs RedisGears 1.2 and RedisAI 1.2; run it again after loading or activating a model version."})
 public final class GearsRegisterCommand implements Callable<Integer> {
 
     /** Versions per analyzer kept in RedisAI besides the active one, as the Java gear keeps them loaded. */

@@ -30,9 +30,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * the RedisAI engine and prints the largest absolute score difference, per analyzer and overall.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Scores the same texts with TensorFlow Java and with RedisAI (the registry's active versions)",
-            "and prints the largest absolute score difference. Fails when it exceeds --tolerance or when the",
-            "Redis server has no RedisAI module."})
+        description = {"Scores the same texts with TensorFlow Java and with RedisAI (the registry's active versions) "
+            + "and prints the largest absolute score difference.",
+            "Fails when the difference exceeds --tolerance (exit 1) or when the Redis server has no RedisAI module "
+            + "(exit 5)."})
 public final class VerifyCommand implements Callable<Integer> {
 
     /** Used when no --data is given: one message per kind of intent, some sentiment and offense. */
@@ -56,7 +57,8 @@ public final class VerifyCommand implements Callable<Integer> {
             + "(needs --analyzer; default: a built-in sample of messages)")
     private Path data;
 
-    @Option(names = "--version", paramLabel = "N", description = "registry version (default: the active one)")
+    @Option(names = "--model-version", paramLabel = "N", description = "registry version (needs --analyzer; default: "
+            + "the active one)")
     private Integer version;
 
     @Option(names = "--tolerance", defaultValue = "1e-4", description = "largest acceptable difference "
@@ -68,7 +70,7 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if ((data != null || version != null) && analyzer == null) {
-            throw new IllegalArgumentException("--data and --version need --analyzer");
+            throw new IllegalArgumentException("--data and --model-version need --analyzer");
         }
         List<String> texts = data == null ? SAMPLE
                 : Analyzer.named(analyzer).evaluationData(data).stream().map(LabelledText::text).toList();

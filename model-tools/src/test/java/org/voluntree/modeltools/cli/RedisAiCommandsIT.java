@@ -52,6 +52,17 @@ class RedisAiCommandsIT {
         CommandRun run = CommandRun.of("verify", "--data", "x.tsv", "--redis", TestRedis.uri());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).contains("--data and --version need --analyzer");
+        assertThat(run.err()).contains("--data and --model-version need --analyzer");
+    }
+
+    @Test
+    void theNewCommandsHaveHelp() {
+        CommandRun verify = CommandRun.of("verify", "--help");
+        CommandRun register = CommandRun.of("gears", "register", "--help");
+
+        assertThat(verify.exitCode()).isZero();
+        assertThat(verify.out()).contains("--analyzer", "--data", "--model-version", "--tolerance", "--redis");
+        assertThat(register.exitCode()).isZero();
+        assertThat(register.out()).contains("RG.PYEXECUTE", "--script");
     }
 }
