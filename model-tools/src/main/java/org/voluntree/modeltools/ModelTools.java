@@ -1,12 +1,15 @@
 package org.voluntree.modeltools;
 
 import org.voluntree.modeltools.cli.ActivateCommand;
+import org.voluntree.modeltools.cli.DeadCommand;
 import org.voluntree.modeltools.cli.EvaluateCommand;
+import org.voluntree.modeltools.cli.GearsCommand;
 import org.voluntree.modeltools.cli.ListCommand;
 import org.voluntree.modeltools.cli.LoadCommand;
 import org.voluntree.modeltools.cli.PredictCommand;
 import org.voluntree.modeltools.cli.RollbackCommand;
 import org.voluntree.modeltools.cli.TrainCommand;
+import org.voluntree.modeltools.cli.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "model-tools", mixinStandardHelpOptions = true, version = "model-tools 0.1.0",
         description = "Trains, evaluates and manages Voluntree's text classifiers.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, LoadCommand.class,
-            ListCommand.class, ActivateCommand.class, RollbackCommand.class})
+            ListCommand.class, ActivateCommand.class, RollbackCommand.class, VerifyCommand.class, GearsCommand.class,
+            DeadCommand.class})
 public final class ModelTools implements Runnable {
 
     @CommandLine.Spec

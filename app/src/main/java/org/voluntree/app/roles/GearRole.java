@@ -1,49 +1,44 @@
 package org.voluntree.app.roles;
 
 import io.lettuce.core.RedisClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.voluntree.app.roles.RedisClientConfiguration.ProcessName;
 import org.voluntree.gears.Gear;
+import org.voluntree.gears.engine.EngineSelector;
 import org.voluntree.gears.engine.InferenceEngine;
-import org.voluntree.gears.engine.tensorflow.TensorFlowEngine;
 
-/** The gear role: one {@link Gear} on the configured engine. */
+/**
+ * The gear role: one {@link Gear} on the configured engine ({@link EngineSelector}: the embedded
+ * TensorFlow engine, or RedisAI in the same Redis, falling back to the embedded one with a
+ * warning when the module is missing).
+ */
 @Component
 @ConditionalOnRole(Role.GEAR)
 class GearRole implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(GearRole.class);
-
     private final RedisClient client;
     private final GearProperties properties;
     private final ProcessName processName;
+    private final String redisUrl;
     private InferenceEngine engine;
     private Gear gear;
 
-    GearRole(RedisClient client, GearProperties properties, ProcessName processName) {
+    GearRole(RedisClient client, GearProperties properties, ProcessName processName,
+            @Value("${spring.data.redis.url}") String redisUrl) {
         this.client = client;
         this.properties = properties;
         this.processName = processName;
+        this.redisUrl = redisUrl;
     }
 
     @Override
     public synchronized void start() {
-        engine = createEngine(properties.engine());
+        engine = EngineSelector.select(properties.engine(), redisUrl, properties.redisaiTimeout());
         gear = new Gear(client, engine, properties.settings("gear-" + processName.value()),
                 properties.classifiedMaxLength());
         gear.start();
-    }
-
-    private static InferenceEngine createEngine(String name) {
-        if (TensorFlowEngine.NAME.equals(name)) {
-            return new TensorFlowEngine();
-        }
-        log.warn("Engine '{}' is not available in this build; using the embedded {} engine", name,
-                TensorFlowEngine.NAME);
-        return new TensorFlowEngine();
     }
 
     @Override
