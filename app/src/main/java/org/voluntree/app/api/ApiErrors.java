@@ -15,6 +15,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.server.ResponseStatusException;
 import org.voluntree.app.facebook.GraphException;
 import org.voluntree.app.page.PageConnectionException;
+import org.voluntree.app.signup.InvalidFieldException;
 import org.voluntree.contracts.model.ModelNotFoundException;
 
 /**
@@ -40,6 +41,11 @@ class ApiErrors {
         String reason = result == null || result.getResolvableErrors().isEmpty() ? "parameter is not valid"
                 : result.getResolvableErrors().get(0).getDefaultMessage();
         return badRequest(name, reason);
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<Map<String, String>> invalidField(InvalidFieldException e) {
+        return badRequest(e.field(), e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

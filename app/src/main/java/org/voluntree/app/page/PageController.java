@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.voluntree.app.account.AdminAccount;
+import org.voluntree.app.account.Permissions;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
 
@@ -47,7 +47,7 @@ class PageController {
     @PostMapping("/api/pages")
     @ResponseStatus(HttpStatus.CREATED)
     ConnectedPage connect(@AuthenticationPrincipal AdminAccount admin, @Valid @RequestBody TokenConnection request) {
-        requireWriter(admin);
+        Permissions.requireWriter(admin);
         return connections.connectWithToken(admin.organisationId(), request.pageToken());
     }
 
@@ -55,13 +55,7 @@ class PageController {
     @ResponseStatus(HttpStatus.CREATED)
     List<ConnectedPage> connectWithCode(@AuthenticationPrincipal AdminAccount admin,
             @Valid @RequestBody CodeConnection request) {
-        requireWriter(admin);
+        Permissions.requireWriter(admin);
         return connections.connectWithCode(admin.organisationId(), request.code(), request.redirectUri());
-    }
-
-    private static void requireWriter(AdminAccount admin) {
-        if ("viewer".equals(admin.role())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "viewers cannot connect pages");
-        }
     }
 }

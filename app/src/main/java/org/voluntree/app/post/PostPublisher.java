@@ -1,0 +1,108 @@
+package org.voluntree.app.post;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voluntree.app.facebook.GraphApi;
+import org.voluntree.app.facebook.GraphRateLimitedException;
+import org.voluntree.app.facebook.GraphRequestRejectedException;
+import org.voluntree.app.facebook.PageAccess;
+import org.voluntree.app.facebook.PageTokenInvalidException;
+import org.voluntree.app.page.PageAlerts;
+import org.voluntree.app.page.PageNotConnectedException;
+import org.voluntree.app.page.PageTokens;
+import org.voluntree.app.signup.SignupStore;
+import org.voluntree.app.signup.Slot;
+import org.voluntree.workers.queue.JobHandler;
+import org.voluntree.workers.queue.PermanentFailure;
+import org.voluntree.workers.queue.RetryLater;
+
+/**
+ * Publishes one post of {@code q:publish} (the job is the post id): its text, with the signup's
+ * schedule appended when asked, as a text or photo post on its page, then records the Facebook
+ * post id. A post that is not in {@code publishing} any more is left alone, so a retried job does
+ * not publish twice once the first attempt was recorded.
+ */
+class PostPublisher implements JobHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PostPublisher.class);
+    private static final Duration PARKED = Duration.ofMinutes(1);
+
+    private final PostStore posts;
+    private final SignupStore signups;
+    private final PageTokens pages;
+    private final PageAlerts alerts;
+    private final GraphApi graph;
+    private final ZoneId zone;
+    private final Clock clock = Clock.systemUTC();
+
+    PostPublisher(PostStore posts, SignupStore signups, PageTokens pages, PageAlerts alerts, GraphApi graph,
+            ZoneId zone) {
+        this.posts = posts;
+        this.signups = signups;
+        this.pages = pages;
+        this.alerts = alerts;
+        this.graph = graph;
+        this.zone = zone;
+    }
+
+    @Override
+    public void handle(byte[] item) {
+        long postId;
+        try {
+            postId = Long.parseLong(new String(item, StandardCharsets.UTF_8).strip());
+        } catch (NumberFormatException e) {
+            throw PermanentFailure.because("a publish job is a post id");
+        }
+        PostView post = posts.find(postId).orElse(null);
+        if (post == null || !"publishing".equals(post.state())) {
+            return;
+        }
+        if (pages.needsReauthorisation(post.pageId())) {
+            throw RetryLater.after(PARKED, "page " + post.pageId() + " needs reauthorisation");
+        }
+        PageAccess page;
+        try {
+            page = pages.access(post.pageId());
+        } catch (PageNotConnectedException e) {
+            posts.markFailed(postId, e.getMessage());
+            return;
+        }
+        String text = text(post);
+        try {
+            String facebookId = post.photoUrl() == null
+                    ? graph.publishPost(page, text, null, null)
+                    : graph.publishPhoto(page, text, post.photoUrl(), null);
+            posts.markPublished(postId, facebookId);
+            log.info("Published post {} on page {}", postId, post.pageId());
+        } catch (PageTokenInvalidException e) {
+            alerts.tokenRefused(post.pageId(), e.getMessage());
+            throw RetryLater.after(PARKED, "page " + post.pageId() + " needs reauthorisation");
+        } catch (GraphRateLimitedException e) {
+            throw RetryLater.after(e.retryAfter(), e.getMessage());
+        } catch (GraphRequestRejectedException e) {
+            posts.markFailed(postId, e.getMessage());
+        }
+    }
+
+    /** The post's message, with the signup's upcoming slots listed when asked. */
+    String text(PostView post) {
+        if (post.signupId() == null || !post.appendSchedule()) {
+            return post.message();
+        }
+        List<Slot> slots = signups.upcomingSlots(post.signupId(), clock.instant());
+        if (slots.isEmpty()) {
+            return post.message();
+        }
+        StringBuilder text = new StringBuilder(post.message()).append("\n\n📅 ").append(signups.title(post.signupId()));
+        for (Slot slot : slots) {
+            text.append("\n• ").append(ScheduleText.describe(slot, zone)).append(" — ").append(slot.required())
+                    .append(slot.required() == 1 ? " volunteer" : " volunteers").append(" needed");
+        }
+        return text.append("\n\nComment or message us to sign up!").toString();
+    }
+}

@@ -1,0 +1,68 @@
+package org.voluntree.app.signup;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.voluntree.app.account.AdminAccount;
+import org.voluntree.app.account.Permissions;
+import org.voluntree.app.roles.ConditionalOnRole;
+import org.voluntree.app.roles.Role;
+
+/** {@code /api/signups}: an organisation's events with their dates x slots and how full each slot is. */
+@RestController
+@ConditionalOnRole(Role.WEB)
+class SignupController {
+
+    private final SignupStore signups;
+
+    SignupController(SignupStore signups) {
+        this.signups = signups;
+    }
+
+    @GetMapping("/api/signups")
+    List<SignupView> list(@AuthenticationPrincipal AdminAccount admin) {
+        return signups.ofOrganisation(admin.organisationId());
+    }
+
+    @GetMapping("/api/signups/{id}")
+    SignupView get(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
+        return signups.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("signup"));
+    }
+
+    @PostMapping("/api/signups")
+    @ResponseStatus(HttpStatus.CREATED)
+    SignupView create(@AuthenticationPrincipal AdminAccount admin, @Valid @RequestBody SignupRequest request) {
+        Permissions.requireWriter(admin);
+        checkSlots(request);
+        long id = signups.create(admin.organisationId(), request);
+        return signups.find(admin.organisationId(), id).orElseThrow();
+    }
+
+    @PutMapping("/api/signups/{id}")
+    SignupView update(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id,
+            @Valid @RequestBody SignupRequest request) {
+        Permissions.requireWriter(admin);
+        checkSlots(request);
+        if (!signups.update(admin.organisationId(), id, request)) {
+            throw Permissions.notFound("signup");
+        }
+        return signups.find(admin.organisationId(), id).orElseThrow();
+    }
+
+    private static void checkSlots(SignupRequest request) {
+        for (int i = 0; i < request.slots().size(); i++) {
+            SignupRequest.SlotRequest slot = request.slots().get(i);
+            if (!slot.endsAt().isAfter(slot.startsAt())) {
+                throw new InvalidFieldException("slots[" + i + "].endsAt", "must be after startsAt");
+            }
+        }
+    }
+}
