@@ -91,9 +91,13 @@ final class AccountEndpoints {
         Inspection inspection = tokens.inspect(input);
         Map<String, Object> data = new LinkedHashMap<>();
         if (inspection.kind() == null) {
-            data.put("error", Map.of("code", 190, "message", inspection.problem().getMessage()));
+            // the error goes last, after the caller's app: RestFB reads an "error" key within the first 50
+            // characters of any body as a failed call
+            data.put("app_id", properties.appId());
+            data.put("application", properties.appName());
             data.put("is_valid", false);
             data.put("scopes", List.of());
+            data.put("error", Map.of("code", 190, "message", inspection.problem().getMessage()));
             return Map.of("data", data);
         }
         data.put("app_id", properties.appId());
@@ -102,13 +106,6 @@ final class AccountEndpoints {
         Issued issued = inspection.issued();
         if (issued != null) {
             data.put("data_access_expires_at", issued.issuedAt().plus(Duration.ofDays(90)).getEpochSecond());
-            if (inspection.problem() != null) {
-                Map<String, Object> error = new LinkedHashMap<>();
-                error.put("code", 190);
-                error.put("message", inspection.problem().getMessage());
-                error.put("subcode", inspection.problem().subcode());
-                data.put("error", error);
-            }
             data.put("expires_at", issued.expiresAt() == null ? 0 : issued.expiresAt().getEpochSecond());
         }
         data.put("is_valid", inspection.problem() == null);
@@ -127,6 +124,13 @@ final class AccountEndpoints {
             }
         } else {
             data.put("scopes", List.of());
+        }
+        if (inspection.problem() != null) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", 190);
+            error.put("message", inspection.problem().getMessage());
+            error.put("subcode", inspection.problem().subcode());
+            data.put("error", error);
         }
         return Map.of("data", data);
     }
