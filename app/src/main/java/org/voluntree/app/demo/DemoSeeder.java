@@ -2,6 +2,7 @@ package org.voluntree.app.demo;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -10,6 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.voluntree.app.account.AdminAccounts;
+import org.voluntree.app.page.PageTokens;
+import org.voluntree.app.sandbox.SandboxPages;
 
 /**
  * Seeds the demo organisation, its Facebook page and its owner (idempotently), then says where
@@ -25,12 +28,33 @@ class DemoSeeder implements ApplicationRunner {
     private final AdminAccounts admins;
     private final DemoProperties demo;
     private final Environment environment;
+    private final ObjectProvider<SandboxPages> sandbox;
+    private final ObjectProvider<PageTokens> pageTokens;
 
-    DemoSeeder(JdbcTemplate jdbc, AdminAccounts admins, DemoProperties demo, Environment environment) {
+    DemoSeeder(JdbcTemplate jdbc, AdminAccounts admins, DemoProperties demo, Environment environment,
+            ObjectProvider<SandboxPages> sandbox, ObjectProvider<PageTokens> pageTokens) {
         this.jdbc = jdbc;
         this.admins = admins;
         this.demo = demo;
         this.environment = environment;
+        this.sandbox = sandbox;
+        this.pageTokens = pageTokens;
+    }
+
+    /** On the embedded defaults the demo page lives in the Facebook sandbox: store its token like a connected page's. */
+    private void connectSandboxPage(long organisationId) {
+        SandboxPages pages = sandbox.getIfAvailable();
+        PageTokens tokens = pageTokens.getIfAvailable();
+        if (pages == null || tokens == null || !demo.pageId().equals(pages.demoPageId())) {
+            return;
+        }
+        tokens.store(organisationId, demo.pageId(), demo.pageName(), pages.demoPageToken(), true);
+        jdbc.update("""
+                insert into signups (organisation_id, title, description, facts)
+                select ?, 'Saturday food sort', 'Help us sort donations for 300 families.',
+                       '{"location": "Riverside Food Bank, 12 Mill Lane", "bring": "Closed shoes and a water bottle"}'::jsonb
+                 where not exists (select 1 from signups where organisation_id = ?)
+                """, organisationId, organisationId);
     }
 
     @Override
@@ -46,6 +70,7 @@ class DemoSeeder implements ApplicationRunner {
             admins.createOrUpdate(organisationId, demo.adminEmail(), demo.adminPassword(), "owner");
             log.info("Seeded the demo organisation '{}' with page {}", demo.organisation(), demo.pageId());
         }
+        connectSandboxPage(organisationId);
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         log.info("""
 

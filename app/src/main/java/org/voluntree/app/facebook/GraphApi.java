@@ -161,17 +161,13 @@ public class GraphApi {
 
     /** The pages a user manages, each with its page access token. */
     public List<PageGrant> managedPages(String userToken) {
-        return call(null, userToken, "list the user's pages", client -> {
-            List<PageGrant> pages = new ArrayList<>();
-            for (List<JsonObject> batch : client.fetchConnection("me/accounts", JsonObject.class,
-                    Parameter.with("fields", "id,name,access_token"))) {
-                for (JsonObject p : batch) {
-                    pages.add(new PageGrant(p.getString("id", null), p.getString("name", null),
-                            p.getString("access_token", null)));
-                }
-            }
-            return pages;
-        });
+        List<PageGrant> pages = new ArrayList<>();
+        for (JsonObject p : pages(null, userToken, "list the user's pages", "me/accounts", 500,
+                Parameter.with("fields", "id,name,access_token"))) {
+            pages.add(new PageGrant(p.getString("id", null), p.getString("name", null),
+                    p.getString("access_token", null)));
+        }
+        return pages;
     }
 
     /** A page a user granted, with its page token. */
@@ -185,24 +181,15 @@ public class GraphApi {
 
     /** Comments of a post newer than {@code since}, newest first, following the pages of the result. */
     public List<GraphComment> commentsSince(PageAccess page, String postId, Instant since, int max) {
-        return call(page, "read comments", client -> {
-            Connection<JsonObject> connection = client.fetchConnection(postId + "/comments", JsonObject.class,
-                    Parameter.with("filter", "stream"),
-                    Parameter.with("order", "reverse_chronological"),
-                    Parameter.with("since", since.getEpochSecond()),
-                    Parameter.with("fields", "id,message,from,created_time,parent"),
-                    Parameter.with("limit", Math.min(max, 100)));
-            List<GraphComment> comments = new ArrayList<>();
-            for (List<JsonObject> pageOfComments : connection) {
-                for (JsonObject c : pageOfComments) {
-                    comments.add(comment(postId, c));
-                    if (comments.size() >= max) {
-                        return comments;
-                    }
-                }
-            }
-            return comments;
-        });
+        List<GraphComment> comments = new ArrayList<>();
+        for (JsonObject c : pages(page.pageId(), page.token(), "read comments", postId + "/comments", max,
+                Parameter.with("filter", "stream"),
+                Parameter.with("order", "reverse_chronological"),
+                Parameter.with("since", since.getEpochSecond()),
+                Parameter.with("fields", "id,message,from,created_time,parent"))) {
+            comments.add(comment(postId, c));
+        }
+        return comments;
     }
 
     /** Hides or unhides a comment on the page. */
@@ -214,6 +201,28 @@ public class GraphApi {
     /** Deletes a comment from the page. */
     public void deleteComment(PageAccess page, String commentId) {
         call(page, "delete a comment", client -> client.deleteObject(commentId));
+    }
+
+    /**
+     * Reads a connection page by page with the {@code after} cursor (not the {@code next} URL,
+     * which RestFB rewrites to https), each page a call of its own, up to {@code max} items.
+     */
+    private List<JsonObject> pages(String pageId, String token, String what, String connection, int max,
+            Parameter... parameters) {
+        List<JsonObject> items = new ArrayList<>();
+        String after = null;
+        do {
+            List<Parameter> params = new ArrayList<>(List.of(parameters));
+            params.add(Parameter.with("limit", Math.min(100, max - items.size())));
+            if (after != null) {
+                params.add(Parameter.with("after", after));
+            }
+            Connection<JsonObject> page = call(pageId, token, what,
+                    client -> client.fetchConnection(connection, JsonObject.class, params.toArray(Parameter[]::new)));
+            items.addAll(page.getData());
+            after = page.hasNext() ? page.getAfterCursor() : null;
+        } while (after != null && items.size() < max);
+        return items.size() > max ? items.subList(0, max) : items;
     }
 
     private static GraphComment comment(String postId, JsonObject c) {

@@ -1,6 +1,7 @@
 package org.voluntree.app.testing;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.voluntree.contracts.local.LocalRedisServer;
 import org.voluntree.contracts.testing.TestRedis;
 
 /** Points a Spring test context at the real test servers and the test's Facebook app secret. */
@@ -25,6 +26,9 @@ public final class TestServers {
         registry.add("voluntree.facebook.app-id", () -> APP_ID);
         registry.add("voluntree.pages.token-key", () -> TOKEN_KEY);
         registry.add("voluntree.roles", () -> roles);
-        registry.add("server.port", () -> "0");
+        // a port known before the server starts, so the Graph client can point at this app's sandbox
+        int port = LocalRedisServer.freePort();
+        registry.add("server.port", () -> port);
+        registry.add("voluntree.facebook.graph-url", () -> "http://127.0.0.1:" + port + "/sandbox/graph");
     }
 }
