@@ -79,8 +79,12 @@ final class EmbeddingBagNetwork implements AutoCloseable {
         session.initialize();
     }
 
-    /** One optimiser step per batch over the examples in {@code order}; returns the mean loss. */
-    double trainEpoch(int[] allIds, int[] labels, int[] order) {
+    /**
+     * One optimiser step per batch over the examples in {@code order}; returns the mean loss.
+     * An example's loss is multiplied by its label's weight (the one-hot target is scaled, which
+     * scales the cross-entropy).
+     */
+    double trainEpoch(int[] allIds, int[] labels, int[] order, float[] classWeights) {
         double total = 0;
         int batches = 0;
         for (int start = 0; start < order.length; start += config.batchSize()) {
@@ -90,7 +94,7 @@ final class EmbeddingBagNetwork implements AutoCloseable {
             for (int r = 0; r < rows; r++) {
                 int example = order[start + r];
                 System.arraycopy(allIds, example * width, batchIds, r * width, width);
-                oneHot[r * classes + labels[example]] = 1f;
+                oneHot[r * classes + labels[example]] = classWeights[labels[example]];
             }
             try (TInt32 idTensor = TInt32.tensorOf(Shape.of(rows, width), DataBuffers.of(batchIds, true, false));
                     TFloat32 targetTensor = TFloat32.tensorOf(Shape.of(rows, classes),

@@ -16,6 +16,12 @@ import org.voluntree.modeltools.data.Analyzer;
  * @param validationFraction share of the training data held out to report progress, 0 for none
  * @param seed seeds weight initialisation, shuffling and the validation split
  * @param precisionFloor a label whose precision the decision rule must keep up, or {@code null}
+ * @param classWeightPower weights each example's loss by {@code (n / (classes · n_label))^power}:
+ *     0 = unweighted, 1 = balanced classes, 0.5 = half-way
+ * @param ensemble how many linear models (seeds {@code seed, seed+1, …}) are averaged into the one
+ *     served table; averaging linear models' logits is itself a linear model, so serving costs the same
+ * @param earlyStopping keep each model's weights from the epoch with the best validation score
+ *     (needs a validation fraction) instead of the last epoch's
  */
 public record TrainingConfig(
         FeaturiserConfig featuriser,
@@ -26,11 +32,28 @@ public record TrainingConfig(
         float learningRate,
         double validationFraction,
         long seed,
-        PrecisionFloor precisionFloor) {
+        PrecisionFloor precisionFloor,
+        double classWeightPower,
+        int ensemble,
+        boolean earlyStopping) {
 
     public static final long DEFAULT_SEED = 42;
 
+    /** A single unweighted model trained for all its epochs. */
+    public TrainingConfig(FeaturiserConfig featuriser, int embeddingDim, int hiddenUnits, int epochs, int batchSize,
+            float learningRate, double validationFraction, long seed, PrecisionFloor precisionFloor) {
+        this(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed,
+                precisionFloor, 0, 1, false);
+    }
+
     public TrainingConfig {
+        if (classWeightPower < 0 || ensemble < 1 || (ensemble > 1 && hiddenUnits > 0)) {
+            throw new IllegalArgumentException("invalid class weight power " + classWeightPower + " or ensemble "
+                    + ensemble + " (ensembles are averaged linear models: no hidden layer)");
+        }
+        if (earlyStopping && validationFraction == 0) {
+            throw new IllegalArgumentException("early stopping needs a validation fraction");
+        }
         if (embeddingDim < 1 || hiddenUnits < 0 || epochs < 1 || batchSize < 1 || learningRate <= 0) {
             throw new IllegalArgumentException("invalid training configuration " + embeddingDim + "/" + hiddenUnits
                     + "/" + epochs + "/" + batchSize + "/" + learningRate);
@@ -56,29 +79,52 @@ public record TrainingConfig(
         };
     }
 
-    public TrainingConfig withEpochs(int newEpochs) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, newEpochs, batchSize, learningRate,
-                validationFraction, seed, precisionFloor);
+    public TrainingConfig withFeaturiser(FeaturiserConfig value) {
+        return new TrainingConfig(value, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping);
     }
 
-    public TrainingConfig withSeed(long newSeed) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate,
-                validationFraction, newSeed, precisionFloor);
+    public TrainingConfig withEmbeddingDim(int value) {
+        return new TrainingConfig(featuriser, value, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping);
     }
 
-    public TrainingConfig withHiddenUnits(int newHiddenUnits) {
-        return new TrainingConfig(featuriser, embeddingDim, newHiddenUnits, epochs, batchSize, learningRate,
-                validationFraction, seed, precisionFloor);
+    public TrainingConfig withHiddenUnits(int value) {
+        return new TrainingConfig(featuriser, embeddingDim, value, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping);
     }
 
-    public TrainingConfig withFeaturiser(FeaturiserConfig newFeaturiser) {
-        return new TrainingConfig(newFeaturiser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate,
-                validationFraction, seed, precisionFloor);
+    public TrainingConfig withEpochs(int value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, value, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping);
     }
 
-    public TrainingConfig withPrecisionFloor(PrecisionFloor newFloor) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate,
-                validationFraction, seed, newFloor);
+    public TrainingConfig withBatchSize(int value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, value, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping);
+    }
+
+    public TrainingConfig withLearningRate(float value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, value, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping);
+    }
+
+    public TrainingConfig withValidationFraction(double value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, value, seed, precisionFloor, classWeightPower, ensemble, earlyStopping);
+    }
+
+    public TrainingConfig withSeed(long value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, value, precisionFloor, classWeightPower, ensemble, earlyStopping);
+    }
+
+    public TrainingConfig withPrecisionFloor(PrecisionFloor value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, value, classWeightPower, ensemble, earlyStopping);
+    }
+
+    public TrainingConfig withClassWeightPower(double value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, value, ensemble, earlyStopping);
+    }
+
+    public TrainingConfig withEnsemble(int value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, value, earlyStopping);
+    }
+
+    public TrainingConfig withEarlyStopping(boolean value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, value);
     }
 
     /** The manifest's family name for this shape of network. */
