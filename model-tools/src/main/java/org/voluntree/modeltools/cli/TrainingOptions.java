@@ -73,6 +73,10 @@ final class TrainingOptions {
             + " (default: the analyzer's)")
     Boolean earlyStopping;
 
+    @Option(names = "--token-dropout", description = "probability of dropping each id of a training example"
+            + " (default: the analyzer's)")
+    Double tokenDropout;
+
     @Option(names = "--validation-fraction", description = "share of the training data held out for validation"
             + " (default: the analyzer's)")
     Double validationFraction;
@@ -94,7 +98,7 @@ final class TrainingOptions {
             config = new TrainingConfig(config.featuriser(), config.embeddingDim(), config.hiddenUnits(),
                     config.epochs(), config.batchSize(), config.learningRate(), validationFraction, config.seed(),
                     config.precisionFloor(), config.classWeightPower(), config.ensemble(),
-                    config.earlyStopping() && validationFraction > 0);
+                    config.earlyStopping() && validationFraction > 0, config.tokenDropout());
         }
         config = new TrainingConfig(config.featuriser(), dim == null ? config.embeddingDim() : dim,
                 hidden == null ? config.hiddenUnits() : hidden, config.epochs(),
@@ -103,7 +107,8 @@ final class TrainingOptions {
                 config.seed(), config.precisionFloor(),
                 classWeightPower == null ? config.classWeightPower() : classWeightPower,
                 ensemble == null ? config.ensemble() : ensemble,
-                earlyStopping == null ? config.earlyStopping() : earlyStopping);
+                earlyStopping == null ? config.earlyStopping() : earlyStopping,
+                tokenDropout == null ? config.tokenDropout() : tokenDropout);
         FeaturiserConfig f = config.featuriser();
         int min = f.charNgramMin();
         int max = f.charNgramMax();

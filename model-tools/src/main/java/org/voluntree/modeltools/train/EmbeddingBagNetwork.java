@@ -38,11 +38,15 @@ final class EmbeddingBagNetwork implements AutoCloseable {
     private final Variable<TFloat32> hiddenBias;
     private final Variable<TFloat32> outputWeights;
     private final Variable<TFloat32> outputBias;
+    private final double dropout;
+    private final Random dropped;
 
     EmbeddingBagNetwork(TrainingConfig config, int classes) {
         this.config = config;
         this.classes = classes;
         this.width = config.featuriser().maxFeatures();
+        this.dropout = config.tokenDropout();
+        this.dropped = new Random(config.seed() * 31 + 17);
         int buckets = config.featuriser().buckets();
         int dim = config.embeddingDim();
         int hidden = config.hiddenUnits();
@@ -94,6 +98,20 @@ final class EmbeddingBagNetwork implements AutoCloseable {
             for (int r = 0; r < rows; r++) {
                 int example = order[start + r];
                 System.arraycopy(allIds, example * width, batchIds, r * width, width);
+                if (dropout > 0) {
+                    int kept = 0;
+                    for (int k = 0; k < width; k++) {
+                        int id = batchIds[r * width + k];
+                        if (id != 0 && dropped.nextDouble() >= dropout) {
+                            batchIds[r * width + kept++] = id;
+                        }
+                    }
+                    if (kept == 0) {
+                        System.arraycopy(allIds, example * width, batchIds, r * width, width);
+                    } else {
+                        java.util.Arrays.fill(batchIds, r * width + kept, (r + 1) * width, 0);
+                    }
+                }
                 oneHot[r * classes + labels[example]] = classWeights[labels[example]];
             }
             try (TInt32 idTensor = TInt32.tensorOf(Shape.of(rows, width), DataBuffers.of(batchIds, true, false));

@@ -159,6 +159,7 @@ public final class ModelTrainer {
         hyperparameters.put("classWeightPower", config.classWeightPower());
         hyperparameters.put("ensemble", config.ensemble());
         hyperparameters.put("earlyStopping", config.earlyStopping());
+        hyperparameters.put("tokenDropout", config.tokenDropout());
         all.put("hyperparameters", hyperparameters);
         return new ModelManifest(analyzer.id(), 0, config.family(), analyzer.labels(),
                 new TensorSpec(FrozenGraph.INPUT, "INT32", List.of(-1L, (long) config.featuriser().maxFeatures())),
