@@ -11,6 +11,6 @@ tools=model-tools/model-tools
 $tools train --analyzer intent --data "$INTENT/train.tsv" --test "$INTENT/test.tsv" --out models/intent
 $tools train --analyzer sentiment \
   --data "$DATA/sentiment/yelp_labelled.txt" "$DATA/sentiment/amazon_cells_labelled.txt" \
-  --lexicon "$DATA/sentiment/lexicon" \
+  --lexicon "$DATA/sentiment/lexicon" --lexicon-use features \
   --test "$DATA/sentiment/imdb_labelled.txt" --out models/sentiment
 $tools train --analyzer offense --data "$DATA/offense/labeled_data.csv" --out models/offense

@@ -1,6 +1,7 @@
 package org.voluntree.modeltools;
 
 import org.voluntree.modeltools.cli.ActivateCommand;
+import org.voluntree.modeltools.cli.CrossValidateCommand;
 import org.voluntree.modeltools.cli.DeadCommand;
 import org.voluntree.modeltools.cli.EvaluateCommand;
 import org.voluntree.modeltools.cli.GearsCommand;
@@ -16,9 +17,9 @@ import picocli.CommandLine.Command;
 /** {@code model-tools}: train, evaluate, predict with, and manage the versions of the analyzers' models. */
 @Command(name = "model-tools", mixinStandardHelpOptions = true, version = "model-tools 0.1.0",
         description = "Trains, evaluates and manages Voluntree's text classifiers.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, LoadCommand.class,
-            ListCommand.class, ActivateCommand.class, RollbackCommand.class, VerifyCommand.class, GearsCommand.class,
-            DeadCommand.class})
+        subcommands = {TrainCommand.class, CrossValidateCommand.class, EvaluateCommand.class, PredictCommand.class,
+            LoadCommand.class, ListCommand.class, ActivateCommand.class, RollbackCommand.class, VerifyCommand.class,
+            GearsCommand.class, DeadCommand.class})
 public final class ModelTools implements Runnable {
 
     @CommandLine.Spec

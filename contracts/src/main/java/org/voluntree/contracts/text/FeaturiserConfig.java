@@ -11,6 +11,8 @@ package org.voluntree.contracts.text;
  * @param charNgramMin smallest character n-gram taken from each word (0 = none)
  * @param charNgramMax largest character n-gram taken from each word
  * @param seed the hash seed
+ * @param extras optional rules (word trigrams, negation scopes, lexicon classes); {@code null},
+ *     as in manifests written before they existed, means none
  */
 public record FeaturiserConfig(
         int normaliserVersion,
@@ -19,7 +21,8 @@ public record FeaturiserConfig(
         boolean wordBigrams,
         int charNgramMin,
         int charNgramMax,
-        int seed) {
+        int seed,
+        ExtraFeatures extras) {
 
     public FeaturiserConfig {
         if (buckets < 2) {
@@ -32,6 +35,22 @@ public record FeaturiserConfig(
             throw new IllegalArgumentException(
                     "char n-gram range " + charNgramMin + ".." + charNgramMax + " is not valid");
         }
+    }
+
+    /** A configuration without {@link ExtraFeatures}. */
+    public FeaturiserConfig(int normaliserVersion, int buckets, int maxFeatures, boolean wordBigrams, int charNgramMin,
+            int charNgramMax, int seed) {
+        this(normaliserVersion, buckets, maxFeatures, wordBigrams, charNgramMin, charNgramMax, seed, null);
+    }
+
+    /** The extra rules, {@link ExtraFeatures#NONE} when there are none. */
+    public ExtraFeatures extrasOrNone() {
+        return extras == null ? ExtraFeatures.NONE : extras;
+    }
+
+    public FeaturiserConfig withExtras(ExtraFeatures newExtras) {
+        return new FeaturiserConfig(normaliserVersion, buckets, maxFeatures, wordBigrams, charNgramMin, charNgramMax,
+                seed, newExtras == null || !newExtras.any() ? null : newExtras);
     }
 
     /** The defaults for short social-media messages. */

@@ -7,19 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.voluntree.contracts.text.FeaturiserConfig;
 import org.voluntree.modeltools.ExitCodes;
 import org.voluntree.modeltools.data.Analyzer;
 import org.voluntree.modeltools.data.LabelledText;
-import org.voluntree.modeltools.data.LexiconReader;
 import org.voluntree.modeltools.data.Split;
 import org.voluntree.modeltools.eval.EvaluationReport;
 import org.voluntree.modeltools.train.EpochCompleted;
 import org.voluntree.modeltools.train.ModelTrainer;
-import org.voluntree.modeltools.train.PrecisionFloor;
 import org.voluntree.modeltools.train.TrainingConfig;
 import org.voluntree.modeltools.train.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,53 +41,22 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--test", arity = "1..*", description = "held-out files scored after training (never trained on)")
     private List<Path> test = new ArrayList<>();
 
-    @Option(names = "--lexicon", description = "sentiment only: a folder with positive-words.txt and negative-words.txt"
-            + " whose words are added as one-word training examples")
-    private Path lexicon;
-
     @Option(names = "--out", required = true, description = "folder to write the model into")
     private Path out;
 
-    @Option(names = "--epochs", description = "passes over the data (default: the analyzer's)")
-    private Integer epochs;
-
-    @Option(names = "--seed", description = "random seed (default: ${DEFAULT-VALUE})", defaultValue = "42")
-    private long seed;
-
-    @Option(names = "--hidden", description = "units of the hidden ReLU layer, 0 for none (default: the analyzer's)")
-    private Integer hidden;
-
-    @Option(names = "--buckets", description = "hashed id space (default: the analyzer's)")
-    private Integer buckets;
-
-    @Option(names = "--max-features", description = "ids per message (default: the analyzer's)")
-    private Integer maxFeatures;
-
-    @Option(names = "--char-ngrams", description = "character n-gram range MIN-MAX, 0 for none (default: the analyzer's)")
-    private String charNgrams;
-
-    @Option(names = "--dim", description = "embedding width (default: the analyzer's)")
-    private Integer dim;
-
-    @Option(names = "--learning-rate", description = "Adam step size (default: the analyzer's)")
-    private Float learningRate;
-
-    @Option(names = "--volunteer-precision", description = "intent only: out-of-fold precision the volunteer label"
-            + " must reach, 0 to disable (default: the analyzer's)")
-    private Double volunteerPrecision;
+    @Mixin
+    private TrainingOptions options;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Analyzer target = Analyzer.named(analyzer);
-        TrainingConfig config = config(target);
+        TrainingConfig config = options.config(target);
         Split split = target.trainingSplit(data);
         List<LabelledText> examples = new ArrayList<>(split.train());
         List<String> provenance = new ArrayList<>(data.stream().map(Path::toString).toList());
-        if (lexicon != null) {
-            examples.addAll(LexiconReader.read(lexicon));
-            provenance.add(lexicon + " (opinion lexicon words as one-word examples)");
-        }
+        examples.addAll(options.extraExamples());
+        provenance.addAll(options.extraProvenance());
         List<LabelledText> held = new ArrayList<>(split.heldOut());
         List<String> testProvenance = new ArrayList<>();
         if (!split.heldOut().isEmpty()) {
@@ -122,43 +89,9 @@ public final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private TrainingConfig config(Analyzer target) {
-        TrainingConfig config = TrainingConfig.defaultsFor(target).withSeed(seed);
-        if (epochs != null) {
-            config = config.withEpochs(epochs);
-        }
-        if (hidden != null) {
-            config = config.withHiddenUnits(hidden);
-        }
-        if (volunteerPrecision != null && target == Analyzer.INTENT) {
-            config = config.withPrecisionFloor(volunteerPrecision <= 0 ? null
-                    : new PrecisionFloor("volunteer", volunteerPrecision, 5));
-        }
-        if (dim != null || learningRate != null) {
-            config = new TrainingConfig(config.featuriser(), dim == null ? config.embeddingDim() : dim,
-                    config.hiddenUnits(), config.epochs(), config.batchSize(),
-                    learningRate == null ? config.learningRate() : learningRate, config.validationFraction(),
-                    config.seed(), config.precisionFloor());
-        }
-        if (buckets != null || maxFeatures != null || charNgrams != null) {
-            FeaturiserConfig f = config.featuriser();
-            int min = f.charNgramMin();
-            int max = f.charNgramMax();
-            if (charNgrams != null) {
-                String[] range = charNgrams.split("-");
-                min = Integer.parseInt(range[0].strip());
-                max = range.length > 1 ? Integer.parseInt(range[1].strip()) : min;
-            }
-            config = config.withFeaturiser(new FeaturiserConfig(f.normaliserVersion(),
-                    buckets == null ? f.buckets() : buckets, maxFeatures == null ? f.maxFeatures() : maxFeatures,
-                    f.wordBigrams(), min, max, f.seed()));
-        }
-        return config;
-    }
-
     private static void progress(PrintWriter out, EpochCompleted epoch) {
-        out.printf(Locale.ROOT, "epoch %2d/%d  loss %.4f  validation accuracy %.4f  macro-F1 %.4f  (%.1f s)%n",
-                epoch.epoch(), epoch.epochs(), epoch.loss(), epoch.validationAccuracy(), epoch.validationMacroF1(),
+        out.printf(Locale.ROOT, "model %d/%d epoch %2d/%d  loss %.4f  validation accuracy %.4f  macro-F1 %.4f  (%.1f s)%n",
+                epoch.member(), epoch.members(), epoch.epoch(), epoch.epochs(), epoch.loss(), epoch.validationAccuracy(), epoch.validationMacroF1(),
                 epoch.took().toMillis() / 1000.0);
         out.flush();
     }

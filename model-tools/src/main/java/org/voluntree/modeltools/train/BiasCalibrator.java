@@ -55,25 +55,29 @@ final class BiasCalibrator {
             for (int i = 0; i < train.size(); i++) {
                 (fold[i] == f ? held : fit).add(i);
             }
-            try (EmbeddingBagNetwork network = new EmbeddingBagNetwork(config, classes)) {
-                Random shuffler = new Random(config.seed() + f);
-                int[] order = fit.stream().mapToInt(Integer::intValue).toArray();
-                for (int epoch = 0; epoch < config.epochs(); epoch++) {
-                    shuffle(order, shuffler);
-                    network.trainEpoch(train.ids(), train.labels(), order);
-                }
-                int[] heldIds = new int[held.size() * train.width()];
-                for (int r = 0; r < held.size(); r++) {
-                    System.arraycopy(train.ids(), held.get(r) * train.width(), heldIds, r * train.width(),
-                            train.width());
-                }
-                float[][] predicted = network.predict(heldIds, held.size());
-                for (int r = 0; r < held.size(); r++) {
-                    scores[held.get(r)] = predicted[r];
-                }
+            int[] fitRows = fit.stream().mapToInt(Integer::intValue).toArray();
+            Featurised none = new Featurised(new int[0], new int[0], train.width());
+            ModelWeights weights = EnsembleFitter.fit(train, fitRows, none, labelsOf(classes), config.withSeed(
+                    config.seed() + 1000L * (f + 1)).withEarlyStopping(false), e -> 0, TrainingListener.NONE,
+                    java.time.Clock.systemUTC()).weights();
+            int[] heldIds = new int[held.size() * train.width()];
+            for (int r = 0; r < held.size(); r++) {
+                System.arraycopy(train.ids(), held.get(r) * train.width(), heldIds, r * train.width(), train.width());
+            }
+            float[][] predicted = weights.probabilities(heldIds, held.size(), train.width());
+            for (int r = 0; r < held.size(); r++) {
+                scores[held.get(r)] = predicted[r];
             }
         }
         return scores;
+    }
+
+    private static List<String> labelsOf(int classes) {
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            names.add("label" + c);
+        }
+        return names;
     }
 
     /** Argmax after dividing the guarded label's probability by e^shift (= lowering its logit by shift). */
@@ -108,15 +112,6 @@ final class BiasCalibrator {
             }
         }
         return fold;
-    }
-
-    private static void shuffle(int[] values, Random random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = values[i];
-            values[i] = values[j];
-            values[j] = swap;
-        }
     }
 
     /**

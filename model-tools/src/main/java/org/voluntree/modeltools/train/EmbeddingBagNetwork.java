@@ -38,11 +38,15 @@ final class EmbeddingBagNetwork implements AutoCloseable {
     private final Variable<TFloat32> hiddenBias;
     private final Variable<TFloat32> outputWeights;
     private final Variable<TFloat32> outputBias;
+    private final double dropout;
+    private final Random dropped;
 
     EmbeddingBagNetwork(TrainingConfig config, int classes) {
         this.config = config;
         this.classes = classes;
         this.width = config.featuriser().maxFeatures();
+        this.dropout = config.tokenDropout();
+        this.dropped = new Random(config.seed() * 31 + 17);
         int buckets = config.featuriser().buckets();
         int dim = config.embeddingDim();
         int hidden = config.hiddenUnits();
@@ -79,8 +83,12 @@ final class EmbeddingBagNetwork implements AutoCloseable {
         session.initialize();
     }
 
-    /** One optimiser step per batch over the examples in {@code order}; returns the mean loss. */
-    double trainEpoch(int[] allIds, int[] labels, int[] order) {
+    /**
+     * One optimiser step per batch over the examples in {@code order}; returns the mean loss.
+     * An example's loss is multiplied by its label's weight (the one-hot target is scaled, which
+     * scales the cross-entropy).
+     */
+    double trainEpoch(int[] allIds, int[] labels, int[] order, float[] classWeights) {
         double total = 0;
         int batches = 0;
         for (int start = 0; start < order.length; start += config.batchSize()) {
@@ -90,7 +98,21 @@ final class EmbeddingBagNetwork implements AutoCloseable {
             for (int r = 0; r < rows; r++) {
                 int example = order[start + r];
                 System.arraycopy(allIds, example * width, batchIds, r * width, width);
-                oneHot[r * classes + labels[example]] = 1f;
+                if (dropout > 0) {
+                    int kept = 0;
+                    for (int k = 0; k < width; k++) {
+                        int id = batchIds[r * width + k];
+                        if (id != 0 && dropped.nextDouble() >= dropout) {
+                            batchIds[r * width + kept++] = id;
+                        }
+                    }
+                    if (kept == 0) {
+                        System.arraycopy(allIds, example * width, batchIds, r * width, width);
+                    } else {
+                        java.util.Arrays.fill(batchIds, r * width + kept, (r + 1) * width, 0);
+                    }
+                }
+                oneHot[r * classes + labels[example]] = classWeights[labels[example]];
             }
             try (TInt32 idTensor = TInt32.tensorOf(Shape.of(rows, width), DataBuffers.of(batchIds, true, false));
                     TFloat32 targetTensor = TFloat32.tensorOf(Shape.of(rows, classes),

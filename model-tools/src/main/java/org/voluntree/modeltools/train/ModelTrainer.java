@@ -1,14 +1,11 @@
 package org.voluntree.modeltools.train;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import org.voluntree.contracts.model.ModelArtifact;
 import org.voluntree.contracts.model.ModelManifest;
@@ -55,95 +52,60 @@ public final class ModelTrainer {
         Featurised train = Featurised.of(split.train(), labels, featuriser);
         Featurised validation = Featurised.of(split.heldOut(), labels, featuriser);
         Featurised held = Featurised.of(test, labels, featuriser);
-        try (EmbeddingBagNetwork network = new EmbeddingBagNetwork(config, labels.size())) {
-            Optional<Evaluation> validated = fit(network, train, validation, labels, config, listener);
-            Optional<BiasCalibrator.Calibration> calibration = config.precisionFloor() == null ? Optional.empty()
-                    : Optional.of(BiasCalibrator.calibrate(train, labels, config));
-            int guarded = calibration.map(c -> labels.indexOf(c.label())).orElse(0);
-            float shift = calibration.map(BiasCalibrator.Calibration::shift).orElse(0f);
-            ModelWeights weights = network.weights().withOutputBiasShifted(guarded, -shift);
-            byte[] graph = FrozenGraph.build(weights, config.featuriser().maxFeatures());
-            ModelManifest draft = manifest(analyzer, config, graph, Map.of(), provenance);
-            try (TensorFlowEngine engine = new TensorFlowEngine(); LoadedModel frozen = engine.load(
-                    new ModelArtifact(draft, graph))) {
-                Featurised checked = held.size() > 0 ? held : validation.size() > 0 ? validation : train;
-                double difference = maxDifference(network, frozen, checked.firstRows(PREDICT_BATCH), guarded,
-                        shift);
-                if (difference > FREEZE_TOLERANCE) {
-                    throw new IllegalStateException("the frozen graph's probabilities differ from the training graph's by "
-                            + difference + "; this is a bug in the freezer");
-                }
-                Optional<Evaluation> tested = held.size() == 0 ? Optional.empty()
-                        : Optional.of(Evaluation.of(labels, held.labels(),
-                                new Classifier(frozen).predict(test.stream().map(LabelledText::text).toList())));
-                Map<String, Object> metrics = metrics(analyzer, train.size(), validated, tested);
-                if (!testProvenance.isEmpty()) {
-                    metrics.put("testData", List.copyOf(testProvenance));
-                }
-                calibration.ifPresent(c -> metrics.put("calibration", Map.of("label", c.label(), "logitShift",
-                        Math.round(c.shift() * 100) / 100.0,
-                        "outOfFoldPrecisionBefore", round(c.before().scoresOf(c.label()).precision()),
-                        "outOfFoldPrecisionAfter", round(c.after().scoresOf(c.label()).precision()),
-                        "outOfFoldMacroF1Before", round(c.before().macroF1()),
-                        "outOfFoldMacroF1After", round(c.after().macroF1()))));
-                ModelManifest manifest = manifest(analyzer, config, graph, metrics, provenance);
-                return new TrainingResult(new ModelArtifact(manifest, graph), validated, tested, difference);
+        EnsembleFitter.Fitted fitted = EnsembleFitter.fit(train, EnsembleFitter.all(train.size()), validation, labels,
+                config, e -> selectionScore(analyzer, e), listener, clock);
+        Optional<Evaluation> validated = fitted.validation();
+        TrainingConfig calibrationConfig = config.withEpochs(fitted.typicalEpochs()).withEarlyStopping(false);
+        Optional<BiasCalibrator.Calibration> calibration = config.precisionFloor() == null ? Optional.empty()
+                : Optional.of(BiasCalibrator.calibrate(train, labels, calibrationConfig));
+        int guarded = calibration.map(c -> labels.indexOf(c.label())).orElse(0);
+        float shift = calibration.map(BiasCalibrator.Calibration::shift).orElse(0f);
+        ModelWeights weights = fitted.weights().withOutputBiasShifted(guarded, -shift);
+        byte[] graph = FrozenGraph.build(weights, config.featuriser().maxFeatures());
+        ModelManifest draft = manifest(analyzer, config, graph, Map.of(), provenance);
+        try (TensorFlowEngine engine = new TensorFlowEngine(); LoadedModel frozen = engine.load(
+                new ModelArtifact(draft, graph))) {
+            Featurised checked = held.size() > 0 ? held : validation.size() > 0 ? validation : train;
+            double difference = maxDifference(weights, frozen, checked.firstRows(PREDICT_BATCH));
+            if (difference > FREEZE_TOLERANCE) {
+                throw new IllegalStateException("the frozen graph's probabilities differ from the trained weights' by "
+                        + difference + "; this is a bug in the freezer");
             }
+            Optional<Evaluation> tested = held.size() == 0 ? Optional.empty()
+                    : Optional.of(Evaluation.of(labels, held.labels(),
+                            new Classifier(frozen).predict(test.stream().map(LabelledText::text).toList())));
+            Map<String, Object> metrics = metrics(analyzer, train.size(), validated, tested);
+            metrics.put("epochsKept", fitted.bestEpochs());
+            if (!testProvenance.isEmpty()) {
+                metrics.put("testData", List.copyOf(testProvenance));
+            }
+            calibration.ifPresent(c -> metrics.put("calibration", Map.of("label", c.label(), "logitShift",
+                    Math.round(c.shift() * 100) / 100.0,
+                    "outOfFoldPrecisionBefore", round(c.before().scoresOf(c.label()).precision()),
+                    "outOfFoldPrecisionAfter", round(c.after().scoresOf(c.label()).precision()),
+                    "outOfFoldRecallAfter", round(c.after().scoresOf(c.label()).recall()),
+                    "outOfFoldMacroF1Before", round(c.before().macroF1()),
+                    "outOfFoldMacroF1After", round(c.after().macroF1()))));
+            ModelManifest manifest = manifest(analyzer, config, graph, metrics, provenance);
+            return new TrainingResult(new ModelArtifact(manifest, graph), validated, tested, difference);
         }
     }
 
-    private Optional<Evaluation> fit(EmbeddingBagNetwork network, Featurised train, Featurised validation,
-            List<String> labels, TrainingConfig config, TrainingListener listener) {
-        Random shuffler = new Random(config.seed());
-        int[] order = new int[train.size()];
-        Optional<Evaluation> validated = Optional.empty();
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            Instant started = clock.instant();
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            shuffle(order, shuffler);
-            double loss = network.trainEpoch(train.ids(), train.labels(), order);
-            if (validation.size() > 0) {
-                validated = Optional.of(Evaluation.of(labels, validation.labels(), argMax(network, validation)));
-            }
-            listener.epochCompleted(new EpochCompleted(epoch, config.epochs(), loss,
-                    validated.map(Evaluation::accuracy).orElse(Double.NaN),
-                    validated.map(Evaluation::macroF1).orElse(Double.NaN),
-                    Duration.between(started, clock.instant())));
-        }
-        return validated;
+    /** What early stopping maximises: the analyzer's headline figure. */
+    static double selectionScore(Analyzer analyzer, Evaluation evaluation) {
+        return switch (analyzer) {
+            case INTENT -> evaluation.macroF1();
+            case SENTIMENT -> evaluation.accuracy();
+            case OFFENSE -> evaluation.weightedF1();
+        };
     }
 
-    private static int[] argMax(EmbeddingBagNetwork network, Featurised data) {
-        int[] predicted = new int[data.size()];
-        for (int start = 0; start < data.size(); start += PREDICT_BATCH) {
-            int rows = Math.min(PREDICT_BATCH, data.size() - start);
-            float[][] scores = network.predict(data.rows(start, rows), rows);
-            for (int r = 0; r < rows; r++) {
-                predicted[start + r] = Classifier.argMax(scores[r]);
-            }
-        }
-        return predicted;
-    }
-
-    /** Compares the frozen graph with the training graph whose {@code guarded} logit is lowered by {@code shift}. */
-    private static double maxDifference(EmbeddingBagNetwork network, LoadedModel frozen, Featurised data, int guarded,
-            float shift) {
+    /** Compares the frozen graph with the plain-Java scoring of the same weights. */
+    private static double maxDifference(ModelWeights weights, LoadedModel frozen, Featurised data) {
         if (data.size() == 0) {
             return 0;
         }
-        float[][] expected = network.predict(data.ids(), data.size());
-        for (float[] row : expected) {
-            row[guarded] = (float) (row[guarded] * Math.exp(-shift));
-            float sum = 0;
-            for (float p : row) {
-                sum += p;
-            }
-            for (int c = 0; c < row.length; c++) {
-                row[c] /= sum;
-            }
-        }
+        float[][] expected = weights.probabilities(data.ids(), data.size(), data.width());
         float[][] actual = frozen.predict(data.ids(), data.size());
         double max = 0;
         for (int r = 0; r < expected.length; r++) {
@@ -187,9 +149,18 @@ public final class ModelTrainer {
             List<String> provenance) {
         int labels = analyzer.labels().size();
         Map<String, Object> all = new LinkedHashMap<>(metrics);
-        all.put("hyperparameters", Map.of("embeddingDim", config.embeddingDim(), "hiddenUnits", config.hiddenUnits(),
-                "epochs", config.epochs(), "batchSize", config.batchSize(), "learningRate", config.learningRate(),
-                "seed", config.seed()));
+        Map<String, Object> hyperparameters = new LinkedHashMap<>();
+        hyperparameters.put("embeddingDim", config.embeddingDim());
+        hyperparameters.put("hiddenUnits", config.hiddenUnits());
+        hyperparameters.put("epochs", config.epochs());
+        hyperparameters.put("batchSize", config.batchSize());
+        hyperparameters.put("learningRate", config.learningRate());
+        hyperparameters.put("seed", config.seed());
+        hyperparameters.put("classWeightPower", config.classWeightPower());
+        hyperparameters.put("ensemble", config.ensemble());
+        hyperparameters.put("earlyStopping", config.earlyStopping());
+        hyperparameters.put("tokenDropout", config.tokenDropout());
+        all.put("hyperparameters", hyperparameters);
         return new ModelManifest(analyzer.id(), 0, config.family(), analyzer.labels(),
                 new TensorSpec(FrozenGraph.INPUT, "INT32", List.of(-1L, (long) config.featuriser().maxFeatures())),
                 new TensorSpec(FrozenGraph.OUTPUT, "FLOAT", List.of(-1L, (long) labels)),
@@ -200,12 +171,4 @@ public final class ModelTrainer {
         return Math.round(value * 10_000) / 10_000.0;
     }
 
-    private static void shuffle(int[] values, Random random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = values[i];
-            values[i] = values[j];
-            values[j] = swap;
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package org.voluntree.modeltools.train;
 
+import java.util.List;
+
 /**
  * The trained parameters, row-major. Without a hidden layer the output layer reads the mean
  * embedding directly ({@code hiddenWeights} and {@code hiddenBias} are empty).
@@ -58,5 +60,101 @@ public record ModelWeights(
             }
         }
         return table;
+    }
+
+    /**
+     * The average of linear models: averaging their logits is the linear model whose folded
+     * table and bias are the averages, so the ensemble is served as one table. One model is
+     * returned as it is.
+     */
+    public static ModelWeights average(List<ModelWeights> members) {
+        if (members.size() == 1) {
+            return members.get(0);
+        }
+        ModelWeights first = members.get(0);
+        int classes = first.classes();
+        float[] table = new float[first.buckets() * classes];
+        float[] bias = new float[classes];
+        for (ModelWeights member : members) {
+            if (member.hidden() > 0 || member.buckets() != first.buckets() || member.classes() != classes) {
+                throw new IllegalArgumentException("only linear models of one shape can be averaged");
+            }
+            float[] folded = member.foldedTable();
+            for (int i = 0; i < table.length; i++) {
+                table[i] += folded[i] / members.size();
+            }
+            for (int c = 0; c < classes; c++) {
+                bias[c] += member.outputBias()[c] / members.size();
+            }
+        }
+        float[] identity = new float[classes * classes];
+        for (int c = 0; c < classes; c++) {
+            identity[c * classes + c] = 1f;
+        }
+        return new ModelWeights(first.buckets(), classes, 0, classes, table, new float[0], new float[0], identity, bias);
+    }
+
+    /**
+     * Class probabilities computed in plain Java the way the frozen graph computes them (the
+     * reference the freezer is checked against, and a fast scorer for calibration).
+     *
+     * @param ids {@code rows × width} ids, 0 = padding
+     */
+    public float[][] probabilities(int[] ids, int rows, int width) {
+        int tableWidth = hidden > 0 ? hidden : classes;
+        float[] table = foldedTable();
+        float[][] out = new float[rows][];
+        double[] mean = new double[tableWidth];
+        for (int r = 0; r < rows; r++) {
+            java.util.Arrays.fill(mean, 0);
+            int count = 0;
+            for (int k = 0; k < width; k++) {
+                int id = ids[r * width + k];
+                if (id != 0) {
+                    count++;
+                    for (int c = 0; c < tableWidth; c++) {
+                        mean[c] += table[id * tableWidth + c];
+                    }
+                }
+            }
+            double[] logits = new double[classes];
+            if (hidden > 0) {
+                double[] h = new double[hidden];
+                for (int j = 0; j < hidden; j++) {
+                    h[j] = Math.max(0, mean[j] / Math.max(count, 1) + hiddenBias[j]);
+                }
+                for (int c = 0; c < classes; c++) {
+                    double sum = outputBias[c];
+                    for (int j = 0; j < hidden; j++) {
+                        sum += h[j] * outputWeights[j * classes + c];
+                    }
+                    logits[c] = sum;
+                }
+            } else {
+                for (int c = 0; c < classes; c++) {
+                    logits[c] = mean[c] / Math.max(count, 1) + outputBias[c];
+                }
+            }
+            out[r] = softmax(logits);
+        }
+        return out;
+    }
+
+    private static float[] softmax(double[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double l : logits) {
+            max = Math.max(max, l);
+        }
+        double sum = 0;
+        double[] e = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            e[i] = Math.exp(logits[i] - max);
+            sum += e[i];
+        }
+        float[] p = new float[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            p[i] = (float) (e[i] / sum);
+        }
+        return p;
     }
 }

@@ -1,5 +1,6 @@
 package org.voluntree.modeltools.train;
 
+import org.voluntree.contracts.text.ExtraFeatures;
 import org.voluntree.contracts.text.FeaturiserConfig;
 import org.voluntree.contracts.text.TextNormaliser;
 import org.voluntree.modeltools.data.Analyzer;
@@ -16,6 +17,15 @@ import org.voluntree.modeltools.data.Analyzer;
  * @param validationFraction share of the training data held out to report progress, 0 for none
  * @param seed seeds weight initialisation, shuffling and the validation split
  * @param precisionFloor a label whose precision the decision rule must keep up, or {@code null}
+ * @param classWeightPower weights each example's loss by {@code (n / (classes · n_label))^power}:
+ *     0 = unweighted, 1 = balanced classes, 0.5 = half-way
+ * @param ensemble how many linear models (seeds {@code seed, seed+1, …}) are averaged into the one
+ *     served table; averaging linear models' logits is itself a linear model, so serving costs the same
+ * @param earlyStopping keep each model's weights from the epoch with the best validation score
+ *     (needs a validation fraction) instead of the last epoch's
+ * @param tokenDropout while training, each id of an example is dropped with this probability
+ *     (a fresh draw every time the example is seen), so that no single rare n-gram can memorise
+ *     an example; serving reads every id
  */
 public record TrainingConfig(
         FeaturiserConfig featuriser,
@@ -26,11 +36,32 @@ public record TrainingConfig(
         float learningRate,
         double validationFraction,
         long seed,
-        PrecisionFloor precisionFloor) {
+        PrecisionFloor precisionFloor,
+        double classWeightPower,
+        int ensemble,
+        boolean earlyStopping,
+        double tokenDropout) {
 
     public static final long DEFAULT_SEED = 42;
 
+    /** A single unweighted model trained for all its epochs. */
+    public TrainingConfig(FeaturiserConfig featuriser, int embeddingDim, int hiddenUnits, int epochs, int batchSize,
+            float learningRate, double validationFraction, long seed, PrecisionFloor precisionFloor) {
+        this(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed,
+                precisionFloor, 0, 1, false, 0);
+    }
+
     public TrainingConfig {
+        if (classWeightPower < 0 || ensemble < 1 || (ensemble > 1 && hiddenUnits > 0)) {
+            throw new IllegalArgumentException("invalid class weight power " + classWeightPower + " or ensemble "
+                    + ensemble + " (ensembles are averaged linear models: no hidden layer)");
+        }
+        if (tokenDropout < 0 || tokenDropout >= 1) {
+            throw new IllegalArgumentException("token dropout must be in [0, 1), was " + tokenDropout);
+        }
+        if (earlyStopping && validationFraction == 0) {
+            throw new IllegalArgumentException("early stopping needs a validation fraction");
+        }
         if (embeddingDim < 1 || hiddenUnits < 0 || epochs < 1 || batchSize < 1 || learningRate <= 0) {
             throw new IllegalArgumentException("invalid training configuration " + embeddingDim + "/" + hiddenUnits
                     + "/" + epochs + "/" + batchSize + "/" + learningRate);
@@ -48,37 +79,65 @@ public record TrainingConfig(
                     64, 0, 6, 32, 0.01f, 0.1, DEFAULT_SEED,
                     new PrecisionFloor("volunteer", 0.95, 5));
             case SENTIMENT -> new TrainingConfig(
-                    new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 96, true, 3, 4, 0x5eed),
+                    new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 96, true, 0, 0, 0x5eed)
+                            .withExtras(ExtraFeatures.NONE.withNegationWindow(3)),
                     64, 0, 12, 32, 0.01f, 0.1, DEFAULT_SEED, null);
             case OFFENSE -> new TrainingConfig(
                     new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 96, true, 3, 4, 0x5eed),
-                    64, 0, 2, 64, 0.005f, 0.1, DEFAULT_SEED, null);
+                    16, 0, 10, 64, 0.002f, 0.1, DEFAULT_SEED, null, 0, 1, true, 0);
         };
     }
 
-    public TrainingConfig withEpochs(int newEpochs) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, newEpochs, batchSize, learningRate,
-                validationFraction, seed, precisionFloor);
+    public TrainingConfig withFeaturiser(FeaturiserConfig value) {
+        return new TrainingConfig(value, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout);
     }
 
-    public TrainingConfig withSeed(long newSeed) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate,
-                validationFraction, newSeed, precisionFloor);
+    public TrainingConfig withEmbeddingDim(int value) {
+        return new TrainingConfig(featuriser, value, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout);
     }
 
-    public TrainingConfig withHiddenUnits(int newHiddenUnits) {
-        return new TrainingConfig(featuriser, embeddingDim, newHiddenUnits, epochs, batchSize, learningRate,
-                validationFraction, seed, precisionFloor);
+    public TrainingConfig withHiddenUnits(int value) {
+        return new TrainingConfig(featuriser, embeddingDim, value, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout);
     }
 
-    public TrainingConfig withFeaturiser(FeaturiserConfig newFeaturiser) {
-        return new TrainingConfig(newFeaturiser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate,
-                validationFraction, seed, precisionFloor);
+    public TrainingConfig withEpochs(int value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, value, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout);
     }
 
-    public TrainingConfig withPrecisionFloor(PrecisionFloor newFloor) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate,
-                validationFraction, seed, newFloor);
+    public TrainingConfig withBatchSize(int value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, value, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout);
+    }
+
+    public TrainingConfig withLearningRate(float value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, value, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout);
+    }
+
+    public TrainingConfig withValidationFraction(double value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, value, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout);
+    }
+
+    public TrainingConfig withSeed(long value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, value, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout);
+    }
+
+    public TrainingConfig withPrecisionFloor(PrecisionFloor value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, value, classWeightPower, ensemble, earlyStopping, tokenDropout);
+    }
+
+    public TrainingConfig withClassWeightPower(double value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, value, ensemble, earlyStopping, tokenDropout);
+    }
+
+    public TrainingConfig withEnsemble(int value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, value, earlyStopping, tokenDropout);
+    }
+
+    public TrainingConfig withEarlyStopping(boolean value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, value, tokenDropout);
+    }
+
+    public TrainingConfig withTokenDropout(double value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, value);
     }
 
     /** The manifest's family name for this shape of network. */

@@ -85,7 +85,7 @@ class TrainFreezeServeIT {
         int[] order = java.util.stream.IntStream.range(0, data.size()).toArray();
 
         try (EmbeddingBagNetwork network = new EmbeddingBagNetwork(config, 2)) {
-            network.trainEpoch(data.ids(), data.labels(), order);
+            network.trainEpoch(data.ids(), data.labels(), order, new float[] {1f, 1f});
             float[][] expected = network.predict(data.ids(), data.size());
             ModelWeights weights = network.weights();
             byte[] graph = FrozenGraph.build(weights, SMALL.maxFeatures());

@@ -1,0 +1,152 @@
+package org.voluntree.modeltools.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.voluntree.contracts.text.ExtraFeatures;
+import org.voluntree.contracts.text.FeaturiserConfig;
+import org.voluntree.modeltools.data.Analyzer;
+import org.voluntree.modeltools.data.LabelledText;
+import org.voluntree.modeltools.data.LexiconReader;
+import org.voluntree.modeltools.train.PrecisionFloor;
+import org.voluntree.modeltools.train.TrainingConfig;
+import picocli.CommandLine.Option;
+
+/** The hyperparameter options shared by {@code train} and {@code crossval}; unset options keep the analyzer's defaults. */
+final class TrainingOptions {
+
+    enum LexiconUse { features, examples, both }
+
+    @Option(names = "--lexicon", description = "sentiment only: a folder with positive-words.txt and negative-words.txt"
+            + " (read at training time; see --lexicon-use)")
+    Path lexicon;
+
+    @Option(names = "--lexicon-use", defaultValue = "features", description = "features: each lexicon word adds its"
+            + " class token (the word lists are saved in the manifest's featuriser); examples: the words become"
+            + " one-word training examples; both (default: ${DEFAULT-VALUE})")
+    LexiconUse lexiconUse;
+
+    @Option(names = "--epochs", description = "passes over the data (default: the analyzer's)")
+    Integer epochs;
+
+    @Option(names = "--seed", description = "random seed (default: ${DEFAULT-VALUE})", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--hidden", description = "units of the hidden ReLU layer, 0 for none (default: the analyzer's)")
+    Integer hidden;
+
+    @Option(names = "--buckets", description = "hashed id space (default: the analyzer's)")
+    Integer buckets;
+
+    @Option(names = "--max-features", description = "ids per message (default: the analyzer's)")
+    Integer maxFeatures;
+
+    @Option(names = "--char-ngrams", description = "character n-gram range MIN-MAX, 0 for none (default: the analyzer's)")
+    String charNgrams;
+
+    @Option(names = "--word-bigrams", arity = "1", description = "true or false (default: the analyzer's)")
+    Boolean wordBigrams;
+
+    @Option(names = "--word-trigrams", arity = "1", description = "true or false (default: the analyzer's)")
+    Boolean wordTrigrams;
+
+    @Option(names = "--negation-window", description = "words after a negation marked as negated, 0 for none"
+            + " (default: the analyzer's)")
+    Integer negationWindow;
+
+    @Option(names = "--dim", description = "embedding width (default: the analyzer's)")
+    Integer dim;
+
+    @Option(names = "--learning-rate", description = "Adam step size (default: the analyzer's)")
+    Float learningRate;
+
+    @Option(names = "--batch-size", description = "examples per optimiser step (default: the analyzer's)")
+    Integer batchSize;
+
+    @Option(names = "--class-weight-power", description = "0 unweighted, 1 balanced classes (default: the analyzer's)")
+    Double classWeightPower;
+
+    @Option(names = "--ensemble", description = "linear models averaged into the served table (default: the analyzer's)")
+    Integer ensemble;
+
+    @Option(names = "--early-stopping", arity = "1", description = "keep the best validation epoch: true or false"
+            + " (default: the analyzer's)")
+    Boolean earlyStopping;
+
+    @Option(names = "--token-dropout", description = "probability of dropping each id of a training example"
+            + " (default: the analyzer's)")
+    Double tokenDropout;
+
+    @Option(names = "--validation-fraction", description = "share of the training data held out for validation"
+            + " (default: the analyzer's)")
+    Double validationFraction;
+
+    @Option(names = "--volunteer-precision", description = "intent only: out-of-fold precision the volunteer label"
+            + " must reach, 0 to disable (default: the analyzer's)")
+    Double volunteerPrecision;
+
+    TrainingConfig config(Analyzer target) {
+        TrainingConfig config = TrainingConfig.defaultsFor(target).withSeed(seed);
+        if (epochs != null) {
+            config = config.withEpochs(epochs);
+        }
+        if (volunteerPrecision != null && target == Analyzer.INTENT) {
+            config = config.withPrecisionFloor(volunteerPrecision <= 0 ? null
+                    : new PrecisionFloor("volunteer", volunteerPrecision, 5));
+        }
+        if (validationFraction != null) {
+            config = new TrainingConfig(config.featuriser(), config.embeddingDim(), config.hiddenUnits(),
+                    config.epochs(), config.batchSize(), config.learningRate(), validationFraction, config.seed(),
+                    config.precisionFloor(), config.classWeightPower(), config.ensemble(),
+                    config.earlyStopping() && validationFraction > 0, config.tokenDropout());
+        }
+        config = new TrainingConfig(config.featuriser(), dim == null ? config.embeddingDim() : dim,
+                hidden == null ? config.hiddenUnits() : hidden, config.epochs(),
+                batchSize == null ? config.batchSize() : batchSize,
+                learningRate == null ? config.learningRate() : learningRate, config.validationFraction(),
+                config.seed(), config.precisionFloor(),
+                classWeightPower == null ? config.classWeightPower() : classWeightPower,
+                ensemble == null ? config.ensemble() : ensemble,
+                earlyStopping == null ? config.earlyStopping() : earlyStopping,
+                tokenDropout == null ? config.tokenDropout() : tokenDropout);
+        FeaturiserConfig f = config.featuriser();
+        int min = f.charNgramMin();
+        int max = f.charNgramMax();
+        if (charNgrams != null) {
+            String[] range = charNgrams.split("-");
+            min = Integer.parseInt(range[0].strip());
+            max = range.length > 1 ? Integer.parseInt(range[1].strip()) : min;
+        }
+        ExtraFeatures extras = f.extrasOrNone();
+        if (wordTrigrams != null) {
+            extras = extras.withWordTrigrams(wordTrigrams);
+        }
+        if (negationWindow != null) {
+            extras = extras.withNegationWindow(negationWindow);
+        }
+        if (lexicon != null && lexiconUse != LexiconUse.examples) {
+            extras = extras.withLexicon(LexiconReader.classes(lexicon));
+        }
+        return config.withFeaturiser(new FeaturiserConfig(f.normaliserVersion(),
+                buckets == null ? f.buckets() : buckets, maxFeatures == null ? f.maxFeatures() : maxFeatures,
+                wordBigrams == null ? f.wordBigrams() : wordBigrams, min, max, f.seed()).withExtras(extras));
+    }
+
+    /** The lexicon's words as one-word examples, when asked for. */
+    List<LabelledText> extraExamples() {
+        return lexicon != null && lexiconUse != LexiconUse.features ? LexiconReader.read(lexicon) : List.of();
+    }
+
+    /** What the lexicon contributed, for the manifest's provenance. */
+    List<String> extraProvenance() {
+        List<String> notes = new ArrayList<>();
+        if (lexicon != null) {
+            notes.add(lexicon + switch (lexiconUse) {
+                case features -> " (opinion lexicon: word classes in the featuriser)";
+                case examples -> " (opinion lexicon words as one-word examples)";
+                case both -> " (opinion lexicon: word classes in the featuriser and one-word examples)";
+            });
+        }
+        return notes;
+    }
+}
