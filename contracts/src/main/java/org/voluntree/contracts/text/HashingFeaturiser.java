@@ -30,10 +30,11 @@ public final class HashingFeaturiser {
     private final Map<String, String[]> lexiconTokens;
 
     public HashingFeaturiser(FeaturiserConfig config) {
-        if (config.normaliserVersion() != TextNormaliser.VERSION) {
+        if (config.normaliserVersion() < TextNormaliser.OLDEST_VERSION
+                || config.normaliserVersion() > TextNormaliser.VERSION) {
             throw new IllegalArgumentException("model was trained with normaliser version "
-                    + config.normaliserVersion() + " but this build has version " + TextNormaliser.VERSION
-                    + "; retrain the model or run a matching build");
+                    + config.normaliserVersion() + " but this build knows versions " + TextNormaliser.OLDEST_VERSION
+                    + ".." + TextNormaliser.VERSION + "; retrain the model or run a matching build");
         }
         this.config = config;
         this.extras = config.extrasOrNone();
@@ -57,10 +58,10 @@ public final class HashingFeaturiser {
 
     /** Normalises and featurises raw text. */
     public int[] featurise(String rawText) {
-        return featuriseNormalised(TextNormaliser.normalise(rawText));
+        return featuriseNormalised(TextNormaliser.normalise(rawText, config.normaliserVersion()));
     }
 
-    /** Featurises text already in {@link TextNormaliser} form. */
+    /** Featurises text already normalised with the model's {@link FeaturiserConfig#normaliserVersion()}. */
     public int[] featuriseNormalised(String normalised) {
         int[] ids = new int[config.maxFeatures()];
         if (normalised.isEmpty()) {

@@ -10,12 +10,18 @@ import java.util.regex.Pattern;
  * question and exclamation marks kept as tokens, other punctuation and whitespace folded to
  * single spaces.
  *
- * <p>{@link #VERSION} is recorded in every model manifest: change the rules, bump it.
+ * <p>{@link #VERSION} is recorded in every model manifest: change the rules, bump it, and keep
+ * the old rules reachable through {@link #normalise(String, int)} so that models trained with
+ * them are served exactly as they were trained. Version 2 reads the typographic apostrophes
+ * ({@code ’}, {@code ʼ}) that phone keyboards type like the ASCII one ("I’ll" → "ill", not "i ll").
  */
 public final class TextNormaliser {
 
     /** Version of these rules, saved with every model. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+
+    /** The oldest rules this build can still apply. */
+    public static final int OLDEST_VERSION = 1;
 
     public static final String URL_TOKEN = "xxurl";
     public static final String MENTION_TOKEN = "xxuser";
@@ -28,9 +34,22 @@ public final class TextNormaliser {
     private TextNormaliser() {
     }
 
+    /** Normalises with the current rules. */
     public static String normalise(String text) {
+        return normalise(text, VERSION);
+    }
+
+    /** Normalises with the rules of an earlier version, for models trained with them. */
+    public static String normalise(String text, int version) {
+        if (version < OLDEST_VERSION || version > VERSION) {
+            throw new IllegalArgumentException("normaliser version " + version + " is not one this build knows ("
+                    + OLDEST_VERSION + ".." + VERSION + "); retrain the model or run a matching build");
+        }
         if (text == null || text.isEmpty()) {
             return "";
+        }
+        if (version >= 2) {
+            text = text.replace('\u2019', '\'').replace('\u02BC', '\'');
         }
         String s = URL.matcher(text).replaceAll(" " + URL_TOKEN + " ");
         s = MENTION.matcher(s).replaceAll(" " + MENTION_TOKEN + " ");

@@ -55,4 +55,16 @@ class TextNormaliserTest {
         String once = TextNormaliser.normalise("Sooo happy!! @ana see https://x.y/z 🙌🏽");
         assertThat(TextNormaliser.normalise(once)).isEqualTo(once);
     }
+
+    @Test
+    void readsTypographicApostrophesLikeTheAsciiOne() {
+        assertThat(TextNormaliser.normalise("I’ll be there, we’re in")).isEqualTo("ill be there were in");
+        assertThat(TextNormaliser.normalise("Iʼm in")).isEqualTo("im in");
+    }
+
+    @Test
+    void keepsTheRulesOfVersionOneForModelsTrainedWithThem() {
+        assertThat(TextNormaliser.normalise("I’ll be there", 1)).isEqualTo("i ll be there");
+        assertThat(TextNormaliser.normalise("I'll be there", 1)).isEqualTo("ill be there");
+    }
 }

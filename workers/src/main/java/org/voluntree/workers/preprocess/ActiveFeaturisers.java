@@ -4,6 +4,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -79,10 +80,13 @@ public final class ActiveFeaturisers implements AutoCloseable {
 
     /** Features of a text for every active analyzer, each tagged with its model version. */
     public Map<String, Features> featurise(String text) {
-        String normalised = TextNormaliser.normalise(text);
+        Map<Integer, String> normalisedByVersion = new HashMap<>();
         Map<String, Features> features = new LinkedHashMap<>();
-        active.forEach((analyzer, a) ->
-                features.put(analyzer, new Features(a.version(), a.featuriser().featuriseNormalised(normalised))));
+        active.forEach((analyzer, a) -> {
+            String normalised = normalisedByVersion.computeIfAbsent(a.featuriser().config().normaliserVersion(),
+                    version -> TextNormaliser.normalise(text, version));
+            features.put(analyzer, new Features(a.version(), a.featuriser().featuriseNormalised(normalised)));
+        });
         return features;
     }
 
