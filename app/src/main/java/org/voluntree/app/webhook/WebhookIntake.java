@@ -3,7 +3,9 @@ package org.voluntree.app.webhook;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
@@ -12,12 +14,13 @@ import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.redis.RedisNames;
 
 /**
- * Queues accepted events, each at most once: in one script, an event whose id was not seen
+ * Queues accepted events (from the webhook, and from the reconciliation that reads what the
+ * webhook may have missed), each at most once: in one script, an event whose id was not seen
  * within the de-duplication window is marked seen and pushed to {@code q:preprocess}; a retried
  * one is dropped. Marking and pushing happen together, so a crash cannot mark an event seen
  * without queueing it.
  */
-@ConditionalOnRole(Role.WEB)
+@ConditionalOnRole({Role.WEB, Role.SCHEDULER})
 @Component
 public class WebhookIntake {
 
@@ -36,9 +39,10 @@ public class WebhookIntake {
     private final StatefulRedisConnection<String, byte[]> redis;
     private final byte[] ttlSeconds;
 
-    public WebhookIntake(StatefulRedisConnection<String, byte[]> redis, WebhookProperties properties) {
+    public WebhookIntake(StatefulRedisConnection<String, byte[]> redis,
+            @Value("${voluntree.webhook.dedup-ttl}") Duration dedupTtl) {
         this.redis = redis;
-        this.ttlSeconds = Long.toString(properties.dedupTtl().toSeconds()).getBytes(StandardCharsets.UTF_8);
+        this.ttlSeconds = Long.toString(dedupTtl.toSeconds()).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Queues the events not seen before and returns how many that was. */

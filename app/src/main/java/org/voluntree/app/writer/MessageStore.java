@@ -37,8 +37,10 @@ class MessageStore {
                 or (messages.author_name is null and excluded.author_name is not null)
             """;
 
+    /** A removed comment keeps its row (replies and counts refer to it) but loses what the person wrote. */
     private static final String MARK_REMOVED = """
-            update messages set removed_at = ? where external_id = ? and removed_at is null
+            update messages set removed_at = ?, text = null, author_name = null
+             where external_id = ? and removed_at is null
             """;
 
     private static final String UPSERT_CLASSIFICATION = """

@@ -1,0 +1,74 @@
+package org.voluntree.app.post;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import jakarta.validation.Valid;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.voluntree.app.account.AdminAccount;
+import org.voluntree.app.account.Permissions;
+import org.voluntree.app.roles.ConditionalOnRole;
+import org.voluntree.app.roles.Role;
+import org.voluntree.contracts.redis.RedisNames;
+
+/**
+ * {@code /api/posts}: compose a post (optionally for a signup, with a photo, at a time), publish
+ * it (now, or at its time), and follow its state.
+ */
+@RestController
+@ConditionalOnRole(Role.WEB)
+class PostController {
+
+    private final PostStore posts;
+    private final StatefulRedisConnection<String, byte[]> redis;
+    private final Clock clock = Clock.systemUTC();
+
+    PostController(PostStore posts, StatefulRedisConnection<String, byte[]> redis) {
+        this.posts = posts;
+        this.redis = redis;
+    }
+
+    @GetMapping("/api/posts")
+    List<PostView> list(@AuthenticationPrincipal AdminAccount admin) {
+        return posts.ofOrganisation(admin.organisationId());
+    }
+
+    @GetMapping("/api/posts/{id}")
+    PostView get(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
+        return posts.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("post"));
+    }
+
+    @PostMapping("/api/posts")
+    @ResponseStatus(HttpStatus.CREATED)
+    PostView create(@AuthenticationPrincipal AdminAccount admin, @Valid @RequestBody PostRequest request) {
+        Permissions.requireWriter(admin);
+        long id = posts.create(admin.organisationId(), request)
+                .orElseThrow(() -> Permissions.notFound("page or signup"));
+        return posts.find(admin.organisationId(), id).orElseThrow();
+    }
+
+    /** Publishes now, or schedules for the post's time; the answer shows the new state. */
+    @PostMapping("/api/posts/{id}/publish")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Object> publish(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
+        Permissions.requireWriter(admin);
+        PostView post = posts.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("post"));
+        String state = posts.requestPublish(admin.organisationId(), id, clock.instant())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
+                        "the post is " + post.state() + "; only drafts and failed posts can be published"));
+        if ("publishing".equals(state)) {
+            redis.sync().lpush(RedisNames.PUBLISH_QUEUE, Long.toString(id).getBytes(StandardCharsets.UTF_8));
+        }
+        return Map.of("id", id, "state", state);
+    }
+}

@@ -1,0 +1,90 @@
+package org.voluntree.app.post;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.voluntree.app.conversation.ConversationProperties;
+import org.voluntree.app.facebook.GraphApi;
+import org.voluntree.app.page.PageAlerts;
+import org.voluntree.app.page.PageTokens;
+import org.voluntree.app.roles.ConditionalOnRole;
+import org.voluntree.app.roles.QueueProperties;
+import org.voluntree.app.roles.Role;
+import org.voluntree.app.signup.SignupStore;
+import org.voluntree.contracts.redis.RedisNames;
+import org.voluntree.workers.queue.QueueWorker;
+
+/** Publishing: {@code q:publish} consumers in the workers role, the due-post sweep in the scheduler role. */
+@Configuration(proxyBeanMethods = false)
+class PublishRoles {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishRoles.class);
+
+    @Bean
+    @ConditionalOnRole(Role.WORKERS)
+    SmartLifecycle publishWorkers(RedisClient client, QueueProperties queues, PostStore posts, SignupStore signups,
+            PageTokens pages, PageAlerts alerts, GraphApi graph, ConversationProperties conversation) {
+        PostPublisher publisher = new PostPublisher(posts, signups, pages, alerts, graph, conversation.zone());
+        return new SmartLifecycle() {
+            private QueueWorker worker;
+
+            @Override
+            public synchronized void start() {
+                worker = new QueueWorker(client, RedisNames.PUBLISH_QUEUE, publisher, queues.settings());
+                worker.start();
+            }
+
+            @Override
+            public synchronized void stop() {
+                if (worker != null) {
+                    worker.close();
+                    worker = null;
+                }
+            }
+
+            @Override
+            public boolean isRunning() {
+                return worker != null;
+            }
+
+            @Override
+            public int getPhase() {
+                return 10;
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnRole(Role.SCHEDULER)
+    DuePosts duePosts(PostStore posts, StatefulRedisConnection<String, byte[]> redis) {
+        return new DuePosts(posts, redis);
+    }
+
+    /** Moves scheduled posts whose time has come to {@code q:publish}. */
+    static final class DuePosts {
+
+        private final PostStore posts;
+        private final StatefulRedisConnection<String, byte[]> redis;
+        private final Clock clock = Clock.systemUTC();
+
+        DuePosts(PostStore posts, StatefulRedisConnection<String, byte[]> redis) {
+            this.posts = posts;
+            this.redis = redis;
+        }
+
+        @Scheduled(fixedDelayString = "${voluntree.posts.due-check-every:15s}")
+        void enqueueDue() {
+            for (long id : posts.claimDue(clock.instant())) {
+                redis.sync().lpush(RedisNames.PUBLISH_QUEUE, Long.toString(id).getBytes(StandardCharsets.UTF_8));
+                log.info("Post {} is due: queued for publishing", id);
+            }
+        }
+    }
+}
