@@ -1,0 +1,129 @@
+package org.voluntree.app.bench;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.voluntree.contracts.redis.RedisNames;
+
+/**
+ * Looks at every stage from outside: the length of {@code q:preprocess}, what each stream's
+ * consumer group has not read yet ({@code lag}) and has read but not acknowledged
+ * ({@code pending}), how many entries each stream received, and how many classified rows
+ * PostgreSQL holds.
+ */
+final class PipelineProbe implements AutoCloseable {
+
+    /** One look at the pipeline. Counters only grow; backlogs go up and down. */
+    record Sample(long atNanos, long queued, long featurised, long gearLag, long gearPending, long classified,
+            long writerLag, long writerPending, long stored) {
+
+        long gearBacklog() {
+            return gearLag + gearPending;
+        }
+
+        long writerBacklog() {
+            return writerLag + writerPending;
+        }
+    }
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final RedisCommands<String, String> redis;
+    private final Connection database;
+
+    PipelineProbe(String redisUrl, String jdbcUrl) throws SQLException {
+        this.client = RedisClient.create(redisUrl);
+        this.connection = client.connect();
+        this.redis = connection.sync();
+        this.database = DriverManager.getConnection(jdbcUrl, "postgres", "");
+    }
+
+    Sample sample() {
+        long now = System.nanoTime();
+        long queued = redis.llen(RedisNames.PREPROCESS_QUEUE);
+        long featurised = redis.xlen(RedisNames.COMMENTS_STREAM);
+        Map<String, Object> gear = group(RedisNames.COMMENTS_STREAM, RedisNames.GEAR_GROUP);
+        long classified = redis.xlen(RedisNames.CLASSIFIED_STREAM);
+        Map<String, Object> writer = group(RedisNames.CLASSIFIED_STREAM, RedisNames.WRITER_GROUP);
+        return new Sample(now, queued, featurised, number(gear, "lag", featurised - number(gear, "entries-read", 0)),
+                number(gear, "pending", 0), classified,
+                number(writer, "lag", classified - number(writer, "entries-read", 0)), number(writer, "pending", 0),
+                storedMessages());
+    }
+
+    /** Classified messages in PostgreSQL (one intent verdict per stored message). */
+    long storedMessages() {
+        try (Statement statement = database.createStatement();
+                ResultSet rs = statement.executeQuery("select count(*) from classifications where analyzer = 'intent'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Empties the message tables (the demo organisation, page and admin stay); nothing to do before the first migration. */
+    void truncateMessages() {
+        try (Statement statement = database.createStatement()) {
+            if (statement.executeQuery("select to_regclass('messages') is not null").next()
+                    && statement.getResultSet().getBoolean(1)) {
+                statement.execute("truncate messages, classifications, volunteers, interests");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Object> group(String stream, String name) {
+        try {
+            for (Object group : redis.xinfoGroups(stream)) {
+                Map<String, Object> fields = pairs((List<?>) group);
+                if (name.equals(fields.get("name"))) {
+                    return fields;
+                }
+            }
+        } catch (RedisCommandExecutionException noStreamYet) {
+            // the consumer creates it when it starts
+        }
+        return Map.of();
+    }
+
+    private static Map<String, Object> pairs(List<?> list) {
+        Map<String, Object> map = new HashMap<>();
+        for (int i = 0; i + 1 < list.size(); i += 2) {
+            map.put(String.valueOf(list.get(i)), list.get(i + 1));
+        }
+        return map;
+    }
+
+    private static long number(Map<String, Object> fields, String key, long otherwise) {
+        Object value = fields.get(key);
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        if (value instanceof String s) {
+            try {
+                return Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                return otherwise;
+            }
+        }
+        return otherwise;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+        client.shutdown();
+        database.close();
+    }
+}
