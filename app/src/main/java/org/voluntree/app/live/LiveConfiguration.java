@@ -1,6 +1,7 @@
 package org.voluntree.app.live;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -36,6 +37,8 @@ class LiveConfiguration implements WebSocketConfigurer {
             OrganisationSessions sessions) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
+        // one dispatch thread: an organisation's events keep their order, and no thread is started per event
+        container.setTaskExecutor(Executors.newSingleThreadExecutor(r -> new Thread(r, "org-events-relay")));
         container.addMessageListener(new OrganisationEventRelay(sessions), new PatternTopic(RedisNames.ORG_EVENTS_PATTERN));
         return container;
     }

@@ -80,7 +80,7 @@ class WebhookController {
         queuedEvents.increment(queued);
         duplicateEvents.increment(duplicates);
         skippedChanges.increment(parsed.skipped());
-        log.info("Webhook delivery: {} events queued, {} duplicates dropped, {} changes skipped", queued, duplicates,
+        log.debug("Webhook delivery: {} events queued, {} duplicates dropped, {} changes skipped", queued, duplicates,
                 parsed.skipped());
         return ResponseEntity.ok(Map.of("queued", queued, "duplicates", duplicates, "skipped", parsed.skipped()));
     }

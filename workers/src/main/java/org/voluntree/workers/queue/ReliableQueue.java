@@ -43,6 +43,13 @@ public final class ReliableQueue {
             return moved
             """;
 
+    /** KEYS: processing, attempts. ARGV: item, digest. Forgets a finished item. */
+    private static final String ACK = """
+            redis.call('LREM', KEYS[1], 1, ARGV[1])
+            redis.call('HDEL', KEYS[2], ARGV[2])
+            return 1
+            """;
+
     /** KEYS: processing, queue. ARGV: item. Moves one item from processing back to the end of the queue. */
     private static final String RETRY = """
             if redis.call('LREM', KEYS[1], 1, ARGV[1]) > 0 then
@@ -106,10 +113,11 @@ public final class ReliableQueue {
         return item == null ? Optional.empty() : Optional.of(new Delivery(queue, consumer, item));
     }
 
-    /** The work is done: forget the item. */
+    /** The work is done: forget the item (one round trip). */
     public void ack(Delivery delivery) {
-        redis.lrem(RedisNames.processingList(queue, delivery.consumer()), 1, delivery.item());
-        redis.hdel(RedisNames.attempts(queue), digest(delivery.item()));
+        redis.eval(ACK, ScriptOutputType.INTEGER,
+                new String[] {RedisNames.processingList(queue, delivery.consumer()), RedisNames.attempts(queue)},
+                delivery.item(), digest(delivery.item()).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Failed deliveries so far, counting the ones whose consumer died. */
