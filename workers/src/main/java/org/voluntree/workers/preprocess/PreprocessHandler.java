@@ -2,6 +2,7 @@ package org.voluntree.workers.preprocess;
 
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
 import java.util.Map;
 import org.voluntree.contracts.event.FeaturisedMessage.Features;
 import org.voluntree.contracts.event.FeaturisedMessage;
@@ -10,6 +11,7 @@ import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.workers.queue.JobHandler;
 import org.voluntree.workers.queue.PermanentFailure;
+import org.voluntree.workers.queue.RetryLater;
 
 /**
  * Takes one webhook event from {@code q:preprocess}, featurises its text for every active
@@ -17,6 +19,8 @@ import org.voluntree.workers.queue.PermanentFailure;
  * travel on without features so that the writer still records them.
  */
 public final class PreprocessHandler implements JobHandler {
+
+    private static final Duration NO_MODEL_RETRY = Duration.ofSeconds(5);
 
     private final ActiveFeaturisers featurisers;
     private final RedisCommands<String, byte[]> redis;
@@ -39,7 +43,8 @@ public final class PreprocessHandler implements JobHandler {
         Map<String, Features> features = Map.of();
         if (event.classifiable()) {
             if (featurisers.isEmpty()) {
-                throw new IllegalStateException("no model is active; load and activate one with model-tools");
+                // the event waits (not counted as a failed attempt) until a model is activated
+                throw RetryLater.after(NO_MODEL_RETRY, "no model is active; load and activate one with model-tools");
             }
             features = featurisers.featurise(event.text());
         }

@@ -1,0 +1,181 @@
+package org.voluntree.app.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lettuce.core.Range;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.voluntree.app.account.AdminAccounts;
+import org.voluntree.app.testing.ApiClient;
+import org.voluntree.app.testing.SandboxClient;
+import org.voluntree.app.testing.TestServers;
+import org.voluntree.contracts.event.FeaturisedMessage;
+import org.voluntree.contracts.event.Json;
+import org.voluntree.contracts.redis.RedisNames;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Connecting a page, publishing a signup's post and reading back what the webhook missed, all
+ * against the app's own Facebook sandbox. The sandbox's webhook deliveries go nowhere here, as if
+ * Facebook had given up on the endpoint, so only the reconciliation can bring the comments in.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "voluntree.facebook.sandbox.enabled=true",
+    "voluntree.facebook.sandbox.webhook-url=http://127.0.0.1:9/unreachable",
+    "voluntree.posts.due-check-every=1s"})
+@DirtiesContext
+class PagesPostsAndReconciliationIT {
+
+    private static final String PAGE = "100000000000555";
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry, "web,workers,scheduler");
+    }
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AdminAccounts admins;
+
+    @Autowired
+    Reconciliation reconciliation;
+
+    @Autowired
+    StatefulRedisConnection<String, byte[]> redis;
+
+    ApiClient owner;
+    ApiClient viewer;
+    SandboxClient sandbox;
+    String pageToken;
+
+    @BeforeEach
+    void setUp() {
+        // keep the registry the app loaded at start; forget the pipeline's traffic of earlier tests
+        redis.sync().del(RedisNames.COMMENTS_STREAM, RedisNames.PREPROCESS_QUEUE);
+        List<String> seen = redis.sync().keys(RedisNames.seenEvent("*"));
+        if (!seen.isEmpty()) {
+            redis.sync().del(seen.toArray(String[]::new));
+        }
+        jdbc.update("truncate organisations cascade");
+        long org = jdbc.queryForObject("insert into organisations (name) values ('Harbour Cleanup') returning id",
+                Long.class);
+        admins.createOrUpdate(org, "owner@harbour.example", "owner-password", "owner");
+        admins.createOrUpdate(org, "viewer@harbour.example", "viewer-password", "viewer");
+        int port = Integer.parseInt(environment.getProperty("local.server.port"));
+        owner = new ApiClient(port, "owner@harbour.example", "owner-password");
+        viewer = new ApiClient(port, "viewer@harbour.example", "viewer-password");
+        sandbox = new SandboxClient(port);
+        sandbox.post("/sandbox/control/reset", "{}");
+        if (sandbox.get("/sandbox/control/pages").path("data").valueStream()
+                .noneMatch(p -> PAGE.equals(p.path("id").asString()))) {
+            pageToken = sandbox.createPage(PAGE, "Harbour Cleanup");
+        } else {
+            pageToken = sandbox.post("/sandbox/control/tokens/" + PAGE, "{}").path("access_token").asString();
+        }
+    }
+
+    @Test
+    void connectingAPageChecksItsTokenSubscribesTheAppAndStoresTheTokenEncrypted() {
+        assertThat(viewer.post("/api/pages", "{\"pageToken\":\"" + pageToken + "\"}").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> connected = owner.post("/api/pages", "{\"pageToken\":\"" + pageToken + "\"}");
+
+        assertThat(connected.statusCode()).isEqualTo(201);
+        JsonNode page = Json.MAPPER.readTree(connected.body());
+        assertThat(page.path("pageId").asString()).isEqualTo(PAGE);
+        assertThat(page.path("name").asString()).isEqualTo("Harbour Cleanup");
+        assertThat(page.path("tokenStatus").asString()).isEqualTo("valid");
+        JsonNode subscriptions = sandbox.get("/sandbox/control/pages").path("data");
+        assertThat(subscriptions.toString()).contains("messaging_postbacks").contains("message_echoes");
+        byte[] stored = jdbc.queryForObject("select access_token from pages where facebook_page_id = ?", byte[].class,
+                PAGE);
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(pageToken);
+        assertThat(owner.post("/api/pages", "{\"pageToken\":\"not-a-token\"}").statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void aSignupsPostIsPublishedWithItsScheduleAndMissedCommentsAreReconciledOnce() {
+        owner.post("/api/pages", "{\"pageToken\":\"" + pageToken + "\"}");
+        Instant saturday = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        HttpResponse<String> signup = owner.post("/api/signups", """
+                {"title": "Beach cleanup", "facts": {"location": "North beach car park"},
+                 "slots": [{"startsAt": "%s", "endsAt": "%s", "required": 5},
+                           {"startsAt": "%s", "endsAt": "%s", "required": 1}]}
+                """.formatted(saturday, saturday.plus(3, ChronoUnit.HOURS), saturday.plus(4, ChronoUnit.HOURS),
+                saturday.plus(6, ChronoUnit.HOURS)));
+        assertThat(signup.statusCode()).isEqualTo(201);
+        long signupId = Json.MAPPER.readTree(signup.body()).path("id").asLong();
+        HttpResponse<String> draft = owner.post("/api/posts", """
+                {"pageId": "%s", "signupId": %d, "message": "Join us on the beach!"}
+                """.formatted(PAGE, signupId));
+        assertThat(draft.statusCode()).isEqualTo(201);
+        long postId = Json.MAPPER.readTree(draft.body()).path("id").asLong();
+        assertThat(Json.MAPPER.readTree(draft.body()).path("state").asString()).isEqualTo("draft");
+
+        assertThat(owner.post("/api/posts/" + postId + "/publish", "{}").statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "published".equals(
+                Json.MAPPER.readTree(owner.get("/api/posts/" + postId).body()).path("state").asString()));
+        String facebookPostId = Json.MAPPER.readTree(owner.get("/api/posts/" + postId).body())
+                .path("facebookPostId").asString();
+        JsonNode onFacebook = sandbox.get("/sandbox/requests?path=/feed&method=POST").path("data").get(0);
+        assertThat(onFacebook.path("parameters").toString())
+                .contains("Join us on the beach!").contains("Beach cleanup").contains("5 volunteers needed");
+        assertThat(owner.post("/api/posts/" + postId + "/publish", "{}").statusCode())
+                .as("a published post is not published again").isEqualTo(409);
+
+        // two comments Facebook never delivered to the webhook
+        sandbox.post("/sandbox/simulate/comment", """
+                {"pageId": "%s", "postId": "%s", "authorName": "Ana Ruiz", "text": "count me in!"}
+                """.formatted(PAGE, facebookPostId));
+        sandbox.post("/sandbox/simulate/comment", """
+                {"pageId": "%s", "postId": "%s", "authorName": "Ben Ode", "text": "where do we park?"}
+                """.formatted(PAGE, facebookPostId));
+
+        reconciliation.reconcileAll();
+        reconciliation.reconcileAll();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> featurisedTexts().size() >= 2);
+        assertThat(featurisedTexts()).as("each missed comment entered the pipeline once")
+                .containsExactlyInAnyOrder("count me in!", "where do we park?");
+    }
+
+    @Test
+    void anotherOrganisationsSignupIsNotFoundAndBadSlotsNameTheField() {
+        assertThat(viewer.get("/api/signups/999999").statusCode()).isEqualTo(404);
+        HttpResponse<String> backwards = owner.post("/api/signups", """
+                {"title": "Backwards", "slots": [{"startsAt": "2030-01-01T12:00:00Z", "endsAt": "2030-01-01T10:00:00Z",
+                  "required": 2}]}
+                """);
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.body()).contains("slots[0].endsAt");
+        HttpResponse<String> noSlots = owner.post("/api/signups", "{\"title\": \"Empty\", \"slots\": []}");
+        assertThat(noSlots.statusCode()).isEqualTo(400);
+        assertThat(noSlots.body()).contains("\"field\":\"slots\"");
+    }
+
+    private List<String> featurisedTexts() {
+        return redis.sync().xrange(RedisNames.COMMENTS_STREAM, Range.create("-", "+")).stream()
+                .map(m -> FeaturisedMessage.fromFields(m.getBody()).event().text())
+                .toList();
+    }
+}
