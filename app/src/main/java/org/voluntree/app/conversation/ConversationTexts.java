@@ -1,10 +1,8 @@
 package org.voluntree.app.conversation;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.voluntree.app.facebook.OutgoingMessage;
 import org.voluntree.app.signup.Slot;
 
@@ -13,8 +11,6 @@ final class ConversationTexts {
 
     static final String SLOT_PREFIX = "SLOT|";
     static final String DONE = "SLOTS_DONE";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private ConversationTexts() {
     }
@@ -54,20 +50,15 @@ final class ConversationTexts {
         int number = 0;
         for (Slot slot : slots) {
             number++;
-            text.append("\n").append(number).append(") ").append(describe(slot, zone)).append(" — ")
+            text.append("\n").append(number).append(") ").append(slot.describe(zone)).append(" — ")
                     .append(slot.remaining() == 0 ? "full" : slot.remaining() + " left");
             if (slot.remaining() > 0 && replies.size() < 12) {
-                replies.add(new OutgoingMessage.Button("#" + number + " " + slot.startsAt().atZone(zone).format(DAY),
+                replies.add(new OutgoingMessage.Button("#" + number + " " + slot.start(zone),
                         SLOT_PREFIX + slot.id()));
             }
         }
         replies.add(new OutgoingMessage.Button("Done", DONE));
         return OutgoingMessage.withQuickReplies(text.toString(), replies);
-    }
-
-    static String describe(Slot slot, ZoneId zone) {
-        return slot.startsAt().atZone(zone).format(DAY) + "–" + slot.endsAt().atZone(zone).format(TIME)
-                + (slot.label() == null ? "" : " (" + slot.label() + ")");
     }
 
     static OutgoingMessage confirmation(String signupTitle, List<Slot> mine, ZoneId zone) {
@@ -77,7 +68,7 @@ final class ConversationTexts {
         }
         StringBuilder text = new StringBuilder("Thank you! You're signed up for ").append(signupTitle).append(":");
         for (Slot slot : mine) {
-            text.append("\n• ").append(describe(slot, zone));
+            text.append("\n• ").append(slot.describe(zone));
         }
         return OutgoingMessage.text(text.append("\nSee you there!").toString());
     }

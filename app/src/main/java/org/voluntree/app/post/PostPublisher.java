@@ -100,7 +100,7 @@ class PostPublisher implements JobHandler {
         }
         StringBuilder text = new StringBuilder(post.message()).append("\n\n📅 ").append(signups.title(post.signupId()));
         for (Slot slot : slots) {
-            text.append("\n• ").append(ScheduleText.describe(slot, zone)).append(" — ").append(slot.required())
+            text.append("\n• ").append(slot.describe(zone)).append(" — ").append(slot.required())
                     .append(slot.required() == 1 ? " volunteer" : " volunteers").append(" needed");
         }
         return text.append("\n\nComment or message us to sign up!").toString();

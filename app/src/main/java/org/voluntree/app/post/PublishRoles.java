@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,10 +15,10 @@ import org.voluntree.app.page.PageAlerts;
 import org.voluntree.app.page.PageTokens;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.QueueProperties;
+import org.voluntree.app.roles.QueueWorkerLifecycle;
 import org.voluntree.app.roles.Role;
 import org.voluntree.app.signup.SignupStore;
 import org.voluntree.contracts.redis.RedisNames;
-import org.voluntree.workers.queue.QueueWorker;
 
 /** Publishing: {@code q:publish} consumers in the workers role, the due-post sweep in the scheduler role. */
 @Configuration(proxyBeanMethods = false)
@@ -29,36 +28,11 @@ class PublishRoles {
 
     @Bean
     @ConditionalOnRole(Role.WORKERS)
-    SmartLifecycle publishWorkers(RedisClient client, QueueProperties queues, PostStore posts, SignupStore signups,
-            PageTokens pages, PageAlerts alerts, GraphApi graph, ConversationProperties conversation) {
-        PostPublisher publisher = new PostPublisher(posts, signups, pages, alerts, graph, conversation.zone());
-        return new SmartLifecycle() {
-            private QueueWorker worker;
-
-            @Override
-            public synchronized void start() {
-                worker = new QueueWorker(client, RedisNames.PUBLISH_QUEUE, publisher, queues.settings());
-                worker.start();
-            }
-
-            @Override
-            public synchronized void stop() {
-                if (worker != null) {
-                    worker.close();
-                    worker = null;
-                }
-            }
-
-            @Override
-            public boolean isRunning() {
-                return worker != null;
-            }
-
-            @Override
-            public int getPhase() {
-                return 10;
-            }
-        };
+    QueueWorkerLifecycle publishWorkers(RedisClient client, QueueProperties queues, PostStore posts,
+            SignupStore signups, PageTokens pages, PageAlerts alerts, GraphApi graph,
+            ConversationProperties conversation) {
+        return new QueueWorkerLifecycle(client, RedisNames.PUBLISH_QUEUE,
+                new PostPublisher(posts, signups, pages, alerts, graph, conversation.zone()), queues.settings());
     }
 
     @Bean

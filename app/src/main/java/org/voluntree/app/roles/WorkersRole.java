@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.workers.preprocess.ActiveFeaturisers;
 import org.voluntree.workers.preprocess.PreprocessHandler;
-import org.voluntree.workers.queue.QueueWorker;
 
 /** The workers role's list queues: {@code q:preprocess} for now. The writer runs beside it. */
 @Component
@@ -18,7 +17,7 @@ class WorkersRole implements SmartLifecycle {
     private final StatefulRedisConnection<String, byte[]> shared;
     private final QueueProperties properties;
     private ActiveFeaturisers featurisers;
-    private QueueWorker preprocess;
+    private QueueWorkerLifecycle preprocess;
 
     WorkersRole(RedisClient client, StatefulRedisConnection<String, byte[]> shared, QueueProperties properties) {
         this.client = client;
@@ -30,14 +29,14 @@ class WorkersRole implements SmartLifecycle {
     public synchronized void start() {
         featurisers = new ActiveFeaturisers(client);
         PreprocessHandler handler = new PreprocessHandler(featurisers, shared.sync(), properties.commentsMaxLength());
-        preprocess = new QueueWorker(client, RedisNames.PREPROCESS_QUEUE, handler, properties.settings());
+        preprocess = new QueueWorkerLifecycle(client, RedisNames.PREPROCESS_QUEUE, handler, properties.settings());
         preprocess.start();
     }
 
     @Override
     public synchronized void stop() {
         if (preprocess != null) {
-            preprocess.close();
+            preprocess.stop();
             featurisers.close();
             preprocess = null;
         }
@@ -50,6 +49,6 @@ class WorkersRole implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        return 10;
+        return QueueWorkerLifecycle.PHASE;
     }
 }

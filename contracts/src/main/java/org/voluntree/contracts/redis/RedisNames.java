@@ -96,6 +96,16 @@ public final class RedisNames {
         return "model:{" + analyzer + "}:" + version;
     }
 
+    /** The RedisAI model that serves one registry version, beside its registry hash: {@code model:{intent}:3:ai}. */
+    public static String aiModel(String analyzer, int version) {
+        return modelVersion(analyzer, version) + ":ai";
+    }
+
+    /** A temporary RedisAI tensor of one call, in the analyzer's slot: {@code model:{intent}:tensor:<call>:in}. */
+    public static String aiTensor(String analyzer, String call, String side) {
+        return "model:{" + analyzer + "}:tensor:" + call + ":" + side;
+    }
+
     /** String holding the active version number of an analyzer. */
     public static String activeModel(String analyzer) {
         return "model:{" + analyzer + "}:active";

@@ -17,7 +17,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.models.stream.PendingMessage;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voluntree.contracts.dead.DeadLetters;
+import org.voluntree.contracts.redis.Backoff;
 import org.voluntree.contracts.redis.RedisCodecs;
 
 /**
@@ -91,7 +91,7 @@ public final class StreamGroupConsumer implements AutoCloseable {
     }
 
     private void run() {
-        Duration backoff = Duration.ofMillis(100);
+        Backoff backoff = new Backoff();
         while (running) {
             try {
                 if (System.nanoTime() - lastClaim >= settings.claimEvery().toNanos()) {
@@ -102,7 +102,7 @@ public final class StreamGroupConsumer implements AutoCloseable {
                 if (!batch.isEmpty()) {
                     process(batch);
                 }
-                backoff = Duration.ofMillis(100);
+                backoff.reset();
             } catch (RedisCommandExecutionException e) {
                 if (!running) {
                     break;
@@ -113,24 +113,22 @@ public final class StreamGroupConsumer implements AutoCloseable {
                     createGroup(commands.sync(), settings.stream(), settings.group());
                 } else {
                     log.error("{} failed on {}: {}", settings.consumer(), settings.stream(), e.getMessage());
-                    sleep(backoff);
+                    backoff.pause();
                 }
             } catch (RedisConnectionException | RedisCommandTimeoutException e) {
                 if (!running) {
                     break;
                 }
                 log.warn("Redis unavailable to {} ({}), retrying in {}", settings.consumer(),
-                        e.getClass().getSimpleName(), backoff);
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
-                        ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+                        e.getClass().getSimpleName(), backoff.next());
+                backoff.pause();
             } catch (RuntimeException e) {
                 if (!running) {
                     break;
                 }
                 log.error("{} failed on a batch of {}; its entries stay pending and will be retried",
                         settings.consumer(), settings.stream(), e);
-                sleep(backoff);
+                backoff.pause();
             }
         }
     }
@@ -207,14 +205,6 @@ public final class StreamGroupConsumer implements AutoCloseable {
         if (!outcome.done().isEmpty()) {
             redis.xack(settings.stream(), settings.group(), outcome.done().toArray(String[]::new));
             handled.addAndGet(outcome.done().size());
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -5,7 +5,6 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voluntree.contracts.redis.Backoff;
 import org.voluntree.contracts.redis.RedisCodecs;
 
 /**
@@ -96,28 +96,26 @@ public final class QueueWorker implements AutoCloseable {
     }
 
     private void consume(String consumer, StatefulRedisConnection<String, byte[]> blocking) {
-        Duration backoff = Duration.ofMillis(100);
+        Backoff backoff = new Backoff();
         while (running) {
             try {
                 Optional<Delivery> delivery = ReliableQueue.take(blocking.sync(), queueName, consumer,
                         settings.pollTimeout());
                 delivery.ifPresent(this::process);
-                backoff = Duration.ofMillis(100);
+                backoff.reset();
             } catch (RedisConnectionException | RedisCommandTimeoutException e) {
                 if (!running) {
                     break;
                 }
                 log.warn("Redis unavailable for {} ({}), retrying in {}", queueName, e.getClass().getSimpleName(),
-                        backoff);
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
-                        ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+                        backoff.next());
+                backoff.pause();
             } catch (RuntimeException e) {
                 if (!running) {
                     break;
                 }
                 log.error("Unexpected failure while draining {}", queueName, e);
-                sleep(backoff);
+                backoff.pause();
             }
         }
     }
@@ -146,13 +144,6 @@ public final class QueueWorker implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     /** Stops taking new items, lets the current ones finish, and says goodbye to the reaper. */
     @Override

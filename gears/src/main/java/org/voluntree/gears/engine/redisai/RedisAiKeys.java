@@ -12,27 +12,18 @@ import org.voluntree.contracts.redis.RedisNames;
  */
 public final class RedisAiKeys {
 
-    /** Suffix of the RedisAI model key beside the registry hash: {@code model:{intent}:3:ai}. */
-    public static final String MODEL_SUFFIX = ":ai";
-
     private RedisAiKeys() {
     }
 
     /** The RedisAI model that serves one registry version: {@code model:{intent}:3:ai}. */
     public static String model(String analyzer, int version) {
-        return RedisNames.modelVersion(analyzer, version) + MODEL_SUFFIX;
+        return RedisNames.aiModel(analyzer, version);
     }
 
     /** A pair of temporary tensor keys for one call, unique per call: {@code model:{intent}:tensor:<uuid>:in}. */
     static TensorKeys tensors(String analyzer) {
-        String base = hashTagPrefix(analyzer) + ":tensor:" + UUID.randomUUID();
-        return new TensorKeys(base + ":in", base + ":out");
-    }
-
-    /** {@code model:{intent}}: the registry key up to and including its hash tag. */
-    static String hashTagPrefix(String analyzer) {
-        String versionKey = RedisNames.modelVersion(analyzer, 0);
-        return versionKey.substring(0, versionKey.indexOf('}') + 1);
+        String call = UUID.randomUUID().toString();
+        return new TensorKeys(RedisNames.aiTensor(analyzer, call, "in"), RedisNames.aiTensor(analyzer, call, "out"));
     }
 
     /** The input and output tensor keys of one call. */
