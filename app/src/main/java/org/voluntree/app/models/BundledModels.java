@@ -26,7 +26,7 @@ import org.voluntree.contracts.model.ModelRegistry;
 class BundledModels implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BundledModels.class);
-    static final List<String> ANALYZERS = List.of("intent", "sentiment", "offense");
+    public static final List<String> ANALYZERS = List.of("intent", "sentiment", "offense");
 
     private final StatefulRedisConnection<String, byte[]> redis;
     private final boolean enabled;

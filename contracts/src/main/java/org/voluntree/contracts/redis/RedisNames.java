@@ -18,6 +18,9 @@ public final class RedisNames {
     /** Emails waiting to be sent. */
     public static final String EMAIL_QUEUE = "q:email";
 
+    /** Model training jobs queued through the API. */
+    public static final String TRAIN_QUEUE = "q:train";
+
     /** Featurised messages, read by the gears. */
     public static final String COMMENTS_STREAM = "s:comments";
     /** Classified messages, read by the writer. */
@@ -104,6 +107,11 @@ public final class RedisNames {
     /** A temporary RedisAI tensor of one call, in the analyzer's slot: {@code model:{intent}:tensor:<call>:in}. */
     public static String aiTensor(String analyzer, String call, String side) {
         return "model:{" + analyzer + "}:tensor:" + call + ":" + side;
+    }
+
+    /** Hash holding a training job's state and progress. */
+    public static String trainingJob(String id) {
+        return "train:job:" + id;
     }
 
     /** String holding the active version number of an analyzer. */

@@ -1,0 +1,49 @@
+package org.voluntree.app.models;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.voluntree.app.account.AdminAccount;
+import org.voluntree.app.account.Permissions;
+import org.voluntree.app.roles.ConditionalOnRole;
+import org.voluntree.app.roles.Role;
+import org.voluntree.app.signup.InvalidFieldException;
+
+/**
+ * {@code POST /api/models/{analyzer}/train} queues a training job (admins and owners);
+ * {@code GET /api/models/training/{id}} reports its progress and result.
+ */
+@RestController
+@ConditionalOnRole(Role.WEB)
+class TrainingController {
+
+    private final TrainingJobs jobs;
+
+    TrainingController(TrainingJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @PostMapping("/api/models/{analyzer}/train")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> train(@AuthenticationPrincipal AdminAccount admin, @PathVariable String analyzer) {
+        Permissions.requireWriter(admin);
+        if (!BundledModels.ANALYZERS.contains(analyzer)) {
+            throw new InvalidFieldException("analyzer", "must be one of " + BundledModels.ANALYZERS);
+        }
+        String id = jobs.submit(analyzer, admin.getUsername());
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/models/training/{id}")
+                .buildAndExpand(id).toUriString();
+        return Map.of("id", id, "status", "queued", "statusUrl", url);
+    }
+
+    @GetMapping("/api/models/training/{id}")
+    Map<String, String> status(@AuthenticationPrincipal AdminAccount admin, @PathVariable String id) {
+        return jobs.status(id).orElseThrow(() -> Permissions.notFound("training job"));
+    }
+}

@@ -1,0 +1,153 @@
+package org.voluntree.app.models;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voluntree.contracts.event.Json;
+import org.voluntree.contracts.model.ModelArtifact;
+import org.voluntree.contracts.model.ModelRegistry;
+import org.voluntree.modeltools.ModelTools;
+import org.voluntree.workers.queue.JobHandler;
+import org.voluntree.workers.queue.PermanentFailure;
+import picocli.CommandLine;
+
+/**
+ * Runs one training job: exactly the {@code model-tools train} command (same data, same defaults
+ * as {@code models/train-all.sh}), its progress lines copied into the job's state as they come,
+ * then the frozen model loaded into the registry as a new version — not activated: an admin
+ * activates it after reading its metrics.
+ */
+class TrainingWorker implements JobHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingWorker.class);
+
+    private final TrainingJobs jobs;
+    private final TrainingProperties properties;
+    private final ModelRegistry registry;
+
+    TrainingWorker(TrainingJobs jobs, TrainingProperties properties, StatefulRedisConnection<String, byte[]> redis) {
+        this.jobs = jobs;
+        this.properties = properties;
+        this.registry = new ModelRegistry(redis.sync());
+    }
+
+    @Override
+    public void handle(byte[] item) {
+        String id = new String(item, StandardCharsets.UTF_8).strip();
+        Map<String, String> job = jobs.status(id).orElseThrow(() -> PermanentFailure.because("unknown training job"));
+        String analyzer = job.get("analyzer");
+        Path out = properties.workFolder().resolve(id);
+        List<String> arguments;
+        try {
+            arguments = arguments(analyzer, out);
+        } catch (IllegalStateException e) {
+            fail(id, e.getMessage());
+            return;
+        }
+        jobs.update(id, Map.of("status", "running", "startedAt", Instant.now().toString(), "progress", "starting"));
+        log.info("Training job {} for {} started", id, analyzer);
+        ProgressWriter progress = new ProgressWriter(id);
+        CommandLine command = ModelTools.commandLine();
+        command.setOut(new PrintWriter(progress, true));
+        command.setErr(new PrintWriter(progress, true));
+        try {
+            int exit = command.execute(arguments.toArray(String[]::new));
+            if (exit != 0) {
+                fail(id, "training failed (exit " + exit + "): " + progress.last());
+                return;
+            }
+            ModelArtifact artifact = ModelArtifact.readFrom(out);
+            int version = registry.store(artifact);
+            jobs.update(id, Map.of("status", "succeeded", "finishedAt", Instant.now().toString(),
+                    "version", Integer.toString(version),
+                    "metrics", new String(Json.write(artifact.manifest().metrics()), StandardCharsets.UTF_8),
+                    "next", "activate it with 'model-tools activate " + analyzer + " " + version + "'"));
+            log.info("Training job {} stored {} v{} (not activated)", id, analyzer, version);
+        } catch (RuntimeException e) {
+            fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private void fail(String id, String reason) {
+        jobs.update(id, Map.of("status", "failed", "finishedAt", Instant.now().toString(), "error", reason));
+        log.warn("Training job {} failed: {}", id, reason);
+    }
+
+    /** The same train invocation as models/train-all.sh. */
+    private List<String> arguments(String analyzer, Path out) {
+        Path shared = properties.sharedFolder();
+        List<String> args = new ArrayList<>(List.of("train", "--analyzer", analyzer, "--out", out.toString()));
+        switch (analyzer) {
+            case "intent" -> {
+                args.addAll(List.of("--data", existing(properties.intentFolder().resolve("train.tsv")).toString(),
+                        "--test", existing(properties.intentFolder().resolve("test.tsv")).toString()));
+            }
+            case "sentiment" -> args.addAll(List.of("--data",
+                    existing(shared.resolve("sentiment/yelp_labelled.txt")).toString(),
+                    existing(shared.resolve("sentiment/amazon_cells_labelled.txt")).toString(),
+                    "--lexicon", existing(shared.resolve("sentiment/lexicon")).toString(),
+                    "--lexicon-use", "features",
+                    "--test", existing(shared.resolve("sentiment/imdb_labelled.txt")).toString()));
+            case "offense" -> args.addAll(List.of("--data",
+                    existing(shared.resolve("offense/labeled_data.csv")).toString()));
+            default -> throw new IllegalStateException("no analyzer called " + analyzer);
+        }
+        return args;
+    }
+
+    private static Path existing(Path path) {
+        if (!Files.exists(path)) {
+            throw new IllegalStateException("training data not found at " + path.toAbsolutePath()
+                    + "; set VOLUNTREE_TRAINING_INTENT_DATA / VOLUNTREE_TRAINING_SHARED_DATA");
+        }
+        return path;
+    }
+
+    /** Copies each line the command prints into the job's {@code progress}. */
+    private final class ProgressWriter extends Writer {
+
+        private final String id;
+        private final StringBuilder line = new StringBuilder();
+        private volatile String last = "";
+
+        ProgressWriter(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public synchronized void write(char[] chars, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                if (chars[i] == '\n') {
+                    last = line.toString().strip();
+                    line.setLength(0);
+                    if (!last.isEmpty()) {
+                        jobs.update(id, Map.of("progress", last));
+                    }
+                } else {
+                    line.append(chars[i]);
+                }
+            }
+        }
+
+        String last() {
+            return last;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.voluntree.app.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.voluntree.app.account.AdminAccounts;
+import org.voluntree.app.testing.ApiClient;
+import org.voluntree.app.testing.TestServers;
+import org.voluntree.contracts.event.Json;
+import org.voluntree.contracts.model.ModelRegistry;
+import tools.jackson.databind.JsonNode;
+
+/** Training through the API: queued, run by a worker with the team's corpus, stored as a new version. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class TrainingApiIT {
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry, "web,workers");
+        registry.add("voluntree.training.intent-data",
+                () -> Path.of(System.getProperty("voluntree.repo.root"), "data", "intent").toString());
+    }
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AdminAccounts admins;
+
+    @Autowired
+    StatefulRedisConnection<String, byte[]> redis;
+
+    ApiClient owner;
+    ApiClient viewer;
+
+    @BeforeEach
+    void setUp() {
+        jdbc.update("truncate organisations cascade");
+        long org = jdbc.queryForObject("insert into organisations (name) values ('Models') returning id", Long.class);
+        admins.createOrUpdate(org, "owner@models.example", "owner-password", "owner");
+        admins.createOrUpdate(org, "viewer@models.example", "viewer-password", "viewer");
+        int port = Integer.parseInt(environment.getProperty("local.server.port"));
+        owner = new ApiClient(port, "owner@models.example", "owner-password");
+        viewer = new ApiClient(port, "viewer@models.example", "viewer-password");
+    }
+
+    @Test
+    void aQueuedJobTrainsTheIntentModelAndStoresItWithoutActivatingIt() {
+        ModelRegistry registry = new ModelRegistry(redis.sync());
+        int activeBefore = registry.activeVersion("intent").orElseThrow();
+
+        HttpResponse<String> queued = owner.post("/api/models/intent/train", "{}");
+
+        assertThat(queued.statusCode()).isEqualTo(202);
+        JsonNode job = Json.MAPPER.readTree(queued.body());
+        assertThat(job.path("status").asString()).isEqualTo("queued");
+        String statusUrl = "/api/models/training/" + job.path("id").asString();
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            String status = Json.MAPPER.readTree(owner.get(statusUrl).body()).path("status").asString();
+            return status.equals("succeeded") || status.equals("failed");
+        });
+        JsonNode done = Json.MAPPER.readTree(owner.get(statusUrl).body());
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("succeeded");
+        assertThat(done.path("progress").asString()).isNotBlank();
+        int version = Integer.parseInt(done.path("version").asString());
+        assertThat(registry.versions("intent")).contains(version);
+        assertThat(registry.activeVersion("intent")).as("an admin activates it").contains(activeBefore);
+        JsonNode metrics = Json.MAPPER.readTree(done.path("metrics").asString());
+        assertThat(metrics.path("test").path("macroF1").asDouble()).isGreaterThan(0.7);
+    }
+
+    @Test
+    void onlyAdminsQueueJobsForKnownAnalyzers() {
+        assertThat(viewer.post("/api/models/intent/train", "{}").statusCode()).isEqualTo(403);
+        HttpResponse<String> unknown = owner.post("/api/models/horoscope/train", "{}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"analyzer\"");
+        assertThat(owner.get("/api/models/training/no-such-job").statusCode()).isEqualTo(404);
+    }
+}
