@@ -1,5 +1,8 @@
 package org.voluntree.app.api;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +43,20 @@ class ApiErrors {
         String reason = result == null || result.getResolvableErrors().isEmpty() ? "parameter is not valid"
                 : result.getResolvableErrors().get(0).getDefaultMessage();
         return badRequest(name, reason);
+    }
+
+    /** A constraint on a parameter of a {@code @Validated} controller: the field is the parameter's name. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Map<String, String>> violated(ConstraintViolationException e) {
+        ConstraintViolation<?> violation = e.getConstraintViolations().stream().findFirst().orElse(null);
+        if (violation == null) {
+            return badRequest(null, "request is not valid");
+        }
+        String field = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            field = node.getName();
+        }
+        return badRequest(field, violation.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

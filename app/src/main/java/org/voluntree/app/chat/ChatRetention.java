@@ -3,6 +3,7 @@ package org.voluntree.app.chat;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -18,6 +19,7 @@ public class ChatRetention {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
+    @Autowired
     public ChatRetention(JdbcTemplate jdbc) {
         this(jdbc, Clock.systemUTC());
     }
