@@ -161,7 +161,14 @@ class DashboardBrowserIT {
         browser.driver.findElement(By.name("email")).sendKeys(email);
         browser.driver.findElement(By.name("password")).sendKeys(password);
         browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
-        browser.wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        browser.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.html")));
+        try {
+            browser.wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("login-failed");
+            throw new AssertionError("not logged in as " + email + " at " + browser.driver.getCurrentUrl() + ": "
+                    + browser.driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     private void open(String path) {
