@@ -6,6 +6,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.voluntree.app.cli.VoluntreeCommands;
 import org.voluntree.app.embedded.EmbeddedDefaults;
 import org.voluntree.app.roles.Role;
 import org.voluntree.app.roles.Roles;
@@ -20,6 +21,9 @@ import org.voluntree.app.roles.Roles;
 public class VoluntreeApplication {
 
     public static void main(String[] args) {
+        if (VoluntreeCommands.handles(args)) {
+            System.exit(VoluntreeCommands.run(args));
+        }
         SpringApplication application = new SpringApplication(VoluntreeApplication.class);
         Set<Role> roles = Roles.parse(System.getenv().getOrDefault("VOLUNTREE_ROLES", "web,workers,gear,scheduler"));
         if (!roles.contains(Role.WEB)) {

@@ -7,7 +7,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Password hashing (bcrypt, with the algorithm recorded in each hash), in every role: seeding needs it too. */
 @Configuration(proxyBeanMethods = false)
-class PasswordConfiguration {
+public class PasswordConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -3,25 +3,34 @@ package org.voluntree.app.account;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.voluntree.app.api.ApiErrorBodies;
 
 /**
- * Who may call what. The webhook is public (it is signed instead); health probes and the login
- * page are public; the dashboard, API and WebSocket need a logged-in admin. The browser logs in
- * with a form and a session cookie; API clients may use HTTP Basic. API and WebSocket calls
- * without a session get 401 rather than a redirect.
+ * Who may call what. The webhook is public (it is signed instead); health probes, the login page,
+ * the token login and the API documentation are public; the dashboard, API and WebSocket need an
+ * admin, logged in with the form (a session cookie), an API token ({@code Bearer}) or HTTP Basic.
+ * Viewers read; only owners and admins change anything. API and WebSocket calls without
+ * credentials get 401 rather than a redirect; password logins are throttled per e-mail and
+ * client address ({@link LoginThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 public class SecurityConfiguration {
 
+    static final String[] WRITERS = {"OWNER", "ADMIN"};
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle)
+            throws Exception {
         RequestMatcher machineCalls = request -> {
             String path = request.getRequestURI();
             return path.startsWith("/api/") || path.startsWith("/ws/") || path.startsWith("/actuator/");
@@ -29,25 +38,47 @@ public class SecurityConfiguration {
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/webhooks/**", "/actuator/health", "/actuator/health/**", "/login",
-                                "/login.html", "/assets/**", "/favicon.ico", "/error")
+                                "/login.html", "/assets/**", "/favicon.ico", "/error", "/docs", "/docs/**",
+                                "/swagger-ui/**")
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/tokens").permitAll()
+                        // an admin's own tokens, and classifying a text, change nothing of the organisation's
+                        .requestMatchers("/api/auth/tokens/**", "/api/predict").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers("/api/**").hasAnyRole(WRITERS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login.html")
                         .loginProcessingUrl("/login")
                         .usernameParameter("email")
-                        .defaultSuccessUrl("/", true)
-                        .failureUrl("/login.html?error")
+                        .successHandler((request, response, authentication) -> {
+                            throttle.reset(request.getParameter("email"), request.getRemoteAddr());
+                            response.sendRedirect("/");
+                        })
+                        .failureHandler((request, response, exception) -> {
+                            String email = request.getParameter("email");
+                            if (email != null) {
+                                throttle.recordFailure(email, request.getRemoteAddr());
+                            }
+                            response.sendRedirect("/login.html?error");
+                        })
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"))
                 .httpBasic(Customizer.withDefaults())
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> ApiErrorBodies.write(response,
+                                HttpStatus.UNAUTHORIZED, "log in, or send Authorization: Bearer <token>"), machineCalls)
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> ApiErrorBodies.write(response,
+                                HttpStatus.FORBIDDEN, e instanceof CsrfException
+                                        ? "missing or wrong CSRF token: send X-CSRF-TOKEN with the token from /api/me"
+                                        : "your role may read but not change this organisation's data"),
                                 machineCalls))
                 // a forged cross-site request rides on a session cookie: requests with an
                 // Authorization header or without any session have nothing to forge
                 .csrf(csrf -> csrf
-                        .ignoringRequestMatchers("/webhooks/**", "/login")
+                        .ignoringRequestMatchers("/webhooks/**", "/login", "/api/auth/tokens")
                         .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
                                 || request.getRequestedSessionId() == null));
         return http.build();

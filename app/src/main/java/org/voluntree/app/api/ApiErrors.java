@@ -1,26 +1,31 @@
 package org.voluntree.app.api;
 
-import java.util.LinkedHashMap;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
 import org.voluntree.app.facebook.GraphException;
 import org.voluntree.app.page.PageConnectionException;
-import org.voluntree.app.signup.InvalidFieldException;
 import org.voluntree.contracts.model.ModelNotFoundException;
 
 /**
  * Turns the API's expected failures into {@code {"error": ..., "field": ..., "reason": ...}}
- * with a 4xx status; nothing is changed by a refused request.
+ * with a 4xx status; nothing is changed by a refused request. A resource of another
+ * organisation is a 404, like one that does not exist.
  */
 @RestControllerAdvice(basePackages = "org.voluntree.app")
 class ApiErrors {
@@ -48,9 +53,57 @@ class ApiErrors {
         return badRequest(e.field(), e.getMessage());
     }
 
+    /** A constraint on a parameter of a {@code @Validated} controller: the field is the parameter's name. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Map<String, String>> violated(ConstraintViolationException e) {
+        ConstraintViolation<?> violation = e.getConstraintViolations().stream().findFirst().orElse(null);
+        if (violation == null) {
+            return badRequest(null, "request is not valid");
+        }
+        String field = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            field = node.getName();
+        }
+        return badRequest(field, violation.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, String>> mistyped(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        return badRequest(e.getName(), "'" + e.getValue() + "' is not a valid " + expected);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, String>> missing(MissingServletRequestParameterException e) {
+        return badRequest(e.getParameterName(), "is required");
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
         return badRequest(null, "request body is not the JSON this endpoint expects");
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Map<String, String>> notFound(NotFoundException e) {
+        return body(HttpStatus.NOT_FOUND, null, e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Map<String, String>> forbidden(ForbiddenException e) {
+        return body(HttpStatus.FORBIDDEN, null, e.getMessage());
+    }
+
+    @ExceptionHandler(UnauthorizedException.class)
+    ResponseEntity<Map<String, String>> unauthorized(UnauthorizedException e) {
+        return body(HttpStatus.UNAUTHORIZED, null, e.getMessage());
+    }
+
+    @ExceptionHandler(TooManyAttemptsException.class)
+    ResponseEntity<Map<String, String>> tooMany(TooManyAttemptsException e) {
+        log.warn("Refused a login: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .body(ApiErrorBodies.of(HttpStatus.TOO_MANY_REQUESTS, null, e.getMessage()));
     }
 
     @ExceptionHandler(ModelNotFoundException.class)
@@ -81,12 +134,6 @@ class ApiErrors {
     }
 
     static ResponseEntity<Map<String, String>> body(HttpStatus status, String field, String reason) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", status.getReasonPhrase());
-        if (field != null) {
-            body.put("field", field);
-        }
-        body.put("reason", reason);
-        return ResponseEntity.status(status).body(body);
+        return ResponseEntity.status(status).body(ApiErrorBodies.of(status, field, reason));
     }
 }

@@ -31,7 +31,7 @@ class OrganisationEventsHandler extends TextWebSocketHandler {
             return;
         }
         session.getAttributes().put(ORGANISATION, admin.organisationId());
-        sessions.add(admin.organisationId(), session);
+        sessions.add(admin.organisationId(), admin.adminId(), session);
     }
 
     @Override

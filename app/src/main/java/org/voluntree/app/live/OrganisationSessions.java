@@ -21,16 +21,21 @@ class OrganisationSessions {
 
     private final Map<Long, Set<WebSocketSession>> byOrganisation = new ConcurrentHashMap<>();
     private final Map<String, WebSocketSession> decorated = new ConcurrentHashMap<>();
+    private final Map<WebSocketSession, Long> adminOf = new ConcurrentHashMap<>();
 
-    void add(long organisationId, WebSocketSession session) {
+    void add(long organisationId, long adminId, WebSocketSession session) {
         WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
         decorated.put(session.getId(), safe);
+        adminOf.put(safe, adminId);
         byOrganisation.computeIfAbsent(organisationId, id -> ConcurrentHashMap.newKeySet()).add(safe);
     }
 
     void remove(long organisationId, WebSocketSession session) {
         WebSocketSession safe = decorated.remove(session.getId());
         Set<WebSocketSession> sessions = byOrganisation.get(organisationId);
+        if (safe != null) {
+            adminOf.remove(safe);
+        }
         if (sessions != null && safe != null) {
             sessions.remove(safe);
         }
@@ -38,9 +43,17 @@ class OrganisationSessions {
 
     /** Sends a text to every open session of the organisation. */
     void send(long organisationId, String text) {
+        send(organisationId, null, text);
+    }
+
+    /** Sends a text to the open sessions of the organisation's admins named, or to all of them when null. */
+    void send(long organisationId, Set<Long> adminIds, String text) {
         Set<WebSocketSession> sessions = byOrganisation.getOrDefault(organisationId, Set.of());
         TextMessage message = new TextMessage(text);
         for (WebSocketSession session : sessions) {
+            if (adminIds != null && !adminIds.contains(adminOf.get(session))) {
+                continue;
+            }
             try {
                 if (session.isOpen()) {
                     session.sendMessage(message);

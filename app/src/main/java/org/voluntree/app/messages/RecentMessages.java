@@ -9,18 +9,23 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The SQL that reads an organisation's latest messages with their verdicts. */
+/**
+ * The SQL that reads an organisation's messages with their verdicts: the latest, a search by
+ * author or text, and the messages of given authors. Every query is limited to one organisation.
+ */
 @Repository
-class RecentMessages {
+public class RecentMessages {
 
     /** A message in the shape of the live {@code message.classified} event. */
-    record Message(long messageId, String externalId, String kind, String authorId, String authorName, String text,
-            Instant createdAt, boolean removed, Map<String, Verdict> classifications) {
+    public record Message(long messageId, String externalId, String kind, String authorId, String authorName,
+            String text, Instant createdAt, boolean removed, Map<String, Verdict> classifications) {
     }
 
     /** One analyzer's label and score. */
-    record Verdict(String label, float score, int version) {
+    public record Verdict(String label, float score, int version) {
     }
+
+    private static final String COLUMNS = "id, external_id, kind, author_id, author_name, text, created_at, removed_at";
 
     private final JdbcTemplate jdbc;
 
@@ -28,15 +33,37 @@ class RecentMessages {
         this.jdbc = jdbc;
     }
 
-    List<Message> latest(long organisationId, int limit) {
-        Map<Long, Message> messages = new LinkedHashMap<>();
-        jdbc.query("""
-                select id, external_id, kind, author_id, author_name, text, created_at, removed_at
-                  from messages where organisation_id = ?
+    public List<Message> latest(long organisationId, int limit) {
+        return withVerdicts("select " + COLUMNS + """
+                 from messages where organisation_id = ?
                  order by created_at desc, id desc limit ?
-                """, rs -> {
-                    messages.put(rs.getLong("id"), message(rs));
-                }, organisationId, limit);
+                """, organisationId, limit);
+    }
+
+    /** Messages whose author name or id, and whose text, contain the given strings (case-insensitive; blank matches all). */
+    public List<Message> search(long organisationId, String author, String text, int limit) {
+        return withVerdicts("select " + COLUMNS + """
+                 from messages
+                 where organisation_id = ?
+                   and (? = '' or author_name ilike ? escape '\\' or author_id = ?)
+                   and (? = '' or text ilike ? escape '\\')
+                 order by created_at desc, id desc limit ?
+                """, organisationId, author, contains(author), author, text, contains(text), limit);
+    }
+
+    /** The latest messages written by any of the given Facebook user ids. */
+    public List<Message> byAuthors(long organisationId, List<String> authorIds, int limit) {
+        return withVerdicts("select " + COLUMNS + """
+                 from messages where organisation_id = ? and author_id = any(?)
+                 order by created_at desc, id desc limit ?
+                """, organisationId, authorIds.toArray(String[]::new), limit);
+    }
+
+    private List<Message> withVerdicts(String sql, Object... args) {
+        Map<Long, Message> messages = new LinkedHashMap<>();
+        jdbc.query(sql, rs -> {
+            messages.put(rs.getLong("id"), message(rs));
+        }, args);
         if (messages.isEmpty()) {
             return List.of();
         }
@@ -48,6 +75,11 @@ class RecentMessages {
                             new Verdict(rs.getString(3), rs.getFloat(4), rs.getInt(5)));
                 }, (Object) messages.keySet().toArray(Long[]::new));
         return List.copyOf(messages.values());
+    }
+
+    static String contains(String value) {
+        String escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
     }
 
     private static Message message(ResultSet rs) throws SQLException {

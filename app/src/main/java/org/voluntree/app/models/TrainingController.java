@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.account.Permissions;
+import org.voluntree.app.api.InvalidFieldException;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
-import org.voluntree.app.signup.InvalidFieldException;
 
 /**
  * {@code POST /api/models/{analyzer}/train} queues a training job (admins and owners);
@@ -34,7 +34,7 @@ class TrainingController {
     Map<String, String> train(@AuthenticationPrincipal AdminAccount admin, @PathVariable String analyzer) {
         Permissions.requireWriter(admin);
         if (!BundledModels.ANALYZERS.contains(analyzer)) {
-            throw new InvalidFieldException("analyzer", "must be one of " + BundledModels.ANALYZERS);
+            throw InvalidFieldException.of("analyzer", "must be one of " + BundledModels.ANALYZERS);
         }
         String id = jobs.submit(analyzer, admin.getUsername());
         String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/models/training/{id}")

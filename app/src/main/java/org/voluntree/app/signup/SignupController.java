@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.account.Permissions;
+import org.voluntree.app.api.InvalidFieldException;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
 
@@ -61,7 +62,7 @@ class SignupController {
         for (int i = 0; i < request.slots().size(); i++) {
             SignupRequest.SlotRequest slot = request.slots().get(i);
             if (!slot.endsAt().isAfter(slot.startsAt())) {
-                throw new InvalidFieldException("slots[" + i + "].endsAt", "must be after startsAt");
+                throw InvalidFieldException.of("slots[" + i + "].endsAt", "must be after startsAt");
             }
         }
     }

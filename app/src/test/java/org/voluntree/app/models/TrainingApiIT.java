@@ -57,8 +57,8 @@ class TrainingApiIT {
         admins.createOrUpdate(org, "owner@models.example", "owner-password", "owner");
         admins.createOrUpdate(org, "viewer@models.example", "viewer-password", "viewer");
         int port = Integer.parseInt(environment.getProperty("local.server.port"));
-        owner = new ApiClient(port, "owner@models.example", "owner-password");
-        viewer = new ApiClient(port, "viewer@models.example", "viewer-password");
+        owner = ApiClient.basic(port, "owner@models.example", "owner-password");
+        viewer = ApiClient.basic(port, "viewer@models.example", "viewer-password");
     }
 
     @Test

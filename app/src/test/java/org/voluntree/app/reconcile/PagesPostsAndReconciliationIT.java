@@ -81,8 +81,8 @@ class PagesPostsAndReconciliationIT {
         admins.createOrUpdate(org, "owner@harbour.example", "owner-password", "owner");
         admins.createOrUpdate(org, "viewer@harbour.example", "viewer-password", "viewer");
         int port = Integer.parseInt(environment.getProperty("local.server.port"));
-        owner = new ApiClient(port, "owner@harbour.example", "owner-password");
-        viewer = new ApiClient(port, "viewer@harbour.example", "viewer-password");
+        owner = ApiClient.basic(port, "owner@harbour.example", "owner-password");
+        viewer = ApiClient.basic(port, "viewer@harbour.example", "viewer-password");
         sandbox = new SandboxClient(port);
         sandbox.post("/sandbox/control/reset", "{}");
         if (sandbox.get("/sandbox/control/pages").path("data").valueStream()

@@ -43,6 +43,7 @@ public final class AdminSession implements AutoCloseable {
             if (response.headers().firstValue("Location").orElse("").contains("error")) {
                 return 401;
             }
+            // a throttled login answers 429 itself
             return response.statusCode();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("login request failed", e);
@@ -56,6 +57,32 @@ public final class AdminSession implements AutoCloseable {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("GET " + path + " failed", e);
+        }
+    }
+
+    /** POSTs a form with this session's cookies. */
+    public HttpResponse<String> post(String path, String form) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    /** POSTs JSON with this session's cookies and, when given, the CSRF token header. */
+    public HttpResponse<String> postJson(String path, String json, String csrfToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (csrfToken != null) {
+            request.header("X-CSRF-TOKEN", csrfToken);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
         }
     }
 

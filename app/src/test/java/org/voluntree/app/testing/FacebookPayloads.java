@@ -22,6 +22,12 @@ public final class FacebookPayloads {
         return page(List.of(Map.of("id", pageId, "time", 1764064801, "changes", changes)));
     }
 
+    /** Comments written at the given time (Facebook's created_time), e.g. now, for figures over recent ranges. */
+    public static byte[] commentsAt(String pageId, List<Comment> comments, java.time.Instant createdAt) {
+        List<Object> changes = comments.stream().<Object>map(c -> change(pageId, c, createdAt.getEpochSecond())).toList();
+        return page(List.of(Map.of("id", pageId, "time", createdAt.getEpochSecond(), "changes", changes)));
+    }
+
     /** The same comments, each in an entry of its own (Facebook batches up to 1,000 entries). */
     public static byte[] commentsAsEntries(String pageId, List<Comment> comments) {
         List<Object> entries = new ArrayList<>();
@@ -32,6 +38,10 @@ public final class FacebookPayloads {
     }
 
     private static Map<String, Object> change(String pageId, Comment c) {
+        return change(pageId, c, 1764064800L);
+    }
+
+    private static Map<String, Object> change(String pageId, Comment c, long createdTime) {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("from", Map.of("id", c.authorId(), "name", c.authorName()));
         value.put("post", Map.of("status_type", "added_photos", "is_published", true,
@@ -39,7 +49,7 @@ public final class FacebookPayloads {
         value.put("message", c.text());
         value.put("post_id", pageId + "_777");
         value.put("comment_id", c.commentId());
-        value.put("created_time", 1764064800);
+        value.put("created_time", createdTime);
         value.put("item", "comment");
         value.put("parent_id", pageId + "_777");
         value.put("verb", "add");

@@ -134,6 +134,14 @@ public final class RedisNames {
         return "model:{" + analyzer + "}:history";
     }
 
+    /**
+     * Counter of failed logins for one e-mail from one address, keyed by a digest of both so that
+     * no e-mail address is stored in Redis; it expires with the throttling window.
+     */
+    public static String loginFailures(String digest) {
+        return "login:failures:" + digest;
+    }
+
     /** Set of analyzer names known to the registry. */
     public static final String ANALYZERS = "models:analyzers";
 }

@@ -1,0 +1,16 @@
+package org.voluntree.app.api;
+
+/**
+ * A resource that does not exist in the caller's organisation. Another organisation's resource
+ * is reported the same way, so its existence is not revealed.
+ */
+public class NotFoundException extends RuntimeException {
+
+    private NotFoundException(String message) {
+        super(message);
+    }
+
+    public static NotFoundException forId(String kind, long id) {
+        return new NotFoundException("no " + kind + " " + id + " in your organisation");
+    }
+}

@@ -1,0 +1,78 @@
+package org.voluntree.app.overview;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.voluntree.app.api.TimeRange;
+
+/** The SQL behind the overview. Each figure is one indexed query on (organisation_id, created_at). */
+@Repository
+class OverviewQueries {
+
+    /** How many messages had each sentiment label. */
+    record SentimentCounts(long positive, long negative, long unclassified) {
+    }
+
+    /** An interest as the live feed shows it. */
+    record RecentInterest(long interestId, long messageId, long volunteerId, String name, String text,
+            String sentiment, float score, Instant createdAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    OverviewQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long messages(long organisationId, TimeRange range) {
+        return count("select count(*) from messages where organisation_id = ? and created_at >= ? and created_at < ?",
+                organisationId, range);
+    }
+
+    long interests(long organisationId, TimeRange range) {
+        return count("select count(*) from interests where organisation_id = ? and created_at >= ? and created_at < ?",
+                organisationId, range);
+    }
+
+    /** Volunteers first seen in the range, counting a merged person once. */
+    long newVolunteers(long organisationId, TimeRange range) {
+        return count("""
+                select count(*) from volunteers
+                 where organisation_id = ? and first_seen_at >= ? and first_seen_at < ? and merged_into is null
+                """, organisationId, range);
+    }
+
+    SentimentCounts sentiment(long organisationId, TimeRange range) {
+        return jdbc.queryForObject("""
+                select count(*) filter (where c.label = 'positive'),
+                       count(*) filter (where c.label = 'negative'),
+                       count(*) filter (where c.label is null)
+                  from messages m
+                  left join classifications c on c.message_id = m.id and c.analyzer = 'sentiment'
+                 where m.organisation_id = ? and m.created_at >= ? and m.created_at < ?
+                """, (rs, n) -> new SentimentCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
+                organisationId, Timestamp.from(range.from()), Timestamp.from(range.to()));
+    }
+
+    List<RecentInterest> recentInterests(long organisationId, int limit) {
+        return jdbc.query("""
+                select i.id, i.message_id, coalesce(v.merged_into, v.id), coalesce(v.name, m.author_name), m.text,
+                       c.label, i.score, i.created_at
+                  from interests i
+                  join volunteers v on v.id = i.volunteer_id
+                  join messages m on m.id = i.message_id
+                  left join classifications c on c.message_id = m.id and c.analyzer = 'sentiment'
+                 where i.organisation_id = ?
+                 order by i.created_at desc, i.id desc limit ?
+                """, (rs, n) -> new RecentInterest(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getFloat(7), rs.getTimestamp(8).toInstant()),
+                organisationId, limit);
+    }
+
+    private long count(String sql, long organisationId, TimeRange range) {
+        return jdbc.queryForObject(sql, Long.class, organisationId, Timestamp.from(range.from()),
+                Timestamp.from(range.to()));
+    }
+}

@@ -1,0 +1,42 @@
+package org.voluntree.app.volunteer;
+
+import java.util.List;
+
+/**
+ * Volunteers as RFC 4180 CSV. A cell that a spreadsheet would run as a formula (starting with
+ * {@code = + - @}, tab or carriage return) is prefixed with an apostrophe: names come from Facebook.
+ */
+final class VolunteersCsv {
+
+    static final String HEADER = "id,name,facebook_user_ids,first_seen_at,interests,messages,last_message_at,last_message";
+
+    private VolunteersCsv() {
+    }
+
+    static String write(List<Volunteers.Summary> volunteers) {
+        StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+        for (Volunteers.Summary v : volunteers) {
+            csv.append(v.id()).append(',')
+                    .append(cell(v.name())).append(',')
+                    .append(cell(String.join(" ", v.facebookUserIds()))).append(',')
+                    .append(v.firstSeenAt()).append(',')
+                    .append(v.interests()).append(',')
+                    .append(v.messages()).append(',')
+                    .append(v.lastMessage() == null ? "" : v.lastMessage().createdAt().toString()).append(',')
+                    .append(cell(v.lastMessage() == null ? null : v.lastMessage().text()))
+                    .append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        }
+        return safe;
+    }
+}

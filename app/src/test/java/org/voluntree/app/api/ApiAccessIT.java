@@ -1,0 +1,234 @@
+package org.voluntree.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.voluntree.app.account.AdminAccounts;
+import org.voluntree.app.testing.ApiClient;
+import org.voluntree.app.testing.OrganisationFixture;
+import org.voluntree.app.testing.TestServers;
+import org.voluntree.contracts.testing.TestRedis;
+
+/**
+ * Every endpoint of the dashboard API, checked against the caller: no credentials get 401,
+ * another organisation's resource 404, a viewer who writes 403, bad input 400 naming the field.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class ApiAccessIT {
+
+    /** One call of the API. */
+    record Call(String method, String path, String body) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry, "web");
+    }
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AdminAccounts admins;
+
+    int port;
+    ApiClient owner;
+    ApiClient viewer;
+    ApiClient other;
+    long volunteerA;
+    long duplicateA;
+    long volunteerB;
+    long sessionA;
+    long sessionB;
+    long ownerB;
+
+    @BeforeEach
+    void setUp() {
+        TestRedis.flush();
+        jdbc.update("truncate organisations cascade");
+        port = Integer.parseInt(environment.getProperty("local.server.port"));
+        OrganisationFixture fixture = new OrganisationFixture(jdbc, admins);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long orgA = fixture.organisation("Riverside", "100000000000111");
+        long orgB = fixture.organisation("Hillside", "100000000000222");
+        long ownerA = fixture.admin(orgA, "owner@a.example", "password-owner-a", "owner");
+        fixture.admin(orgA, "viewer@a.example", "password-viewer-a", "viewer");
+        ownerB = fixture.admin(orgB, "owner@b.example", "password-owner-b", "owner");
+        long messageA = fixture.message(orgA, "a1", "fa1", "Maya Cruz", "Count me in", now.minusSeconds(60), "positive");
+        long messageA2 = fixture.message(orgA, "a2", "fa2", "Maya C.", "me too", now.minusSeconds(30), "positive");
+        long messageB = fixture.message(orgB, "b1", "fb1", "Sam Lee", "Sign me up", now.minusSeconds(60), "negative");
+        volunteerA = fixture.volunteer(orgA, "fa1", "Maya Cruz", messageA, now.minusSeconds(60));
+        duplicateA = fixture.volunteer(orgA, "fa2", "Maya C.", messageA2, now.minusSeconds(30));
+        volunteerB = fixture.volunteer(orgB, "fb1", "Sam Lee", messageB, now.minusSeconds(60));
+        sessionA = fixture.chatSession(orgA, ownerA, "Saturday shift");
+        sessionB = fixture.chatSession(orgB, ownerB, "Dogs");
+        owner = ApiClient.logIn(port, "owner@a.example", "password-owner-a");
+        viewer = ApiClient.logIn(port, "viewer@a.example", "password-viewer-a");
+        other = ApiClient.logIn(port, "owner@b.example", "password-owner-b");
+    }
+
+    private List<Call> everyCall() {
+        return List.of(
+                new Call("GET", "/api/me", null),
+                new Call("GET", "/api/messages", null),
+                new Call("GET", "/api/messages/search?text=count", null),
+                new Call("GET", "/api/overview", null),
+                new Call("GET", "/api/analytics", null),
+                new Call("GET", "/api/models", null),
+                new Call("GET", "/api/volunteers", null),
+                new Call("GET", "/api/volunteers/" + volunteerA, null),
+                new Call("GET", "/api/volunteers/export.csv", null),
+                new Call("POST", "/api/volunteers/" + volunteerA + "/merge", "{\"duplicateId\":" + duplicateA + "}"),
+                new Call("GET", "/api/chat/sessions", null),
+                new Call("POST", "/api/chat/sessions", "{\"title\":\"New\"}"),
+                new Call("GET", "/api/chat/sessions/" + sessionA, null),
+                new Call("POST", "/api/chat/sessions/" + sessionA + "/join", null),
+                new Call("GET", "/api/chat/sessions/" + sessionA + "/messages", null),
+                new Call("POST", "/api/chat/sessions/" + sessionA + "/messages", "{\"text\":\"hi\"}"),
+                new Call("GET", "/api/auth/tokens", null),
+                new Call("DELETE", "/api/auth/tokens/1", null));
+    }
+
+    @Test
+    void everyEndpointRefusesCallersWithoutCredentials() {
+        for (Call call : everyCall()) {
+            HttpResponse<String> response = ApiClient.anonymous(port).send(call.method(), call.path(), call.body());
+            assertThat(response.statusCode()).as(call.toString()).isEqualTo(401);
+            assertThat(response.body()).as(call.toString()).contains("\"reason\"");
+        }
+    }
+
+    @Test
+    void anUnknownOrRevokedTokenIsRefused() {
+        HttpResponse<String> response = new ApiClient(port, "vt_not-a-token").get("/api/me");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("Bearer"));
+    }
+
+    @Test
+    void everyEndpointServesItsOwnOrganisationToAViewerAndTheOwner() {
+        for (Call call : everyCall()) {
+            if (!call.method().equals("GET")) {
+                continue;
+            }
+            assertThat(owner.get(call.path()).statusCode()).as(call.toString()).isEqualTo(200);
+            assertThat(viewer.get(call.path()).statusCode()).as(call.toString()).isEqualTo(200);
+        }
+        assertThat(owner.get("/api/volunteers").body()).contains("Maya Cruz").doesNotContain("Sam Lee");
+        assertThat(owner.get("/api/messages").body()).contains("Count me in").doesNotContain("Sign me up");
+        assertThat(owner.get("/api/messages/search?text=sign").body()).isEqualTo("[]");
+        assertThat(owner.get("/api/chat/sessions?all=true").body()).contains("Saturday shift").doesNotContain("Dogs");
+        assertThat(ApiClient.json(owner.get("/api/overview")).path("messages").asLong()).isEqualTo(2);
+        assertThat(ApiClient.json(other.get("/api/overview")).path("messages").asLong()).isEqualTo(1);
+        assertThat(owner.get("/api/volunteers/export.csv").body()).contains("Maya Cruz").doesNotContain("Sam Lee");
+    }
+
+    @Test
+    void anotherOrganisationsResourcesAreNotFound() {
+        List<Call> calls = List.of(
+                new Call("GET", "/api/volunteers/" + volunteerB, null),
+                new Call("POST", "/api/volunteers/" + volunteerB + "/merge", "{\"duplicateId\":" + duplicateA + "}"),
+                new Call("POST", "/api/volunteers/" + volunteerA + "/merge", "{\"duplicateId\":" + volunteerB + "}"),
+                new Call("GET", "/api/chat/sessions/" + sessionB, null),
+                new Call("POST", "/api/chat/sessions/" + sessionB + "/join", null),
+                new Call("GET", "/api/chat/sessions/" + sessionB + "/messages", null),
+                new Call("POST", "/api/chat/sessions/" + sessionB + "/messages", "{\"text\":\"hi\"}"),
+                new Call("DELETE", "/api/auth/tokens/" + tokenIdOf(other), null));
+        for (Call call : calls) {
+            HttpResponse<String> response = owner.send(call.method(), call.path(), call.body());
+            assertThat(response.statusCode()).as(call.toString()).isEqualTo(404);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from volunteers where merged_into is not null", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from chat_members where session_id = ?", Integer.class,
+                sessionB)).isEqualTo(1);
+        assertThat(other.get("/api/me").statusCode()).as("B's token still works").isEqualTo(200);
+    }
+
+    @Test
+    void aViewerMayReadButNotWrite() {
+        List<Call> writes = everyCall().stream()
+                .filter(c -> !c.method().equals("GET") && !c.path().startsWith("/api/auth/"))
+                .toList();
+        assertThat(writes).hasSize(4);
+        for (Call call : writes) {
+            HttpResponse<String> response = viewer.send(call.method(), call.path(), call.body());
+            assertThat(response.statusCode()).as(call.toString()).isEqualTo(403);
+            assertThat(response.body()).as(call.toString()).contains("\"reason\"");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from chat_sessions", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from chat_messages", Integer.class)).isZero();
+        assertThat(viewer.post("/api/chat/sessions", "{\"title\":\"x\"}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheField() {
+        assertField(owner.get("/api/messages?limit=0"), "limit");
+        assertField(owner.get("/api/messages/search?text=" + "x".repeat(201)), "text");
+        assertField(owner.get("/api/overview?from=yesterday"), "from");
+        assertField(owner.get("/api/overview?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z"), "from");
+        assertField(owner.get("/api/analytics?bucket=soon"), "bucket");
+        assertField(owner.get("/api/analytics?bucket=10s"), "bucket");
+        assertField(owner.get("/api/analytics?bucket=1m&from=2025-01-01T00:00:00Z&to=2026-01-01T00:00:00Z"), "bucket");
+        assertField(owner.get("/api/volunteers?limit=1000"), "limit");
+        assertField(owner.get("/api/volunteers/abc"), "id");
+        assertField(owner.post("/api/volunteers/" + volunteerA + "/merge", "{}"), "duplicateId");
+        assertField(owner.post("/api/volunteers/" + volunteerA + "/merge", "{\"duplicateId\":" + volunteerA + "}"),
+                "duplicateId");
+        assertField(owner.post("/api/chat/sessions", "{\"title\":\" \"}"), "title");
+        assertField(owner.post("/api/chat/sessions", "{\"title\":\"t\",\"memberIds\":[" + ownerB + "]}"), "memberIds");
+        assertField(owner.post("/api/chat/sessions/" + sessionA + "/messages", "{\"text\":\"\"}"), "text");
+        assertField(owner.get("/api/chat/sessions/" + sessionA + "/messages?limit=0"), "limit");
+        assertField(ApiClient.anonymous(port).post("/api/auth/tokens", "{\"email\":\"nope\",\"password\":\"x\"}"),
+                "email");
+        assertThat(jdbc.queryForObject("select count(*) from chat_sessions", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void mergingFoldsADuplicateIntoOneVolunteer() {
+        HttpResponse<String> merged = owner.post("/api/volunteers/" + volunteerA + "/merge",
+                "{\"duplicateId\":" + duplicateA + "}");
+
+        assertThat(merged.statusCode()).isEqualTo(200);
+        var detail = ApiClient.json(merged);
+        assertThat(detail.path("volunteer").path("facebookUserIds").toString()).contains("fa1").contains("fa2");
+        assertThat(detail.path("volunteer").path("interests").asLong()).isEqualTo(2);
+        assertThat(detail.path("messages").size()).isEqualTo(2);
+        assertThat(ApiClient.json(owner.get("/api/volunteers")).path("total").asLong()).isEqualTo(1);
+        assertThat(ApiClient.json(owner.get("/api/volunteers/" + duplicateA)).path("volunteer").path("id").asLong())
+                .as("the duplicate's id leads to the volunteer it was merged into").isEqualTo(volunteerA);
+        assertThat(ApiClient.json(owner.get("/api/volunteers?q=fa2")).path("items").get(0).path("id").asLong())
+                .isEqualTo(volunteerA);
+    }
+
+    private long tokenIdOf(ApiClient client) {
+        return ApiClient.json(client.get("/api/auth/tokens")).get(0).path("id").asLong();
+    }
+
+    private static void assertField(HttpResponse<String> response, String field) {
+        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(400);
+        assertThat(ApiClient.json(response).path("field").asString()).as(response.uri().toString()).isEqualTo(field);
+    }
+}

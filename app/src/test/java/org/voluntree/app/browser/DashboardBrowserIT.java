@@ -1,0 +1,219 @@
+package org.voluntree.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.voluntree.app.account.AdminAccounts;
+import org.voluntree.app.testing.FacebookPayloads;
+import org.voluntree.app.testing.FacebookPayloads.Comment;
+import org.voluntree.app.testing.OrganisationFixture;
+import org.voluntree.app.testing.TestServers;
+import org.voluntree.app.testing.WebhookClient;
+
+/**
+ * The dashboard in real headless Chromium on the whole running system: an admin logs in, a
+ * volunteer comments through the signed webhook, and the comment appears live, coloured by the
+ * sentiment the model gave it, in the overview, the volunteers page and the analytics chart; an
+ * admin of another organisation sees none of it. Screenshots land in target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "voluntree.gear.max-wait=20ms",
+    "voluntree.writer.max-wait=20ms"})
+@DirtiesContext
+class DashboardBrowserIT {
+
+    private static final String PAGE_A = "100000000000601";
+    private static final String PAGE_B = "100000000000602";
+    private static final String GREEN = "rgba(31, 138, 76, 1)";
+    private static final String RED = "rgba(192, 57, 43, 1)";
+    private static final String VOLUNTEERING = "Count me in for Saturday!";
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry, "web,workers,gear,scheduler");
+    }
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AdminAccounts admins;
+
+    String base;
+    WebhookClient facebook;
+    Browser browser;
+
+    @BeforeEach
+    void setUp() {
+        jdbc.update("truncate organisations cascade");
+        OrganisationFixture fixture = new OrganisationFixture(jdbc, admins);
+        long orgA = fixture.organisation("Riverside Food Bank", PAGE_A);
+        long orgB = fixture.organisation("Hillside Animal Shelter", PAGE_B);
+        fixture.admin(orgA, "ana@riverside.example", "correct horse A", "owner");
+        fixture.admin(orgB, "bo@hillside.example", "correct horse B", "owner");
+        int port = Integer.parseInt(environment.getProperty("local.server.port"));
+        base = "http://127.0.0.1:" + port;
+        facebook = new WebhookClient(port, TestServers.APP_SECRET);
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void tearDown() {
+        browser.close();
+    }
+
+    @Test
+    void aVolunteersCommentAppearsLiveEverywhereForItsOrganisationOnly() {
+        logIn("ana@riverside.example", "correct horse A");
+        assertThat(text("#organisation")).contains("Riverside Food Bank");
+        browser.screenshot("overview-empty");
+
+        // the overview: the comment arrives live, coloured by its stored sentiment, and is counted
+        comment("c_1", "9001", "Maya Cruz");
+        WebElement item = browser.wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#feed li[data-message-id='" + messageId("c_1") + "']")));
+        assertSentimentColour(item, "c_1");
+        browser.wait.until(ExpectedConditions.textToBe(By.id("count-messages"), "1"));
+        browser.wait.until(ExpectedConditions.textToBe(By.id("count-interests"), "1"));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("interests"), "Maya Cruz"));
+        assertThat(text("#count-volunteers")).isEqualTo("1");
+        browser.screenshot("overview");
+
+        // the volunteers page: a new volunteer's row appears live with their comment's colour
+        open("/volunteers.html");
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("volunteers"), "Maya Cruz"));
+        comment("c_2", "9002", "Sam Lee");
+        WebElement row = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//table[@id='volunteers']//tr[td[contains(., 'Sam Lee')]]")));
+        assertSentimentColour(row.findElement(By.cssSelector("td.last-message")), "c_2");
+        row.click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail"), "Interests (1)"));
+        assertSentimentColour(browser.driver.findElement(By.cssSelector("#detail li.message")), "c_2");
+        browser.screenshot("volunteers");
+
+        // analytics: the current bucket holds both comments, then a third arrives live
+        open("/analytics.html");
+        String bucket = bucketStart("c_2");
+        By bar = By.cssSelector("#chart-volume rect.bar[data-start='" + bucket + "']");
+        browser.wait.until(d -> "2".equals(d.findElement(bar).getAttribute("data-value")));
+        assertThat(browser.driver.findElements(By.cssSelector("#chart-volume rect.bar")))
+                .as("one bar per 10 minutes of the last 24 hours").hasSizeBetween(144, 145);
+        assertThat(browser.driver.findElements(By.cssSelector("#chart-volume line.reference"))).hasSize(1);
+        comment("c_3", "9003", "Ike Obi");
+        browser.wait.until(d -> "3".equals(d.findElement(bar).getAttribute("data-value")));
+        assertThat(browser.driver.findElements(By.cssSelector("#chart-sentiment circle.point"))).isNotEmpty();
+        search("Maya");
+        browser.wait.until(d -> d.findElements(By.cssSelector("#results li")).size() == 1);
+        browser.screenshot("analytics");
+
+        open("/settings.html");
+        browser.wait.until(d -> d.findElements(By.cssSelector("#models tbody tr")).size() == 3);
+        assertThat(text("#models")).contains("intent").contains("sentiment").contains("offense");
+        browser.screenshot("settings");
+        for (String later : List.of("signups", "posts", "inbox", "moderation")) {
+            open("/" + later + ".html");
+            assertThat(text("#later-" + later)).contains("comes with the Facebook integration");
+        }
+        browser.screenshot("signups");
+
+        // another organisation's admin, in the same browser after logging out, sees none of it
+        browser.driver.findElement(By.id("logout")).click();
+        browser.wait.until(ExpectedConditions.urlContains("/login.html"));
+        logIn("bo@hillside.example", "correct horse B");
+        browser.wait.until(ExpectedConditions.textToBe(By.id("count-messages"), "0"));
+        assertThat(text("#count-interests")).isEqualTo("0");
+        assertThat(browser.driver.findElements(By.cssSelector("#feed li, #interests li"))).isEmpty();
+        browser.screenshot("overview-other-organisation");
+        open("/volunteers.html");
+        browser.wait.until(ExpectedConditions.textToBe(By.id("total"), "0 volunteers"));
+        assertThat(browser.driver.findElements(By.cssSelector("#volunteers tbody tr"))).isEmpty();
+        open("/analytics.html");
+        browser.wait.until(d -> !d.findElements(By.cssSelector("#chart-volume rect.bar")).isEmpty());
+        assertThat(browser.driver.findElements(By.cssSelector("#chart-volume rect.bar")))
+                .allSatisfy(b -> assertThat(b.getAttribute("data-value")).isEqualTo("0"));
+        search("Maya");
+        browser.wait.until(ExpectedConditions.jsReturnsValue("return document.readyState === 'complete' || null"));
+        assertThat(browser.driver.findElements(By.cssSelector("#results li"))).isEmpty();
+        browser.screenshot("analytics-other-organisation");
+    }
+
+    private void logIn(String email, String password) {
+        browser.driver.get(base + "/login.html");
+        browser.driver.findElement(By.name("email")).sendKeys(email);
+        browser.driver.findElement(By.name("password")).sendKeys(password);
+        browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.html")));
+        try {
+            browser.wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("login-failed");
+            throw new AssertionError("not logged in as " + email + " at " + browser.driver.getCurrentUrl() + ": "
+                    + browser.driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    private void open(String path) {
+        browser.driver.get(base + path);
+        browser.wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+    }
+
+    private void search(String author) {
+        WebElement field = browser.driver.findElement(By.cssSelector("#search input[name=author]"));
+        field.clear();
+        field.sendKeys(author);
+        browser.driver.findElement(By.cssSelector("#search button")).click();
+    }
+
+    private String text(String css) {
+        return browser.driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    private void comment(String commentId, String authorId, String name) {
+        assertThat(facebook.postSigned(FacebookPayloads.commentsAt(PAGE_A,
+                List.of(new Comment(commentId, authorId, name, VOLUNTEERING)), Instant.now())).statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from messages where external_id = ?", Integer.class, commentId) == 1);
+    }
+
+    private long messageId(String externalId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from messages where external_id = ?", Integer.class, externalId) == 1);
+        return jdbc.queryForObject("select id from messages where external_id = ?", Long.class, externalId);
+    }
+
+    private String bucketStart(String externalId) {
+        long epoch = jdbc.queryForObject("select extract(epoch from created_at)::bigint from messages where external_id = ?",
+                Long.class, externalId);
+        return Instant.ofEpochSecond(epoch - Math.floorMod(epoch, 600)).toString();
+    }
+
+    /** The element shows the sentiment stored for the message: green when positive, red when negative. */
+    private void assertSentimentColour(WebElement element, String externalId) {
+        String stored = jdbc.queryForObject("""
+                select c.label from classifications c join messages m on m.id = c.message_id
+                 where m.external_id = ? and c.analyzer = 'sentiment'
+                """, String.class, externalId);
+        assertThat(element.getAttribute("data-sentiment")).isEqualTo(stored);
+        assertThat(element.getCssValue("border-left-color")).isEqualTo("positive".equals(stored) ? GREEN : RED);
+    }
+}

@@ -1,0 +1,2 @@
+/** Browser tests: the dashboard in real headless Chromium, driven through Selenium. */
+package org.voluntree.app.browser;

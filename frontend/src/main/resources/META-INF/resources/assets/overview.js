@@ -1,0 +1,78 @@
+// Overview: figures over the chosen range, the latest interests, and the live message feed.
+(() => {
+  const { api, el, sentiment, messageItem, when, debounce } = Dashboard;
+  const feed = document.getElementById('feed');
+  const interests = document.getElementById('interests');
+  const range = document.getElementById('range');
+  const shown = new Map();
+
+  const SPANS = { '24h': 24 * 3600e3, '7d': 7 * 24 * 3600e3, '30d': 30 * 24 * 3600e3 };
+
+  function query() {
+    if (range.value === 'custom') {
+      const from = document.getElementById('from').value;
+      const to = document.getElementById('to').value;
+      const parts = [];
+      if (from) parts.push('from=' + encodeURIComponent(new Date(from).toISOString()));
+      if (to) parts.push('to=' + encodeURIComponent(new Date(to).toISOString()));
+      return parts.join('&');
+    }
+    const now = Date.now();
+    return 'from=' + encodeURIComponent(new Date(now - SPANS[range.value]).toISOString());
+  }
+
+  function interestItem(interest) {
+    return el('li', { class: 'interest ' + sentiment(interest.sentiment), 'data-message-id': interest.messageId,
+        'data-sentiment': sentiment(interest.sentiment) },
+      el('div', null, el('a', { href: '/volunteers.html#' + interest.volunteerId }, interest.name || 'someone'),
+          ' offered to help'),
+      el('div', { class: 'text' }, interest.text || ''),
+      el('div', { class: 'meta' }, when(interest.createdAt)));
+  }
+
+  async function loadFigures() {
+    const overview = await api('/api/overview?' + query());
+    document.getElementById('count-messages').textContent = overview.messages;
+    document.getElementById('count-interests').textContent = overview.interests;
+    document.getElementById('count-volunteers').textContent = overview.newVolunteers;
+    document.getElementById('count-sentiment').textContent =
+        overview.sentiment.positive + ' / ' + overview.sentiment.negative;
+    interests.replaceChildren(...overview.recentInterests.map(interestItem));
+  }
+
+  function showMessage(message) {
+    const item = messageItem(message);
+    const old = shown.get(message.messageId);
+    if (old) old.replaceWith(item); else feed.prepend(item);
+    shown.set(message.messageId, item);
+    while (feed.children.length > 100) {
+      shown.delete(Number(feed.lastElementChild.dataset.messageId));
+      feed.lastElementChild.remove();
+    }
+  }
+
+  async function catchUp() {
+    const messages = await api('/api/messages?limit=50');
+    messages.reverse().forEach(showMessage);
+    await loadFigures();
+  }
+
+  const refreshFigures = debounce(loadFigures, 300);
+  range.addEventListener('change', () => {
+    const custom = range.value === 'custom';
+    document.getElementById('custom-from').hidden = !custom;
+    document.getElementById('custom-to').hidden = !custom;
+    loadFigures();
+  });
+  document.getElementById('from').addEventListener('change', loadFigures);
+  document.getElementById('to').addEventListener('change', loadFigures);
+
+  Dashboard.start('index.html', {
+    catchUp,
+    onEvent: event => {
+      if (event.type !== 'message.classified') return;
+      showMessage(event);
+      refreshFigures();
+    },
+  });
+})();
