@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.voluntree.app.facebook.GraphApi;
 import org.voluntree.app.roles.ConditionalOnRole;
@@ -16,7 +17,9 @@ import org.voluntree.contracts.event.EventKind;
  * private reply Facebook allows, offering to sign up with Yes/No buttons; {@code how_to_signup}
  * the same private offer; {@code event_question}, {@code requirements_question} and
  * {@code donation} an answer from the signup's facts or the organisation's info, or a hand-off to
- * a human; {@code appreciation} a short thanks. Offensive comments, people who opted out, intents
+ * a human; {@code appreciation} a short thanks. Comments scored offensive or hateful with at least
+ * {@code voluntree.replies.offense-threshold} (the offense model, trained on tweets, is wary of
+ * friendly text below that), people who opted out, intents
  * the organisation does not answer automatically and comments too old for a private reply are
  * recorded as skipped, with the reason.
  */
@@ -39,10 +42,12 @@ class CommentReplies implements MessageHandler {
     private final List<AnswerSource> answers;
     private final GraphApi graph;
     private final double volunteerThreshold;
+    private final double offenseThreshold;
     private final Clock clock;
 
     CommentReplies(ReplySender sender, ReplyRecords records, ReplySettingsStore settings, OptOuts optOuts,
-            List<AnswerSource> answers, GraphApi graph, WriterProperties writer) {
+            List<AnswerSource> answers, GraphApi graph, WriterProperties writer,
+            @Value("${voluntree.replies.offense-threshold:0.9}") double offenseThreshold) {
         this.sender = sender;
         this.records = records;
         this.settings = settings;
@@ -50,6 +55,7 @@ class CommentReplies implements MessageHandler {
         this.answers = answers;
         this.graph = graph;
         this.volunteerThreshold = writer.volunteerThreshold();
+        this.offenseThreshold = offenseThreshold;
         this.clock = Clock.systemUTC();
     }
 
@@ -67,9 +73,10 @@ class CommentReplies implements MessageHandler {
             skip(message, null, "the message was not classified for intent");
             return;
         }
-        String offense = message.label("offense");
-        if ("offensive".equals(offense) || "hate".equals(offense)) {
-            skip(message, intent, "the comment is " + offense + "; moderation decides");
+        MessageToAnswer.Verdict offense = message.classifications().get("offense");
+        if (offense != null && ("offensive".equals(offense.label()) || "hate".equals(offense.label()))
+                && offense.score() >= offenseThreshold) {
+            skip(message, intent, "the comment is " + offense.label() + "; moderation decides");
             return;
         }
         ReplySettings org = settings.of(message.organisationId());
