@@ -14,6 +14,7 @@ import org.voluntree.app.facebook.PageAccess;
 import org.voluntree.app.facebook.PageTokenInvalidException;
 import org.voluntree.app.page.PageAlerts;
 import org.voluntree.app.page.PageNotConnectedException;
+import org.voluntree.app.page.PageProperties;
 import org.voluntree.app.page.PageTokens;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
@@ -36,18 +37,19 @@ public class ReplySender {
     public static final String PRIVATE = "private";
     /** Facebook's error code for a second private reply to the same comment ("Activity already replied to"). */
     private static final int ALREADY_REPLIED = 10900;
-    private static final Duration PARKED = Duration.ofMinutes(1);
 
     private final ReplyRecords records;
     private final PageTokens pages;
     private final PageAlerts alerts;
     private final GraphApi graph;
+    private final Duration parked;
 
-    ReplySender(ReplyRecords records, PageTokens pages, PageAlerts alerts, GraphApi graph) {
+    ReplySender(ReplyRecords records, PageTokens pages, PageAlerts alerts, GraphApi graph, PageProperties properties) {
         this.records = records;
         this.pages = pages;
         this.alerts = alerts;
         this.graph = graph;
+        this.parked = properties.reconnectCheckEvery();
     }
 
     /**
@@ -61,7 +63,7 @@ public class ReplySender {
         String pageId = message.event().pageId();
         String commentId = message.event().externalId();
         if (pages.needsReauthorisation(pageId)) {
-            throw RetryLater.after(PARKED, "page " + pageId + " needs reauthorisation");
+            throw RetryLater.after(parked, "page " + pageId + " needs reauthorisation");
         }
         ReplyRecords.Claim claim = records.claim(message.organisationId(), message.messageId(), commentId, kind, intent,
                 text);
@@ -88,7 +90,7 @@ public class ReplySender {
             return true;
         } catch (PageTokenInvalidException e) {
             alerts.tokenRefused(pageId, e.getMessage());
-            throw RetryLater.after(PARKED, "page " + pageId + " needs reauthorisation");
+            throw RetryLater.after(parked, "page " + pageId + " needs reauthorisation");
         } catch (GraphRateLimitedException e) {
             throw RetryLater.after(e.retryAfter(), e.getMessage());
         } catch (GraphRequestRejectedException e) {
