@@ -78,12 +78,14 @@ public class ReplySender {
             records.markFailed(claim.id(), e.getMessage());
             return false;
         }
-        if (!claim.fresh() && PUBLIC.equals(kind) && pageAlreadyReplied(page, commentId, message.event().createdAt())) {
-            records.markSent(claim.id(), null);
-            log.info("The public reply to a comment on page {} was sent by an earlier attempt", pageId);
-            return false;
-        }
         try {
+            // the check is a Graph call too: a rate limit or a refused token there parks the work like the send's
+            if (!claim.fresh() && PUBLIC.equals(kind)
+                    && pageAlreadyReplied(page, commentId, message.event().createdAt())) {
+                records.markSent(claim.id(), null);
+                log.info("The public reply to a comment on page {} was sent by an earlier attempt", pageId);
+                return false;
+            }
             String facebookId = send.apply(page);
             records.markSent(claim.id(), facebookId);
             log.info("Sent the {} reply ({}) on page {}", kind, intent, pageId);
