@@ -110,6 +110,10 @@ class FacebookRepliesEndToEndIT {
         port = Integer.parseInt(environment.getProperty("local.server.port"));
         redis = connection.sync();
         jdbc.update("truncate organisations cascade");
+        // what an earlier test (or test class, on the same Redis) left behind is not this test's business
+        for (String queue : List.of(RedisNames.PREPROCESS_QUEUE, RedisNames.REPLY_QUEUE)) {
+            redis.del(queue, RedisNames.delayed(queue), RedisNames.attempts(queue));
+        }
         redis.del(RedisNames.DEAD_STREAM);
         organisationId = jdbc.queryForObject("insert into organisations (name) values ('Riverside Food Bank') returning id",
                 Long.class);
@@ -321,11 +325,12 @@ class FacebookRepliesEndToEndIT {
                 .containsEntry("queued", 1);
 
         await("the comment on the unknown page is dead-lettered with its reason").atMost(PIPELINE)
-                .untilAsserted(() -> assertThat(deadLetters()).singleElement().satisfies(letter -> {
-                    assertThat(letter.source()).isEqualTo(RedisNames.CLASSIFIED_STREAM);
-                    assertThat(letter.error()).contains("page " + unknownPage + " is not connected to any organisation");
-                    assertThat(fieldsText(letter)).contains(strangerComment);
-                }));
+                .untilAsserted(() -> assertThat(deadLetters()).filteredOn(l -> fieldsText(l).contains(strangerComment))
+                        .singleElement().satisfies(letter -> {
+                            assertThat(letter.source()).isEqualTo(RedisNames.CLASSIFIED_STREAM);
+                            assertThat(letter.error())
+                                    .contains("page " + unknownPage + " is not connected to any organisation");
+                        }));
         await("the photo message is stored and left to the admins").atMost(PIPELINE).untilAsserted(() ->
                 assertThat(jdbc.queryForList("select status || ': ' || reason from replies where target_id = ?",
                         String.class, photoMid)).containsExactly("skipped: no dialog in progress; the inbox shows it "
@@ -334,7 +339,8 @@ class FacebookRepliesEndToEndIT {
         assertThat(redis.xpending(RedisNames.CLASSIFIED_STREAM, RedisNames.WRITER_GROUP).getCount())
                 .as("nothing waits to be delivered to the writer again").isZero();
         assertThat(redis.xpending(RedisNames.COMMENTS_STREAM, RedisNames.GEAR_GROUP).getCount()).isZero();
-        assertThat(deadLetters()).as("dead-lettered once, not again and again").hasSize(1);
+        assertThat(deadLetters()).as("dead-lettered once, not again and again, and nothing else")
+                .singleElement().satisfies(letter -> assertThat(fieldsText(letter)).contains(strangerComment));
         assertThat(jdbc.queryForObject("select count(*) from messages", Integer.class)).as("only the photo message")
                 .isEqualTo(1);
         assertThat(sandbox.messages(pageId, null)).isEmpty();
