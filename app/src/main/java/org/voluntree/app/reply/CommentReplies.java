@@ -47,7 +47,7 @@ class CommentReplies implements MessageHandler {
 
     CommentReplies(ReplySender sender, ReplyRecords records, ReplySettingsStore settings, OptOuts optOuts,
             List<AnswerSource> answers, GraphApi graph, WriterProperties writer,
-            @Value("${voluntree.replies.offense-threshold:0.9}") double offenseThreshold) {
+            @Value("${voluntree.replies.offense-threshold:0.85}") double offenseThreshold) {
         this.sender = sender;
         this.records = records;
         this.settings = settings;

@@ -14,6 +14,7 @@ import org.voluntree.app.facebook.PageAccess;
 import org.voluntree.app.facebook.PageTokenInvalidException;
 import org.voluntree.app.page.PageAlerts;
 import org.voluntree.app.page.PageNotConnectedException;
+import org.voluntree.app.page.PageProperties;
 import org.voluntree.app.page.PageTokens;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
@@ -36,18 +37,19 @@ public class ReplySender {
     public static final String PRIVATE = "private";
     /** Facebook's error code for a second private reply to the same comment ("Activity already replied to"). */
     private static final int ALREADY_REPLIED = 10900;
-    private static final Duration PARKED = Duration.ofMinutes(1);
 
     private final ReplyRecords records;
     private final PageTokens pages;
     private final PageAlerts alerts;
     private final GraphApi graph;
+    private final Duration parked;
 
-    ReplySender(ReplyRecords records, PageTokens pages, PageAlerts alerts, GraphApi graph) {
+    ReplySender(ReplyRecords records, PageTokens pages, PageAlerts alerts, GraphApi graph, PageProperties properties) {
         this.records = records;
         this.pages = pages;
         this.alerts = alerts;
         this.graph = graph;
+        this.parked = properties.reconnectCheckEvery();
     }
 
     /**
@@ -61,7 +63,7 @@ public class ReplySender {
         String pageId = message.event().pageId();
         String commentId = message.event().externalId();
         if (pages.needsReauthorisation(pageId)) {
-            throw RetryLater.after(PARKED, "page " + pageId + " needs reauthorisation");
+            throw RetryLater.after(parked, "page " + pageId + " needs reauthorisation");
         }
         ReplyRecords.Claim claim = records.claim(message.organisationId(), message.messageId(), commentId, kind, intent,
                 text);
@@ -76,19 +78,21 @@ public class ReplySender {
             records.markFailed(claim.id(), e.getMessage());
             return false;
         }
-        if (!claim.fresh() && PUBLIC.equals(kind) && pageAlreadyReplied(page, commentId, message.event().createdAt())) {
-            records.markSent(claim.id(), null);
-            log.info("The public reply to a comment on page {} was sent by an earlier attempt", pageId);
-            return false;
-        }
         try {
+            // the check is a Graph call too: a rate limit or a refused token there parks the work like the send's
+            if (!claim.fresh() && PUBLIC.equals(kind)
+                    && pageAlreadyReplied(page, commentId, message.event().createdAt())) {
+                records.markSent(claim.id(), null);
+                log.info("The public reply to a comment on page {} was sent by an earlier attempt", pageId);
+                return false;
+            }
             String facebookId = send.apply(page);
             records.markSent(claim.id(), facebookId);
             log.info("Sent the {} reply ({}) on page {}", kind, intent, pageId);
             return true;
         } catch (PageTokenInvalidException e) {
             alerts.tokenRefused(pageId, e.getMessage());
-            throw RetryLater.after(PARKED, "page " + pageId + " needs reauthorisation");
+            throw RetryLater.after(parked, "page " + pageId + " needs reauthorisation");
         } catch (GraphRateLimitedException e) {
             throw RetryLater.after(e.retryAfter(), e.getMessage());
         } catch (GraphRequestRejectedException e) {

@@ -38,12 +38,14 @@ class GraphApiController {
     private final SandboxGraph graph;
     private final UsageMeter usage;
     private final RequestLog requests;
+    private final ResponseHolds holds;
     private final ContentEndpoints content;
     private final SendApiEndpoint sendApi;
     private final AccountEndpoints accounts;
     private final Clock clock;
 
-    GraphApiController(SandboxProperties properties, SandboxState state) {
+    GraphApiController(SandboxProperties properties, SandboxState state, ResponseHolds holds) {
+        this.holds = holds;
         this.properties = properties;
         this.appSecret = state.appSecret();
         this.tokens = state.tokens();
@@ -87,6 +89,8 @@ class GraphApiController {
             requests.add(clock.instant(), request.method(), "/" + request.version() + request.pathText(),
                     request.recordedParams(), request.token() == null ? null : AccessTokens.fingerprint(request.token()),
                     status.value(), errorCode);
+            // done and recorded: the answer may still be held back, as if it never reached the caller
+            holds.holdIfMatching(request.method(), "/" + request.version() + request.pathText());
         }
         return respond(status, body, metered, request, error);
     }

@@ -49,6 +49,11 @@ class SandboxConfiguration {
     }
 
     @Bean
+    ResponseHolds responseHolds() {
+        return new ResponseHolds();
+    }
+
+    @Bean
     SandboxPages sandboxPages(SandboxProperties properties, WebhookProperties webhook, DemoProperties demo) {
         return new SandboxPages(properties.appId(), demo.pageId(),
                 SandboxPages.demoTokenFor(webhook.appSecret(), demo.pageId()));

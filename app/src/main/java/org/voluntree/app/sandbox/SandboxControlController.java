@@ -50,15 +50,23 @@ class SandboxControlController {
             @Min(0) @Max(100) int totalTime) {
     }
 
+    record Hold(String path, @Pattern(regexp = "GET|POST|DELETE", message = "must be GET, POST or DELETE") String method,
+            @Min(1) @Max(1000) int count, String atMost) {
+    }
+
     record AdvanceClock(@NotBlank String advance) {
     }
 
+    private static final Duration DEFAULT_HOLD = Duration.ofSeconds(60);
+
     private final SandboxState state;
     private final SandboxProperties properties;
+    private final ResponseHolds holds;
 
-    SandboxControlController(SandboxState state, SandboxProperties properties) {
+    SandboxControlController(SandboxState state, SandboxProperties properties, ResponseHolds holds) {
         this.state = state;
         this.properties = properties;
+        this.holds = holds;
     }
 
     @PostMapping("/sandbox/control/pages")
@@ -136,6 +144,45 @@ class SandboxControlController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * The next {@code count} Graph calls whose path contains {@code path} (and of {@code method}) are carried
+     * out and recorded, then their answers wait until {@code DELETE /sandbox/control/hold} or {@code atMost}
+     * (default 60s): a call Facebook completed whose caller never heard back.
+     */
+    @PostMapping("/sandbox/control/hold")
+    Map<String, Object> hold(@Valid @RequestBody Hold request) {
+        Duration atMost = DEFAULT_HOLD;
+        if (request.atMost() != null) {
+            try {
+                atMost = DurationStyle.detectAndParse(request.atMost());
+            } catch (IllegalArgumentException e) {
+                throw SandboxControlException.invalid("atMost must be a duration such as PT30S or 30s");
+            }
+            if (atMost.isNegative() || atMost.isZero() || atMost.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw SandboxControlException.invalid("atMost must be more than zero and at most 10 minutes");
+            }
+        }
+        holds.add(request.path(), request.method(), request.count(), atMost);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("path", request.path());
+        body.put("method", request.method());
+        body.put("count", request.count());
+        body.put("atMost", atMost.toString());
+        return body;
+    }
+
+    /** How many answers are being held right now. */
+    @GetMapping("/sandbox/control/hold")
+    Map<String, Object> held() {
+        return Map.of("waiting", holds.waiting());
+    }
+
+    /** Sends every held answer now and forgets the holds not used up. */
+    @DeleteMapping("/sandbox/control/hold")
+    Map<String, Object> release() {
+        return Map.of("released", holds.releaseAll());
+    }
+
     /** Moves the sandbox's clock forward ({@code PT25H} or {@code 25h}): windows close, posts fall due. */
     @PostMapping("/sandbox/control/clock")
     Map<String, Object> advanceClock(@Valid @RequestBody AdvanceClock request) {
@@ -155,6 +202,7 @@ class SandboxControlController {
     /** Forgets posts, comments, messages, usage, requests and clock moves; pages and their tokens stay. */
     @PostMapping("/sandbox/control/reset")
     ResponseEntity<Void> reset() {
+        holds.releaseAll();
         state.reset();
         return ResponseEntity.noContent().build();
     }

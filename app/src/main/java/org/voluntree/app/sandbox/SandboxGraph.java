@@ -57,10 +57,13 @@ final class SandboxGraph {
     private final Map<String, Post> posts = new LinkedHashMap<>();
     private final Map<String, Comment> comments = new LinkedHashMap<>();
     private final Map<String, List<String>> subscriptions = new LinkedHashMap<>();
-    private long sequence = 1_000_000_000_000L;
+    private long sequence;
 
     SandboxGraph(Clock clock) {
         this.clock = clock;
+        // ids never repeat across restarts, as on Facebook: the webhook remembers the ids it accepted (7 days by
+        // default, in Redis, which outlives the sandbox) and would drop a new comment that reused an old id
+        this.sequence = clock.millis() * 1_000;
     }
 
     synchronized Page putPage(String id, String name) {

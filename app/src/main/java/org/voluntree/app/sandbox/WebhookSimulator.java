@@ -73,12 +73,18 @@ final class WebhookSimulator {
         return deliver(entry);
     }
 
-    /** A Messenger message from a person; opens the 24-hour window. */
-    Delivery message(Page page, String psid, String text) {
+    /**
+     * A Messenger message from a person; opens the 24-hour window. With a {@code quickReplyPayload} it is
+     * the tap on a quick reply: Facebook sends the reply's title as the text and its payload beside it.
+     */
+    Delivery message(Page page, String psid, String text, String quickReplyPayload) {
         state.conversations().inbound(page.id(), psid);
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("mid", mid());
         message.put("text", text);
+        if (quickReplyPayload != null && !quickReplyPayload.isBlank()) {
+            message.put("quick_reply", Map.of("payload", quickReplyPayload));
+        }
         return deliver(messaging(page.id(), psid, page.id(), "message", message));
     }
 

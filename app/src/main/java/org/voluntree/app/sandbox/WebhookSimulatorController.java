@@ -26,6 +26,11 @@ class WebhookSimulatorController {
     record SimulatedMessage(@NotBlank String pageId, @NotBlank String psid, @NotBlank String text) {
     }
 
+    /** A message, optionally the tap on a quick reply (its title as the text, its payload). */
+    record SimulatedInbound(@NotBlank String pageId, @NotBlank String psid, @NotBlank String text,
+            String quickReplyPayload) {
+    }
+
     record SimulatedPostback(@NotBlank String pageId, @NotBlank String psid, @NotBlank String payload,
             @NotBlank String title) {
     }
@@ -67,8 +72,8 @@ class WebhookSimulatorController {
     }
 
     @PostMapping("/sandbox/simulate/message")
-    Delivery message(@Valid @RequestBody SimulatedMessage request) {
-        return simulator.message(page(request.pageId()), request.psid(), request.text());
+    Delivery message(@Valid @RequestBody SimulatedInbound request) {
+        return simulator.message(page(request.pageId()), request.psid(), request.text(), request.quickReplyPayload());
     }
 
     @PostMapping("/sandbox/simulate/postback")

@@ -87,7 +87,7 @@ class PagesPostsAndReconciliationIT {
         sandbox.post("/sandbox/control/reset", "{}");
         if (sandbox.get("/sandbox/control/pages").path("data").valueStream()
                 .noneMatch(p -> PAGE.equals(p.path("id").asString()))) {
-            pageToken = sandbox.createPage(PAGE, "Harbour Cleanup");
+            pageToken = sandbox.createPage(PAGE, "Harbour Cleanup").token();
         } else {
             pageToken = sandbox.post("/sandbox/control/tokens/" + PAGE, "{}").path("access_token").asString();
         }

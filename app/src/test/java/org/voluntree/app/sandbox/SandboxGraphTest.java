@@ -30,6 +30,19 @@ class SandboxGraphTest {
     }
 
     @Test
+    void aRestartedSandboxNeverReusesAnId() {
+        clock.advance(Duration.ofSeconds(1));
+        SandboxGraph restarted = new SandboxGraph(clock);
+        restarted.putPage("42", "Riverside");
+        String newPost = restarted.publish("42", "Volunteers wanted", null, null, true, null).id();
+        String newComment = restarted.comment(newPost, null, "201", "Person 1", "comment 1").id();
+
+        assertThat(newPost).isNotEqualTo(postId);
+        assertThat(graph.post(newPost)).isEmpty();
+        assertThat(graph.comment(newComment)).isEmpty();
+    }
+
+    @Test
     void pagesThroughCommentsWithCursors() {
         CommentPage first = graph.comments(postId, new CommentQuery(false, false, null, 2, null, null));
         CommentPage second = graph.comments(postId, new CommentQuery(false, false, null, 2, first.after(), null));

@@ -2,56 +2,234 @@ package org.voluntree.app.testing;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.voluntree.contracts.event.Json;
 import tools.jackson.databind.JsonNode;
 
-/** Drives the app's own Facebook sandbox: its controls, simulator and request log. */
+/**
+ * The Facebook sandbox of a running app, driven over HTTP the way a tester or the demo drives it:
+ * pages and tokens, forced errors, held answers, the webhook simulator, and what the sandbox recorded.
+ */
 public final class SandboxClient {
 
+    /** A page created in the sandbox, with the page token it was issued. */
+    public record SandboxPage(String id, String name, String token) {
+    }
+
+    /** One Graph call the sandbox recorded. */
+    public record RecordedCall(String method, String path, int status, Integer errorCode) {
+    }
+
     private final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
+    private final String root;
 
     public SandboxClient(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this.root = "http://127.0.0.1:" + port;
     }
 
-    /** POSTs JSON to a sandbox path and returns the answer's JSON (throws on a 4xx/5xx). */
-    public JsonNode post(String path, String json) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
-        if (response.statusCode() >= 400) {
-            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return response.body().isBlank() ? null : Json.MAPPER.readTree(response.body());
+    public SandboxPage createPage(String id, String name) {
+        JsonNode created = send("POST", "/sandbox/control/pages", Map.of("id", id, "name", name), 201);
+        return new SandboxPage(id, name, created.path("access_token").asString());
     }
 
-    public JsonNode get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
-        if (response.statusCode() >= 400) {
-            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
-        }
-        return Json.MAPPER.readTree(response.body());
-    }
-
-    /** Creates a page in the sandbox and returns its page token. */
-    public String createPage(String pageId, String name) {
-        return post("/sandbox/control/pages", "{\"id\":\"" + pageId + "\",\"name\":\"" + name + "\"}")
-                .path("access_token").asString();
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
+    /** Publishes a post on the page with its own token, as an admin would on Facebook; returns the post id. */
+    public String publishPost(SandboxPage page, String message) {
+        String form = "message=" + encode(message) + "&access_token=" + encode(page.token()) + "&appsecret_proof="
+                + appsecretProof(page.token());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(root + "/sandbox/graph/v24.0/" + page.id() + "/feed"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("publishing a post answered " + response.statusCode() + ": " + response.body());
+            }
+            return Json.MAPPER.readTree(response.body()).path("id").asString();
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("publishing a post failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String appsecretProof(String token) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(TestServers.APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String issueToken(String pageId) {
+        return send("POST", "/sandbox/control/tokens/" + pageId, null, 200).path("access_token").asString();
+    }
+
+    public void revokeTokens(String pageId) {
+        send("POST", "/sandbox/control/tokens/" + pageId + "/revoke", null, 200);
+    }
+
+    public void rateLimit(String pageId, int code, int count) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pageId", pageId);
+        body.put("code", code);
+        body.put("count", count);
+        send("POST", "/sandbox/control/rate-limit", body, 200);
+    }
+
+    /** The next {@code count} calls of {@code method} whose path contains {@code path}: carried out, answer held. */
+    public void hold(String path, String method, int count) {
+        send("POST", "/sandbox/control/hold", Map.of("path", path, "method", method, "count", count), 200);
+    }
+
+    public int heldAnswers() {
+        return send("GET", "/sandbox/control/hold", null, 200).path("waiting").asInt();
+    }
+
+    public void releaseHeldAnswers() {
+        send("DELETE", "/sandbox/control/hold", null, 200);
+    }
+
+    /** The Graph calls recorded whose path contains {@code path}, of {@code method} (any when null). */
+    public List<RecordedCall> calls(String path, String method) {
+        JsonNode found = send("GET", "/sandbox/requests?path=" + encode(path)
+                + (method == null ? "" : "&method=" + method), null, 200);
+        List<RecordedCall> calls = new ArrayList<>();
+        for (JsonNode call : found.path("data")) {
+            calls.add(new RecordedCall(call.path("method").asString(), call.path("path").asString(),
+                    call.path("status").asInt(), call.path("errorCode").isNumber() ? call.path("errorCode").asInt()
+                            : null));
+        }
+        return calls;
+    }
+
+    /** The messages the page sent (private replies and Messenger messages), oldest first. */
+    public List<JsonNode> messages(String pageId, String recipientId) {
+        String query = "?pageId=" + encode(pageId) + (recipientId == null ? "" : "&recipientId=" + encode(recipientId));
+        List<JsonNode> messages = new ArrayList<>();
+        send("GET", "/sandbox/messages" + query, null, 200).path("data").forEach(messages::add);
+        return messages;
+    }
+
+    /** A person comments under the post; answers the simulator's delivery (payload sent, webhook status). */
+    public JsonNode comment(String pageId, String postId, String authorId, String authorName, String text) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pageId", pageId);
+        body.put("postId", postId);
+        body.put("authorId", authorId);
+        body.put("authorName", authorName);
+        body.put("text", text);
+        return delivered(send("POST", "/sandbox/simulate/comment", body, 200));
+    }
+
+    public JsonNode message(String pageId, String psid, String text) {
+        return delivered(send("POST", "/sandbox/simulate/message", Map.of("pageId", pageId, "psid", psid, "text", text),
+                200));
+    }
+
+    /** The tap on a quick reply: its title as the text, its payload beside it. */
+    public JsonNode quickReply(String pageId, String psid, String title, String payload) {
+        return delivered(send("POST", "/sandbox/simulate/message", Map.of("pageId", pageId, "psid", psid, "text", title,
+                "quickReplyPayload", payload), 200));
+    }
+
+    public JsonNode postback(String pageId, String psid, String title, String payload) {
+        return delivered(send("POST", "/sandbox/simulate/postback", Map.of("pageId", pageId, "psid", psid,
+                "title", title, "payload", payload), 200));
+    }
+
+    /** The page's own message to the person, typed by an admin in the page's inbox. */
+    public JsonNode echo(String pageId, String psid, String text) {
+        return delivered(send("POST", "/sandbox/simulate/echo", Map.of("pageId", pageId, "psid", psid, "text", text),
+                200));
+    }
+
+    /** The comment id of a simulated comment's delivery. */
+    public static String commentId(JsonNode delivery) {
+        return delivery.path("payload").path("entry").get(0).path("changes").get(0).path("value").path("comment_id")
+                .asString();
+    }
+
+    /** The message id of a simulated message's delivery. */
+    public static String messageId(JsonNode delivery) {
+        JsonNode messaging = delivery.path("payload").path("entry").get(0).path("messaging").get(0);
+        JsonNode content = messaging.has("message") ? messaging.path("message") : messaging.path("postback");
+        return content.path("mid").asString();
+    }
+
+    /** POSTs JSON to any sandbox path and returns the answer (any 2xx; a simulated delivery may fail). */
+    public JsonNode post(String path, String json) {
+        return raw("POST", path, json);
+    }
+
+    /** GETs any sandbox path. */
+    public JsonNode get(String path) {
+        return raw("GET", path, null);
+    }
+
+    private JsonNode raw(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body().isEmpty() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode delivered(JsonNode delivery) {
+        if (delivery.path("status").asInt() != 200) {
+            throw new AssertionError("the webhook did not accept the simulated delivery: " + delivery);
+        }
+        return delivery;
+    }
+
+    private JsonNode send(String method, String path, Object body, int expectedStatus) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(Json.write(body)));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body().isEmpty() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,470 @@
+package org.voluntree.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.voluntree.app.account.AdminAccounts;
+import org.voluntree.app.testing.AdminApi;
+import org.voluntree.app.testing.AdminSession;
+import org.voluntree.app.testing.FacebookPayloads;
+import org.voluntree.app.testing.SandboxClient;
+import org.voluntree.app.testing.SandboxClient.RecordedCall;
+import org.voluntree.app.testing.SandboxClient.SandboxPage;
+import org.voluntree.app.testing.TestPostgres;
+import org.voluntree.app.testing.TestServers;
+import org.voluntree.app.testing.WebhookClient;
+import org.voluntree.contracts.dead.DeadLetter;
+import org.voluntree.contracts.dead.DeadLetters;
+import org.voluntree.contracts.event.Json;
+import org.voluntree.contracts.local.LocalRedisServer;
+import org.voluntree.contracts.redis.RedisNames;
+import org.voluntree.contracts.testing.TestRedis;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Comment replies through the whole real pipeline — signed webhook, {@code q:preprocess}, workers, the
+ * gear with the bundled TensorFlow models, the writer, {@code q:reply}, reply workers — answered through
+ * the Graph API into this app's own Facebook sandbox, which records what "Facebook" received. What
+ * Facebook and the network do wrong is played by the sandbox: retried deliveries, a worker that dies
+ * while its call is in flight, a revoked token, a rate limit, events the system does not handle.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "voluntree.facebook.sandbox.enabled=true",
+    "voluntree.facebook.sandbox.calls-per-window=100000",
+    "voluntree.gear.max-wait=20ms",
+    "voluntree.writer.max-wait=20ms",
+    "voluntree.queue.heartbeat-every=1s",
+    "voluntree.queue.stale-after=5s",
+    "voluntree.queue.retry-backoff=200ms",
+    "voluntree.queue.max-retry-backoff=5s",
+    "voluntree.facebook.usage-pause=3s",
+    "voluntree.pages.reconnect-check-every=1s"})
+@DirtiesContext
+class FacebookRepliesEndToEndIT {
+
+    private static final AtomicLong PAGE_IDS = new AtomicLong(100000000000700L);
+    private static final String ADMIN = "ana@riverside.example";
+    private static final String PASSWORD = "correct horse battery";
+    /**
+     * A volunteer comment the bundled models read as intent {@code volunteer} (1.000) and offense {@code neither}.
+     * Not the README's "Count me in for Saturday!": the bundled offense model labels that {@code offensive}
+     * (0.835), and offensive comments are left to moderation, so it never gets an automatic reply.
+     */
+    private static final String VOLUNTEERING = "I can help on Saturday";
+    private static final Duration PIPELINE = Duration.ofSeconds(60);
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry, "web,workers,gear,scheduler");
+    }
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AdminAccounts admins;
+
+    @Autowired
+    StatefulRedisConnection<String, byte[]> connection;
+
+    @Autowired
+    ApplicationContext context;
+
+    int port;
+    RedisCommands<String, byte[]> redis;
+    SandboxClient sandbox;
+    WebhookClient facebook;
+    long organisationId;
+    AdminApi api;
+    Process workerProcess;
+
+    @BeforeEach
+    void setUp() {
+        port = Integer.parseInt(environment.getProperty("local.server.port"));
+        redis = connection.sync();
+        jdbc.update("truncate organisations cascade");
+        // what an earlier test (or test class, on the same Redis) left behind is not this test's business
+        for (String queue : List.of(RedisNames.PREPROCESS_QUEUE, RedisNames.REPLY_QUEUE)) {
+            redis.del(queue, RedisNames.delayed(queue), RedisNames.attempts(queue));
+        }
+        redis.del(RedisNames.DEAD_STREAM);
+        organisationId = jdbc.queryForObject("insert into organisations (name) values ('Riverside Food Bank') returning id",
+                Long.class);
+        admins.createOrUpdate(organisationId, ADMIN, PASSWORD, "owner");
+        api = new AdminApi(port, ADMIN, PASSWORD);
+        sandbox = new SandboxClient(port);
+        facebook = new WebhookClient(port, TestServers.APP_SECRET);
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        if (workerProcess != null && workerProcess.isAlive()) {
+            workerProcess.destroyForcibly().waitFor();
+        }
+        sandbox.releaseHeldAnswers();
+        SmartLifecycle replyWorkers = replyWorkers();
+        if (!replyWorkers.isRunning()) {
+            replyWorkers.start();
+        }
+    }
+
+    @Test
+    void aVolunteerGetsOnePublicAndOnePrivateReplyThoughFacebookDeliversThriceAndTheWorkerDiesMidSend()
+            throws Exception {
+        Connected page = connectPage("Riverside Food Bank");
+        // the only reply worker is a separate process, so that it can really be killed
+        replyWorkers().stop();
+        workerProcess = startWorkersProcess();
+        await("the separate workers process drains q:reply").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> redis.hkeys(RedisNames.consumerHeartbeats(RedisNames.REPLY_QUEUE)).stream()
+                        .anyMatch(consumer -> consumer.startsWith(workerProcess.pid() + "-")));
+        // Facebook carries out the public reply, but its answer never reaches the worker
+        sandbox.hold("/comments", "POST", 1);
+
+        JsonNode delivery = sandbox.comment(page.sandbox().id(), page.postId(), "2000000000042", "Maya Cruz",
+                VOLUNTEERING);
+        String commentId = SandboxClient.commentId(delivery);
+        byte[] sameDelivery = Json.write(delivery.path("payload"));
+        for (int retry = 0; retry < 2; retry++) {
+            // Facebook retries a delivery it thinks failed
+            assertThat(facebook.postSigned(sameDelivery).body()).contains("\"duplicates\":1");
+        }
+        await("the worker process's public reply reached Facebook, its answer held").atMost(PIPELINE)
+                .until(() -> sandbox.heldAnswers() == 1);
+        assertThat(sandbox.calls(commentId + "/comments", "POST")).hasSize(1);
+
+        workerProcess.destroyForcibly().waitFor();
+        sandbox.releaseHeldAnswers();
+        assertThat(replies(commentId)).as("the kill left the public reply claimed, not known to be sent")
+                .containsExactly(entry("public", "pending"));
+
+        // another worker takes over the dead one's job once the reaper has given it back
+        replyWorkers().start();
+        await("the surviving worker finishes the job").atMost(PIPELINE).untilAsserted(() ->
+                assertThat(replies(commentId)).containsOnly(entry("public", "sent"), entry("private", "sent")));
+        assertThat(sandbox.calls(commentId + "/comments", "POST")).as("public replies Facebook received")
+                .extracting(RecordedCall::status).containsExactly(200);
+        assertThat(sandbox.messages(page.sandbox().id(), null)).as("private replies Facebook received")
+                .singleElement().satisfies(message -> {
+                    assertThat(message.path("commentId").asString()).isEqualTo(commentId);
+                    assertThat(message.path("message").toString()).contains("Would you like to sign up?");
+                });
+        assertThat(jdbc.queryForObject("select count(*) from messages where external_id = ?", Integer.class,
+                commentId)).isEqualTo(1);
+        awaitQueuesDrained();
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aRefusedTokenParksTheRepliesAndAlertsTheAdminsUntilTheTokenIsReplaced() throws Exception {
+        Connected page = connectPage("Riverside Food Bank");
+        try (AdminSession dashboard = new AdminSession(port)) {
+            assertThat(dashboard.logIn(ADMIN, PASSWORD)).isEqualTo(302);
+            dashboard.connect();
+            sandbox.revokeTokens(page.sandbox().id());
+
+            String commentId = SandboxClient.commentId(sandbox.comment(page.sandbox().id(), page.postId(),
+                    "2000000000043", "Sam Lee", VOLUNTEERING));
+
+            await("the page is marked for reauthorisation").atMost(PIPELINE).untilAsserted(() ->
+                    assertThat(api.get("/api/pages").get(0).path("tokenStatus").asString())
+                            .isEqualTo("needs_reauthorisation"));
+            await("the admins are alerted live").atMost(PIPELINE).untilAsserted(() ->
+                    assertThat(dashboard.received()).anySatisfy(event -> assertThat(event)
+                            .contains("\"type\":\"page.needs_reauthorisation\"")
+                            .contains("\"pageId\":\"" + page.sandbox().id() + "\"")));
+            await("the reply waits for a new token").atMost(PIPELINE).until(() ->
+                    redis.zcard(RedisNames.delayed(RedisNames.REPLY_QUEUE)) == 1);
+            // the reply itself may have met the refusal, or the scheduler's token check found it first
+            assertThat(sandbox.calls(commentId + "/comments", "POST")).as("refused replies")
+                    .allSatisfy(call -> assertThat(call.errorCode()).isEqualTo(190));
+            assertThat(sandbox.messages(page.sandbox().id(), null)).isEmpty();
+            assertThat(replies(commentId)).doesNotContainValue("sent");
+            assertThat(api.get("/api/pages").get(0).path("tokenProblem").asString()).isNotBlank();
+
+            // the admin reconnects the page with a new token
+            String newToken = sandbox.issueToken(page.sandbox().id());
+            JsonNode reconnected = api.post("/api/pages", Map.of("pageToken", newToken), 201);
+            assertThat(reconnected.path("tokenStatus").asString()).isEqualTo("valid");
+
+            await("the parked replies go out").atMost(PIPELINE).untilAsserted(() ->
+                    assertThat(replies(commentId)).containsOnly(entry("public", "sent"), entry("private", "sent")));
+            assertThat(sandbox.calls(commentId + "/comments", "POST")).filteredOn(call -> call.status() == 200)
+                    .hasSize(1);
+            assertThat(sandbox.messages(page.sandbox().id(), null)).singleElement()
+                    .satisfies(message -> assertThat(message.path("commentId").asString()).isEqualTo(commentId));
+            assertThat(dashboard.received()).filteredOn(event -> event.contains("page.needs_reauthorisation"))
+                    .as("alerted once").hasSize(1);
+        }
+        awaitQueuesDrained();
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aRateLimitSlowsTheRepliesDownWithoutDroppingAny() {
+        Connected page = connectPage("Riverside Food Bank");
+        sandbox.rateLimit(page.sandbox().id(), 32, 4);
+
+        List<String> people = List.of("Maya Cruz", "Sam Lee", "Ike Obi");
+        List<String> commentIds = people.stream().map(name -> SandboxClient.commentId(sandbox.comment(
+                page.sandbox().id(), page.postId(), null, name, VOLUNTEERING))).toList();
+
+        await("every reply is sent in the end").atMost(PIPELINE).untilAsserted(() -> {
+            for (String commentId : commentIds) {
+                assertThat(replies(commentId)).as(commentId)
+                        .containsOnly(entry("public", "sent"), entry("private", "sent"));
+            }
+        });
+        List<RecordedCall> replyCalls = sandbox.calls("", null).stream()
+                .filter(call -> commentIds.stream().anyMatch(id -> call.path().contains(id))
+                        || call.path().endsWith(page.sandbox().id() + "/messages"))
+                .toList();
+        assertThat(replyCalls).filteredOn(call -> call.errorCode() != null).as("calls Facebook refused")
+                .hasSize(4).allSatisfy(call -> assertThat(call.errorCode()).isEqualTo(32));
+        for (String commentId : commentIds) {
+            assertThat(sandbox.calls(commentId + "/comments", "POST")).filteredOn(call -> call.status() == 200)
+                    .as("public replies to " + commentId).hasSize(1);
+        }
+        assertThat(sandbox.messages(page.sandbox().id(), null)).extracting(m -> m.path("commentId").asString())
+                .containsExactlyInAnyOrderElementsOf(commentIds);
+        assertThat(jdbc.queryForObject("select count(*) from replies where status <> 'sent'", Integer.class))
+                .isZero();
+        awaitQueuesDrained();
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void anOffensiveVolunteerGetsNoAutomaticReplyAndIsLeftToModeration() {
+        Connected page = connectPage("Riverside Food Bank");
+
+        String commentId = SandboxClient.commentId(sandbox.comment(page.sandbox().id(), page.postId(), null,
+                "Rude Volunteer", "count me in you lazy idiots"));
+
+        await("the comment is answered with nothing, and why").atMost(PIPELINE).untilAsserted(() ->
+                assertThat(replies(commentId)).containsExactly(
+                        entry("public", "skipped: the comment is offensive; moderation decides")));
+        assertThat(jdbc.queryForObject("select c.label from classifications c join messages m on m.id = c.message_id"
+                + " where m.external_id = ? and c.analyzer = 'intent'", String.class, commentId)).isEqualTo("volunteer");
+        awaitQueuesDrained();
+        assertThat(sandbox.calls(commentId, null)).isEmpty();
+        assertThat(sandbox.messages(page.sandbox().id(), null)).isEmpty();
+    }
+
+    @Test
+    void whatTheSystemCannotUseIsSkippedOrDeadLetteredOnceAndNeverRetriedInALoop() {
+        Connected page = connectPage("Riverside Food Bank");
+        String pageId = page.sandbox().id();
+        String postId = page.postId();
+        long now = System.currentTimeMillis();
+
+        // event types the system does not handle: a reaction, the page's own new post, a mention, read and
+        // delivery receipts, an optin
+        Map<String, Object> reaction = feedChange(Map.of("item", "reaction", "verb", "add", "reaction_type", "like",
+                "post_id", postId, "from", Map.of("id", "2000000000050", "name", "Lee")));
+        Map<String, Object> status = feedChange(Map.of("item", "status", "verb", "add", "post_id", pageId + "_9",
+                "message", "Thanks everyone!", "from", Map.of("id", pageId, "name", "Riverside")));
+        Map<String, Object> mention = Map.of("field", "mention", "value", Map.of("post_id", postId, "verb", "add"));
+        List<Object> receipts = List.of(
+                messaging("2000000000051", pageId, now, "read", Map.of("watermark", now)),
+                messaging("2000000000051", pageId, now, "delivery", Map.of("mids", List.of("m_x"), "watermark", now)),
+                messaging("2000000000051", pageId, now, "optin", Map.of("ref", "signup")));
+        assertThat(accepted(pageDelivery(pageId, List.of(reaction, status, mention), receipts)))
+                .containsEntry("queued", 0).containsEntry("skipped", 6);
+
+        // fields Facebook should have sent and did not
+        Map<String, Object> noCommentId = feedChange(Map.of("item", "comment", "verb", "add", "post_id", postId,
+                "message", "hello", "from", Map.of("id", "2000000000052", "name", "Bo")));
+        Map<String, Object> noAuthor = feedChange(Map.of("item", "comment", "verb", "add", "post_id", postId,
+                "comment_id", "777_nobody", "message", "hello"));
+        List<Object> brokenMessages = List.of(
+                messaging("2000000000053", pageId, now, "message", Map.of("text", "a message without mid")),
+                Map.of("recipient", Map.of("id", pageId), "timestamp", now, "message",
+                        Map.of("mid", "m_nosender", "text", "a message without sender")));
+        assertThat(accepted(pageDelivery(pageId, List.of(noCommentId, noAuthor), brokenMessages)))
+                .containsEntry("queued", 0).containsEntry("skipped", 4);
+
+        // a message with only a photo: no text to classify or answer
+        String photoMid = "m_photo_" + now;
+        assertThat(accepted(pageDelivery(pageId, List.of(), List.of(messaging("2000000000054", pageId, now, "message",
+                Map.of("mid", photoMid, "attachments", List.of(Map.of("type", "image",
+                        "payload", Map.of("url", "https://example.org/p.jpg"))))))))).containsEntry("queued", 1);
+
+        // a comment on a page no organisation connected
+        String strangerComment = "888_" + now;
+        String unknownPage = "100000000009999";
+        assertThat(accepted(FacebookPayloads.comments(unknownPage, List.of(
+                new FacebookPayloads.Comment(strangerComment, "2000000000055", "Kim", VOLUNTEERING)))))
+                .containsEntry("queued", 1);
+
+        await("the comment on the unknown page is dead-lettered with its reason").atMost(PIPELINE)
+                .untilAsserted(() -> assertThat(deadLetters()).filteredOn(l -> fieldsText(l).contains(strangerComment))
+                        .singleElement().satisfies(letter -> {
+                            assertThat(letter.source()).isEqualTo(RedisNames.CLASSIFIED_STREAM);
+                            assertThat(letter.error())
+                                    .contains("page " + unknownPage + " is not connected to any organisation");
+                        }));
+        await("the photo message is stored and left to the admins").atMost(PIPELINE).untilAsserted(() ->
+                assertThat(jdbc.queryForList("select status || ': ' || reason from replies where target_id = ?",
+                        String.class, photoMid)).containsExactly("skipped: no dialog in progress; the inbox shows it "
+                                + "to the admins"));
+        awaitQueuesDrained();
+        assertThat(redis.xpending(RedisNames.CLASSIFIED_STREAM, RedisNames.WRITER_GROUP).getCount())
+                .as("nothing waits to be delivered to the writer again").isZero();
+        assertThat(redis.xpending(RedisNames.COMMENTS_STREAM, RedisNames.GEAR_GROUP).getCount()).isZero();
+        assertThat(deadLetters()).as("dead-lettered once, not again and again, and nothing else")
+                .singleElement().satisfies(letter -> assertThat(fieldsText(letter)).contains(strangerComment));
+        assertThat(jdbc.queryForObject("select count(*) from messages", Integer.class)).as("only the photo message")
+                .isEqualTo(1);
+        assertThat(sandbox.messages(pageId, null)).isEmpty();
+    }
+
+    // --- the organisation's page -------------------------------------------------------------------------
+
+    /** A page created in the sandbox, connected by the admin with its page token, with a post to comment on. */
+    record Connected(SandboxPage sandbox, String postId) {
+    }
+
+    private Connected connectPage(String name) {
+        SandboxPage page = sandbox.createPage(Long.toString(PAGE_IDS.incrementAndGet()), name);
+        JsonNode connected = api.post("/api/pages", Map.of("pageToken", page.token()), 201);
+        assertThat(connected.path("pageId").asString()).isEqualTo(page.id());
+        assertThat(connected.path("tokenStatus").asString()).isEqualTo("valid");
+        String postId = sandbox.publishPost(page, "We need volunteers for Saturday's food drive, 9am to 1pm. "
+                + "Comment below to sign up!");
+        return new Connected(page, postId);
+    }
+
+    // --- what was recorded -------------------------------------------------------------------------------
+
+    /** Kind → status of the replies recorded for a comment or message; "status: reason" when skipped or failed. */
+    private Map<String, String> replies(String targetId) {
+        Map<String, String> replies = new LinkedHashMap<>();
+        jdbc.query("select kind, status, reason from replies where target_id = ? order by kind desc",
+                rs -> {
+                    String status = rs.getString(2);
+                    boolean explained = status.equals("skipped") || status.equals("failed");
+                    replies.put(rs.getString(1), explained ? status + ": " + rs.getString(3) : status);
+                }, targetId);
+        return replies;
+    }
+
+    private List<DeadLetter> deadLetters() {
+        return new DeadLetters(redis).list(1000);
+    }
+
+    private static String fieldsText(DeadLetter letter) {
+        StringBuilder text = new StringBuilder();
+        letter.fields().values().forEach(value -> text.append(new String(value, StandardCharsets.UTF_8)));
+        return text.toString();
+    }
+
+    /** No job waits, is in flight, waits for a retry or carries a failed attempt, on either queue. */
+    private void awaitQueuesDrained() {
+        await("the queues are drained").atMost(PIPELINE).untilAsserted(() -> {
+            for (String queue : List.of(RedisNames.PREPROCESS_QUEUE, RedisNames.REPLY_QUEUE)) {
+                assertThat(redis.llen(queue)).as(queue).isZero();
+                assertThat(redis.zcard(RedisNames.delayed(queue))).as(queue + " retries").isZero();
+                assertThat(redis.hlen(RedisNames.attempts(queue))).as(queue + " attempts").isZero();
+                for (String processing : redis.keys(RedisNames.processingListPattern(queue))) {
+                    assertThat(redis.llen(processing)).as(processing).isZero();
+                }
+            }
+        });
+    }
+
+    // --- deliveries by hand, for what the simulator does not send ----------------------------------------
+
+    private Map<String, Object> accepted(byte[] body) {
+        var response = facebook.postSigned(body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> counts = Json.read(response.body().getBytes(StandardCharsets.UTF_8), Map.class);
+        return counts;
+    }
+
+    private static Map<String, Object> feedChange(Map<String, Object> value) {
+        return Map.of("field", "feed", "value", value);
+    }
+
+    private static Map<String, Object> messaging(String senderId, String pageId, long timestamp, String kind,
+            Map<String, Object> content) {
+        return Map.of("sender", Map.of("id", senderId), "recipient", Map.of("id", pageId), "timestamp", timestamp,
+                kind, content);
+    }
+
+    private static byte[] pageDelivery(String pageId, List<Object> changes, List<Object> messaging) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", pageId);
+        entry.put("time", System.currentTimeMillis());
+        if (!changes.isEmpty()) {
+            entry.put("changes", changes);
+        }
+        if (!messaging.isEmpty()) {
+            entry.put("messaging", messaging);
+        }
+        return Json.write(Map.of("object", "page", "entry", List.of(entry)));
+    }
+
+    // --- a second process ---------------------------------------------------------------------------------
+
+    private SmartLifecycle replyWorkers() {
+        return context.getBean("replyWorkersRole", SmartLifecycle.class);
+    }
+
+    /** The packaged jar as a workers-only process on the same Redis and PostgreSQL, calling this app's sandbox. */
+    private Process startWorkersProcess() throws IOException {
+        Path jar = Path.of(System.getProperty("voluntree.app.jar"));
+        assertThat(jar).as("the packaged app; run through 'mvn verify'").exists();
+        Path log = Files.createDirectories(Path.of("target", "role-processes")).resolve("killed-reply-worker.log");
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir",
+                        Path.of(System.getProperty("user.home"), ".cache", "voluntree", "javacpp").toString()),
+                "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("VOLUNTREE_ROLES", "workers");
+        env.put("VOLUNTREE_PORT", Integer.toString(LocalRedisServer.freePort()));
+        env.put("VOLUNTREE_REDIS_URL", TestRedis.uri());
+        env.put("VOLUNTREE_DATABASE_URL", TestPostgres.jdbcUrl());
+        env.put("VOLUNTREE_DATABASE_USER", "postgres");
+        env.put("VOLUNTREE_WEBHOOK_APP_SECRET", TestServers.APP_SECRET);
+        env.put("VOLUNTREE_FACEBOOK_APP_ID", TestServers.APP_ID);
+        env.put("VOLUNTREE_FACEBOOK_GRAPH_URL", "http://127.0.0.1:" + port + "/sandbox/graph");
+        env.put("VOLUNTREE_PAGES_TOKEN_KEY", TestServers.TOKEN_KEY);
+        env.put("VOLUNTREE_WRITER_MAX_WAIT", "20ms");
+        env.put("VOLUNTREE_QUEUE_HEARTBEAT_EVERY", "1s");
+        env.put("VOLUNTREE_QUEUE_STALE_AFTER", "5s");
+        env.put("TF_CPP_MIN_LOG_LEVEL", "2");
+        return builder.start();
+    }
+}

@@ -1,0 +1,276 @@
+package org.voluntree.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.voluntree.app.account.AdminAccounts;
+import org.voluntree.app.testing.AdminApi;
+import org.voluntree.app.testing.SandboxClient;
+import org.voluntree.app.testing.SandboxClient.SandboxPage;
+import org.voluntree.app.testing.TestServers;
+import org.voluntree.contracts.local.LocalRedisServer;
+import org.voluntree.contracts.redis.RedisNames;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Messenger signup dialog through the whole real pipeline — every message a person sends is a signed
+ * webhook that is featurised, classified by the bundled models, stored and answered by the reply workers —
+ * with the bot's answers sent into this app's Facebook sandbox and the PIN emails into its mail sandbox.
+ * Each step waits for the bot's answer before the person types the next message, as a person would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "voluntree.facebook.sandbox.enabled=true",
+    "voluntree.facebook.sandbox.calls-per-window=100000",
+    "voluntree.mail.sandbox.enabled=true",
+    "voluntree.gear.max-wait=20ms",
+    "voluntree.writer.max-wait=20ms",
+    "voluntree.queue.retry-backoff=200ms"})
+@DirtiesContext
+class MessengerSignupEndToEndIT {
+
+    private static final AtomicLong PAGE_IDS = new AtomicLong(100000000000800L);
+    private static final AtomicLong PEOPLE = new AtomicLong(2000000000800L);
+    private static final String ADMIN = "ana@riverside.example";
+    private static final String PASSWORD = "correct horse battery";
+    /** Read as {@code volunteer} and offense {@code neither} by the bundled models (see FacebookRepliesEndToEndIT). */
+    private static final String VOLUNTEERING = "I can help on Saturday";
+    private static final Pattern PIN = Pattern.compile("\\b(\\d{6})\\b");
+    private static final Duration PIPELINE = Duration.ofSeconds(60);
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry, "web,workers,gear,scheduler");
+        int smtp = LocalRedisServer.freePort();
+        registry.add("spring.mail.port", () -> smtp);
+    }
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AdminAccounts admins;
+
+    @Autowired
+    StatefulRedisConnection<String, byte[]> redis;
+
+    SandboxClient sandbox;
+    AdminApi api;
+    long organisationId;
+    SandboxPage page;
+    String postId;
+
+    @BeforeEach
+    void setUp() {
+        int port = Integer.parseInt(environment.getProperty("local.server.port"));
+        jdbc.update("truncate organisations cascade");
+        organisationId = jdbc.queryForObject("insert into organisations (name) values ('Riverside Food Bank') returning id",
+                Long.class);
+        admins.createOrUpdate(organisationId, ADMIN, PASSWORD, "owner");
+        api = new AdminApi(port, ADMIN, PASSWORD);
+        sandbox = new SandboxClient(port);
+        page = sandbox.createPage(Long.toString(PAGE_IDS.incrementAndGet()), "Riverside Food Bank");
+        assertThat(api.post("/api/pages", Map.of("pageToken", page.token()), 201).path("tokenStatus").asString())
+                .isEqualTo("valid");
+        postId = sandbox.publishPost(page, "We need volunteers for Saturday's food sort. Comment to sign up!");
+    }
+
+    @Test
+    void aCommenterSignsUpInMessengerWithAVerifiedEmailAndASlot() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        JsonNode signup = api.post("/api/signups", Map.of("title", "Saturday food sort",
+                "description", "Sorting donations for 300 families", "slots", List.of(
+                        slot(day, "Morning shift", 1),
+                        slot(day.plus(1, ChronoUnit.DAYS), "Afternoon shift", 5))), 201);
+        long morning = signup.path("slots").get(0).path("id").asLong();
+        assertThat(signup.path("slots").get(0).path("label").asString()).isEqualTo("Morning shift");
+        String psid = person();
+
+        String commentId = SandboxClient.commentId(sandbox.comment(page.id(), postId, psid, "Maya Cruz",
+                VOLUNTEERING));
+        JsonNode offer = botMessage(psid, 1);
+        assertThat(offer.path("commentId").asString()).as("the private reply to the comment").isEqualTo(commentId);
+        JsonNode buttons = offer.path("message").path("attachment").path("payload").path("buttons");
+        assertThat(buttons.get(0).path("payload").asString()).isEqualTo("SIGNUP_YES|" + postId);
+
+        sandbox.postback(page.id(), psid, buttons.get(0).path("title").asString(),
+                buttons.get(0).path("payload").asString());
+        assertThat(text(botMessage(psid, 2))).contains("Saturday food sort").contains("type your email address");
+
+        sandbox.message(page.id(), psid, "Maya@Example.org");
+        assertThat(text(botMessage(psid, 3))).contains("emailed a 6-digit code to maya@example.org");
+        String firstPin = pinEmailed("maya@example.org", 1);
+
+        String wrong = wrongPin(firstPin);
+        sandbox.message(page.id(), psid, wrong);
+        assertThat(text(botMessage(psid, 4))).isEqualTo("That code doesn't match. 2 attempts left.");
+        sandbox.message(page.id(), psid, wrong);
+        assertThat(text(botMessage(psid, 5))).isEqualTo("That code doesn't match. 1 attempt left.");
+        sandbox.message(page.id(), psid, "my code is " + wrong);
+        assertThat(text(botMessage(psid, 6))).startsWith("Too many wrong codes.");
+
+        sandbox.message(page.id(), psid, "maya@example.org");
+        assertThat(text(botMessage(psid, 7))).contains("emailed a 6-digit code to maya@example.org");
+        String secondPin = pinEmailed("maya@example.org", 2);
+
+        sandbox.message(page.id(), psid, secondPin);
+        JsonNode slots = botMessage(psid, 8);
+        assertThat(text(slots)).startsWith("Thanks, your email is confirmed!").contains("(Morning shift) — 1 left")
+                .contains("(Afternoon shift) — 5 left");
+        List<String> choices = new ArrayList<>();
+        slots.path("message").path("quick_replies").forEach(reply -> choices.add(reply.path("payload").asString()));
+        assertThat(choices).contains("SLOT|" + morning, "SLOTS_DONE");
+
+        sandbox.quickReply(page.id(), psid, "#1", "SLOT|" + morning);
+        assertThat(text(botMessage(psid, 9))).startsWith("You're in!").contains("(Morning shift) — full");
+
+        sandbox.quickReply(page.id(), psid, "Done", "SLOTS_DONE");
+        assertThat(text(botMessage(psid, 10))).startsWith("Thank you! You're signed up for Saturday food sort:")
+                .contains("Morning shift").doesNotContain("Afternoon shift");
+
+        Map<String, Object> volunteer = jdbc.queryForMap("""
+                select id, email, email_verified_at from volunteers where organisation_id = ? and facebook_user_id = ?
+                """, organisationId, psid);
+        assertThat(volunteer.get("email")).isEqualTo("maya@example.org");
+        assertThat(volunteer.get("email_verified_at")).isNotNull();
+        assertThat(jdbc.queryForList("select slot_id from slot_assignments where volunteer_id = ?", Long.class,
+                volunteer.get("id"))).containsExactly(morning);
+        assertThat(api.get("/api/signups/" + signup.path("id").asLong()).path("slots").get(0).path("confirmed").asInt())
+                .isEqualTo(1);
+        assertThat(mailsTo("maya@example.org")).as("one PIN per email typed").hasSize(2);
+        assertThat(sandbox.messages(page.id(), psid)).as("nothing else was sent").hasSize(10);
+    }
+
+    @Test
+    void stopOptsThePersonOutOfEveryAutomaticMessage() {
+        api.post("/api/signups", Map.of("title", "Saturday food sort", "slots", List.of(
+                slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3))), 201);
+        String psid = person();
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId);
+        assertThat(text(botMessage(psid, 1))).contains("type your email address");
+
+        sandbox.message(page.id(), psid, "STOP");
+        assertThat(text(botMessage(psid, 2))).isEqualTo(
+                "You won't get any more automatic messages from us. Write to us any time.");
+        assertThat(jdbc.queryForObject("select count(*) from opt_outs where organisation_id = ? and facebook_user_id = ?",
+                Integer.class, organisationId, psid)).isEqualTo(1);
+
+        String afterwards = SandboxClient.messageId(sandbox.message(page.id(), psid, "sam@example.org"));
+        String yesAgain = SandboxClient.messageId(sandbox.postback(page.id(), psid, "Yes, sign me up",
+                "SIGNUP_YES|" + postId));
+        String comment = SandboxClient.commentId(sandbox.comment(page.id(), postId, psid, "Sam Lee", VOLUNTEERING));
+        await("each is answered with nothing, and why").atMost(PIPELINE).untilAsserted(() -> {
+            assertThat(reply(afterwards)).isEqualTo("skipped: the person opted out");
+            assertThat(reply(yesAgain)).isEqualTo("skipped: the person opted out");
+            assertThat(reply(comment)).isEqualTo("skipped: the person opted out");
+        });
+        assertThat(sandbox.messages(page.id(), psid)).hasSize(2);
+        assertThat(sandbox.messages(page.id(), null)).noneMatch(m -> comment.equals(m.path("commentId").asString()));
+        assertThat(sandbox.calls(comment, null)).as("no public reply either").isEmpty();
+        assertThat(mailsTo("sam@example.org")).isEmpty();
+    }
+
+    @Test
+    void anAdminWritingByHandPausesTheBotForThatPerson() {
+        api.post("/api/signups", Map.of("title", "Saturday food sort", "slots", List.of(
+                slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3))), 201);
+        String psid = person();
+        String other = person();
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId);
+        assertThat(text(botMessage(psid, 1))).contains("type your email address");
+
+        // Ana answers from the page's inbox; Facebook echoes her message to the webhook
+        sandbox.echo(page.id(), psid, "Hi Sam, Ana here. I'll sign you up myself!");
+        await("the bot notices the admin's message").atMost(PIPELINE).until(() ->
+                redis.sync().exists(RedisNames.conversation("paused", page.id(), psid)) == 1);
+
+        String typed = SandboxClient.messageId(sandbox.message(page.id(), psid, "sam@example.org"));
+        await("the person's answer is left to the admin").atMost(PIPELINE).untilAsserted(() ->
+                assertThat(reply(typed)).isEqualTo("skipped: an admin is answering this conversation"));
+        assertThat(sandbox.messages(page.id(), psid)).hasSize(1);
+        assertThat(mailsTo("sam@example.org")).isEmpty();
+
+        // only that person: someone else still gets the bot
+        sandbox.postback(page.id(), other, "Yes, sign me up", "SIGNUP_YES|" + postId);
+        assertThat(text(botMessage(other, 1))).contains("type your email address");
+    }
+
+    // -----------------------------------------------------------------------------------------------------
+
+    private static String person() {
+        return Long.toString(PEOPLE.incrementAndGet());
+    }
+
+    private static Map<String, Object> slot(Instant startsAt, String label, int required) {
+        return Map.of("startsAt", startsAt.toString(), "endsAt", startsAt.plus(3, ChronoUnit.HOURS).toString(),
+                "label", label, "required", required);
+    }
+
+    /** The bot's {@code n}th message to the person (1-based), once it was sent; fails if more were sent. */
+    private JsonNode botMessage(String psid, int n) {
+        await("the bot's message " + n + " to " + psid).atMost(PIPELINE)
+                .until(() -> sandbox.messages(page.id(), psid).size() >= n);
+        List<JsonNode> sent = sandbox.messages(page.id(), psid);
+        assertThat(sent).as("messages to " + psid).hasSize(n);
+        return sent.get(n - 1);
+    }
+
+    /** The text of a message, plain or the text of a button template. */
+    private static String text(JsonNode sent) {
+        JsonNode message = sent.path("message");
+        return message.has("text") ? message.path("text").asString()
+                : message.path("attachment").path("payload").path("text").asString();
+    }
+
+    private String reply(String targetId) {
+        List<String> found = jdbc.queryForList("select status || coalesce(': ' || reason, '') from replies "
+                + "where target_id = ?", String.class, targetId);
+        return found.isEmpty() ? null : String.join(", ", found);
+    }
+
+    private List<JsonNode> mailsTo(String address) {
+        List<JsonNode> mails = new ArrayList<>();
+        for (JsonNode mail : api.get("/api/sandbox/mail")) {
+            if (mail.path("to").toString().contains(address)) {
+                mails.add(mail);
+            }
+        }
+        return mails;
+    }
+
+    /** The PIN of the {@code n}th email to the address, once it arrived. */
+    private String pinEmailed(String address, int n) {
+        await("PIN email " + n).atMost(PIPELINE).until(() -> mailsTo(address).size() >= n);
+        JsonNode mail = mailsTo(address).get(n - 1);
+        assertThat(mail.path("subject").asString()).isEqualTo("Your code for Riverside Food Bank");
+        Matcher pin = PIN.matcher(mail.path("body").asString());
+        assertThat(pin.find()).as("a 6-digit code in " + mail).isTrue();
+        return pin.group(1);
+    }
+
+    private static String wrongPin(String pin) {
+        char first = pin.charAt(0);
+        return (first == '9' ? '0' : (char) (first + 1)) + pin.substring(1);
+    }
+}

@@ -1,0 +1,53 @@
+package org.voluntree.app.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.voluntree.contracts.event.Json;
+import tools.jackson.databind.JsonNode;
+
+/** An API client of an admin, with HTTP Basic: what a script or the dashboard's calls do, minus the browser. */
+public final class AdminApi {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String root;
+    private final String authorization;
+
+    public AdminApi(int port, String email, String password) {
+        this.root = "http://127.0.0.1:" + port;
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((email + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    public JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(root + path)).GET(), 200);
+    }
+
+    /** POSTs JSON and expects {@code expectedStatus}. */
+    public JsonNode post(String path, Object body, int expectedStatus) {
+        return send(HttpRequest.newBuilder(URI.create(root + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body))), expectedStatus);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, int expectedStatus) {
+        try {
+            HttpResponse<String> response = http.send(request.header("Authorization", authorization).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                throw new AssertionError(response.request().method() + " " + response.uri() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("API request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
