@@ -436,7 +436,7 @@ class FacebookRepliesEndToEndIT {
     // --- a second process ---------------------------------------------------------------------------------
 
     private SmartLifecycle replyWorkers() {
-        return context.getBean("replyWorkersRole", SmartLifecycle.class);
+        return context.getBean("replyWorkers", SmartLifecycle.class);
     }
 
     /** The packaged jar as a workers-only process on the same Redis and PostgreSQL, calling this app's sandbox. */
