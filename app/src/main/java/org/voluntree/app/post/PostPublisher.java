@@ -30,7 +30,6 @@ import org.voluntree.workers.queue.RetryLater;
 class PostPublisher implements JobHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PostPublisher.class);
-    private static final Duration PARKED = Duration.ofMinutes(1);
 
     private final PostStore posts;
     private final SignupStore signups;
@@ -38,16 +37,18 @@ class PostPublisher implements JobHandler {
     private final PageAlerts alerts;
     private final GraphApi graph;
     private final ZoneId zone;
+    private final Duration parked;
     private final Clock clock = Clock.systemUTC();
 
     PostPublisher(PostStore posts, SignupStore signups, PageTokens pages, PageAlerts alerts, GraphApi graph,
-            ZoneId zone) {
+            ZoneId zone, Duration parked) {
         this.posts = posts;
         this.signups = signups;
         this.pages = pages;
         this.alerts = alerts;
         this.graph = graph;
         this.zone = zone;
+        this.parked = parked;
     }
 
     @Override
@@ -63,7 +64,7 @@ class PostPublisher implements JobHandler {
             return;
         }
         if (pages.needsReauthorisation(post.pageId())) {
-            throw RetryLater.after(PARKED, "page " + post.pageId() + " needs reauthorisation");
+            throw RetryLater.after(parked, "page " + post.pageId() + " needs reauthorisation");
         }
         PageAccess page;
         try {
@@ -81,7 +82,7 @@ class PostPublisher implements JobHandler {
             log.info("Published post {} on page {}", postId, post.pageId());
         } catch (PageTokenInvalidException e) {
             alerts.tokenRefused(post.pageId(), e.getMessage());
-            throw RetryLater.after(PARKED, "page " + post.pageId() + " needs reauthorisation");
+            throw RetryLater.after(parked, "page " + post.pageId() + " needs reauthorisation");
         } catch (GraphRateLimitedException e) {
             throw RetryLater.after(e.retryAfter(), e.getMessage());
         } catch (GraphRequestRejectedException e) {

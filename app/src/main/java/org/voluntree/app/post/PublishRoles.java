@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.voluntree.app.conversation.ConversationProperties;
 import org.voluntree.app.facebook.GraphApi;
 import org.voluntree.app.page.PageAlerts;
+import org.voluntree.app.page.PageProperties;
 import org.voluntree.app.page.PageTokens;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.QueueProperties;
@@ -30,9 +31,10 @@ class PublishRoles {
     @ConditionalOnRole(Role.WORKERS)
     QueueWorkerLifecycle publishWorkers(RedisClient client, QueueProperties queues, PostStore posts,
             SignupStore signups, PageTokens pages, PageAlerts alerts, GraphApi graph,
-            ConversationProperties conversation) {
+            ConversationProperties conversation, PageProperties pageProperties) {
         return new QueueWorkerLifecycle(client, RedisNames.PUBLISH_QUEUE,
-                new PostPublisher(posts, signups, pages, alerts, graph, conversation.zone()), queues.settings());
+                new PostPublisher(posts, signups, pages, alerts, graph, conversation.zone(),
+                        pageProperties.reconnectCheckEvery()), queues.settings());
     }
 
     @Bean
