@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,10 +23,15 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voluntree.app.account.AdminAccounts;
+import org.voluntree.app.reply.AnswerSource;
+import org.voluntree.app.reply.MessageToAnswer;
+import org.voluntree.app.reply.ReplySettings;
 import org.voluntree.app.testing.ApiClient;
 import org.voluntree.app.testing.SandboxClient;
 import org.voluntree.app.testing.TestServers;
+import org.voluntree.contracts.event.EventKind;
 import org.voluntree.contracts.event.FeaturisedMessage;
+import org.voluntree.contracts.event.InboundEvent;
 import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.redis.RedisNames;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +66,9 @@ class PagesPostsAndReconciliationIT {
 
     @Autowired
     Reconciliation reconciliation;
+
+    @Autowired
+    List<AnswerSource> answers;
 
     @Autowired
     StatefulRedisConnection<String, byte[]> redis;
@@ -143,6 +154,14 @@ class PagesPostsAndReconciliationIT {
         assertThat(owner.post("/api/posts/" + postId + "/publish", "{}").statusCode())
                 .as("a published post is not published again").isEqualTo(409);
 
+        // questions under the post are answered from the signup's facts and slots
+        assertThat(firstAnswer(facebookPostId, "where do we park?", "event_question"))
+                .hasValueSatisfying(answer -> assertThat(answer).contains("Location: North beach car park"));
+        assertThat(firstAnswer(facebookPostId, "what time does it start?", "event_question"))
+                .hasValueSatisfying(answer -> assertThat(answer).contains("Times: "));
+        assertThat(firstAnswer("another-post", "where do we park?", "event_question"))
+                .as("no signup behind the post: the organisation's info, here none").isEmpty();
+
         // two comments Facebook never delivered to the webhook
         sandbox.post("/sandbox/simulate/comment", """
                 {"pageId": "%s", "postId": "%s", "authorName": "Ana Ruiz", "text": "count me in!"}
@@ -171,6 +190,14 @@ class PagesPostsAndReconciliationIT {
         HttpResponse<String> noSlots = owner.post("/api/signups", "{\"title\": \"Empty\", \"slots\": []}");
         assertThat(noSlots.statusCode()).isEqualTo(400);
         assertThat(noSlots.body()).contains("\"field\":\"slots\"");
+    }
+
+    private Optional<String> firstAnswer(String postId, String question, String intent) {
+        MessageToAnswer message = new MessageToAnswer(1, 1, new InboundEvent("c:q:add", EventKind.COMMENT, PAGE, "q",
+                postId, null, "add", "42", "Ana", question, null, Instant.now(), Instant.now()), Map.of());
+        ReplySettings settings = new ReplySettings("Harbour Cleanup", null, null, null, true, Set.of(intent));
+        return answers.stream().map(source -> source.answer(message, intent, settings))
+                .flatMap(Optional::stream).findFirst();
     }
 
     private List<String> featurisedTexts() {

@@ -150,6 +150,22 @@ class ClassifiedWriterIT {
     }
 
     @Test
+    void aRemovedCommentKeepsItsRowButLosesWhatThePersonWrote() {
+        writer.handle(List.of(entry("1-0", comment("c1", "u1", "count me in!"), "volunteer", 0.97f)));
+        InboundEvent removal = new InboundEvent("c:c1:remove", EventKind.COMMENT, PAGE, "c1", PAGE + "_1", null,
+                "remove", "u1", null, null, null, Instant.parse("2026-11-25T11:00:00Z"),
+                Instant.parse("2026-11-25T11:00:01Z"));
+
+        writer.handle(List.of(new StreamMessage<>(RedisNames.CLASSIFIED_STREAM, "2-0",
+                new ClassifiedMessage(removal, Map.of()).toFields())));
+
+        Map<String, Object> row = jdbc.queryForMap("select text, author_name, removed_at from messages where external_id = 'c1'");
+        assertThat(row.get("text")).isNull();
+        assertThat(row.get("author_name")).isNull();
+        assertThat(row.get("removed_at")).isNotNull();
+    }
+
+    @Test
     void rejectsAnEntryItCannotRead() {
         StreamMessage<String, byte[]> broken = new StreamMessage<>(RedisNames.CLASSIFIED_STREAM, "1-0",
                 Map.of("event", "{not json".getBytes()));
