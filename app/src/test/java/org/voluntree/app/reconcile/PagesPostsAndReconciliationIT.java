@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.Range;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,6 +179,36 @@ class PagesPostsAndReconciliationIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> featurisedTexts().size() >= 2);
         assertThat(featurisedTexts()).as("each missed comment entered the pipeline once")
                 .containsExactlyInAnyOrder("count me in!", "where do we park?");
+    }
+
+    @Test
+    void facebooksLoginDialogConnectsThePagesTheAdminGrantedAndAScheduledPostWaitsForItsTime() throws Exception {
+        String redirect = "http://127.0.0.1/after-login";
+        HttpResponse<String> dialog = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + environment.getProperty("local.server.port") + "/sandbox/dialog/oauth?client_id="
+                        + TestServers.APP_ID + "&redirect_uri=" + redirect + "&state=s1&pages=" + PAGE)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String location = dialog.headers().firstValue("Location").orElseThrow();
+        String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
+
+        HttpResponse<String> connected = owner.post("/api/pages/oauth",
+                "{\"code\":\"" + code + "\",\"redirectUri\":\"" + redirect + "\"}");
+
+        assertThat(connected.statusCode()).as(connected.body()).isEqualTo(201);
+        assertThat(connected.body()).contains("\"pageId\":\"" + PAGE + "\"").contains("\"tokenStatus\":\"valid\"");
+
+        HttpResponse<String> draft = owner.post("/api/posts", """
+                {"pageId": "%s", "message": "Tree planting next week!", "scheduledAt": "%s"}
+                """.formatted(PAGE, Instant.now().plusSeconds(3)));
+        long postId = Json.MAPPER.readTree(draft.body()).path("id").asLong();
+        HttpResponse<String> publish = owner.post("/api/posts/" + postId + "/publish", "{}");
+        assertThat(publish.body()).contains("\"state\":\"scheduled\"");
+        assertThat(sandbox.get("/sandbox/requests?path=/feed&method=POST").path("count").asInt())
+                .as("nothing is posted before its time").isZero();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "published".equals(
+                Json.MAPPER.readTree(owner.get("/api/posts/" + postId).body()).path("state").asString()));
+        assertThat(sandbox.get("/sandbox/requests?path=/feed&method=POST").path("count").asInt()).isEqualTo(1);
     }
 
     @Test
