@@ -2,21 +2,33 @@ package org.voluntree.modeltools.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
+import io.lettuce.core.Range;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.voluntree.contracts.event.ClassifiedMessage;
+import org.voluntree.contracts.event.EventKind;
+import org.voluntree.contracts.event.FeaturisedMessage;
+import org.voluntree.contracts.event.InboundEvent;
 import org.voluntree.contracts.model.ModelArtifact;
 import org.voluntree.contracts.model.ModelRegistry;
+import org.voluntree.contracts.redis.RedisNames;
+import org.voluntree.contracts.stream.StreamConsumerSettings;
 import org.voluntree.contracts.testing.TestRedis;
 import org.voluntree.contracts.text.FeaturiserConfig;
 import org.voluntree.contracts.text.HashingFeaturiser;
 import org.voluntree.contracts.text.TextNormaliser;
+import org.voluntree.gears.Gear;
 import org.voluntree.gears.engine.LoadedModel;
 import org.voluntree.gears.engine.tensorflow.TensorFlowEngine;
 import org.voluntree.modeltools.data.Analyzer;
@@ -25,7 +37,10 @@ import org.voluntree.modeltools.eval.Classifier;
 import org.voluntree.modeltools.eval.Evaluation;
 import org.voluntree.modeltools.testing.SharedData;
 
-/** Train on real data → freeze → store in a real Redis → reload → classify with the embedded engine. */
+/**
+ * Train on real data → freeze → store in a real Redis → reload → classify with the embedded
+ * engine, and through a real gear reading a stream entry.
+ */
 class TrainFreezeServeIT {
 
     private static final FeaturiserConfig SMALL = new FeaturiserConfig(TextNormaliser.VERSION, 1 << 14, 48, true, 3, 4,
@@ -72,6 +87,28 @@ class TrainFreezeServeIT {
                     .isEqualTo(heldOut.accuracy());
             float[][] scores = served.predict(new HashingFeaturiser(SMALL).featurise("Great food, lovely staff!"), 1);
             assertThat(reloaded.manifest().labelOf(scores[0])).isEqualTo("positive");
+        }
+
+        // and the gear classifies a real stream entry with it, fetched from the registry
+        InboundEvent event = new InboundEvent("m:review-1", EventKind.MESSAGE, "page-1", "review-1", null, null, "add",
+                "person-1", null, "Great food, lovely staff!", null, Instant.now(), Instant.now());
+        FeaturisedMessage entry = new FeaturisedMessage(event, Map.of("sentiment",
+                new FeaturisedMessage.Features(1, new HashingFeaturiser(SMALL).featurise(event.text()))));
+        try (StatefulRedisConnection<String, byte[]> connection = TestRedis.client()
+                .connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+                TensorFlowEngine engine = new TensorFlowEngine();
+                Gear gear = new Gear(TestRedis.client(), engine, new StreamConsumerSettings(RedisNames.COMMENTS_STREAM,
+                        RedisNames.GEAR_GROUP, "trained-model-gear", 32, Duration.ofMillis(20), Duration.ofSeconds(30),
+                        Duration.ofSeconds(5), 3), 10_000)) {
+            connection.sync().xadd(RedisNames.COMMENTS_STREAM, entry.toFields());
+            gear.start();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> connection.sync().xlen(RedisNames.CLASSIFIED_STREAM) == 1);
+            ClassifiedMessage classified = ClassifiedMessage.fromFields(connection.sync()
+                    .xrange(RedisNames.CLASSIFIED_STREAM, Range.create("-", "+")).get(0).getBody());
+            assertThat(classified.event().externalId()).isEqualTo("review-1");
+            assertThat(classified.classifications().get("sentiment").label()).isEqualTo("positive");
+            assertThat(classified.classifications().get("sentiment").version()).isEqualTo(1);
         }
     }
 
