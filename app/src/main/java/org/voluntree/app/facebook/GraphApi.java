@@ -268,6 +268,10 @@ public class GraphApi {
                 throw rejectedOrRateLimited(pageId, what, e);
             } catch (FacebookGraphException e) {
                 usage.record(pageId, requestor.getDebugHeaderInfo());
+                if (RATE_LIMIT_ERRORS.contains(e.getErrorCode())) {
+                    // Facebook marks these transient too, but retrying at once only digs the hole deeper
+                    throw rejectedOrRateLimited(pageId, what, e);
+                }
                 boolean transientError = Boolean.TRUE.equals(e.getIsTransient())
                         || TRANSIENT_ERRORS.contains(e.getErrorCode())
                         || (e.getHttpStatusCode() != null && e.getHttpStatusCode() >= 500);
