@@ -3,7 +3,7 @@
 const Dashboard = (() => {
   const PAGES = [
     ['index.html', 'Overview'], ['volunteers.html', 'Volunteers'], ['analytics.html', 'Analytics'],
-    ['signups.html', 'Signups', true], ['posts.html', 'Posts', true], ['inbox.html', 'Inbox', true],
+    ['signups.html', 'Signups'], ['posts.html', 'Posts', true], ['inbox.html', 'Inbox', true],
     ['moderation.html', 'Moderation', true], ['settings.html', 'Settings'],
   ];
   let me = null;
