@@ -3,8 +3,8 @@
 const Dashboard = (() => {
   const PAGES = [
     ['index.html', 'Overview'], ['volunteers.html', 'Volunteers'], ['analytics.html', 'Analytics'],
-    ['signups.html', 'Signups'], ['posts.html', 'Posts', true], ['inbox.html', 'Inbox', true],
-    ['moderation.html', 'Moderation', true], ['settings.html', 'Settings'],
+    ['signups.html', 'Signups'], ['posts.html', 'Posts'], ['inbox.html', 'Inbox', true],
+    ['moderation.html', 'Moderation'], ['settings.html', 'Settings'],
   ];
   let me = null;
 
