@@ -19,6 +19,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voluntree.app.account.AdminAccounts;
+import org.voluntree.app.facebook.GraphApi;
+import org.voluntree.app.facebook.PageAccess;
 import org.voluntree.app.signup.SignupEvents;
 import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.SandboxClient;
@@ -55,6 +57,9 @@ class FacebookPagesBrowserIT {
 
     @Autowired
     SignupEvents signupEvents;
+
+    @Autowired
+    GraphApi graph;
 
     String base;
     long organisation;
@@ -137,8 +142,7 @@ class FacebookPagesBrowserIT {
         browser.screenshot("signups");
 
         // Moderation: a hateful comment on the page's post is queued above the threshold, and hidden
-        String postId = sandbox.post("/sandbox/graph/v24.0/" + PAGE + "/feed",
-                "{\"message\": \"Sorting this Saturday\", \"access_token\": \"" + pageToken + "\"}").path("id").asString();
+        String postId = graph.publishPost(new PageAccess(PAGE, pageToken), "Sorting this Saturday", null, null);
         String commentId = sandbox.post("/sandbox/simulate/comment", """
                 {"pageId": "%s", "postId": "%s", "authorName": "Rude Person", "text": "you are all idiots"}
                 """.formatted(PAGE, postId)).path("payload").path("entry").get(0).path("changes").get(0)
@@ -154,7 +158,11 @@ class FacebookPagesBrowserIT {
         assertThat(browser.driver.findElement(queued).getAttribute("data-sentiment")).isEqualTo("negative");
         browser.screenshot("moderation-queue");
 
-        browser.driver.findElement(queued).findElement(By.cssSelector("button[data-action=hide]")).click();
+        // the queue redraws on (re)connection: click whichever button is there now
+        browser.wait.until(d -> {
+            d.findElement(queued).findElement(By.cssSelector("button[data-action=hide]")).click();
+            return true;
+        });
 
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#handled tr[data-message-id='" + hateful + "'] td.action"), "hide"));
