@@ -3,7 +3,7 @@
 const Dashboard = (() => {
   const PAGES = [
     ['index.html', 'Overview'], ['volunteers.html', 'Volunteers'], ['analytics.html', 'Analytics'],
-    ['signups.html', 'Signups'], ['posts.html', 'Posts'], ['inbox.html', 'Inbox', true],
+    ['signups.html', 'Signups'], ['posts.html', 'Posts'], ['inbox.html', 'Inbox'],
     ['moderation.html', 'Moderation'], ['settings.html', 'Settings'],
   ];
   let me = null;

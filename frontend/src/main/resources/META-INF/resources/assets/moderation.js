@@ -25,8 +25,7 @@
     return el('li', { class: 'message ' + mood, 'data-message-id': c.messageId, 'data-sentiment': mood },
       el('div', null, el('span', { class: 'label negative' }, c.offenseLabel + ' ' + Math.round(c.offenseScore * 100) + '%')),
       el('div', { class: 'text' }, c.text || ''),
-      el('div', { class: 'meta' }, (c.authorName || c.authorId || 'someone') + ' · ' + when(c.createdAt) + ' · page ' + c.pageId
-          + (c.lastOutcome === 'failed' ? '' : '')),
+      el('div', { class: 'meta' }, (c.authorName || c.authorId || 'someone') + ' · ' + when(c.createdAt) + ' · page ' + c.pageId),
       c.lastOutcome === 'failed' ? el('div', { class: 'error' }, 'last ' + c.lastAction + ' failed: ' + c.lastReason) : null,
       buttons(c, ['hide', 'delete', 'dismiss']));
   }

@@ -31,7 +31,7 @@
       el('h2', null, signup.title),
       signup.description ? el('p', null, signup.description) : null,
       Object.keys(signup.facts || {}).length ? el('dl', { class: 'metrics' }, Object.entries(signup.facts)
-          .map(([k, v]) => [el('dt', null, k), el('dd', null, v)])) : null,
+          .flatMap(([k, v]) => [el('dt', null, k), el('dd', null, v)])) : null,
       el('ul', { class: 'slots', id: 'slots' }, signup.slots.map(slot => {
         const volunteers = names.get(slot.id) || [];
         return el('li', { 'data-slot-id': slot.id },

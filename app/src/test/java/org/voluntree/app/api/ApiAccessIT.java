@@ -88,6 +88,7 @@ class ApiAccessIT {
         volunteerB = fixture.volunteer(orgB, "fb1", "Sam Lee", messageB, now.minusSeconds(60));
         sessionA = fixture.chatSession(orgA, ownerA, "Saturday shift");
         sessionB = fixture.chatSession(orgB, ownerB, "Dogs");
+        jdbc.update("update messages set kind = 'MESSAGE' where id in (?, ?)", messageA2, messageB);
         signupA = signup(orgA, "Saturday sorting", now);
         signupB = signup(orgB, "Dog walking", now);
         postA = post(orgA, signupA, "c_post_a");
@@ -124,7 +125,11 @@ class ApiAccessIT {
                 new Call("GET", "/api/posts/" + postA + "/comments", null),
                 new Call("GET", "/api/moderation", null),
                 new Call("GET", "/api/moderation/handled", null),
-                new Call("POST", "/api/moderation/" + messageA + "/dismiss", null));
+                new Call("POST", "/api/moderation/" + messageA + "/dismiss", null),
+                new Call("GET", "/api/inbox", null),
+                new Call("GET", "/api/inbox/100000000000111/fa2", null),
+                new Call("POST", "/api/inbox/100000000000111/fa2/takeover", null),
+                new Call("POST", "/api/inbox/100000000000111/fa2/handback", null));
     }
 
     @Test
@@ -177,7 +182,11 @@ class ApiAccessIT {
                 new Call("GET", "/api/signups/" + signupB + "/volunteers", null),
                 new Call("GET", "/api/posts/" + postB + "/comments", null),
                 new Call("POST", "/api/moderation/" + messageB + "/dismiss", null),
-                new Call("POST", "/api/moderation/" + messageB + "/hide", null));
+                new Call("POST", "/api/moderation/" + messageB + "/hide", null),
+                new Call("GET", "/api/inbox/100000000000222/fb1", null),
+                new Call("GET", "/api/inbox/100000000000111/fb1", null),
+                new Call("POST", "/api/inbox/100000000000222/fb1/takeover", null),
+                new Call("POST", "/api/inbox/100000000000222/fb1/messages", "{\"text\":\"hi\"}"));
         for (Call call : calls) {
             HttpResponse<String> response = owner.send(call.method(), call.path(), call.body());
             assertThat(response.statusCode()).as(call.toString()).isEqualTo(404);
@@ -195,7 +204,7 @@ class ApiAccessIT {
         List<Call> writes = everyCall().stream()
                 .filter(c -> !c.method().equals("GET") && !c.path().startsWith("/api/auth/"))
                 .toList();
-        assertThat(writes).hasSize(6);
+        assertThat(writes).hasSize(8);
         for (Call call : writes) {
             HttpResponse<String> response = viewer.send(call.method(), call.path(), call.body());
             assertThat(response.statusCode()).as(call.toString()).isEqualTo(403);
@@ -220,6 +229,23 @@ class ApiAccessIT {
         var untouched = ApiClient.json(other.get("/api/settings"));
         assertThat(untouched.path("donationInfo").isNull()).isTrue();
         assertThat(untouched.path("autoReplies").size()).isEqualTo(6);
+    }
+
+    @Test
+    void theInboxListsOnlyTheOrganisationsMessengerConversations() {
+        var conversations = ApiClient.json(owner.get("/api/inbox"));
+        assertThat(conversations.size()).isEqualTo(1);
+        assertThat(conversations.get(0).path("psid").asString()).isEqualTo("fa2");
+        var thread = ApiClient.json(owner.get("/api/inbox/100000000000111/fa2"));
+        assertThat(thread.path("entries").get(0).path("text").asString()).isEqualTo("me too");
+        assertThat(thread.path("entries").get(0).path("sentiment").asString()).isEqualTo("positive");
+        assertThat(thread.path("takenOver").asBoolean()).isFalse();
+
+        owner.post("/api/inbox/100000000000111/fa2/takeover", null);
+
+        assertThat(ApiClient.json(owner.get("/api/inbox/100000000000111/fa2")).path("takenOver").asBoolean()).isTrue();
+        owner.post("/api/inbox/100000000000111/fa2/handback", null);
+        assertThat(ApiClient.json(owner.get("/api/inbox/100000000000111/fa2")).path("takenOver").asBoolean()).isFalse();
     }
 
     @Test
@@ -266,6 +292,7 @@ class ApiAccessIT {
         assertField(owner.get("/api/signups/abc/volunteers"), "id");
         assertField(owner.get("/api/moderation?threshold=2"), "threshold");
         assertField(owner.post("/api/moderation/" + messageA + "/ban", null), "action");
+        assertField(owner.post("/api/inbox/100000000000111/fa2/messages", "{\"text\":\" \"}"), "text");
         assertThat(jdbc.queryForObject("select count(*) from chat_sessions", Integer.class)).isEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from moderation_actions", Integer.class)).isZero();
     }

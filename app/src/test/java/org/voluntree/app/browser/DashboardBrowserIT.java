@@ -129,8 +129,6 @@ class DashboardBrowserIT {
         browser.wait.until(d -> d.findElements(By.cssSelector("#models tbody tr")).size() == 3);
         assertThat(text("#models")).contains("intent").contains("sentiment").contains("offense");
         browser.screenshot("settings");
-        open("/inbox.html");
-        assertThat(text("#later-inbox")).contains("comes with the Facebook integration");
 
         // another organisation's admin, in the same browser after logging out, sees none of it
         browser.driver.findElement(By.id("logout")).click();

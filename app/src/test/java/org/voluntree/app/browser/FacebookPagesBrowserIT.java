@@ -175,6 +175,35 @@ class FacebookPagesBrowserIT {
                 select action || ':' || outcome from moderation_actions where message_id = ?
                 """, String.class, hateful)).isEqualTo("hide:done");
         browser.screenshot("moderation-handled");
+
+        // Inbox: a person's Messenger message, taken over from the bot and answered by hand
+        sandbox.post("/sandbox/simulate/message", """
+                {"pageId": "%s", "psid": "9300", "text": "Can I bring my kids?"}
+                """.formatted(PAGE));
+        long asked = comment("m_9300_1", null, "Can I bring my kids?", "neither", 0.9f);
+        jdbc.update("update messages set kind = 'MESSAGE', author_id = '9300', author_name = 'Ike Obi' where id = ?",
+                asked);
+        open("/inbox.html");
+        By conversation = By.cssSelector("#conversations tr[data-conversation='" + PAGE + "/9300']");
+        browser.wait.until(d -> {
+            d.findElement(conversation).click();
+            return true;
+        });
+        WebElement said = browser.wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#entries li[data-from=person]")));
+        assertThat(said.getAttribute("data-sentiment")).isEqualTo("negative");
+        assertThat(said.getCssValue("border-left-color")).isEqualTo("rgba(192, 57, 43, 1)");
+        browser.driver.findElement(By.id("takeover")).click();
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("handback")));
+        browser.driver.findElement(By.cssSelector("#reply input[name=text]")).sendKeys("Yes, children are welcome!");
+        browser.driver.findElement(By.cssSelector("#reply button")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#entries li[data-from=admin]"), "Yes, children are welcome!"));
+        JsonNode sent = sandbox.get("/sandbox/messages?pageId=" + PAGE + "&recipientId=9300");
+        assertThat(sent.path("count").asInt()).as("%s", sent).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select status || ':' || tag from hand_replies", String.class))
+                .as("outside the 24-hour window the reply is tagged").isEqualTo("sent:HUMAN_AGENT");
+        browser.screenshot("inbox");
     }
 
     private long comment(String externalId, String postId, String text, String offense, float score) {
