@@ -33,7 +33,7 @@
     const t = await api(path);
     const canWrite = me().role !== 'viewer';
     const status = el('p', { id: 'reply-status', class: 'error' });
-    thread.replaceChildren(
+    thread.replaceChildren(...[
       el('h2', null, t.name || psid),
       el('p', { class: 'muted', id: 'takeover-state' }, (t.takenOver ? 'You have taken over: the bot stays quiet.' : 'The bot answers.')
           + (t.windowOpen ? '' : ' Outside the 24-hour window: replies go out tagged HUMAN_AGENT.')),
@@ -51,7 +51,7 @@
         }
       } }, el('input', { name: 'text', size: 50, required: 'required', maxlength: 2000, placeholder: 'Reply through Messenger' }),
           el('button', { class: 'primary', type: 'submit' }, 'Send')) : null,
-      status);
+      status].filter(Boolean));
   }
 
   const refresh = debounce(async () => {

@@ -46,14 +46,14 @@
     rows.querySelectorAll('tr').forEach(tr => tr.classList.toggle('selected', Number(tr.dataset.postId) === id));
     const post = await api('/api/posts/' + id);
     const comments = await api('/api/posts/' + id + '/comments');
-    detail.replaceChildren(
+    detail.replaceChildren(...[
       el('h2', null, 'Post on ' + post.pageId),
       el('p', null, post.message),
       post.photoUrl ? el('p', { class: 'muted' }, 'photo: ' + post.photoUrl) : null,
       el('p', { class: 'muted' }, 'state: ' + post.state + (post.facebookPostId ? ' · Facebook id ' + post.facebookPostId : '')),
       el('h3', null, 'Comments (' + comments.length + ')'),
       comments.length ? el('ul', { class: 'feed', id: 'comments' }, comments.map(messageItem))
-          : el('p', { class: 'muted' }, post.facebookPostId ? 'No comments yet.' : 'Comments appear once it is published.'));
+          : el('p', { class: 'muted' }, post.facebookPostId ? 'No comments yet.' : 'Comments appear once it is published.')].filter(Boolean));
   }
 
   compose.addEventListener('submit', async event => {

@@ -27,7 +27,7 @@
     rows.querySelectorAll('tr').forEach(tr => tr.classList.toggle('selected', Number(tr.dataset.signupId) === id));
     const [signup, bySlot] = await Promise.all([api('/api/signups/' + id), api('/api/signups/' + id + '/volunteers')]);
     const names = new Map(bySlot.map(s => [s.slotId, s.volunteers]));
-    detail.replaceChildren(
+    detail.replaceChildren(...[
       el('h2', null, signup.title),
       signup.description ? el('p', null, signup.description) : null,
       Object.keys(signup.facts || {}).length ? el('dl', { class: 'metrics' }, Object.entries(signup.facts)
@@ -41,7 +41,7 @@
           el('div', { class: 'volunteer-names' }, volunteers.length
               ? volunteers.map(v => v.name || 'volunteer ' + v.volunteerId).join(', ') : 'nobody yet'));
       })),
-      me().role === 'viewer' ? null : el('button', { id: 'edit', onclick: () => form(signup) }, 'Edit'));
+      me().role === 'viewer' ? null : el('button', { id: 'edit', onclick: () => form(signup) }, 'Edit')].filter(Boolean));
   }
 
   function slotRow(slot) {
