@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * The Facebook pages of the dashboard in headless Chromium against the app's own Facebook
  * sandbox: an admin connects a page with a pasted token and saves the answer texts in Settings,
  * creates a signup whose slot then shows a confirmed volunteer live, and hides an offensive
- * comment from the Moderation queue, which the sandbox records as a Graph call.
+ * comment from the Moderation queue (the sandbox records the Graph call), composes a post and reads
+ * its classified comments, and answers a Messenger conversation by hand from the Inbox.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "voluntree.facebook.sandbox.enabled=true",
@@ -175,6 +176,30 @@ class FacebookPagesBrowserIT {
                 select action || ':' || outcome from moderation_actions where message_id = ?
                 """, String.class, hateful)).isEqualTo("hide:done");
         browser.screenshot("moderation-handled");
+
+        // Posts: compose a draft for the signup; once published, its comments show with their classifications
+        open("/posts.html");
+        browser.wait.until(d -> d.findElements(By.cssSelector("#compose select[name=pageId] option")).size() == 1);
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.cssSelector("#compose select[name=signupId]")))
+                .selectByVisibleText("Saturday sorting");
+        browser.driver.findElement(By.cssSelector("#compose textarea[name=message]")).sendKeys("Help us sort on Saturday");
+        browser.driver.findElement(By.cssSelector("#compose button[type=submit]")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("posts"), "Help us sort on Saturday"));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail"), "Comments appear once it is published"));
+        long post = jdbc.queryForObject("select id from posts where signup_id = ?", Long.class, signup);
+        assertThat(text("#posts tr[data-post-id='" + post + "'] .state")).isEqualTo("draft");
+        jdbc.update("update posts set state = 'published', published_at = now(), facebook_post_id = ? where id = ?", postId,
+                post);
+        browser.driver.navigate().refresh();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        browser.wait.until(d -> {
+            d.findElement(By.cssSelector("#posts tr[data-post-id='" + post + "']")).click();
+            return true;
+        });
+        browser.wait.until(d -> d.findElements(By.cssSelector("#comments li")).size() == 2);
+        assertThat(text("#comments")).contains("offense: hate 97%").contains("you are all idiots");
+        assertThat(text("#posts tr[data-post-id='" + post + "'] .state")).isEqualTo("published");
+        browser.screenshot("posts");
 
         // Inbox: a person's Messenger message, taken over from the bot and answered by hand
         sandbox.post("/sandbox/simulate/message", """
