@@ -16,7 +16,7 @@ const Dashboard = (() => {
       else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
       else node.setAttribute(name, value);
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
     }
     return node;

@@ -25,6 +25,11 @@ import org.voluntree.app.roles.Role;
 @ConditionalOnRole(Role.WEB)
 class InboxController {
 
+    /** One conversation as a chat, and whether the bot or an admin answers it. */
+    record ConversationThread(String pageId, String psid, String name, boolean takenOver, boolean windowOpen,
+            List<InboxQueries.Entry> entries) {
+    }
+
     /** A reply an admin typed. */
     record HandReply(@NotBlank @Size(max = 2000) String text) {
     }
@@ -45,13 +50,12 @@ class InboxController {
     }
 
     @GetMapping("/api/inbox/{pageId}/{psid}")
-    Map<String, Object> thread(@AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId,
+    ConversationThread thread(@AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId,
             @PathVariable String psid) {
         String name = inbox.person(admin.organisationId(), pageId, psid)
                 .orElseThrow(() -> Permissions.notFound("conversation"));
-        return Map.of("pageId", pageId, "psid", psid, "name", name,
-                "takenOver", takeover.takenOver(pageId, psid), "windowOpen", takeover.windowOpen(pageId, psid),
-                "entries", inbox.thread(admin.organisationId(), pageId, psid, 300));
+        return new ConversationThread(pageId, psid, name, takeover.takenOver(pageId, psid),
+                takeover.windowOpen(pageId, psid), inbox.thread(admin.organisationId(), pageId, psid, 300));
     }
 
     @PostMapping("/api/inbox/{pageId}/{psid}/takeover")
@@ -71,7 +75,7 @@ class InboxController {
     }
 
     @PostMapping("/api/inbox/{pageId}/{psid}/messages")
-    Map<String, Object> reply(@AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId,
+    ConversationThread reply(@AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId,
             @PathVariable String psid, @Valid @RequestBody HandReply request) {
         check(admin, pageId, psid);
         replies.send(admin.organisationId(), admin.adminId(), pageId, psid, request.text());

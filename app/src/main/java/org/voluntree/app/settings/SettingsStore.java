@@ -24,7 +24,9 @@ class SettingsStore {
     }
 
     void save(long organisationId, OrganisationSettings settings) {
-        List<String> automatic = OrganisationSettings.INTENTS.stream().filter(settings.autoReplies()::contains).toList();
+        List<String> automatic = OrganisationSettings.INTENTS.stream()
+                .filter(settings.autoReplies()::contains)
+                .toList();
         jdbc.update("""
                 update organisations set event_info = ?, requirements_info = ?, donation_info = ?,
                        verification_required = ?, auto_replies = ?::text[]

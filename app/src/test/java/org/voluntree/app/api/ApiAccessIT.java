@@ -250,8 +250,9 @@ class ApiAccessIT {
 
     @Test
     void dismissingAQueuedCommentTakesItOffTheQueue() {
-        jdbc.update("update classifications set label = 'hate', score = 0.95 where message_id = ? and analyzer = 'offense'",
-                messageA);
+        jdbc.update("""
+                update classifications set label = 'hate', score = 0.95 where message_id = ? and analyzer = 'offense'
+                """, messageA);
         assertThat(ApiClient.json(owner.get("/api/moderation")).size()).isEqualTo(1);
         assertThat(ApiClient.json(owner.get("/api/moderation?threshold=0.96")).size()).isZero();
         assertThat(ApiClient.json(other.get("/api/moderation")).size()).isZero();

@@ -127,7 +127,8 @@ class DashboardBrowserIT {
 
         open("/settings.html");
         browser.wait.until(d -> d.findElements(By.cssSelector("#models tbody tr")).size() == 3);
-        assertThat(text("#models")).contains("intent").contains("sentiment").contains("offense");
+        assertThat(text("#models")).contains("intent").contains("sentiment").contains("offense")
+                .as("metrics drawn as a list, not as the text of arrays").doesNotContain("[object");
         browser.screenshot("settings");
 
         // another organisation's admin, in the same browser after logging out, sees none of it
