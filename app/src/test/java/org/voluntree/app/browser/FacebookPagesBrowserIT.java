@@ -176,6 +176,19 @@ class FacebookPagesBrowserIT {
                 select action || ':' || outcome from moderation_actions where message_id = ?
                 """, String.class, hateful)).isEqualTo("hide:done");
         browser.screenshot("moderation-handled");
+        By handledRow = By.cssSelector("#handled tr[data-message-id='" + hateful + "']");
+        browser.wait.until(d -> {
+            d.findElement(handledRow).findElement(By.cssSelector("button[data-action=unhide]")).click();
+            return true;
+        });
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#handled tr[data-message-id='" + hateful + "'] td.action"), "unhide"));
+        assertThat(sandbox.get("/sandbox/requests?method=POST").path("data").valueStream()
+                .filter(r -> r.path("path").asString().contains(commentId)
+                        && "false".equals(r.path("parameters").path("is_hidden").asString())))
+                .as("the sandbox saw the unhide").hasSize(1);
+        assertThat(jdbc.queryForList("select action from moderation_actions where message_id = ? order by at, id",
+                String.class, hateful)).containsExactly("hide", "unhide");
 
         // Posts: compose a draft for the signup; once published, its comments show with their classifications
         open("/posts.html");
