@@ -249,6 +249,22 @@ class ApiAccessIT {
     }
 
     @Test
+    void aHideThatCannotReachFacebookIsRecordedAsFailedAndTheCommentStaysQueued() {
+        jdbc.update("""
+                update classifications set label = 'offensive', score = 0.99 where message_id = ? and analyzer = 'offense'
+                """, messageA);
+
+        HttpResponse<String> refused = owner.post("/api/moderation/" + messageA + "/hide", null);
+
+        assertThat(refused.statusCode()).as("the page has no token").isEqualTo(422);
+        var queued = ApiClient.json(owner.get("/api/moderation")).get(0);
+        assertThat(queued.path("messageId").asLong()).isEqualTo(messageA);
+        assertThat(queued.path("lastAction").asString()).isEqualTo("hide");
+        assertThat(queued.path("lastOutcome").asString()).isEqualTo("failed");
+        assertThat(queued.path("lastReason").asString()).isNotBlank();
+    }
+
+    @Test
     void dismissingAQueuedCommentTakesItOffTheQueue() {
         jdbc.update("""
                 update classifications set label = 'hate', score = 0.95 where message_id = ? and analyzer = 'offense'
