@@ -3,8 +3,8 @@
 const Dashboard = (() => {
   const PAGES = [
     ['index.html', 'Overview'], ['volunteers.html', 'Volunteers'], ['analytics.html', 'Analytics'],
-    ['signups.html', 'Signups', true], ['posts.html', 'Posts', true], ['inbox.html', 'Inbox', true],
-    ['moderation.html', 'Moderation', true], ['settings.html', 'Settings'],
+    ['signups.html', 'Signups'], ['posts.html', 'Posts'], ['inbox.html', 'Inbox'],
+    ['moderation.html', 'Moderation'], ['settings.html', 'Settings'],
   ];
   let me = null;
 
@@ -16,7 +16,7 @@ const Dashboard = (() => {
       else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
       else node.setAttribute(name, value);
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
     }
     return node;

@@ -20,6 +20,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.server.ResponseStatusException;
 import org.voluntree.app.facebook.GraphException;
 import org.voluntree.app.page.PageConnectionException;
+import org.voluntree.app.page.PageNotConnectedException;
 import org.voluntree.contracts.model.ModelNotFoundException;
 
 /**
@@ -114,6 +115,11 @@ class ApiErrors {
 
     @ExceptionHandler(PageConnectionException.class)
     ResponseEntity<Map<String, String>> pageNotConnected(PageConnectionException e) {
+        return body(HttpStatus.UNPROCESSABLE_CONTENT, null, e.getMessage());
+    }
+
+    @ExceptionHandler(PageNotConnectedException.class)
+    ResponseEntity<Map<String, String>> pageWithoutToken(PageNotConnectedException e) {
         return body(HttpStatus.UNPROCESSABLE_CONTENT, null, e.getMessage());
     }
 

@@ -27,6 +27,7 @@ import org.voluntree.app.reply.ReplySettingsStore;
 import org.voluntree.app.reply.SignupOffer;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
+import org.voluntree.app.signup.SignupEvents;
 import org.voluntree.app.signup.SignupStore;
 import org.voluntree.app.signup.Slot;
 import org.voluntree.contracts.event.EventKind;
@@ -61,10 +62,13 @@ class Conversations implements MessageHandler {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
+    private final SignupEvents signupEvents;
+
     Conversations(DialogStore dialogs, SignupStore signups, ReplySender sender, ReplyRecords records,
             ReplySettingsStore settings, OptOuts optOuts, EmailQueue emails, GraphApi graph,
-            ConversationProperties properties) {
+            ConversationProperties properties, SignupEvents signupEvents) {
         this.dialogs = dialogs;
+        this.signupEvents = signupEvents;
         this.signups = signups;
         this.sender = sender;
         this.records = records;
@@ -230,6 +234,9 @@ class Conversations implements MessageHandler {
             return;
         }
         SignupStore.Assignment result = signups.assign(dialog.signupId(), slotId, volunteer, "messenger");
+        if (result == SignupStore.Assignment.CONFIRMED) {
+            signupEvents.changed(message.organisationId(), dialog.signupId());
+        }
         String intro = switch (result) {
             case CONFIRMED, ALREADY_CONFIRMED -> "You're in! Pick another slot or tap Done.";
             case FULL -> "Sorry, that slot just filled up.";

@@ -54,6 +54,10 @@ class DialogStore {
         redis.sync().set(key("paused", pageId, psid), bytes("1"), SetArgs.Builder.px(properties.humanTakeover().toMillis()));
     }
 
+    void resume(String pageId, String psid) {
+        redis.sync().del(key("paused", pageId, psid));
+    }
+
     boolean paused(String pageId, String psid) {
         return redis.sync().exists(key("paused", pageId, psid)) > 0;
     }

@@ -59,6 +59,14 @@ public class RecentMessages {
                 """, organisationId, authorIds.toArray(String[]::new), limit);
     }
 
+    /** The comments under a published post, oldest first. */
+    public List<Message> underPost(long organisationId, String facebookPostId, int limit) {
+        return withVerdicts("select " + COLUMNS + """
+                 from messages where organisation_id = ? and post_id = ? and kind = 'COMMENT'
+                 order by created_at, id limit ?
+                """, organisationId, facebookPostId, limit);
+    }
+
     private List<Message> withVerdicts(String sql, Object... args) {
         Map<Long, Message> messages = new LinkedHashMap<>();
         jdbc.query(sql, rs -> {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.account.Permissions;
+import org.voluntree.app.messages.RecentMessages;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
 import org.voluntree.contracts.redis.RedisNames;
@@ -30,11 +31,13 @@ import org.voluntree.contracts.redis.RedisNames;
 class PostController {
 
     private final PostStore posts;
+    private final RecentMessages messages;
     private final StatefulRedisConnection<String, byte[]> redis;
     private final Clock clock = Clock.systemUTC();
 
-    PostController(PostStore posts, StatefulRedisConnection<String, byte[]> redis) {
+    PostController(PostStore posts, RecentMessages messages, StatefulRedisConnection<String, byte[]> redis) {
         this.posts = posts;
+        this.messages = messages;
         this.redis = redis;
     }
 
@@ -46,6 +49,14 @@ class PostController {
     @GetMapping("/api/posts/{id}")
     PostView get(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
         return posts.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("post"));
+    }
+
+    /** The comments under the post on Facebook, with their classifications; none before it is published. */
+    @GetMapping("/api/posts/{id}/comments")
+    List<RecentMessages.Message> comments(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
+        PostView post = posts.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("post"));
+        return post.facebookPostId() == null ? List.of()
+                : messages.underPost(admin.organisationId(), post.facebookPostId(), 500);
     }
 
     @PostMapping("/api/posts")

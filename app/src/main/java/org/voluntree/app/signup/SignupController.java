@@ -23,9 +23,11 @@ import org.voluntree.app.roles.Role;
 class SignupController {
 
     private final SignupStore signups;
+    private final SignupEvents events;
 
-    SignupController(SignupStore signups) {
+    SignupController(SignupStore signups, SignupEvents events) {
         this.signups = signups;
+        this.events = events;
     }
 
     @GetMapping("/api/signups")
@@ -38,12 +40,20 @@ class SignupController {
         return signups.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("signup"));
     }
 
+    /** Per slot, the volunteers confirmed in it. */
+    @GetMapping("/api/signups/{id}/volunteers")
+    List<SlotVolunteers> volunteers(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
+        signups.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("signup"));
+        return signups.volunteersBySlot(id);
+    }
+
     @PostMapping("/api/signups")
     @ResponseStatus(HttpStatus.CREATED)
     SignupView create(@AuthenticationPrincipal AdminAccount admin, @Valid @RequestBody SignupRequest request) {
         Permissions.requireWriter(admin);
         checkSlots(request);
         long id = signups.create(admin.organisationId(), request);
+        events.changed(admin.organisationId(), id);
         return signups.find(admin.organisationId(), id).orElseThrow();
     }
 
@@ -55,6 +65,7 @@ class SignupController {
         if (!signups.update(admin.organisationId(), id, request)) {
             throw Permissions.notFound("signup");
         }
+        events.changed(admin.organisationId(), id);
         return signups.find(admin.organisationId(), id).orElseThrow();
     }
 

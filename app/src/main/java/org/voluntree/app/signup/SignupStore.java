@@ -3,6 +3,8 @@ package org.voluntree.app.signup;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -187,6 +189,27 @@ public class SignupStore {
                   from signup_slots s where s.signup_id = ? order by s.starts_at, s.id
                 """, (rs, n) -> new Slot(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
                         rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6), rs.getInt(7)), signupId);
+    }
+
+    /** The volunteers confirmed in each slot of a signup, slots in time order (empty slots included). */
+    public List<SlotVolunteers> volunteersBySlot(long signupId) {
+        Map<Long, List<SlotVolunteers.Confirmed>> bySlot = new LinkedHashMap<>();
+        jdbc.query("select id from signup_slots where signup_id = ? order by starts_at, id",
+                rs -> {
+                    bySlot.put(rs.getLong(1), new ArrayList<>());
+                }, signupId);
+        jdbc.query("""
+                select a.slot_id, v.id, v.name, a.source, a.confirmed_at
+                  from slot_assignments a
+                  join signup_slots s on s.id = a.slot_id
+                  join volunteers v on v.id = a.volunteer_id
+                 where s.signup_id = ?
+                 order by a.confirmed_at, v.id
+                """, rs -> {
+                    bySlot.get(rs.getLong(1)).add(new SlotVolunteers.Confirmed(rs.getLong(2), rs.getString(3),
+                            rs.getString(4), rs.getTimestamp(5).toInstant()));
+                }, signupId);
+        return bySlot.entrySet().stream().map(e -> new SlotVolunteers(e.getKey(), List.copyOf(e.getValue()))).toList();
     }
 
     /** The signup's facts, for answers to questions. */

@@ -61,6 +61,12 @@ class ApiAccessIT {
     long sessionA;
     long sessionB;
     long ownerB;
+    long messageA;
+    long messageB;
+    long signupA;
+    long signupB;
+    long postA;
+    long postB;
 
     @BeforeEach
     void setUp() {
@@ -74,14 +80,19 @@ class ApiAccessIT {
         long ownerA = fixture.admin(orgA, "owner@a.example", "password-owner-a", "owner");
         fixture.admin(orgA, "viewer@a.example", "password-viewer-a", "viewer");
         ownerB = fixture.admin(orgB, "owner@b.example", "password-owner-b", "owner");
-        long messageA = fixture.message(orgA, "a1", "fa1", "Maya Cruz", "Count me in", now.minusSeconds(60), "positive");
+        messageA = fixture.message(orgA, "a1", "fa1", "Maya Cruz", "Count me in", now.minusSeconds(60), "positive");
         long messageA2 = fixture.message(orgA, "a2", "fa2", "Maya C.", "me too", now.minusSeconds(30), "positive");
-        long messageB = fixture.message(orgB, "b1", "fb1", "Sam Lee", "Sign me up", now.minusSeconds(60), "negative");
+        messageB = fixture.message(orgB, "b1", "fb1", "Sam Lee", "Sign me up", now.minusSeconds(60), "negative");
         volunteerA = fixture.volunteer(orgA, "fa1", "Maya Cruz", messageA, now.minusSeconds(60));
         duplicateA = fixture.volunteer(orgA, "fa2", "Maya C.", messageA2, now.minusSeconds(30));
         volunteerB = fixture.volunteer(orgB, "fb1", "Sam Lee", messageB, now.minusSeconds(60));
         sessionA = fixture.chatSession(orgA, ownerA, "Saturday shift");
         sessionB = fixture.chatSession(orgB, ownerB, "Dogs");
+        jdbc.update("update messages set kind = 'MESSAGE' where id in (?, ?)", messageA2, messageB);
+        signupA = signup(orgA, "Saturday sorting", now);
+        signupB = signup(orgB, "Dog walking", now);
+        postA = post(orgA, signupA, "c_post_a");
+        postB = post(orgB, signupB, "c_post_b");
         owner = ApiClient.logIn(port, "owner@a.example", "password-owner-a");
         viewer = ApiClient.logIn(port, "viewer@a.example", "password-viewer-a");
         other = ApiClient.logIn(port, "owner@b.example", "password-owner-b");
@@ -106,7 +117,19 @@ class ApiAccessIT {
                 new Call("GET", "/api/chat/sessions/" + sessionA + "/messages", null),
                 new Call("POST", "/api/chat/sessions/" + sessionA + "/messages", "{\"text\":\"hi\"}"),
                 new Call("GET", "/api/auth/tokens", null),
-                new Call("DELETE", "/api/auth/tokens/1", null));
+                new Call("DELETE", "/api/auth/tokens/1", null),
+                new Call("GET", "/api/settings", null),
+                new Call("PUT", "/api/settings", SETTINGS),
+                new Call("GET", "/api/pages", null),
+                new Call("GET", "/api/signups/" + signupA + "/volunteers", null),
+                new Call("GET", "/api/posts/" + postA + "/comments", null),
+                new Call("GET", "/api/moderation", null),
+                new Call("GET", "/api/moderation/handled", null),
+                new Call("POST", "/api/moderation/" + messageA + "/dismiss", null),
+                new Call("GET", "/api/inbox", null),
+                new Call("GET", "/api/inbox/100000000000111/fa2", null),
+                new Call("POST", "/api/inbox/100000000000111/fa2/takeover", null),
+                new Call("POST", "/api/inbox/100000000000111/fa2/handback", null));
     }
 
     @Test
@@ -155,7 +178,15 @@ class ApiAccessIT {
                 new Call("POST", "/api/chat/sessions/" + sessionB + "/join", null),
                 new Call("GET", "/api/chat/sessions/" + sessionB + "/messages", null),
                 new Call("POST", "/api/chat/sessions/" + sessionB + "/messages", "{\"text\":\"hi\"}"),
-                new Call("DELETE", "/api/auth/tokens/" + tokenIdOf(other), null));
+                new Call("DELETE", "/api/auth/tokens/" + tokenIdOf(other), null),
+                new Call("GET", "/api/signups/" + signupB + "/volunteers", null),
+                new Call("GET", "/api/posts/" + postB + "/comments", null),
+                new Call("POST", "/api/moderation/" + messageB + "/dismiss", null),
+                new Call("POST", "/api/moderation/" + messageB + "/hide", null),
+                new Call("GET", "/api/inbox/100000000000222/fb1", null),
+                new Call("GET", "/api/inbox/100000000000111/fb1", null),
+                new Call("POST", "/api/inbox/100000000000222/fb1/takeover", null),
+                new Call("POST", "/api/inbox/100000000000222/fb1/messages", "{\"text\":\"hi\"}"));
         for (Call call : calls) {
             HttpResponse<String> response = owner.send(call.method(), call.path(), call.body());
             assertThat(response.statusCode()).as(call.toString()).isEqualTo(404);
@@ -165,6 +196,7 @@ class ApiAccessIT {
         assertThat(jdbc.queryForObject("select count(*) from chat_members where session_id = ?", Integer.class,
                 sessionB)).isEqualTo(1);
         assertThat(other.get("/api/me").statusCode()).as("B's token still works").isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from moderation_actions", Integer.class)).isZero();
     }
 
     @Test
@@ -172,7 +204,7 @@ class ApiAccessIT {
         List<Call> writes = everyCall().stream()
                 .filter(c -> !c.method().equals("GET") && !c.path().startsWith("/api/auth/"))
                 .toList();
-        assertThat(writes).hasSize(4);
+        assertThat(writes).hasSize(8);
         for (Call call : writes) {
             HttpResponse<String> response = viewer.send(call.method(), call.path(), call.body());
             assertThat(response.statusCode()).as(call.toString()).isEqualTo(403);
@@ -181,6 +213,72 @@ class ApiAccessIT {
         assertThat(jdbc.queryForObject("select count(*) from chat_sessions", Integer.class)).isEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from chat_messages", Integer.class)).isZero();
         assertThat(viewer.post("/api/chat/sessions", "{\"title\":\"x\"}").statusCode()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from moderation_actions", Integer.class)).isZero();
+        assertThat(ApiClient.json(owner.get("/api/settings")).path("donationInfo").isNull()).isTrue();
+    }
+
+    @Test
+    void settingsAreReadAndWrittenForTheCallersOrganisationOnly() {
+        HttpResponse<String> saved = owner.send("PUT", "/api/settings", SETTINGS);
+
+        assertThat(saved.statusCode()).isEqualTo(200);
+        var settings = ApiClient.json(owner.get("/api/settings"));
+        assertThat(settings.path("donationInfo").asString()).isEqualTo("Bank transfer to Riverside");
+        assertThat(settings.path("verificationRequired").asBoolean()).isFalse();
+        assertThat(settings.path("autoReplies").toString()).isEqualTo("[\"volunteer\",\"donation\"]");
+        var untouched = ApiClient.json(other.get("/api/settings"));
+        assertThat(untouched.path("donationInfo").isNull()).isTrue();
+        assertThat(untouched.path("autoReplies").size()).isEqualTo(6);
+    }
+
+    @Test
+    void theInboxListsOnlyTheOrganisationsMessengerConversations() {
+        var conversations = ApiClient.json(owner.get("/api/inbox"));
+        assertThat(conversations.size()).isEqualTo(1);
+        assertThat(conversations.get(0).path("psid").asString()).isEqualTo("fa2");
+        var thread = ApiClient.json(owner.get("/api/inbox/100000000000111/fa2"));
+        assertThat(thread.path("entries").get(0).path("text").asString()).isEqualTo("me too");
+        assertThat(thread.path("entries").get(0).path("sentiment").asString()).isEqualTo("positive");
+        assertThat(thread.path("takenOver").asBoolean()).isFalse();
+
+        owner.post("/api/inbox/100000000000111/fa2/takeover", null);
+
+        assertThat(ApiClient.json(owner.get("/api/inbox/100000000000111/fa2")).path("takenOver").asBoolean()).isTrue();
+        owner.post("/api/inbox/100000000000111/fa2/handback", null);
+        assertThat(ApiClient.json(owner.get("/api/inbox/100000000000111/fa2")).path("takenOver").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aHideThatCannotReachFacebookIsRecordedAsFailedAndTheCommentStaysQueued() {
+        jdbc.update("""
+                update classifications set label = 'offensive', score = 0.99 where message_id = ? and analyzer = 'offense'
+                """, messageA);
+
+        HttpResponse<String> refused = owner.post("/api/moderation/" + messageA + "/hide", null);
+
+        assertThat(refused.statusCode()).as("the page has no token").isEqualTo(422);
+        var queued = ApiClient.json(owner.get("/api/moderation")).get(0);
+        assertThat(queued.path("messageId").asLong()).isEqualTo(messageA);
+        assertThat(queued.path("lastAction").asString()).isEqualTo("hide");
+        assertThat(queued.path("lastOutcome").asString()).isEqualTo("failed");
+        assertThat(queued.path("lastReason").asString()).isNotBlank();
+    }
+
+    @Test
+    void dismissingAQueuedCommentTakesItOffTheQueue() {
+        jdbc.update("""
+                update classifications set label = 'hate', score = 0.95 where message_id = ? and analyzer = 'offense'
+                """, messageA);
+        assertThat(ApiClient.json(owner.get("/api/moderation")).size()).isEqualTo(1);
+        assertThat(ApiClient.json(owner.get("/api/moderation?threshold=0.96")).size()).isZero();
+        assertThat(ApiClient.json(other.get("/api/moderation")).size()).isZero();
+
+        assertThat(owner.post("/api/moderation/" + messageA + "/dismiss", null).statusCode()).isEqualTo(200);
+
+        assertThat(ApiClient.json(owner.get("/api/moderation")).size()).isZero();
+        var handled = ApiClient.json(owner.get("/api/moderation/handled"));
+        assertThat(handled.get(0).path("lastAction").asString()).isEqualTo("dismiss");
+        assertThat(handled.get(0).path("lastOutcome").asString()).isEqualTo("done");
     }
 
     @Test
@@ -203,7 +301,17 @@ class ApiAccessIT {
         assertField(owner.get("/api/chat/sessions/" + sessionA + "/messages?limit=0"), "limit");
         assertField(ApiClient.anonymous(port).post("/api/auth/tokens", "{\"email\":\"nope\",\"password\":\"x\"}"),
                 "email");
+        assertField(owner.send("PUT", "/api/settings", "{\"verificationRequired\":true,\"autoReplies\":[\"gossip\"]}"),
+                "autoReplies[0]");
+        assertField(owner.send("PUT", "/api/settings", "{\"autoReplies\":[]}"), "verificationRequired");
+        assertField(owner.send("PUT", "/api/settings", "{\"verificationRequired\":true,\"autoReplies\":[],"
+                + "\"eventInfo\":\"" + "x".repeat(5001) + "\"}"), "eventInfo");
+        assertField(owner.get("/api/signups/abc/volunteers"), "id");
+        assertField(owner.get("/api/moderation?threshold=2"), "threshold");
+        assertField(owner.post("/api/moderation/" + messageA + "/ban", null), "action");
+        assertField(owner.post("/api/inbox/100000000000111/fa2/messages", "{\"text\":\" \"}"), "text");
         assertThat(jdbc.queryForObject("select count(*) from chat_sessions", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from moderation_actions", Integer.class)).isZero();
     }
 
     @Test
@@ -221,6 +329,26 @@ class ApiAccessIT {
                 .as("the duplicate's id leads to the volunteer it was merged into").isEqualTo(volunteerA);
         assertThat(ApiClient.json(owner.get("/api/volunteers?q=fa2")).path("items").get(0).path("id").asLong())
                 .isEqualTo(volunteerA);
+    }
+
+    private static final String SETTINGS = """
+            {"eventInfo": "Warehouse at 3 Mill Lane", "requirementsInfo": null, "donationInfo": "Bank transfer to Riverside",
+             "verificationRequired": false, "autoReplies": ["donation", "volunteer"]}
+            """;
+
+    private long signup(long organisationId, String title, Instant now) {
+        long id = jdbc.queryForObject("insert into signups (organisation_id, title) values (?, ?) returning id",
+                Long.class, organisationId, title);
+        jdbc.update("insert into signup_slots (signup_id, starts_at, ends_at, required) values (?, ?, ?, 2)", id,
+                java.sql.Timestamp.from(now.plus(2, ChronoUnit.DAYS)), java.sql.Timestamp.from(now.plus(50, ChronoUnit.HOURS)));
+        return id;
+    }
+
+    private long post(long organisationId, long signupId, String facebookPostId) {
+        return jdbc.queryForObject("""
+                insert into posts (organisation_id, page_id, signup_id, message, state, facebook_post_id)
+                select ?, id, ?, 'Help us', 'published', ? from pages where organisation_id = ? limit 1 returning id
+                """, Long.class, organisationId, signupId, facebookPostId, organisationId);
     }
 
     private long tokenIdOf(ApiClient client) {

@@ -1,0 +1,89 @@
+package org.voluntree.app.inbox;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.voluntree.app.account.AdminAccount;
+import org.voluntree.app.account.Permissions;
+import org.voluntree.app.conversation.HumanTakeover;
+import org.voluntree.app.roles.ConditionalOnRole;
+import org.voluntree.app.roles.Role;
+
+/**
+ * {@code /api/inbox}: Messenger conversations by page and person, one as a thread, taking it over
+ * from the bot or handing it back, and replying by hand.
+ */
+@RestController
+@ConditionalOnRole(Role.WEB)
+class InboxController {
+
+    /** One conversation as a chat, and whether the bot or an admin answers it. */
+    record ConversationThread(String pageId, String psid, String name, boolean takenOver, boolean windowOpen,
+            List<InboxQueries.Entry> entries) {
+    }
+
+    /** A reply an admin typed. */
+    record HandReply(@NotBlank @Size(max = 2000) String text) {
+    }
+
+    private final InboxQueries inbox;
+    private final HumanTakeover takeover;
+    private final HandReplies replies;
+
+    InboxController(InboxQueries inbox, HumanTakeover takeover, HandReplies replies) {
+        this.inbox = inbox;
+        this.takeover = takeover;
+        this.replies = replies;
+    }
+
+    @GetMapping("/api/inbox")
+    List<InboxQueries.Conversation> conversations(@AuthenticationPrincipal AdminAccount admin) {
+        return inbox.conversations(admin.organisationId(), 200);
+    }
+
+    @GetMapping("/api/inbox/{pageId}/{psid}")
+    ConversationThread thread(@AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId,
+            @PathVariable String psid) {
+        String name = inbox.person(admin.organisationId(), pageId, psid)
+                .orElseThrow(() -> Permissions.notFound("conversation"));
+        return new ConversationThread(pageId, psid, name, takeover.takenOver(pageId, psid),
+                takeover.windowOpen(pageId, psid), inbox.thread(admin.organisationId(), pageId, psid, 300));
+    }
+
+    @PostMapping("/api/inbox/{pageId}/{psid}/takeover")
+    Map<String, Object> takeOver(@AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId,
+            @PathVariable String psid) {
+        check(admin, pageId, psid);
+        takeover.takeOver(pageId, psid);
+        return Map.of("takenOver", true);
+    }
+
+    @PostMapping("/api/inbox/{pageId}/{psid}/handback")
+    Map<String, Object> handBack(@AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId,
+            @PathVariable String psid) {
+        check(admin, pageId, psid);
+        takeover.handBack(pageId, psid);
+        return Map.of("takenOver", false);
+    }
+
+    @PostMapping("/api/inbox/{pageId}/{psid}/messages")
+    ConversationThread reply(@AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId,
+            @PathVariable String psid, @Valid @RequestBody HandReply request) {
+        check(admin, pageId, psid);
+        replies.send(admin.organisationId(), admin.adminId(), pageId, psid, request.text());
+        return thread(admin, pageId, psid);
+    }
+
+    private void check(AdminAccount admin, String pageId, String psid) {
+        Permissions.requireWriter(admin);
+        inbox.person(admin.organisationId(), pageId, psid).orElseThrow(() -> Permissions.notFound("conversation"));
+    }
+}

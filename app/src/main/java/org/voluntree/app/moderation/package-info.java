@@ -1,0 +1,2 @@
+/** Moderation: offensive or hateful comments queued for an admin, who hides, unhides, deletes or dismisses them on Facebook. */
+package org.voluntree.app.moderation;

@@ -1,0 +1,115 @@
+// Signups: the list, one signup's slots with their confirmed volunteers (live), and the form that creates or edits one.
+(() => {
+  const { api, el, when, debounce, me } = Dashboard;
+  const rows = document.querySelector('#signups tbody');
+  const detail = document.getElementById('detail');
+  let selected = Number(location.hash.slice(1)) || null;
+  let editing = false;
+
+  function filled(signup) {
+    const confirmed = signup.slots.reduce((sum, s) => sum + s.confirmed, 0);
+    const required = signup.slots.reduce((sum, s) => sum + s.required, 0);
+    return confirmed + ' / ' + required;
+  }
+
+  async function loadList() {
+    const signups = await api('/api/signups');
+    rows.replaceChildren(...signups.map(s => el('tr', { 'data-signup-id': s.id, class: s.id === selected ? 'selected' : '',
+        onclick: () => select(s.id) },
+      el('td', null, el('strong', null, s.title), el('div', { class: 'muted' }, 'created ' + when(s.createdAt))),
+      el('td', null, s.state), el('td', { class: 'filled' }, s.slots.length + ' slots, ' + filled(s)))));
+  }
+
+  async function select(id) {
+    selected = id;
+    editing = false;
+    history.replaceState(null, '', '#' + id);
+    rows.querySelectorAll('tr').forEach(tr => tr.classList.toggle('selected', Number(tr.dataset.signupId) === id));
+    const [signup, bySlot] = await Promise.all([api('/api/signups/' + id), api('/api/signups/' + id + '/volunteers')]);
+    const names = new Map(bySlot.map(s => [s.slotId, s.volunteers]));
+    detail.replaceChildren(...[
+      el('h2', null, signup.title),
+      signup.description ? el('p', null, signup.description) : null,
+      Object.keys(signup.facts || {}).length ? el('dl', { class: 'metrics' }, Object.entries(signup.facts)
+          .flatMap(([k, v]) => [el('dt', null, k), el('dd', null, v)])) : null,
+      el('ul', { class: 'slots', id: 'slots' }, signup.slots.map(slot => {
+        const volunteers = names.get(slot.id) || [];
+        return el('li', { 'data-slot-id': slot.id },
+          el('strong', null, when(slot.startsAt) + ' – ' + new Date(slot.endsAt).toLocaleTimeString()),
+          slot.label ? ' (' + slot.label + ')' : '',
+          el('span', { class: 'muted' }, ' · ' + slot.confirmed + ' of ' + slot.required + ' confirmed'),
+          el('div', { class: 'volunteer-names' }, volunteers.length
+              ? volunteers.map(v => v.name || 'volunteer ' + v.volunteerId).join(', ') : 'nobody yet'));
+      })),
+      me().role === 'viewer' ? null : el('button', { id: 'edit', onclick: () => form(signup) }, 'Edit')].filter(Boolean));
+  }
+
+  function slotRow(slot) {
+    const local = instant => instant ? new Date(new Date(instant).getTime() - new Date(instant).getTimezoneOffset() * 60000)
+        .toISOString().slice(0, 16) : '';
+    return el('div', { class: 'toolbar slot' },
+      el('label', null, 'Starts', el('input', { type: 'datetime-local', name: 'startsAt', required: 'required', value: local(slot.startsAt) })),
+      el('label', null, 'Ends', el('input', { type: 'datetime-local', name: 'endsAt', required: 'required', value: local(slot.endsAt) })),
+      el('label', null, 'Label', el('input', { name: 'label', size: 12, value: slot.label || '' })),
+      el('label', null, 'Needed', el('input', { type: 'number', name: 'required', min: 1, max: 10000, required: 'required',
+          value: slot.required || 1, style: 'width: 5rem' })),
+      el('button', { type: 'button', onclick: event => event.target.closest('.slot').remove() }, 'Remove'));
+  }
+
+  /** The form for a new signup (no argument) or for editing one. */
+  function form(signup) {
+    editing = true;
+    const slots = el('div', { id: 'slot-rows' }, (signup ? signup.slots : [{}]).map(slotRow));
+    const facts = signup ? Object.entries(signup.facts || {}).map(([k, v]) => k + ': ' + v).join('\n') : '';
+    const status = el('p', { id: 'signup-status', class: 'error' });
+    const node = el('form', { id: 'signup-form', class: 'form', onsubmit: async event => {
+      event.preventDefault();
+      const f = event.target.elements;
+      const body = {
+        title: f.title.value, description: f.description.value || null, state: f.state.value,
+        facts: Object.fromEntries(f.facts.value.split('\n').map(line => line.split(':'))
+            .filter(parts => parts.length > 1 && parts[0].trim())
+            .map(([k, ...v]) => [k.trim(), v.join(':').trim()])),
+        slots: [...slots.querySelectorAll('.slot')].map(row => ({
+          startsAt: new Date(row.querySelector('[name=startsAt]').value).toISOString(),
+          endsAt: new Date(row.querySelector('[name=endsAt]').value).toISOString(),
+          label: row.querySelector('[name=label]').value || null,
+          required: Number(row.querySelector('[name=required]').value) })),
+      };
+      try {
+        const saved = await api('/api/signups' + (signup ? '/' + signup.id : ''), { method: signup ? 'PUT' : 'POST', body });
+        await loadList();
+        await select(saved.id);
+      } catch (e) {
+        status.textContent = e.message;
+      }
+    } },
+      el('h2', null, signup ? 'Edit ' + signup.title : 'New signup'),
+      el('label', null, 'Title', el('input', { name: 'title', required: 'required', maxlength: 200, value: signup ? signup.title : '' })),
+      el('label', null, 'Description', el('textarea', { name: 'description', rows: 2 }, signup ? signup.description || '' : '')),
+      el('label', null, 'Facts (one "name: value" a line, used in answers)', el('textarea', { name: 'facts', rows: 3 }, facts)),
+      el('label', null, 'State', el('select', { name: 'state' },
+          el('option', { value: 'active', selected: !signup || signup.state === 'active' ? 'selected' : null }, 'active'),
+          el('option', { value: 'disabled', selected: signup && signup.state === 'disabled' ? 'selected' : null }, 'disabled'))),
+      el('div', null, el('strong', null, 'Slots')), slots,
+      el('div', null, el('button', { type: 'button', id: 'add-slot', onclick: () => slots.append(slotRow({})) }, 'Add slot'), ' ',
+          el('button', { type: 'submit', class: 'primary' }, 'Save')),
+      status);
+    detail.replaceChildren(node);
+  }
+
+  document.getElementById('new-signup').addEventListener('click', () => form(null));
+  const refresh = debounce(async () => {
+    await loadList();
+    if (selected && !editing) await select(selected);
+  }, 300);
+  Dashboard.start('signups.html', {
+    load: async () => {
+      if (me().role === 'viewer') document.getElementById('new-signup').remove();
+      await loadList();
+      if (selected) await select(selected);
+    },
+    catchUp: refresh,
+    onEvent: event => { if (event.type === 'signup.changed') refresh(); },
+  });
+})();
