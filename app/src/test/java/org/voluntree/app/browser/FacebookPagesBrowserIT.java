@@ -80,7 +80,7 @@ class FacebookPagesBrowserIT {
         sandbox.post("/sandbox/control/reset", "{}");
         if (sandbox.get("/sandbox/control/pages").path("data").valueStream()
                 .noneMatch(p -> PAGE.equals(p.path("id").asString()))) {
-            pageToken = sandbox.createPage(PAGE, "Riverside Food Bank");
+            pageToken = sandbox.createPage(PAGE, "Riverside Food Bank").token();
         } else {
             pageToken = sandbox.post("/sandbox/control/tokens/" + PAGE, "{}").path("access_token").asString();
         }
