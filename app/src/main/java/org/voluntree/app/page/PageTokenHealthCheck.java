@@ -14,7 +14,7 @@ import org.voluntree.app.roles.Role;
 /** The scheduler's periodic {@code debug_token} check of every page token. */
 @Component
 @ConditionalOnRole(Role.SCHEDULER)
-class PageTokenHealthCheck {
+public class PageTokenHealthCheck {
 
     private static final Logger log = LoggerFactory.getLogger(PageTokenHealthCheck.class);
 
@@ -28,8 +28,9 @@ class PageTokenHealthCheck {
         this.alerts = alerts;
     }
 
+    /** Checks every page token now; the scheduler calls it every {@code voluntree.facebook.token-check-every}. */
     @Scheduled(fixedDelayString = "${voluntree.facebook.token-check-every}", initialDelayString = "PT30S")
-    void checkAll() {
+    public void checkAll() {
         for (ConnectedPage page : pages.withTokens()) {
             check(page.pageId());
         }

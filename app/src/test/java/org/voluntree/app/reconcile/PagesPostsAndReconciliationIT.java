@@ -26,6 +26,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voluntree.app.account.AdminAccounts;
+import org.voluntree.app.page.PageTokenHealthCheck;
 import org.voluntree.app.reply.AnswerSource;
 import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.app.reply.ReplySettings;
@@ -72,6 +73,9 @@ class PagesPostsAndReconciliationIT {
 
     @Autowired
     List<AnswerSource> answers;
+
+    @Autowired
+    PageTokenHealthCheck tokenCheck;
 
     @Autowired
     StatefulRedisConnection<String, byte[]> redis;
@@ -209,6 +213,18 @@ class PagesPostsAndReconciliationIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> "published".equals(
                 Json.MAPPER.readTree(owner.get("/api/posts/" + postId).body()).path("state").asString()));
         assertThat(sandbox.get("/sandbox/requests?path=/feed&method=POST").path("count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void thePeriodicTokenCheckMarksAPageWhoseTokenFacebookRevoked() {
+        owner.post("/api/pages", "{\"pageToken\":\"" + pageToken + "\"}");
+        tokenCheck.checkAll();
+        assertThat(owner.get("/api/pages").body()).contains("\"tokenStatus\":\"valid\"");
+
+        sandbox.revokeTokens(PAGE);
+        tokenCheck.checkAll();
+
+        assertThat(owner.get("/api/pages").body()).contains("\"tokenStatus\":\"needs_reauthorisation\"");
     }
 
     @Test
