@@ -1,5 +1,9 @@
 package org.voluntree.app.demo;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,12 +53,22 @@ class DemoSeeder implements ApplicationRunner {
             return;
         }
         tokens.store(organisationId, demo.pageId(), demo.pageName(), pages.demoPageToken(), true);
-        jdbc.update("""
+        List<Long> created = jdbc.queryForList("""
                 insert into signups (organisation_id, title, description, facts)
                 select ?, 'Saturday food sort', 'Help us sort donations for 300 families.',
                        '{"location": "Riverside Food Bank, 12 Mill Lane", "bring": "Closed shoes and a water bottle"}'::jsonb
                  where not exists (select 1 from signups where organisation_id = ?)
-                """, organisationId, organisationId);
+                returning id
+                """, Long.class, organisationId, organisationId);
+        if (!created.isEmpty()) {
+            Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(3, ChronoUnit.DAYS);
+            jdbc.update("""
+                    insert into signup_slots (signup_id, starts_at, ends_at, label, required)
+                    values (?, ?, ?, 'morning sort', 6), (?, ?, ?, 'afternoon packing', 4)
+                    """, created.get(0), Timestamp.from(day.plus(9, ChronoUnit.HOURS)),
+                    Timestamp.from(day.plus(12, ChronoUnit.HOURS)), created.get(0),
+                    Timestamp.from(day.plus(13, ChronoUnit.HOURS)), Timestamp.from(day.plus(16, ChronoUnit.HOURS)));
+        }
     }
 
     @Override
