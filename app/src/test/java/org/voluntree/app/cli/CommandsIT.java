@@ -100,6 +100,7 @@ class CommandsIT {
 
         assertThat(defaults.exitCode()).as(defaults.output()).isZero();
         assertThat(defaults.output()).contains("Deleted 1 chat messages older than PT720H");
+        assertThat(shorter.exitCode()).as("exit code of the second purge; output: " + shorter.output()).isZero();
         assertThat(shorter.output()).contains("Deleted 1 chat messages older than PT24H");
         assertThat(jdbc.queryForObject("select count(*) from chat_messages", Integer.class)).isZero();
         assertThat(run("chat", "purge", "--older-than", "soon").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
