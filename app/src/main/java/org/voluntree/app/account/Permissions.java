@@ -1,7 +1,7 @@
 package org.voluntree.app.account;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
+import org.voluntree.app.api.ForbiddenException;
+import org.voluntree.app.api.NotFoundException;
 
 /** Checks shared by the API controllers. */
 public final class Permissions {
@@ -12,12 +12,12 @@ public final class Permissions {
     /** Viewers may read but never change anything. */
     public static void requireWriter(AdminAccount admin) {
         if ("viewer".equals(admin.role())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "viewers can look but not change anything");
+            throw ForbiddenException.because("viewers can look but not change anything");
         }
     }
 
     /** Another organisation's resource is answered like a missing one. */
-    public static ResponseStatusException notFound(String what) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, what + " not found");
+    public static NotFoundException notFound(String what) {
+        return NotFoundException.of(what);
     }
 }

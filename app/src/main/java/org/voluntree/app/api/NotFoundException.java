@@ -10,6 +10,11 @@ public class NotFoundException extends RuntimeException {
         super(message);
     }
 
+    /** When the caller gave no id worth repeating, or several (e.g. "page or signup"). */
+    public static NotFoundException of(String kind) {
+        return new NotFoundException(kind + " not found in your organisation");
+    }
+
     public static NotFoundException forId(String kind, long id) {
         return new NotFoundException("no " + kind + " " + id + " in your organisation");
     }
