@@ -8,8 +8,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,11 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.testing.AdminApi;
 import org.voluntree.app.testing.AdminSession;
+import org.voluntree.app.testing.AppProcesses;
 import org.voluntree.app.testing.FacebookPayloads;
 import org.voluntree.app.testing.SandboxClient;
 import org.voluntree.app.testing.SandboxClient.RecordedCall;
 import org.voluntree.app.testing.SandboxClient.SandboxPage;
-import org.voluntree.app.testing.TestPostgres;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.app.testing.WebhookClient;
 import org.voluntree.contracts.dead.DeadLetter;
@@ -42,7 +40,6 @@ import org.voluntree.contracts.dead.DeadLetters;
 import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.local.LocalRedisServer;
 import org.voluntree.contracts.redis.RedisNames;
-import org.voluntree.contracts.testing.TestRedis;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -104,6 +101,7 @@ class FacebookRepliesEndToEndIT {
     long organisationId;
     AdminApi api;
     Process workerProcess;
+    final AppProcesses processes = new AppProcesses(TestServers.APP_SECRET);
 
     @BeforeEach
     void setUp() {
@@ -441,30 +439,9 @@ class FacebookRepliesEndToEndIT {
 
     /** The packaged jar as a workers-only process on the same Redis and PostgreSQL, calling this app's sandbox. */
     private Process startWorkersProcess() throws IOException {
-        Path jar = Path.of(System.getProperty("voluntree.app.jar"));
-        assertThat(jar).as("the packaged app; run through 'mvn verify'").exists();
-        Path log = Files.createDirectories(Path.of("target", "role-processes")).resolve("killed-reply-worker.log");
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir",
-                        Path.of(System.getProperty("user.home"), ".cache", "voluntree", "javacpp").toString()),
-                "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("VOLUNTREE_ROLES", "workers");
-        env.put("VOLUNTREE_PORT", Integer.toString(LocalRedisServer.freePort()));
-        env.put("VOLUNTREE_REDIS_URL", TestRedis.uri());
-        env.put("VOLUNTREE_DATABASE_URL", TestPostgres.jdbcUrl());
-        env.put("VOLUNTREE_DATABASE_USER", "postgres");
-        env.put("VOLUNTREE_WEBHOOK_APP_SECRET", TestServers.APP_SECRET);
-        env.put("VOLUNTREE_FACEBOOK_APP_ID", TestServers.APP_ID);
-        env.put("VOLUNTREE_FACEBOOK_GRAPH_URL", "http://127.0.0.1:" + port + "/sandbox/graph");
-        env.put("VOLUNTREE_PAGES_TOKEN_KEY", TestServers.TOKEN_KEY);
-        env.put("VOLUNTREE_WRITER_MAX_WAIT", "20ms");
-        env.put("VOLUNTREE_QUEUE_HEARTBEAT_EVERY", "1s");
-        env.put("VOLUNTREE_QUEUE_STALE_AFTER", "5s");
-        env.put("TF_CPP_MIN_LOG_LEVEL", "2");
-        return builder.start();
+        return processes.start("workers", LocalRedisServer.freePort(), Map.of(
+                "VOLUNTREE_FACEBOOK_GRAPH_URL", "http://127.0.0.1:" + port + "/sandbox/graph",
+                "VOLUNTREE_QUEUE_HEARTBEAT_EVERY", "1s",
+                "VOLUNTREE_QUEUE_STALE_AFTER", "5s"));
     }
 }
