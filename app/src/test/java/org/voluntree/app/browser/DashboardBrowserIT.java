@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,16 +111,21 @@ class DashboardBrowserIT {
         assertSentimentColour(browser.driver.findElement(By.cssSelector("#detail li.message")), "c_2");
         browser.screenshot("volunteers");
 
-        // analytics: the current bucket holds both comments, then a third arrives live
+        // analytics: the current bucket holds the comments made in it (both, unless a 10-minute
+        // boundary fell between them), then a third arrives live
         open("/analytics.html");
         String bucket = bucketStart("c_2");
         By bar = By.cssSelector("#chart-volume rect.bar[data-start='" + bucket + "']");
-        browser.wait.until(d -> "2".equals(d.findElement(bar).getAttribute("data-value")));
+        String before = Long.toString(inBucket(bucket, "c_1", "c_2"));
+        browser.wait.until(d -> before.equals(d.findElement(bar).getAttribute("data-value")));
         assertThat(browser.driver.findElements(By.cssSelector("#chart-volume rect.bar")))
                 .as("one bar per 10 minutes of the last 24 hours").hasSizeBetween(144, 145);
         assertThat(browser.driver.findElements(By.cssSelector("#chart-volume line.reference"))).hasSize(1);
         comment("c_3", "9003", "Ike Obi");
-        browser.wait.until(d -> "3".equals(d.findElement(bar).getAttribute("data-value")));
+        String latest = bucketStart("c_3");
+        By latestBar = By.cssSelector("#chart-volume rect.bar[data-start='" + latest + "']");
+        String after = Long.toString(inBucket(latest, "c_1", "c_2", "c_3"));
+        browser.wait.until(d -> after.equals(d.findElement(latestBar).getAttribute("data-value")));
         assertThat(browser.driver.findElements(By.cssSelector("#chart-sentiment circle.point"))).isNotEmpty();
         search("Maya");
         browser.wait.until(d -> d.findElements(By.cssSelector("#results li")).size() == 1);
@@ -201,6 +207,11 @@ class DashboardBrowserIT {
         long epoch = jdbc.queryForObject("select extract(epoch from created_at)::bigint from messages where external_id = ?",
                 Long.class, externalId);
         return Instant.ofEpochSecond(epoch - Math.floorMod(epoch, 600)).toString();
+    }
+
+    /** How many of these messages fall in the 10-minute bucket starting at {@code bucket}. */
+    private long inBucket(String bucket, String... externalIds) {
+        return Arrays.stream(externalIds).filter(id -> bucketStart(id).equals(bucket)).count();
     }
 
     /** The element shows the sentiment stored for the message: green when positive, red when negative. */
