@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -52,6 +53,24 @@ final class Browser implements AutoCloseable {
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         // live pages redraw as events arrive: an element found a moment ago may be replaced
         wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    /**
+     * The text of the element the selector finds now, read again if the page redrew it between the
+     * find and the read (live pages replace whole lists as events arrive).
+     */
+    String text(String css) {
+        return wait.until(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
+    /** An attribute of the element the locator finds now (re-found if the page redrew it); waits for the element. */
+    String attribute(By locator, String name) {
+        return wait.until(d -> java.util.Objects.requireNonNullElse(d.findElement(locator).getAttribute(name), ""));
+    }
+
+    /** A computed style of the element the locator finds now (re-found if the page redrew it); waits for the element. */
+    String cssValue(By locator, String property) {
+        return wait.until(d -> d.findElement(locator).getCssValue(property));
     }
 
     void screenshot(String name) {

@@ -90,9 +90,7 @@ class DashboardBrowserIT {
 
         // the overview: the comment arrives live, coloured by its stored sentiment, and is counted
         comment("c_1", "9001", "Maya Cruz");
-        WebElement item = browser.wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#feed li[data-message-id='" + messageId("c_1") + "']")));
-        assertSentimentColour(item, "c_1");
+        assertSentimentColour(By.cssSelector("#feed li[data-message-id='" + messageId("c_1") + "']"), "c_1");
         browser.wait.until(ExpectedConditions.textToBe(By.id("count-messages"), "1"));
         browser.wait.until(ExpectedConditions.textToBe(By.id("count-interests"), "1"));
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("interests"), "Maya Cruz"));
@@ -103,12 +101,14 @@ class DashboardBrowserIT {
         open("/volunteers.html");
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("volunteers"), "Maya Cruz"));
         comment("c_2", "9002", "Sam Lee");
-        WebElement row = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-                "//table[@id='volunteers']//tr[td[contains(., 'Sam Lee')]]")));
-        assertSentimentColour(row.findElement(By.cssSelector("td.last-message")), "c_2");
-        row.click();
+        By row = By.xpath("//table[@id='volunteers']//tr[td[contains(., 'Sam Lee')]]");
+        assertSentimentColour(By.xpath("//table[@id='volunteers']//tr[td[contains(., 'Sam Lee')]]/td[contains(@class, 'last-message')]"), "c_2");
+        browser.wait.until(d -> {
+            d.findElement(row).click();
+            return true;
+        });
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail"), "Interests (1)"));
-        assertSentimentColour(browser.driver.findElement(By.cssSelector("#detail li.message")), "c_2");
+        assertSentimentColour(By.cssSelector("#detail li.message"), "c_2");
         browser.screenshot("volunteers");
 
         // analytics: the current bucket holds the comments made in it (both, unless a 10-minute
@@ -186,7 +186,7 @@ class DashboardBrowserIT {
     }
 
     private String text(String css) {
-        return browser.driver.findElement(By.cssSelector(css)).getText();
+        return browser.text(css);
     }
 
     private void comment(String commentId, String authorId, String name) {
@@ -215,12 +215,12 @@ class DashboardBrowserIT {
     }
 
     /** The element shows the sentiment stored for the message: green when positive, red when negative. */
-    private void assertSentimentColour(WebElement element, String externalId) {
+    private void assertSentimentColour(By element, String externalId) {
         String stored = jdbc.queryForObject("""
                 select c.label from classifications c join messages m on m.id = c.message_id
                  where m.external_id = ? and c.analyzer = 'sentiment'
                 """, String.class, externalId);
-        assertThat(element.getAttribute("data-sentiment")).isEqualTo(stored);
-        assertThat(element.getCssValue("border-left-color")).isEqualTo("positive".equals(stored) ? GREEN : RED);
+        assertThat(browser.attribute(element, "data-sentiment")).isEqualTo(stored);
+        assertThat(browser.cssValue(element, "border-left-color")).isEqualTo("positive".equals(stored) ? GREEN : RED);
     }
 }

@@ -156,7 +156,7 @@ class FacebookPagesBrowserIT {
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(queued));
         assertThat(browser.driver.findElements(By.cssSelector("#queue li[data-message-id='" + mild + "']")))
                 .as("below the default threshold of 0.9").isEmpty();
-        assertThat(browser.driver.findElement(queued).getAttribute("data-sentiment")).isEqualTo("negative");
+        assertThat(browser.attribute(queued, "data-sentiment")).isEqualTo("negative");
         browser.screenshot("moderation-queue");
 
         // the queue redraws on (re)connection: click whichever button is there now
@@ -227,10 +227,9 @@ class FacebookPagesBrowserIT {
             d.findElement(conversation).click();
             return true;
         });
-        WebElement said = browser.wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#entries li[data-from=person]")));
-        assertThat(said.getAttribute("data-sentiment")).isEqualTo("negative");
-        assertThat(said.getCssValue("border-left-color")).isEqualTo("rgba(192, 57, 43, 1)");
+        By said = By.cssSelector("#entries li[data-from=person]");
+        assertThat(browser.attribute(said, "data-sentiment")).isEqualTo("negative");
+        assertThat(browser.cssValue(said, "border-left-color")).isEqualTo("rgba(192, 57, 43, 1)");
         browser.driver.findElement(By.id("takeover")).click();
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("handback")));
         browser.driver.findElement(By.cssSelector("#reply input[name=text]")).sendKeys("Yes, children are welcome!");
@@ -279,6 +278,6 @@ class FacebookPagesBrowserIT {
     }
 
     private String text(String css) {
-        return browser.driver.findElement(By.cssSelector(css)).getText();
+        return browser.text(css);
     }
 }
