@@ -27,6 +27,10 @@
   }
 
   async function select(pageId, psid) {
+    // a redraw on a live event keeps what the admin is typing to the same person
+    const typing = selected === key(pageId, psid) ? thread.querySelector('#reply input[name=text]') : null;
+    const draft = typing ? typing.value : '';
+    const focused = typing !== null && document.activeElement === typing;
     selected = key(pageId, psid);
     rows.querySelectorAll('tr').forEach(tr => tr.classList.toggle('selected', tr.dataset.conversation === selected));
     const path = '/api/inbox/' + encodeURIComponent(pageId) + '/' + encodeURIComponent(psid);
@@ -45,6 +49,7 @@
         event.preventDefault();
         try {
           await api(path + '/messages', { method: 'POST', body: { text: event.target.elements.text.value } });
+          event.target.elements.text.value = '';
           await select(pageId, psid);
         } catch (e) {
           status.textContent = e.message;
@@ -52,6 +57,11 @@
       } }, el('input', { name: 'text', size: 50, required: 'required', maxlength: 2000, placeholder: 'Reply through Messenger' }),
           el('button', { class: 'primary', type: 'submit' }, 'Send')) : null,
       status].filter(Boolean));
+    const input = thread.querySelector('#reply input[name=text]');
+    if (input && draft && selected === key(pageId, psid)) {
+      input.value = draft;
+      if (focused) input.focus();
+    }
   }
 
   const refresh = debounce(async () => {
@@ -66,6 +76,8 @@
     catchUp: refresh,
     onEvent: event => {
       if (event.type === 'message.classified' && (event.kind === 'MESSAGE' || event.kind === 'POSTBACK')) refresh();
+      // the bot's replies, and other admins taking over, handing back or replying
+      if (event.type === 'reply.changed' || event.type === 'conversation.changed') refresh();
     },
   });
 })();

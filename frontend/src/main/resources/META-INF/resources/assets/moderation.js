@@ -53,6 +53,8 @@
     onEvent: event => {
       const offense = event.type === 'message.classified' && event.classifications && event.classifications.offense;
       if (offense && offense.label !== 'neither') refresh();
+      // another admin acted on a comment: it leaves everyone's queue
+      if (event.type === 'moderation.changed') refresh();
     },
   });
 })();

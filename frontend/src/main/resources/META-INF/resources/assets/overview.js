@@ -30,6 +30,15 @@
       el('div', { class: 'meta' }, when(interest.createdAt)));
   }
 
+  function signupItem(signup) {
+    const slot = (signup.slotLabel ? signup.slotLabel + ', ' : '') + when(signup.startsAt);
+    return el('li', { class: 'signup', 'data-slot-id': signup.slotId, 'data-volunteer-id': signup.volunteerId },
+      el('div', null, el('a', { href: '/volunteers.html#' + signup.volunteerId }, signup.name || 'someone'),
+          ' signed up for ', el('a', { href: '/signups.html#' + signup.signupId }, signup.title)),
+      el('div', { class: 'text' }, slot),
+      el('div', { class: 'meta' }, when(signup.confirmedAt)));
+  }
+
   async function loadFigures() {
     const overview = await api('/api/overview?' + query());
     document.getElementById('count-messages').textContent = overview.messages;
@@ -37,7 +46,14 @@
     document.getElementById('count-volunteers').textContent = overview.newVolunteers;
     document.getElementById('count-sentiment').textContent =
         overview.sentiment.positive + ' / ' + overview.sentiment.negative;
-    interests.replaceChildren(...overview.recentInterests.map(interestItem));
+    document.getElementById('count-signups').textContent = overview.slotSignups;
+    document.getElementById('count-posts').textContent = overview.postsPublished;
+    document.getElementById('count-active-signups').textContent = overview.activeSignups;
+    // one feed, newest first: offers to help and confirmed places
+    const items = overview.recentInterests.map(i => [i.createdAt, interestItem(i)])
+        .concat(overview.recentSignups.map(s => [s.confirmedAt, signupItem(s)]))
+        .sort((a, b) => new Date(b[0]) - new Date(a[0])).slice(0, 30);
+    interests.replaceChildren(...items.map(([, item]) => item));
   }
 
   function showMessage(message) {
@@ -70,6 +86,7 @@
   Dashboard.start('index.html', {
     catchUp,
     onEvent: event => {
+      if (event.type === 'signup.changed' || event.type === 'post.changed') refreshFigures();
       if (event.type !== 'message.classified') return;
       showMessage(event);
       refreshFigures();

@@ -36,8 +36,6 @@
       el('td', null, canWrite && (p.state === 'draft' || p.state === 'failed')
           ? el('button', { class: 'publish', onclick: event => { event.stopPropagation(); publish(p); } },
               p.state === 'failed' ? 'Retry' : p.scheduledAt ? 'Schedule' : 'Publish') : null))));
-    // a post on its way is followed until it settles
-    if (posts.some(p => p.state === 'publishing')) setTimeout(loadPosts, 2000);
   }
 
   async function select(id) {
@@ -75,6 +73,7 @@
   });
 
   const refreshComments = debounce(() => selected && select(selected), 500);
+  const refreshPosts = debounce(loadPosts, 300);
   Dashboard.start('posts.html', {
     load: async () => {
       if (me().role === 'viewer') compose.remove();
@@ -87,6 +86,11 @@
       const post = posts.find(p => p.id === selected);
       if (event.type === 'message.classified' && post && post.facebookPostId && event.postId === post.facebookPostId) {
         refreshComments();
+      }
+      // published or failed by the workers, or published by another admin
+      if (event.type === 'post.changed') {
+        refreshPosts();
+        if (event.postId === selected) refreshComments();
       }
     },
   });

@@ -68,6 +68,7 @@
     catchUp: reload,
     onEvent: event => {
       if (event.type === 'message.classified' && (event.volunteerId || selected)) reload();
+      if (event.type === 'volunteer.changed') reload();
     },
   });
 })();

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.account.Permissions;
 import org.voluntree.app.conversation.HumanTakeover;
+import org.voluntree.app.live.LiveEvents;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
 
@@ -37,11 +38,13 @@ class InboxController {
     private final InboxQueries inbox;
     private final HumanTakeover takeover;
     private final HandReplies replies;
+    private final LiveEvents events;
 
-    InboxController(InboxQueries inbox, HumanTakeover takeover, HandReplies replies) {
+    InboxController(InboxQueries inbox, HumanTakeover takeover, HandReplies replies, LiveEvents events) {
         this.inbox = inbox;
         this.takeover = takeover;
         this.replies = replies;
+        this.events = events;
     }
 
     @GetMapping("/api/inbox")
@@ -63,6 +66,7 @@ class InboxController {
             @PathVariable String psid) {
         check(admin, pageId, psid);
         takeover.takeOver(pageId, psid);
+        changed(admin, pageId, psid, "takeover");
         return Map.of("takenOver", true);
     }
 
@@ -71,6 +75,7 @@ class InboxController {
             @PathVariable String psid) {
         check(admin, pageId, psid);
         takeover.handBack(pageId, psid);
+        changed(admin, pageId, psid, "handback");
         return Map.of("takenOver", false);
     }
 
@@ -78,8 +83,18 @@ class InboxController {
     ConversationThread reply(@AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId,
             @PathVariable String psid, @Valid @RequestBody HandReply request) {
         check(admin, pageId, psid);
-        replies.send(admin.organisationId(), admin.adminId(), pageId, psid, request.text());
+        try {
+            replies.send(admin.organisationId(), admin.adminId(), pageId, psid, request.text());
+        } finally {
+            changed(admin, pageId, psid, "reply");
+        }
         return thread(admin, pageId, psid);
+    }
+
+    /** The other admins' inboxes show the change without a reload. */
+    private void changed(AdminAccount admin, String pageId, String psid, String what) {
+        events.publish(admin.organisationId(), LiveEvents.CONVERSATION_CHANGED,
+                Map.of("pageId", pageId, "psid", psid, "change", what, "adminId", admin.adminId()));
     }
 
     private void check(AdminAccount admin, String pageId, String psid) {

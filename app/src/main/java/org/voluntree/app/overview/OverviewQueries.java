@@ -20,6 +20,11 @@ class OverviewQueries {
             String sentiment, float score, Instant createdAt) {
     }
 
+    /** A volunteer confirmed in a slot (through the Messenger dialog), as the live feed shows it. */
+    record RecentSignup(long signupId, String title, long slotId, String slotLabel, Instant startsAt,
+            long volunteerId, String name, Instant confirmedAt) {
+    }
+
     private final JdbcTemplate jdbc;
 
     OverviewQueries(JdbcTemplate jdbc) {
@@ -68,6 +73,44 @@ class OverviewQueries {
                  order by i.created_at desc, i.id desc limit ?
                 """, (rs, n) -> new RecentInterest(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getFloat(7), rs.getTimestamp(8).toInstant()),
+                organisationId, limit);
+    }
+
+    long activeSignups(long organisationId) {
+        return jdbc.queryForObject("select count(*) from signups where organisation_id = ? and state = 'active'",
+                Long.class, organisationId);
+    }
+
+    long postsPublished(long organisationId, TimeRange range) {
+        return count("""
+                select count(*) from posts
+                 where organisation_id = ? and state = 'published' and published_at >= ? and published_at < ?
+                """, organisationId, range);
+    }
+
+    /** Places taken in slots in the range: each volunteer confirmed in a slot counts once. */
+    long slotSignups(long organisationId, TimeRange range) {
+        return count("""
+                select count(*) from slot_assignments a
+                  join signup_slots s on s.id = a.slot_id
+                  join signups g on g.id = s.signup_id
+                 where g.organisation_id = ? and a.confirmed_at >= ? and a.confirmed_at < ?
+                """, organisationId, range);
+    }
+
+    List<RecentSignup> recentSignups(long organisationId, int limit) {
+        return jdbc.query("""
+                select g.id, g.title, s.id, s.label, s.starts_at, coalesce(v.merged_into, v.id),
+                       coalesce(v.name, ''), a.confirmed_at
+                  from slot_assignments a
+                  join signup_slots s on s.id = a.slot_id
+                  join signups g on g.id = s.signup_id
+                  join volunteers v on v.id = a.volunteer_id
+                 where g.organisation_id = ?
+                 order by a.confirmed_at desc, a.slot_id desc, a.volunteer_id desc limit ?
+                """, (rs, n) -> new RecentSignup(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getLong(6), rs.getString(7),
+                        rs.getTimestamp(8).toInstant()),
                 organisationId, limit);
     }
 

@@ -1,2 +1,5 @@
-/** The overview page's figures: messages, interests and new volunteers over a range, and the latest interests. */
+/**
+ * The overview page's figures: messages, interests, new volunteers, published posts and slot
+ * signups over a range, active signups, and the latest interests and slot signups.
+ */
 package org.voluntree.app.overview;

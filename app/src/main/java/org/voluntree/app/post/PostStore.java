@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.voluntree.app.live.LiveEvents;
 
 /** The SQL of posts and their publishing state. */
 @Repository
@@ -20,9 +22,11 @@ public class PostStore {
             """;
 
     private final JdbcTemplate jdbc;
+    private final LiveEvents events;
 
-    PostStore(JdbcTemplate jdbc) {
+    PostStore(JdbcTemplate jdbc, LiveEvents events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Saves a draft; empty when the page or the signup is not the organisation's. */
@@ -72,6 +76,7 @@ public class PostStore {
                  where id = ? and organisation_id = ? and state in ('draft', 'failed')
                 returning state
                 """, String.class, Timestamp.from(now), postId, organisationId);
+        state.forEach(s -> events.publish(organisationId, LiveEvents.POST_CHANGED, Map.of("postId", postId, "state", s)));
         return state.stream().findFirst();
     }
 
@@ -85,15 +90,23 @@ public class PostStore {
     }
 
     void markPublished(long postId, String facebookPostId) {
-        jdbc.update("""
+        changed(postId, jdbc.queryForList("""
                 update posts set state = 'published', facebook_post_id = ?, published_at = now(), failure = null,
                                  updated_at = now()
                  where id = ?
-                """, facebookPostId, postId);
+                returning organisation_id
+                """, Long.class, facebookPostId, postId), "published");
     }
 
     void markFailed(long postId, String reason) {
-        jdbc.update("update posts set state = 'failed', failure = ?, updated_at = now() where id = ?", reason, postId);
+        changed(postId, jdbc.queryForList(
+                "update posts set state = 'failed', failure = ?, updated_at = now() where id = ? returning organisation_id",
+                Long.class, reason, postId), "failed");
+    }
+
+    /** Tells the organisation's admins that a post's state changed (posts.html shows it live). */
+    void changed(long postId, List<Long> organisation, String state) {
+        organisation.forEach(id -> events.publish(id, LiveEvents.POST_CHANGED, Map.of("postId", postId, "state", state)));
     }
 
     private static PostView view(ResultSet rs, int row) throws SQLException {

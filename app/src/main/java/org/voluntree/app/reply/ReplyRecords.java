@@ -1,8 +1,11 @@
 package org.voluntree.app.reply;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.voluntree.app.live.LiveEvents;
 
 /**
  * The SQL of {@code replies}: a reply is claimed (recorded as pending under its unique key)
@@ -21,9 +24,11 @@ public class ReplyRecords {
     }
 
     private final JdbcTemplate jdbc;
+    private final LiveEvents events;
 
-    ReplyRecords(JdbcTemplate jdbc) {
+    ReplyRecords(JdbcTemplate jdbc, LiveEvents events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Records a reply about to be sent, or returns the record a previous attempt left. */
@@ -42,12 +47,26 @@ public class ReplyRecords {
     }
 
     public void markSent(long id, String facebookId) {
-        jdbc.update("update replies set status = 'sent', facebook_id = ?, reason = null, updated_at = now() where id = ?",
-                facebookId, id);
+        changed(jdbc.queryForList("""
+                update replies set status = 'sent', facebook_id = ?, reason = null, updated_at = now() where id = ?
+                returning organisation_id, message_id
+                """, facebookId, id), "sent");
     }
 
     public void markFailed(long id, String reason) {
-        jdbc.update("update replies set status = 'failed', reason = ?, updated_at = now() where id = ?", reason, id);
+        changed(jdbc.queryForList(
+                "update replies set status = 'failed', reason = ?, updated_at = now() where id = ? returning organisation_id, message_id",
+                reason, id), "failed");
+    }
+
+    /** Tells the admins that a reply went out (or failed), so the inbox shows it without a reload. */
+    private void changed(List<Map<String, Object>> rows, String status) {
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> fields = new HashMap<>();
+            fields.put("messageId", row.get("message_id"));
+            fields.put("status", status);
+            events.publish(((Number) row.get("organisation_id")).longValue(), LiveEvents.REPLY_CHANGED, fields);
+        }
     }
 
     /** Records a reply that was decided against, and why (unless one is already recorded). */

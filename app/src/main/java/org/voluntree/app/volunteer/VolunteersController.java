@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.api.InvalidFieldException;
 import org.voluntree.app.api.NotFoundException;
+import org.voluntree.app.live.LiveEvents;
 import org.voluntree.app.messages.RecentMessages;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
@@ -52,10 +54,12 @@ class VolunteersController {
 
     private final Volunteers volunteers;
     private final RecentMessages messages;
+    private final LiveEvents events;
 
-    VolunteersController(Volunteers volunteers, RecentMessages messages) {
+    VolunteersController(Volunteers volunteers, RecentMessages messages, LiveEvents events) {
         this.volunteers = volunteers;
         this.messages = messages;
+        this.events = events;
     }
 
     @GetMapping("/api/volunteers")
@@ -94,6 +98,8 @@ class VolunteersController {
             throw InvalidFieldException.of("duplicateId", "is already the same volunteer as " + id);
         }
         volunteers.merge(admin.organisationId(), keep, duplicate);
+        events.publish(admin.organisationId(), LiveEvents.VOLUNTEER_CHANGED,
+                Map.of("volunteerId", keep, "mergedId", duplicate));
         return detail(admin, keep);
     }
 

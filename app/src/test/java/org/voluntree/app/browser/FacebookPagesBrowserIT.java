@@ -22,6 +22,7 @@ import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.facebook.GraphApi;
 import org.voluntree.app.facebook.PageAccess;
 import org.voluntree.app.signup.SignupEvents;
+import org.voluntree.app.testing.ApiClient;
 import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.SandboxClient;
 import org.voluntree.app.testing.TestServers;
@@ -62,6 +63,7 @@ class FacebookPagesBrowserIT {
     @Autowired
     GraphApi graph;
 
+    int port;
     String base;
     long organisation;
     SandboxClient sandbox;
@@ -74,7 +76,8 @@ class FacebookPagesBrowserIT {
         OrganisationFixture fixture = new OrganisationFixture(jdbc, admins);
         organisation = fixture.organisation("Riverside Food Bank", PAGE);
         fixture.admin(organisation, "ana@riverside.example", "correct horse A", "owner");
-        int port = Integer.parseInt(environment.getProperty("local.server.port"));
+        fixture.admin(organisation, "ben@riverside.example", "correct horse B", "admin");
+        port = Integer.parseInt(environment.getProperty("local.server.port"));
         base = "http://127.0.0.1:" + port;
         sandbox = new SandboxClient(port);
         sandbox.post("/sandbox/control/reset", "{}");
@@ -190,6 +193,14 @@ class FacebookPagesBrowserIT {
         assertThat(jdbc.queryForList("select action from moderation_actions where message_id = ? order by at, id",
                 String.class, hateful)).containsExactly("hide", "unhide");
 
+        // a second admin deletes the comment through the API: Ana's open page shows it without a reload
+        browser.driver.executeScript("window.stillTheSamePage = true");
+        ApiClient ben = ApiClient.basic(port, "ben@riverside.example", "correct horse B");
+        assertThat(ben.post("/api/moderation/" + hateful + "/delete", "{}").statusCode()).isEqualTo(200);
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#handled tr[data-message-id='" + hateful + "'] td.action"), "delete"));
+        assertThat(browser.driver.executeScript("return window.stillTheSamePage === true")).isEqualTo(true);
+
         // Posts: compose a draft for the signup; once published, its comments show with their classifications
         open("/posts.html");
         browser.wait.until(d -> d.findElements(By.cssSelector("#compose select[name=pageId] option")).size() == 1);
@@ -210,7 +221,8 @@ class FacebookPagesBrowserIT {
             return true;
         });
         browser.wait.until(d -> d.findElements(By.cssSelector("#comments li")).size() == 2);
-        assertThat(text("#comments")).contains("offense: hate 97%").contains("you are all idiots");
+        assertThat(text("#comments")).as("the comment Ben deleted shows as removed, its text gone")
+                .contains("offense: hate 97%").contains("(removed)").doesNotContain("you are all idiots");
         assertThat(text("#posts tr[data-post-id='" + post + "'] .state")).isEqualTo("published");
         browser.screenshot("posts");
 
@@ -222,6 +234,7 @@ class FacebookPagesBrowserIT {
         jdbc.update("update messages set kind = 'MESSAGE', author_id = '9300', author_name = 'Ike Obi' where id = ?",
                 asked);
         open("/inbox.html");
+        browser.driver.executeScript("window.stillTheSamePage = true");
         By conversation = By.cssSelector("#conversations tr[data-conversation='" + PAGE + "/9300']");
         browser.wait.until(d -> {
             d.findElement(conversation).click();
@@ -240,6 +253,13 @@ class FacebookPagesBrowserIT {
         assertThat(sent.path("count").asInt()).as("%s", sent).isEqualTo(1);
         assertThat(jdbc.queryForObject("select status || ':' || tag from hand_replies", String.class))
                 .as("outside the 24-hour window the reply is tagged").isEqualTo("sent:HUMAN_AGENT");
+
+        // Ben hands the conversation back to the bot from elsewhere: Ana's open thread follows, her draft kept
+        browser.driver.findElement(By.cssSelector("#reply input[name=text]")).sendKeys("Half-typed answer");
+        assertThat(ben.post("/api/inbox/" + PAGE + "/9300/handback", "{}").statusCode()).isEqualTo(200);
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("takeover")));
+        assertThat(browser.attribute(By.cssSelector("#reply input[name=text]"), "value")).isEqualTo("Half-typed answer");
+        assertThat(browser.driver.executeScript("return window.stillTheSamePage === true")).isEqualTo(true);
         browser.screenshot("inbox");
     }
 

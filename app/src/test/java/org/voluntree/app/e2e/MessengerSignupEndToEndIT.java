@@ -160,6 +160,14 @@ class MessengerSignupEndToEndIT {
                 .isEqualTo(1);
         assertThat(mailsTo("maya@example.org")).as("one PIN per email typed").hasSize(2);
         assertThat(sandbox.messages(page.id(), psid)).as("nothing else was sent").hasSize(10);
+
+        JsonNode overview = api.get("/api/overview");
+        assertThat(overview.path("slotSignups").asLong()).as("places taken this week").isEqualTo(1);
+        assertThat(overview.path("activeSignups").asLong()).isEqualTo(1);
+        JsonNode latest = overview.path("recentSignups").get(0);
+        assertThat(latest.path("slotId").asLong()).isEqualTo(morning);
+        assertThat(latest.path("title").asString()).isEqualTo("Saturday food sort");
+        assertThat(latest.path("volunteerId").asLong()).isEqualTo(((Number) volunteer.get("id")).longValue());
     }
 
     @Test
