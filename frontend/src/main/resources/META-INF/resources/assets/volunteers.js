@@ -52,8 +52,17 @@
       el('h3', null, 'Interests (' + data.interests.length + ')'),
       el('ul', null, data.interests.map(i => el('li', null, when(i.createdAt) + ' — ' + (i.text || ''),
           ' ', el('span', { class: 'label volunteer' }, Math.round(i.score * 100) + '%')))),
+      el('h3', null, 'Signups (' + data.signups.length + ')'),
+      el('ul', { id: 'slot-signups' }, data.signups.map(s => el('li', { 'data-slot-id': s.slotId },
+          el('a', { href: '/signups.html#' + s.signupId }, s.title), ' — ' + (s.slotLabel ? s.slotLabel + ', ' : '')
+          + when(s.startsAt), el('span', { class: 'muted' }, ' · confirmed ' + when(s.confirmedAt))))),
       el('h3', null, 'Comments and messages (' + data.messages.length + ')'),
       el('ol', { class: 'feed' }, data.messages.map(messageItem)),
+      el('h3', null, 'Replies sent (' + data.replies.length + ')'),
+      el('ul', { id: 'replies-sent', class: 'feed' }, data.replies.map(r => el('li', { class: 'chat ' + (r.kind === 'hand' ? 'admin' : 'bot'), 'data-status': r.status },
+          el('div', { class: 'text' }, r.text || '(' + r.status + ')'),
+          el('div', { class: 'meta' }, (r.kind === 'hand' ? 'by hand' : r.kind + ' reply' + (r.intent ? ' to ' + r.intent : ''))
+              + ' · ' + r.status + (r.reason ? ' (' + r.reason + ')' : '') + ' · ' + when(r.createdAt))))),
       canWrite ? merge : el('p', { class: 'muted' }, 'Viewers cannot merge volunteers.'));
   }
 

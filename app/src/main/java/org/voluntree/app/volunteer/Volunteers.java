@@ -31,6 +31,18 @@ class Volunteers {
     record Interest(long id, long messageId, String postId, float score, Instant createdAt, String text) {
     }
 
+    /**
+     * What was sent to the person: the bot's replies ({@code public} under a comment, {@code private}
+     * in Messenger; skipped ones with the reason) and the admins' replies by hand ({@code hand}).
+     */
+    record Reply(String kind, String intent, String text, String status, String reason, Instant createdAt) {
+    }
+
+    /** A place the person took in a slot of a signup. */
+    record SlotSignup(long signupId, String title, long slotId, String slotLabel, Instant startsAt, Instant endsAt,
+            Instant confirmedAt) {
+    }
+
     private static final String SUMMARY = """
             with people as (
                 select v.id, v.name, v.first_seen_at from volunteers v
@@ -99,6 +111,34 @@ class Volunteers {
                  order by i.created_at desc, i.id desc
                 """, (rs, n) -> new Interest(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getFloat(4),
                         rs.getTimestamp(5).toInstant(), rs.getString(6)), organisationId, id, id);
+    }
+
+    List<Reply> replies(long organisationId, List<String> facebookUserIds, int limit) {
+        String[] ids = facebookUserIds.toArray(String[]::new);
+        return jdbc.query("""
+                select r.kind, r.intent, r.text, r.status, r.reason, r.created_at from replies r
+                  join messages m on m.id = r.message_id
+                 where r.organisation_id = ? and m.organisation_id = ? and m.author_id = any(?)
+                union all
+                select 'hand', null, h.text, h.status, h.reason, h.created_at from hand_replies h
+                 where h.organisation_id = ? and h.psid = any(?)
+                 order by 6 desc limit ?
+                """, (rs, n) -> new Reply(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant()),
+                organisationId, organisationId, ids, organisationId, ids, limit);
+    }
+
+    List<SlotSignup> signups(long organisationId, long id) {
+        return jdbc.query("""
+                select g.id, g.title, s.id, s.label, s.starts_at, s.ends_at, a.confirmed_at from slot_assignments a
+                  join volunteers d on d.id = a.volunteer_id
+                  join signup_slots s on s.id = a.slot_id
+                  join signups g on g.id = s.signup_id
+                 where g.organisation_id = ? and d.organisation_id = ? and (d.id = ? or d.merged_into = ?)
+                 order by s.starts_at, s.id
+                """, (rs, n) -> new SlotSignup(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
+                        rs.getTimestamp(7).toInstant()), organisationId, organisationId, id, id);
     }
 
     /** Points the duplicate, and everything already merged into it, at the volunteer that stays. */

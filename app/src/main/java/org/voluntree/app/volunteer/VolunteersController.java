@@ -41,9 +41,12 @@ class VolunteersController {
     record Page(long total, List<Volunteers.Summary> items) {
     }
 
-    /** One volunteer with their comments and messages (newest first) and interests. */
+    /**
+     * One volunteer with their comments and messages, interests, what was sent to them (newest
+     * first) and the slots they signed up for (soonest first).
+     */
     record Detail(Volunteers.Summary volunteer, List<RecentMessages.Message> messages,
-            List<Volunteers.Interest> interests) {
+            List<Volunteers.Interest> interests, List<Volunteers.Reply> replies, List<Volunteers.SlotSignup> signups) {
     }
 
     /** The volunteer to fold into the one in the path. */
@@ -74,7 +77,7 @@ class VolunteersController {
     }
 
     @GetMapping("/api/volunteers/{id}")
-    @Operation(summary = "One volunteer with their messages and interests; a merged id shows the volunteer it was merged into")
+    @Operation(summary = "One volunteer with their messages, interests, replies sent and slot signups; a merged id shows the volunteer it was merged into")
     Detail detail(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
         long resolved = volunteers.resolve(admin.organisationId(), id)
                 .orElseThrow(() -> NotFoundException.forId("volunteer", id));
@@ -82,7 +85,9 @@ class VolunteersController {
                 .orElseThrow(() -> NotFoundException.forId("volunteer", id));
         return new Detail(volunteer,
                 messages.byAuthors(admin.organisationId(), volunteer.facebookUserIds(), 200),
-                volunteers.interests(admin.organisationId(), resolved));
+                volunteers.interests(admin.organisationId(), resolved),
+                volunteers.replies(admin.organisationId(), volunteer.facebookUserIds(), 200),
+                volunteers.signups(admin.organisationId(), resolved));
     }
 
     @PostMapping("/api/volunteers/{id}/merge")

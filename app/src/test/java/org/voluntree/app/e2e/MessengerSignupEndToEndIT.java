@@ -168,6 +168,12 @@ class MessengerSignupEndToEndIT {
         assertThat(latest.path("slotId").asLong()).isEqualTo(morning);
         assertThat(latest.path("title").asString()).isEqualTo("Saturday food sort");
         assertThat(latest.path("volunteerId").asLong()).isEqualTo(((Number) volunteer.get("id")).longValue());
+
+        JsonNode detail = api.get("/api/volunteers/" + volunteer.get("id"));
+        assertThat(detail.path("signups").valueStream().map(n -> n.path("slotId").asLong())).containsExactly(morning);
+        assertThat(detail.path("replies").valueStream().map(r -> r.path("kind").asString() + ":" + r.path("status").asString()))
+                .as("the public reply and the private offer under the comment, then the dialog's messages")
+                .contains("public:sent", "private:sent").hasSizeGreaterThanOrEqualTo(3);
     }
 
     @Test
