@@ -179,6 +179,23 @@ public class GraphApi {
         }
     }
 
+    /**
+     * The page's posts published since {@code since}, newest first, at most {@code max}: how an
+     * interrupted publish finds out whether Facebook took the post before the answer was lost.
+     */
+    public List<GraphPost> publishedPostsSince(PageAccess page, Instant since, int max) {
+        List<GraphPost> posts = new ArrayList<>();
+        for (JsonObject p : pages(page.pageId(), page.token(), "read published posts",
+                page.pageId() + "/published_posts", max,
+                Parameter.with("since", since.getEpochSecond()),
+                Parameter.with("fields", "id,message,created_time"))) {
+            String created = p.getString("created_time", null);
+            posts.add(new GraphPost(p.getString("id", null), p.getString("message", null),
+                    created == null ? null : OffsetDateTime.parse(created, FACEBOOK_TIME).toInstant()));
+        }
+        return posts;
+    }
+
     /** Comments of a post newer than {@code since}, newest first, following the pages of the result. */
     public List<GraphComment> commentsSince(PageAccess page, String postId, Instant since, int max) {
         List<GraphComment> comments = new ArrayList<>();

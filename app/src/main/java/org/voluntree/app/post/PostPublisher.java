@@ -3,11 +3,14 @@ package org.voluntree.app.post;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voluntree.app.facebook.GraphApi;
+import org.voluntree.app.facebook.GraphPost;
 import org.voluntree.app.facebook.GraphRateLimitedException;
 import org.voluntree.app.facebook.GraphRequestRejectedException;
 import org.voluntree.app.facebook.PageAccess;
@@ -25,11 +28,14 @@ import org.voluntree.workers.queue.RetryLater;
  * Publishes one post of {@code q:publish} (the job is the post id): its text, with the signup's
  * schedule appended when asked, as a text or photo post on its page, then records the Facebook
  * post id. A post that is not in {@code publishing} any more is left alone, so a retried job does
- * not publish twice once the first attempt was recorded.
+ * not publish twice once the first attempt was recorded; and a retry after an attempt whose
+ * outcome was never recorded (the worker died during the call) first looks for the post on the
+ * page ({@code published_posts}) and records it instead of publishing it again.
  */
 class PostPublisher implements JobHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PostPublisher.class);
+    private static final Duration CLOCK_ALLOWANCE = Duration.ofMinutes(1);
 
     private final PostStore posts;
     private final SignupStore signups;
@@ -75,6 +81,14 @@ class PostPublisher implements JobHandler {
         }
         String text = text(post);
         try {
+            Optional<String> earlier = posts.recordPublishAttempt(postId)
+                    .flatMap(attempted -> publishedEarlier(page, post, attempted));
+            if (earlier.isPresent()) {
+                posts.markPublished(postId, earlier.get());
+                log.info("Post {} was already on page {} from an interrupted attempt; recorded it", postId,
+                        post.pageId());
+                return;
+            }
             String facebookId = post.photoUrl() == null
                     ? graph.publishPost(page, text, null, null)
                     : graph.publishPhoto(page, text, post.photoUrl(), null);
@@ -88,6 +102,18 @@ class PostPublisher implements JobHandler {
         } catch (GraphRequestRejectedException e) {
             posts.markFailed(postId, e.getMessage());
         }
+    }
+
+    /**
+     * The post an earlier, interrupted attempt left on the page: published since that attempt (with
+     * a minute's allowance for clocks), its text starting with the admin's message (the schedule
+     * appended to it may have lost a slot since).
+     */
+    private Optional<String> publishedEarlier(PageAccess page, PostView post, Instant attempted) {
+        return graph.publishedPostsSince(page, attempted.minus(CLOCK_ALLOWANCE), 100).stream()
+                .filter(p -> p.message() != null && p.message().startsWith(post.message()))
+                .map(GraphPost::id)
+                .reduce((newer, older) -> older);
     }
 
     /** The post's message, with the signup's upcoming slots listed when asked. */

@@ -72,7 +72,7 @@ public class PostStore {
     Optional<String> requestPublish(long organisationId, long postId, Instant now) {
         List<String> state = jdbc.queryForList("""
                 update posts set state = case when scheduled_at > ? then 'scheduled' else 'publishing' end,
-                                 failure = null, updated_at = now()
+                                 failure = null, publish_attempted_at = null, updated_at = now()
                  where id = ? and organisation_id = ? and state in ('draft', 'failed')
                 returning state
                 """, String.class, Timestamp.from(now), postId, organisationId);
@@ -87,6 +87,20 @@ public class PostStore {
                  where state = 'scheduled' and scheduled_at <= ?
                 returning id
                 """, Long.class, Timestamp.from(now));
+    }
+
+    /**
+     * Notes that the workers are about to call Facebook for this post, and returns when an earlier
+     * attempt did (empty the first time): a retry must then look for the post on the page first.
+     */
+    Optional<Instant> recordPublishAttempt(long postId) {
+        List<Timestamp> previous = jdbc.query("""
+                update posts p set publish_attempted_at = coalesce(old.attempted, now())
+                  from (select id, publish_attempted_at as attempted from posts where id = ? for update) old
+                 where p.id = old.id
+                returning old.attempted
+                """, (rs, n) -> rs.getTimestamp(1), postId);
+        return previous.stream().filter(java.util.Objects::nonNull).map(Timestamp::toInstant).findFirst();
     }
 
     void markPublished(long postId, String facebookPostId) {

@@ -1,11 +1,13 @@
 package org.voluntree.app.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,8 @@ import org.voluntree.app.sandbox.SandboxGraph.Post;
 
 /**
  * Pages, posts, photos and comments: {@code POST /{page}/feed}, {@code POST /{page}/photos},
- * {@code GET /{object}}, {@code GET|POST /{object}/comments}, {@code POST /{comment}} (hide, edit),
- * {@code DELETE /{object}}. Every object belongs to one page; a page token of another page sees it
+ * {@code GET /{page}/published_posts}, {@code GET /{object}}, {@code GET|POST /{object}/comments},
+ * {@code POST /{comment}} (hide, edit), {@code DELETE /{object}}. Every object belongs to one page; a page token of another page sees it
  * as missing (Facebook's 100/33).
  */
 final class ContentEndpoints {
@@ -70,6 +72,41 @@ final class ContentEndpoints {
             body.put("post_id", post.id());
         }
         return body;
+    }
+
+    /**
+     * {@code GET /{page}/published_posts}: the page's published posts, newest first, with
+     * {@code since}, {@code limit} and the {@code after} cursor.
+     */
+    Map<String, Object> publishedPosts(Page page, GraphRequest request) {
+        int limit = Math.min(MAX_LIMIT, Math.max(1, intParam(request, "limit", 25)));
+        String after = request.param("after") == null ? null : postIdOf(request.param("after"));
+        SandboxGraph.PostPage found = graph.publishedPosts(page.id(), clock.instant(), timeParam(request, "since"),
+                limit, after);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", found.data().stream().map(p -> post(p, request)).toList());
+        if (!found.data().isEmpty()) {
+            String last = postCursor(found.data().get(found.data().size() - 1));
+            Map<String, Object> paging = new LinkedHashMap<>();
+            paging.put("cursors", Map.of("before", postCursor(found.data().get(0)), "after", last));
+            if (found.hasNext()) {
+                paging.put("next", nextUrl(request, limit, last));
+            }
+            body.put("paging", paging);
+        }
+        return body;
+    }
+
+    private static String postCursor(Post post) {
+        return Base64.getEncoder().encodeToString(post.id().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String postIdOf(String cursor) {
+        try {
+            return new String(Base64.getDecoder().decode(cursor), StandardCharsets.US_ASCII);
+        } catch (IllegalArgumentException e) {
+            throw GraphApiException.invalidParameter("Invalid cursor: " + cursor);
+        }
     }
 
     Map<String, Object> page(Page page, GraphRequest request) {

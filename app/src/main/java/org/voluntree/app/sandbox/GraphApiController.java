@@ -170,6 +170,7 @@ class GraphApiController {
             }
             return switch (edge + " " + method) {
                 case "feed POST" -> content.publishPost(request, own);
+                case "published_posts GET" -> content.publishedPosts(own, request);
                 case "photos POST" -> content.publishPhoto(request, own);
                 case "messages POST" -> sendApi.send(own, request);
                 case "subscribed_apps POST" -> accounts.subscribe(own, request);

@@ -45,6 +45,10 @@ final class SandboxGraph {
     record CommentPage(List<Comment> data, String before, String after, boolean hasNext) {
     }
 
+    /** One page of a page's published posts, newest first; {@code hasNext} when older ones follow. */
+    record PostPage(List<Post> data, boolean hasNext) {
+    }
+
     /** The query parameters of {@code GET /{object}/comments}. */
     record CommentQuery(boolean stream, boolean reverse, Instant since, int limit, String after, String before) {
     }
@@ -91,6 +95,33 @@ final class SandboxGraph {
 
     synchronized Optional<Post> post(String id) {
         return Optional.ofNullable(posts.get(id));
+    }
+
+    /**
+     * The page's posts published at {@code now} and created at or after {@code since} (when given),
+     * newest first, starting after the post {@code afterId} (when given).
+     */
+    synchronized PostPage publishedPosts(String pageId, Instant now, Instant since, int limit, String afterId) {
+        List<Post> all = new ArrayList<>();
+        for (Post post : posts.values()) {
+            if (post.pageId().equals(pageId) && post.publishedAt(now)
+                    && (since == null || !post.createdAt().isBefore(since))) {
+                all.add(post);
+            }
+        }
+        java.util.Collections.reverse(all);
+        int from = 0;
+        if (afterId != null) {
+            from = all.size();
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).id().equals(afterId)) {
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+        int to = Math.min(all.size(), from + limit);
+        return new PostPage(List.copyOf(all.subList(from, to)), to < all.size());
     }
 
     synchronized Optional<Post> postByPhotoId(String photoId) {

@@ -26,7 +26,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voluntree.app.account.AdminAccounts;
+import org.voluntree.app.facebook.GraphApi;
 import org.voluntree.app.page.PageTokenHealthCheck;
+import org.voluntree.app.page.PageTokens;
 import org.voluntree.app.reply.AnswerSource;
 import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.app.reply.ReplySettings;
@@ -76,6 +78,12 @@ class PagesPostsAndReconciliationIT {
 
     @Autowired
     PageTokenHealthCheck tokenCheck;
+
+    @Autowired
+    GraphApi graph;
+
+    @Autowired
+    PageTokens pages;
 
     @Autowired
     StatefulRedisConnection<String, byte[]> redis;
@@ -183,6 +191,44 @@ class PagesPostsAndReconciliationIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> featurisedTexts().size() >= 2);
         assertThat(featurisedTexts()).as("each missed comment entered the pipeline once")
                 .containsExactlyInAnyOrder("count me in!", "where do we park?");
+    }
+
+    @Test
+    void aRetryAfterAnInterruptedPublishRecordsThePostFacebookTookInsteadOfPublishingItAgain() {
+        owner.post("/api/pages", "{\"pageToken\":\"" + pageToken + "\"}");
+        long interrupted = draft("Spring fair: help us set up the stalls");
+        long neverSent = draft("Autumn fair: help us tidy up");
+        // the worker called Facebook for the first post and died before recording the answer; the
+        // second attempt died before its call reached Facebook
+        String takenByFacebook = graph.publishPost(pages.access(PAGE), "Spring fair: help us set up the stalls", null,
+                null);
+        jdbc.update("""
+                update posts set state = 'publishing', publish_attempted_at = now() - interval '5 seconds'
+                 where id in (?, ?)
+                """, interrupted, neverSent);
+
+        for (long id : List.of(interrupted, neverSent)) {
+            redis.sync().lpush(RedisNames.PUBLISH_QUEUE, Long.toString(id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from posts where state = 'published'", Long.class) == 2);
+        assertThat(jdbc.queryForObject("select facebook_post_id from posts where id = ?", String.class, interrupted))
+                .as("the post already on the page is recorded").isEqualTo(takenByFacebook);
+        JsonNode published = sandbox.get("/sandbox/requests?path=/feed&method=POST").path("data");
+        assertThat(published.valueStream().map(r -> r.path("parameters").path("message").asString()))
+                .as("each post went to Facebook once").containsExactlyInAnyOrder(
+                        "Spring fair: help us set up the stalls", "Autumn fair: help us tidy up");
+        assertThat(jdbc.queryForObject("select facebook_post_id from posts where id = ?", String.class, neverSent))
+                .isNotBlank().isNotEqualTo(takenByFacebook);
+    }
+
+    private long draft(String message) {
+        HttpResponse<String> draft = owner.post("/api/posts", """
+                {"pageId": "%s", "message": "%s"}
+                """.formatted(PAGE, message));
+        assertThat(draft.statusCode()).isEqualTo(201);
+        return Json.MAPPER.readTree(draft.body()).path("id").asLong();
     }
 
     @Test

@@ -43,6 +43,31 @@ class SandboxGraphTest {
     }
 
     @Test
+    void publishedPostsAreTheNewestFirstSinceATimeWithoutScheduledOnesOrOtherPages() {
+        graph.putPage("43", "Elsewhere");
+        graph.publish("43", "Another page's post", null, null, true, null);
+        clock.advance(Duration.ofMinutes(1));
+        Instant since = clock.instant();
+        String second = graph.publish("42", "Second", null, null, true, null).id();
+        clock.advance(Duration.ofMinutes(1));
+        graph.publish("42", "Later, scheduled", null, null, false, clock.instant().plus(Duration.ofHours(1)));
+        String third = graph.publish("42", "Third", null, null, true, null).id();
+
+        SandboxGraph.PostPage all = graph.publishedPosts("42", clock.instant(), null, 10, null);
+        SandboxGraph.PostPage recent = graph.publishedPosts("42", clock.instant(), since, 1, null);
+        SandboxGraph.PostPage older = graph.publishedPosts("42", clock.instant(), since, 1, third);
+
+        assertThat(all.data()).extracting(SandboxGraph.Post::message).containsExactly("Third", "Second",
+                "Volunteers wanted");
+        assertThat(recent.data()).extracting(SandboxGraph.Post::id).containsExactly(third);
+        assertThat(recent.hasNext()).isTrue();
+        assertThat(older.data()).extracting(SandboxGraph.Post::id).containsExactly(second);
+        assertThat(older.hasNext()).isFalse();
+        assertThat(graph.publishedPosts("42", clock.instant().plus(Duration.ofHours(2)), since, 10, null).data())
+                .as("a scheduled post counts once its time has come").hasSize(3);
+    }
+
+    @Test
     void pagesThroughCommentsWithCursors() {
         CommentPage first = graph.comments(postId, new CommentQuery(false, false, null, 2, null, null));
         CommentPage second = graph.comments(postId, new CommentQuery(false, false, null, 2, first.after(), null));

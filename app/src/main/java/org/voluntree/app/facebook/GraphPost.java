@@ -1,0 +1,7 @@
+package org.voluntree.app.facebook;
+
+import java.time.Instant;
+
+/** A post as {@code GET /{page}/published_posts} returns it. */
+public record GraphPost(String id, String message, Instant createdAt) {
+}
