@@ -1,6 +1,5 @@
 package org.voluntree.app.metrics;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -21,37 +20,25 @@ import org.voluntree.contracts.redis.RedisNames;
 class PipelineMetrics implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(PipelineMetrics.class);
-    private static final List<String> QUEUES = List.of(RedisNames.PREPROCESS_QUEUE, RedisNames.PUBLISH_QUEUE,
-            RedisNames.REPLY_QUEUE, RedisNames.EMAIL_QUEUE);
+    private final PipelineStatus status;
 
-    private final StatefulRedisConnection<String, byte[]> redis;
-
-    PipelineMetrics(StatefulRedisConnection<String, byte[]> redis) {
-        this.redis = redis;
+    PipelineMetrics(PipelineStatus status) {
+        this.status = status;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        for (String queue : QUEUES) {
-            gauge(registry, "voluntree.queue.length", "queue", queue, () -> redis.sync().llen(queue));
-            gauge(registry, "voluntree.queue.delayed", "queue", queue,
-                    () -> redis.sync().zcard(RedisNames.delayed(queue)));
+        for (String queue : PipelineStatus.QUEUES) {
+            gauge(registry, "voluntree.queue.length", "queue", queue, () -> status.queueLength(queue));
+            gauge(registry, "voluntree.queue.delayed", "queue", queue, () -> status.delayed(queue));
         }
         for (String stream : List.of(RedisNames.COMMENTS_STREAM, RedisNames.CLASSIFIED_STREAM, RedisNames.DEAD_STREAM)) {
-            gauge(registry, "voluntree.stream.length", "stream", stream, () -> redis.sync().xlen(stream));
+            gauge(registry, "voluntree.stream.length", "stream", stream, () -> status.streamLength(stream));
         }
         gauge(registry, "voluntree.stream.pending", "group", RedisNames.GEAR_GROUP,
-                () -> pending(RedisNames.COMMENTS_STREAM, RedisNames.GEAR_GROUP));
+                () -> status.pending(RedisNames.COMMENTS_STREAM, RedisNames.GEAR_GROUP));
         gauge(registry, "voluntree.stream.pending", "group", RedisNames.WRITER_GROUP,
-                () -> pending(RedisNames.CLASSIFIED_STREAM, RedisNames.WRITER_GROUP));
-    }
-
-    private long pending(String stream, String group) {
-        try {
-            return redis.sync().xpending(stream, group).getCount();
-        } catch (RuntimeException noGroupYet) {
-            return 0;
-        }
+                () -> status.pending(RedisNames.CLASSIFIED_STREAM, RedisNames.WRITER_GROUP));
     }
 
     private static void gauge(MeterRegistry registry, String name, String tag, String value, Supplier<Long> reading) {

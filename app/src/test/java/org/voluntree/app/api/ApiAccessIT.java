@@ -19,6 +19,8 @@ import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.testing.ApiClient;
 import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
+import org.voluntree.contracts.dead.DeadLetters;
+import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.contracts.testing.TestRedis;
 
 /**
@@ -106,6 +108,7 @@ class ApiAccessIT {
                 new Call("GET", "/api/overview", null),
                 new Call("GET", "/api/analytics", null),
                 new Call("GET", "/api/models", null),
+                new Call("GET", "/api/pipeline", null),
                 new Call("GET", "/api/volunteers", null),
                 new Call("GET", "/api/volunteers/" + volunteerA, null),
                 new Call("GET", "/api/volunteers/export.csv", null),
@@ -279,6 +282,30 @@ class ApiAccessIT {
         var handled = ApiClient.json(owner.get("/api/moderation/handled"));
         assertThat(handled.get(0).path("lastAction").asString()).isEqualTo("dismiss");
         assertThat(handled.get(0).path("lastOutcome").asString()).isEqualTo("done");
+    }
+
+    @Test
+    void thePipelineCountsWhatWaitsAndTheDeadLettersBySourceWithoutShowingThem() {
+        try (var connection = TestRedis.client().connect(io.lettuce.core.codec.RedisCodec.of(
+                io.lettuce.core.codec.StringCodec.UTF8, io.lettuce.core.codec.ByteArrayCodec.INSTANCE))) {
+            DeadLetters dead = new DeadLetters(connection.sync());
+            dead.addListItem(RedisNames.REPLY_QUEUE, "secret reply job".getBytes(), "Graph API said no", 5);
+            dead.addListItem(RedisNames.REPLY_QUEUE, "another job".getBytes(), "Graph API said no", 5);
+            dead.addListItem(RedisNames.PREPROCESS_QUEUE, "a comment".getBytes(), "bad json", 5);
+            connection.sync().lpush(RedisNames.EMAIL_QUEUE, "mail job".getBytes());
+        }
+
+        HttpResponse<String> response = viewer.get("/api/pipeline");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var pipeline = ApiClient.json(response);
+        assertThat(pipeline.path("deadLetters").asLong()).isEqualTo(3);
+        assertThat(pipeline.path("deadBySource").toString())
+                .contains("{\"source\":\"q:preprocess\",\"count\":1}", "{\"source\":\"q:reply\",\"count\":2}");
+        assertThat(pipeline.path("queues").valueStream()
+                .filter(q -> q.path("name").asString().equals(RedisNames.EMAIL_QUEUE)).findFirst().orElseThrow()
+                .path("waiting").asLong()).isEqualTo(1);
+        assertThat(response.body()).as("counts only").doesNotContain("secret", "said no");
     }
 
     @Test

@@ -135,6 +135,9 @@ class DashboardBrowserIT {
         browser.wait.until(d -> d.findElements(By.cssSelector("#models tbody tr")).size() == 3);
         assertThat(text("#models")).contains("intent").contains("sentiment").contains("offense")
                 .as("metrics drawn as a list, not as the text of arrays").doesNotContain("[object");
+        browser.wait.until(d -> d.findElements(By.cssSelector("#pipeline tr[data-stage]")).size() == 7);
+        assertThat(text("#pipeline tr[data-stage='s:dead'] td.waiting")).as("a count, whatever earlier tests left")
+                .matches("\\d+");
         browser.screenshot("settings");
 
         // another organisation's admin, in the same browser after logging out, sees none of it

@@ -12,12 +12,13 @@ import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.testing.ApiClient;
 import org.voluntree.app.testing.TestPostgres;
 import org.voluntree.app.testing.TestServers;
+import org.voluntree.contracts.local.LocalRedisServer;
 import org.voluntree.contracts.testing.TestRedis;
 
 /**
  * Not a test: a program that measures the dashboard API on an organisation with 100,000
- * classified messages over the last 7 days (and a second organisation of the same size beside
- * it), inserted straight into PostgreSQL. Run it with
+ * classified messages over the last 7 days, 20 signups with 2,000 places taken (and a second
+ * organisation of the same size beside it), inserted straight into PostgreSQL. Run it with
  * {@code mvn -q -pl app -am test-compile && mvn -q -pl app exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.voluntree.app.overview.OverviewBenchmark}; docs/dashboard.md has the figures.
  */
@@ -31,17 +32,20 @@ public final class OverviewBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        int port = LocalRedisServer.freePort();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VoluntreeApplication.class).run(
                 "--spring.data.redis.url=" + TestRedis.uri(),
                 "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
                 "--spring.datasource.username=postgres",
                 "--voluntree.webhook.app-secret=" + TestServers.APP_SECRET,
                 "--voluntree.webhook.verify-token=" + TestServers.VERIFY_TOKEN,
+                "--voluntree.facebook.app-id=" + TestServers.APP_ID,
+                "--voluntree.pages.token-key=" + TestServers.TOKEN_KEY,
                 "--voluntree.roles=web",
-                "--server.port=0",
+                "--server.port=" + port,
+                "--voluntree.facebook.graph-url=http://127.0.0.1:" + port + "/sandbox/graph",
                 "--logging.level.root=WARN")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             jdbc.update("truncate organisations cascade");
             long measured = seed(jdbc, "Measured", "100000000000901");
             seed(jdbc, "Neighbour", "100000000000902");
@@ -51,7 +55,10 @@ public final class OverviewBenchmark {
             System.out.printf("Seeded 2 organisations x %,d messages (%,d classifications, %,d interests)%n", MESSAGES,
                     jdbc.queryForObject("select count(*) from classifications", Long.class),
                     jdbc.queryForObject("select count(*) from interests", Long.class));
-            System.out.println(ApiClient.json(api.get("/api/overview")).toString().substring(0, 160) + "...");
+            var overview = ApiClient.json(api.get("/api/overview"));
+            System.out.printf("Overview: %d messages, %d interests, %d active signups, %d places taken%n",
+                    overview.path("messages").asLong(), overview.path("interests").asLong(),
+                    overview.path("activeSignups").asLong(), overview.path("slotSignups").asLong());
             measure(api, "/api/overview (7 days, 100,000 messages)", "/api/overview");
             measure(api, "/api/analytics (7 days, 1-hour buckets)", "/api/analytics?bucket=1h&from="
                     + java.time.Instant.now().minus(java.time.Duration.ofDays(7)));
@@ -97,6 +104,25 @@ public final class OverviewBenchmark {
                   from messages m join volunteers v on v.organisation_id = m.organisation_id and v.facebook_user_id = m.author_id
                  where m.organisation_id = ? and m.text like 'Count%'
                 """, org);
+        // 20 signups of 5 slots; 2,000 volunteers confirmed in a slot over the week
+        jdbc.update("""
+                insert into signups (organisation_id, title, created_at)
+                select ?, 'Signup ' || g, now() - interval '8 days' from generate_series(1, 20) g
+                """, org);
+        jdbc.update("""
+                insert into signup_slots (signup_id, starts_at, ends_at, required)
+                select s.id, now() + (g * interval '1 day'), now() + (g * interval '1 day') + interval '3 hours', 100
+                  from signups s cross join generate_series(1, 5) g where s.organisation_id = ?
+                """, org);
+        jdbc.update("""
+                insert into slot_assignments (slot_id, volunteer_id, confirmed_at)
+                select slot.id, v.id, now() - (v.id % 600000) * interval '1 second'
+                  from (select id, row_number() over (order by id) n from volunteers where organisation_id = ?
+                         order by id limit 2000) v
+                  join (select s.id, row_number() over (order by s.id) n from signup_slots s
+                          join signups g on g.id = s.signup_id where g.organisation_id = ?) slot
+                    on slot.n = (v.n % 100) + 1
+                """, org, org);
         return org;
     }
 
