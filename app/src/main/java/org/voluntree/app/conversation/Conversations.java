@@ -112,7 +112,7 @@ class Conversations implements MessageHandler {
         }
         String payload = event.payload();
         if (payload != null && payload.startsWith(SignupOffer.YES)) {
-            consent(message, SignupOffer.postIdOf(payload));
+            consent(message, SignupOffer.postIdOf(payload), SignupOffer.commentIdOf(payload));
         } else if (payload != null && payload.startsWith(SignupOffer.NO)) {
             dialogs.end(pageId, psid);
             reply(message, "declined", ConversationTexts.declined());
@@ -121,14 +121,14 @@ class Conversations implements MessageHandler {
             if (dialog.isPresent()) {
                 continueDialog(message, dialog.get());
             } else if ("volunteer".equals(message.label("intent")) || "how_to_signup".equals(message.label("intent"))) {
-                consent(message, null);
+                consent(message, null, null);
             } else {
                 skip(message, "no dialog in progress; the inbox shows it to the admins");
             }
         }
     }
 
-    private void consent(MessageToAnswer message, String postId) {
+    private void consent(MessageToAnswer message, String postId, String commentId) {
         InboundEvent event = message.event();
         Optional<Long> signup = (postId == null ? Optional.<Long>empty() : signups.signupOfPost(postId))
                 .or(() -> signups.latestActive(message.organisationId()));
@@ -138,6 +138,10 @@ class Conversations implements MessageHandler {
         }
         ReplySettings org = settings.of(message.organisationId());
         signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
+        if (commentId != null) {
+            // only the comment's author received the offer: whoever accepts it is that person
+            signups.sameAsCommenter(message.organisationId(), event.authorId(), commentId);
+        }
         String title = signups.title(signup.get());
         if (org.verificationRequired()) {
             dialogs.save(event.pageId(), event.authorId(), Dialog.start(Dialog.Step.AWAIT_EMAIL, signup.get()));

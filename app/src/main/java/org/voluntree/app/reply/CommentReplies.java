@@ -130,7 +130,7 @@ class CommentReplies implements MessageHandler {
             return;
         }
         var offer = ReplyTexts.signupOffer(message.event().authorName(), org.organisationName(),
-                message.event().postId());
+                message.event().postId(), message.event().externalId());
         sender.send(message, ReplySender.PRIVATE, intent, offer.text(),
                 page -> graph.replyPrivately(page, message.event().externalId(), offer));
     }

@@ -12,11 +12,11 @@ final class ReplyTexts {
         return "Thank you" + greetingName(name) + "! We've sent you a private message to confirm your spot.";
     }
 
-    static OutgoingMessage signupOffer(String name, String organisation, String postId) {
+    static OutgoingMessage signupOffer(String name, String organisation, String postId, String commentId) {
         return OutgoingMessage.withButtons("Hi" + greetingName(name) + "! Thanks for your interest in helping "
                         + organisation + ". Would you like to sign up?",
-                new OutgoingMessage.Button("Yes, sign me up", SignupOffer.yes(postId)),
-                new OutgoingMessage.Button("No, thanks", SignupOffer.no(postId)));
+                new OutgoingMessage.Button("Yes, sign me up", SignupOffer.yes(postId, commentId)),
+                new OutgoingMessage.Button("No, thanks", SignupOffer.no(postId, commentId)));
     }
 
     static String answer(String name, String info) {

@@ -223,14 +223,47 @@ public class SignupStore {
     }
 
     /** The volunteer row of a person, created on first contact. */
+    /** The volunteer with this Facebook id (the one it was merged into, if it was), created if new. */
     public long volunteer(long organisationId, String facebookUserId, String name) {
         return jdbc.queryForObject("""
                 insert into volunteers (organisation_id, facebook_user_id, name, first_seen_at)
                 values (?, ?, ?, now())
                 on conflict (organisation_id, facebook_user_id) do update
                    set name = coalesce(volunteers.name, excluded.name)
-                returning id
+                returning coalesce(merged_into, id)
                 """, Long.class, organisationId, facebookUserId, name);
+    }
+
+    /**
+     * Records that the person with this Messenger id wrote the comment: their Messenger volunteer
+     * (and whatever was merged into it) is merged into the commenter's, which is created from the
+     * comment if the writer has not. Nothing happens when the ids are the same, the comment is
+     * unknown, or the two are already one volunteer.
+     */
+    public void sameAsCommenter(long organisationId, String psid, String commentId) {
+        List<Map<String, Object>> comment = jdbc.queryForList("""
+                select author_id, author_name, created_at from messages
+                 where organisation_id = ? and external_id = ? and kind = 'COMMENT' and author_id is not null
+                """, organisationId, commentId);
+        if (comment.isEmpty() || psid.equals(comment.get(0).get("author_id"))) {
+            return;
+        }
+        long keep = jdbc.queryForObject("""
+                insert into volunteers (organisation_id, facebook_user_id, name, first_seen_at)
+                values (?, ?, ?, ?)
+                on conflict (organisation_id, facebook_user_id) do update
+                   set name = coalesce(volunteers.name, excluded.name)
+                returning coalesce(merged_into, id)
+                """, Long.class, organisationId, comment.get(0).get("author_id"), comment.get(0).get("author_name"),
+                comment.get(0).get("created_at"));
+        long messenger = volunteer(organisationId, psid, null);
+        if (messenger == keep) {
+            return;
+        }
+        jdbc.update("""
+                update volunteers set merged_into = ?
+                 where organisation_id = ? and (id = ? or merged_into = ?)
+                """, keep, organisationId, messenger, messenger);
     }
 
     public void verifiedEmail(long volunteerId, String email) {

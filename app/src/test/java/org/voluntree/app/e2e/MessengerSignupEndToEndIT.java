@@ -112,7 +112,7 @@ class MessengerSignupEndToEndIT {
         JsonNode offer = botMessage(psid, 1);
         assertThat(offer.path("commentId").asString()).as("the private reply to the comment").isEqualTo(commentId);
         JsonNode buttons = offer.path("message").path("attachment").path("payload").path("buttons");
-        assertThat(buttons.get(0).path("payload").asString()).isEqualTo("SIGNUP_YES|" + postId);
+        assertThat(buttons.get(0).path("payload").asString()).isEqualTo("SIGNUP_YES|" + postId + "|" + commentId);
 
         sandbox.postback(page.id(), psid, buttons.get(0).path("title").asString(),
                 buttons.get(0).path("payload").asString());
@@ -174,6 +174,36 @@ class MessengerSignupEndToEndIT {
         assertThat(detail.path("replies").valueStream().map(r -> r.path("kind").asString() + ":" + r.path("status").asString()))
                 .as("the public reply and the private offer under the comment, then the dialog's messages")
                 .contains("public:sent", "private:sent").hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void whoeverAcceptsTheOfferUnderAnotherMessengerIdIsTheCommenterNotASecondVolunteer() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        long slot = api.post("/api/signups", Map.of("title", "Saturday food sort", "slots", List.of(
+                slot(day, "Morning shift", 3))), 201).path("slots").get(0).path("id").asLong();
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String commenter = person();
+        String psid = person();
+
+        sandbox.comment(page.id(), postId, commenter, "Rosa Diaz", VOLUNTEERING);
+        String accept = botMessage(commenter, 1).path("message").path("attachment").path("payload").path("buttons")
+                .get(0).path("payload").asString();
+        // Facebook's Messenger id for Rosa is not the id she commented under
+        sandbox.postback(page.id(), psid, "Yes, sign me up", accept);
+        assertThat(text(botMessage(psid, 1))).contains("Morning shift");
+        sandbox.quickReply(page.id(), psid, "#1", "SLOT|" + slot);
+        assertThat(text(botMessage(psid, 2))).startsWith("You're in!");
+
+        long rosa = jdbc.queryForObject("select id from volunteers where organisation_id = ? and facebook_user_id = ?",
+                Long.class, organisationId, commenter);
+        assertThat(jdbc.queryForObject("select merged_into from volunteers where organisation_id = ? and facebook_user_id = ?",
+                Long.class, organisationId, psid)).as("her Messenger id joins the commenter").isEqualTo(rosa);
+        assertThat(jdbc.queryForList("select volunteer_id from slot_assignments where slot_id = ?", Long.class, slot))
+                .containsExactly(rosa);
+        JsonNode volunteers = api.get("/api/volunteers");
+        assertThat(volunteers.path("total").asLong()).as("one person, not two").isEqualTo(1);
+        assertThat(volunteers.path("items").get(0).path("facebookUserIds").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder(commenter, psid);
     }
 
     @Test
