@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "crossval", mixinStandardHelpOptions = true,
         description = {"Stratified k-fold cross-validation: trains on k-1 folds, scores the frozen graph on the k-th,",
             "prints each fold and the pooled figures. Takes the same options as train. offense: only the",
-            "training 80 % of labeled_data.csv is folded (the held-out 20 % is never touched)."})
+            "training 80 %% of labeled_data.csv is folded (the held-out 20 %% is never touched)."})
 public final class CrossValidateCommand implements Callable<Integer> {
 
     @Spec
