@@ -65,7 +65,10 @@
     load: loadList,
     catchUp: refresh,
     onEvent: event => {
-      if (event.type === 'message.classified' && (event.kind === 'MESSAGE' || event.kind === 'POSTBACK')) refresh();
+      const messenger = kind => kind === 'MESSAGE' || kind === 'POSTBACK';
+      // a person's message, or the outcome of the bot's reply to one (shown as pending until then)
+      if (event.type === 'message.classified' && messenger(event.kind)) refresh();
+      if (event.type === 'reply.changed' && messenger(event.messageKind)) refresh();
     },
   });
 })();

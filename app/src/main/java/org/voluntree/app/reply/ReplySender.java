@@ -42,10 +42,13 @@ public class ReplySender {
     private final PageTokens pages;
     private final PageAlerts alerts;
     private final GraphApi graph;
+    private final ReplyEvents events;
     private final Duration parked;
 
-    ReplySender(ReplyRecords records, PageTokens pages, PageAlerts alerts, GraphApi graph, PageProperties properties) {
+    ReplySender(ReplyRecords records, PageTokens pages, PageAlerts alerts, GraphApi graph, ReplyEvents events,
+            PageProperties properties) {
         this.records = records;
+        this.events = events;
         this.pages = pages;
         this.alerts = alerts;
         this.graph = graph;
@@ -76,6 +79,7 @@ public class ReplySender {
             page = pages.access(pageId);
         } catch (PageNotConnectedException e) {
             records.markFailed(claim.id(), e.getMessage());
+            events.changed(message, kind, "failed");
             return false;
         }
         try {
@@ -83,11 +87,14 @@ public class ReplySender {
             if (!claim.fresh() && PUBLIC.equals(kind)
                     && pageAlreadyReplied(page, commentId, message.event().createdAt())) {
                 records.markSent(claim.id(), null);
+                events.changed(message, kind, "sent");
                 log.info("The public reply to a comment on page {} was sent by an earlier attempt", pageId);
                 return false;
             }
             String facebookId = send.apply(page);
             records.markSent(claim.id(), facebookId);
+            // the Inbox shows the reply as pending until it hears of the outcome
+            events.changed(message, kind, "sent");
             log.info("Sent the {} reply ({}) on page {}", kind, intent, pageId);
             return true;
         } catch (PageTokenInvalidException e) {
@@ -98,9 +105,11 @@ public class ReplySender {
         } catch (GraphRequestRejectedException e) {
             if (PRIVATE.equals(kind) && Integer.valueOf(ALREADY_REPLIED).equals(e.code())) {
                 records.markSent(claim.id(), null);
+                events.changed(message, kind, "sent");
                 return false;
             }
             records.markFailed(claim.id(), e.getMessage());
+            events.changed(message, kind, "failed");
             log.warn("Facebook refused the {} reply on page {}: {}", kind, pageId, e.getMessage());
             return false;
         }
