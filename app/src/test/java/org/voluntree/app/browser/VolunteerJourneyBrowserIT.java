@@ -51,7 +51,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Then the network between the browser and the app fails ({@link DroppableRelay}: the app and
  * the admin's session keep running, every connection through the relay is reset and new ones are
  * refused): a comment processed meanwhile reaches the page through its catch-up once the socket is
- * back, without a reload; and a page whose session ended meanwhile sends the admin to the login.
+ * back, without a reload; and a page whose session ended meanwhile, or was logged out in another
+ * window, sends the admin to the login.
  * Screenshots land in target/screenshots.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -296,6 +297,21 @@ class VolunteerJourneyBrowserIT {
                     .until(ExpectedConditions.urlContains("/login.html"));
             browser.screenshot("catch-up-session-ended");
         }
+    }
+
+    @Test
+    void loggingOutInOneWindowSendsTheLoginsOtherWindowsToTheLoginPage() {
+        logIn(base);
+        String overview = browser.driver.getWindowHandle();
+        openWindow("/signups.html");
+        browser.driver.findElement(By.id("logout")).click();
+        browser.wait.until(ExpectedConditions.urlContains("/login.html"));
+
+        // the other window's socket belonged to the same login, so the server closed it (Tomcat ends a login's
+        // sockets with it): the reconnection is refused, and the page goes to the login rather than stay offline
+        browser.driver.switchTo().window(overview);
+        browser.wait.until(ExpectedConditions.urlContains("/login.html"));
+        browser.screenshot("logged-out-elsewhere");
     }
 
     // -----------------------------------------------------------------------------------------------------
