@@ -74,11 +74,23 @@ const Dashboard = (() => {
     return status;
   }
 
+  /** Sends the admin to the login page if the session is over; a network still down tells nothing. */
+  async function checkLogin() {
+    try {
+      const response = await fetch('/api/me', { headers: { 'Accept': 'application/json' } });
+      if (response.status === 401) location.href = '/login.html';
+    } catch (e) {
+      // still offline: the next attempt asks again
+    }
+  }
+
   function live(status, onEvent, catchUp) {
     let delay = 1000;
     const connect = () => {
       const socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/events');
+      let opened = false;
       socket.onopen = () => {
+        opened = true;
         delay = 1000;
         status.textContent = 'live';
         status.className = 'status online';
@@ -88,6 +100,9 @@ const Dashboard = (() => {
       socket.onclose = () => {
         status.textContent = 'offline';
         status.className = 'status offline';
+        // a refused handshake may mean the session is over (expired, logged out, its web node
+        // restarted): retrying would leave the page offline for good without saying why
+        if (!opened) checkLogin();
         setTimeout(connect, delay);
         delay = Math.min(delay * 2, 30000);
       };
