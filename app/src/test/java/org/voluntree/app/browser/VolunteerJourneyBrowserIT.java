@@ -170,7 +170,7 @@ class VolunteerJourneyBrowserIT {
         JsonNode offer = botMessage(psid, 1);
         assertThat(offer.path("commentId").asString()).isEqualTo(commentId);
         JsonNode yes = offer.path("message").path("attachment").path("payload").path("buttons").get(0);
-        assertThat(yes.path("payload").asString()).isEqualTo("SIGNUP_YES|" + postId);
+        assertThat(yes.path("payload").asString()).isEqualTo("SIGNUP_YES|" + postId + "|" + commentId);
         sandbox.postback(page.id(), psid, yes.path("title").asString(), yes.path("payload").asString());
         assertThat(text(botMessage(psid, 2))).contains("Saturday food sort").contains("type your email address");
 
