@@ -47,12 +47,18 @@
       el('ul', { class: 'feed chat-thread', id: 'entries' }, t.entries.map(entry)),
       canWrite ? el('form', { id: 'reply', class: 'toolbar', onsubmit: async event => {
         event.preventDefault();
+        // the field is emptied before sending: a redraw while the reply is on its way keeps no copy of it
+        const field = event.target.elements.text;
+        const text = field.value;
+        field.value = '';
         try {
-          await api(path + '/messages', { method: 'POST', body: { text: event.target.elements.text.value } });
-          event.target.elements.text.value = '';
+          await api(path + '/messages', { method: 'POST', body: { text } });
           await select(pageId, psid);
         } catch (e) {
-          status.textContent = e.message;
+          const current = thread.querySelector('#reply input[name=text]');
+          if (current && !current.value) current.value = text;
+          const shown = thread.querySelector('#reply-status');
+          if (shown) shown.textContent = e.message;
         }
       } }, el('input', { name: 'text', size: 50, required: 'required', maxlength: 2000, placeholder: 'Reply through Messenger' }),
           el('button', { class: 'primary', type: 'submit' }, 'Send')) : null,

@@ -25,6 +25,15 @@ class InboxQueries {
     record Entry(String from, long id, String text, Instant at, String sentiment, String status, String reason) {
     }
 
+    /**
+     * The person's name in a conversation: Messenger events carry none, so it is the name of the
+     * volunteer their Messenger id belongs to (the commenter's, once they accepted an offer).
+     */
+    private static final String VOLUNTEER_NAME = """
+            (select coalesce(k.name, v.name) from volunteers v left join volunteers k on k.id = v.merged_into
+              where v.organisation_id = ? and v.facebook_user_id = m.author_id)
+            """;
+
     private final JdbcTemplate jdbc;
 
     InboxQueries(JdbcTemplate jdbc) {
@@ -33,7 +42,7 @@ class InboxQueries {
 
     List<Conversation> conversations(long organisationId, int limit) {
         return jdbc.query("""
-                select p.facebook_page_id, p.name, m.author_id, max(m.author_name), count(*),
+                select p.facebook_page_id, p.name, m.author_id, coalesce(max(m.author_name), %s), count(*),
                        (array_agg(m.text order by m.created_at desc, m.id desc))[1],
                        (array_agg(s.label order by m.created_at desc, m.id desc))[1],
                        max(m.created_at)
@@ -44,19 +53,22 @@ class InboxQueries {
                    and m.author_id is not null and m.author_id <> p.facebook_page_id
                  group by p.facebook_page_id, p.name, m.author_id
                  order by max(m.created_at) desc limit ?
-                """, (rs, n) -> new Conversation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()),
-                organisationId, limit);
+                """.formatted(VOLUNTEER_NAME), (rs, n) -> new Conversation(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7),
+                        rs.getTimestamp(8).toInstant()),
+                organisationId, organisationId, limit);
     }
 
-    /** The person's name if the organisation has a conversation with them on the page. */
+    /** The person's name (empty if unknown) if the organisation has a conversation with them on the page. */
     Optional<String> person(long organisationId, String pageId, String psid) {
         return jdbc.query("""
-                select coalesce(max(m.author_name), '') from messages m join pages p on p.id = m.page_id
+                select coalesce(max(m.author_name), %s, '') from messages m join pages p on p.id = m.page_id
                  where m.organisation_id = ? and p.facebook_page_id = ? and m.author_id = ?
                    and m.kind in ('MESSAGE', 'POSTBACK')
-                having count(*) > 0
-                """, (rs, n) -> rs.getString(1), organisationId, pageId, psid).stream().findFirst();
+                 group by m.author_id
+                """.formatted(VOLUNTEER_NAME), (rs, n) -> rs.getString(1), organisationId, organisationId, pageId,
+                psid)
+                .stream().findFirst();
     }
 
     List<Entry> thread(long organisationId, String pageId, String psid, int limit) {

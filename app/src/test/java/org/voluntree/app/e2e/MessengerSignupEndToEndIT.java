@@ -204,6 +204,9 @@ class MessengerSignupEndToEndIT {
         assertThat(volunteers.path("total").asLong()).as("one person, not two").isEqualTo(1);
         assertThat(volunteers.path("items").get(0).path("facebookUserIds").valueStream().map(JsonNode::asString))
                 .containsExactlyInAnyOrder(commenter, psid);
+        assertThat(api.get("/api/inbox").valueStream().filter(c -> psid.equals(c.path("psid").asString()))
+                .map(c -> c.path("name").asString())).as("Messenger events carry no name: the commenter's is shown")
+                .containsExactly("Rosa Diaz");
     }
 
     @Test
