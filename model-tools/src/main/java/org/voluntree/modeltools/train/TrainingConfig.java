@@ -90,8 +90,8 @@ public record TrainingConfig(
                             .withExtras(ExtraFeatures.NONE.withNegationWindow(3)),
                     64, 0, 12, 32, 0.01f, 0.1, DEFAULT_SEED, null);
             case OFFENSE -> new TrainingConfig(
-                    new FeaturiserConfig(2, 1 << 16, 96, true, 3, 4, 0x5eed),
-                    16, 0, 10, 64, 0.002f, 0.1, DEFAULT_SEED, null, 0, 1, true, 0, Pooling.MEAN, 0);
+                    new FeaturiserConfig(3, 1 << 16, 256, true, 3, 4, 0x5eed),
+                    16, 0, 20, 64, 0.005f, 0.1, DEFAULT_SEED, null, 0, 3, true, 0, Pooling.SQRT, 3e-4);
         };
     }
 
