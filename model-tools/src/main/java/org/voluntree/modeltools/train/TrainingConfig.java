@@ -2,6 +2,7 @@ package org.voluntree.modeltools.train;
 
 import org.voluntree.contracts.text.ExtraFeatures;
 import org.voluntree.contracts.text.FeaturiserConfig;
+import org.voluntree.contracts.text.TextNormaliser;
 import org.voluntree.modeltools.data.Analyzer;
 
 /**
@@ -82,7 +83,7 @@ public record TrainingConfig(
     public static TrainingConfig defaultsFor(Analyzer analyzer) {
         return switch (analyzer) {
             case INTENT -> new TrainingConfig(
-                    new FeaturiserConfig(2, 1 << 16, 64, true, 4, 4, 0x5eed),
+                    new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 64, true, 4, 4, 0x5eed),
                     64, 0, 6, 32, 0.01f, 0.1, DEFAULT_SEED,
                     new PrecisionFloor("volunteer", 0.95, 5));
             case SENTIMENT -> new TrainingConfig(
