@@ -27,7 +27,12 @@ public enum Pooling {
     }
 
     public static Pooling named(String name) {
-        return valueOf(name.strip().toUpperCase(Locale.ROOT));
+        for (Pooling pooling : values()) {
+            if (pooling.toString().equals(name.strip().toLowerCase(Locale.ROOT))) {
+                return pooling;
+            }
+        }
+        throw new IllegalArgumentException("unknown pooling '" + name + "'; expected mean, sqrt or sum");
     }
 
     @Override

@@ -76,6 +76,13 @@ class ModelWeightsTest {
     }
 
     @Test
+    void poolingIsNamedAsOnTheCommandLine() {
+        assertThat(Pooling.named(" SQRT")).isEqualTo(Pooling.SQRT);
+        assertThat(Pooling.SUM).hasToString("sum");
+        assertThatThrownBy(() -> Pooling.named("max")).hasMessageContaining("mean, sqrt or sum");
+    }
+
+    @Test
     void onlyModelsWithTheSamePoolingCanBeAveraged() {
         ModelWeights mean = random(5, 10, 4, 2, Pooling.MEAN);
         ModelWeights sum = random(6, 10, 4, 2, Pooling.SUM);
