@@ -13,4 +13,6 @@ $tools train --analyzer sentiment \
   --data "$DATA/sentiment/yelp_labelled.txt" "$DATA/sentiment/amazon_cells_labelled.txt" \
   --lexicon "$DATA/sentiment/lexicon" --lexicon-use features \
   --test "$DATA/sentiment/imdb_labelled.txt" --out models/sentiment
-$tools train --analyzer offense --data "$DATA/offense/labeled_data.csv" --out models/offense
+# offense also learns the team's own comments (training split only, never test.tsv) as 'neither'
+$tools train --analyzer offense --data "$DATA/offense/labeled_data.csv" --extra-neither "$INTENT/train.tsv" \
+  --out models/offense

@@ -98,7 +98,8 @@ class TrainingWorker implements JobHandler {
                     "--lexicon-use", "features",
                     "--test", existing(shared.resolve("sentiment/imdb_labelled.txt")).toString()));
             case "offense" -> args.addAll(List.of("--data",
-                    existing(shared.resolve("offense/labeled_data.csv")).toString()));
+                    existing(shared.resolve("offense/labeled_data.csv")).toString(),
+                    "--extra-neither", existing(properties.intentFolder().resolve("train.tsv")).toString()));
             default -> throw new IllegalStateException("no analyzer called " + analyzer);
         }
         return args;

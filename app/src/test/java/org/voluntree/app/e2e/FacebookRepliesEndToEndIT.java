@@ -67,9 +67,8 @@ class FacebookRepliesEndToEndIT {
     private static final String ADMIN = "ana@riverside.example";
     private static final String PASSWORD = "correct horse battery";
     /**
-     * A volunteer comment the bundled models read as intent {@code volunteer} (1.000) and offense {@code neither}.
-     * Not the README's "Count me in for Saturday!": the bundled offense model labels that {@code offensive}
-     * (0.835), and offensive comments are left to moderation, so it never gets an automatic reply.
+     * A volunteer comment the bundled models read as intent {@code volunteer} and offense {@code neither}
+     * (offensive comments are left to moderation, so they never get an automatic reply).
      */
     private static final String VOLUNTEERING = "I can help on Saturday";
     private static final Duration PIPELINE = Duration.ofSeconds(60);
@@ -264,7 +263,7 @@ class FacebookRepliesEndToEndIT {
         Connected page = connectPage("Riverside Food Bank");
 
         String commentId = SandboxClient.commentId(sandbox.comment(page.sandbox().id(), page.postId(), null,
-                "Rude Volunteer", "count me in you lazy idiots"));
+                "Rude Volunteer", "count me in you lazy bitches"));
 
         await("the comment is answered with nothing, and why").atMost(PIPELINE).untilAsserted(() ->
                 assertThat(replies(commentId)).containsExactly(

@@ -14,11 +14,14 @@ import java.util.regex.Pattern;
  * the old rules reachable through {@link #normalise(String, int)} so that models trained with
  * them are served exactly as they were trained. Version 2 reads the typographic apostrophes
  * ({@code ’}, {@code ʼ}) that phone keyboards type like the ASCII one ("I’ll" → "ill", not "i ll").
+ * Version 3 also decodes HTML character references first ({@code &#128514;} → 😂,
+ * {@code don&#8217;t} → "dont", {@code &amp;} → "&"), which scraped and exported posts carry in
+ * place of the characters a live comment has.
  */
 public final class TextNormaliser {
 
     /** Version of these rules, saved with every model. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** The oldest rules this build can still apply. */
     public static final int OLDEST_VERSION = 1;
@@ -30,6 +33,8 @@ public final class TextNormaliser {
     private static final Pattern MENTION = Pattern.compile("@[\\p{L}\\p{N}_.]+");
     private static final Pattern REPEATS = Pattern.compile("(\\p{L})\\1{2,}");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern CHARACTER_REFERENCE = Pattern.compile(
+            "&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos|nbsp));");
 
     private TextNormaliser() {
     }
@@ -48,6 +53,9 @@ public final class TextNormaliser {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        if (version >= 3) {
+            text = decodeCharacterReferences(text);
+        }
         if (version >= 2) {
             text = text.replace('\u2019', '\'').replace('\u02BC', '\'');
         }
@@ -58,6 +66,29 @@ public final class TextNormaliser {
         StringBuilder out = new StringBuilder(s.length() + 16);
         s.codePoints().forEach(cp -> appendCodePoint(out, cp));
         return SPACES.matcher(out).replaceAll(" ").strip();
+    }
+
+    /** Numeric ({@code &#8220;}, {@code &#x201C;}) and the common named references; others stay as they are. */
+    private static String decodeCharacterReferences(String text) {
+        if (text.indexOf('&') < 0) {
+            return text;
+        }
+        return CHARACTER_REFERENCE.matcher(text).replaceAll(match -> {
+            String name = match.group(3);
+            if (name != null) {
+                return switch (name) {
+                    case "amp" -> "&";
+                    case "lt" -> "<";
+                    case "gt" -> ">";
+                    case "quot" -> "\"";
+                    case "apos" -> "'";
+                    default -> " ";
+                };
+            }
+            int cp = match.group(1) != null ? Integer.parseInt(match.group(1)) : Integer.parseInt(match.group(2), 16);
+            boolean valid = cp > 0 && cp <= Character.MAX_CODE_POINT && (cp < 0xD800 || cp > 0xDFFF);
+            return valid ? java.util.regex.Matcher.quoteReplacement(Character.toString(cp)) : " ";
+        });
     }
 
     private static void appendCodePoint(StringBuilder out, int cp) {

@@ -67,4 +67,18 @@ class TextNormaliserTest {
         assertThat(TextNormaliser.normalise("I’ll be there", 1)).isEqualTo("i ll be there");
         assertThat(TextNormaliser.normalise("I'll be there", 1)).isEqualTo("ill be there");
     }
+
+    @Test
+    void decodesHtmlCharacterReferencesFromVersionThreeOn() {
+        assertThat(TextNormaliser.normalise("so funny &#128514;&#128514; &amp; true", 3)).isEqualTo("so funny 😂 😂 true");
+        assertThat(TextNormaliser.normalise("&#8220;don&#8217;t&#8221; &lt;3", 3)).isEqualTo("dont 3");
+        assertThat(TextNormaliser.normalise("&#x1F64C; yes", 3)).isEqualTo("🙌 yes");
+        assertThat(TextNormaliser.normalise("bad &#55357; ref &#99999999; and &copy;", 3)).isEqualTo("bad ref 99999999 and copy");
+    }
+
+    @Test
+    void keepsCharacterReferencesAsTextBeforeVersionThree() {
+        assertThat(TextNormaliser.normalise("so funny &#128514; &amp; true", 2)).isEqualTo("so funny 128514 amp true");
+        assertThat(TextNormaliser.normalise("don&#8217;t", 1)).isEqualTo("don 8217 t");
+    }
 }

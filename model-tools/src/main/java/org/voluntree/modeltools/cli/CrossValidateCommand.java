@@ -62,6 +62,7 @@ public final class CrossValidateCommand implements Callable<Integer> {
         }
         TrainingConfig config = options.config(target);
         List<LabelledText> examples = target.trainingSplit(data).train();
+        List<LabelledText> trainOnly = options.trainOnlyExamples(target);
         int[] fold = folds(examples, folds, foldSeed);
         out.printf(Locale.ROOT, "%d-fold cross-validation of %s on %d examples%nconfig %s%n", folds, target.id(),
                 examples.size(), config);
@@ -76,7 +77,7 @@ public final class CrossValidateCommand implements Callable<Integer> {
             for (int i = 0; i < examples.size(); i++) {
                 (fold[i] == f ? held : train).add(examples.get(i));
             }
-            Evaluation evaluation = new ModelTrainer(Clock.systemUTC()).train(target, train, held, List.of(),
+            Evaluation evaluation = new ModelTrainer(Clock.systemUTC()).train(target, train, trainOnly, held, List.of(),
                     List.of(), config, TrainingListener.NONE).test().orElseThrow();
             for (int g = 0; g < labels.size(); g++) {
                 for (int p = 0; p < labels.size(); p++) {

@@ -67,11 +67,14 @@ public final class TrainCommand implements Callable<Integer> {
         for (Path file : test) {
             held.addAll(target.evaluationData(file));
         }
-        out.printf(Locale.ROOT, "training %s on %d examples %s, testing on %d held-out examples%n", target.id(),
-                examples.size(), Split.counts(examples), held.size());
+        List<LabelledText> trainOnly = options.trainOnlyExamples(target);
+        out.printf(Locale.ROOT, "training %s on %d examples %s%s, testing on %d held-out examples%n", target.id(),
+                examples.size(), Split.counts(examples),
+                trainOnly.isEmpty() ? "" : " + " + trainOnly.size() + " training-only " + Split.counts(trainOnly),
+                held.size());
         out.printf(Locale.ROOT, "config %s%n", config);
         out.flush();
-        TrainingResult result = new ModelTrainer(Clock.systemUTC()).train(target, examples, held, provenance,
+        TrainingResult result = new ModelTrainer(Clock.systemUTC()).train(target, examples, trainOnly, held, provenance,
                 testProvenance, config,
                 epoch -> progress(out, epoch));
         result.artifact().writeTo(this.out);

@@ -6,8 +6,10 @@ import java.util.List;
 import org.voluntree.contracts.text.ExtraFeatures;
 import org.voluntree.contracts.text.FeaturiserConfig;
 import org.voluntree.modeltools.data.Analyzer;
+import org.voluntree.modeltools.data.ExtraNeither;
 import org.voluntree.modeltools.data.LabelledText;
 import org.voluntree.modeltools.data.LexiconReader;
+import org.voluntree.modeltools.train.Pooling;
 import org.voluntree.modeltools.train.PrecisionFloor;
 import org.voluntree.modeltools.train.TrainingConfig;
 import picocli.CommandLine.Option;
@@ -34,6 +36,9 @@ final class TrainingOptions {
 
     @Option(names = "--hidden", description = "units of the hidden ReLU layer, 0 for none (default: the analyzer's)")
     Integer hidden;
+
+    @Option(names = "--normaliser-version", description = "TextNormaliser rules to train with (default: the analyzer's)")
+    Integer normaliserVersion;
 
     @Option(names = "--buckets", description = "hashed id space (default: the analyzer's)")
     Integer buckets;
@@ -77,6 +82,19 @@ final class TrainingOptions {
             + " (default: the analyzer's)")
     Double tokenDropout;
 
+    @Option(names = "--pooling", description = "how an example's embedding rows are combined: mean, sqrt (sum ÷ √n)"
+            + " or sum (default: the analyzer's)")
+    String pooling;
+
+    @Option(names = "--l2", description = "weight of the L2 penalty on the embedding and dense weights, 0 for none"
+            + " (default: the analyzer's)")
+    Double l2;
+
+    @Option(names = "--extra-neither", paramLabel = "TSV", description = "offense only: the texts of a team corpus"
+            + " file (label<TAB>text, e.g. data/intent/train.tsv) added as 'neither' training examples; never"
+            + " a test file")
+    Path extraNeither;
+
     @Option(names = "--validation-fraction", description = "share of the training data held out for validation"
             + " (default: the analyzer's)")
     Double validationFraction;
@@ -98,7 +116,8 @@ final class TrainingOptions {
             config = new TrainingConfig(config.featuriser(), config.embeddingDim(), config.hiddenUnits(),
                     config.epochs(), config.batchSize(), config.learningRate(), validationFraction, config.seed(),
                     config.precisionFloor(), config.classWeightPower(), config.ensemble(),
-                    config.earlyStopping() && validationFraction > 0, config.tokenDropout());
+                    config.earlyStopping() && validationFraction > 0, config.tokenDropout(), config.pooling(),
+                    config.l2());
         }
         config = new TrainingConfig(config.featuriser(), dim == null ? config.embeddingDim() : dim,
                 hidden == null ? config.hiddenUnits() : hidden, config.epochs(),
@@ -108,7 +127,8 @@ final class TrainingOptions {
                 classWeightPower == null ? config.classWeightPower() : classWeightPower,
                 ensemble == null ? config.ensemble() : ensemble,
                 earlyStopping == null ? config.earlyStopping() : earlyStopping,
-                tokenDropout == null ? config.tokenDropout() : tokenDropout);
+                tokenDropout == null ? config.tokenDropout() : tokenDropout,
+                pooling == null ? config.pooling() : Pooling.named(pooling), l2 == null ? config.l2() : l2);
         FeaturiserConfig f = config.featuriser();
         int min = f.charNgramMin();
         int max = f.charNgramMax();
@@ -127,7 +147,8 @@ final class TrainingOptions {
         if (lexicon != null && lexiconUse != LexiconUse.examples) {
             extras = extras.withLexicon(LexiconReader.classes(lexicon));
         }
-        return config.withFeaturiser(new FeaturiserConfig(f.normaliserVersion(),
+        return config.withFeaturiser(new FeaturiserConfig(
+                normaliserVersion == null ? f.normaliserVersion() : normaliserVersion,
                 buckets == null ? f.buckets() : buckets, maxFeatures == null ? f.maxFeatures() : maxFeatures,
                 wordBigrams == null ? f.wordBigrams() : wordBigrams, min, max, f.seed()).withExtras(extras));
     }
@@ -137,9 +158,26 @@ final class TrainingOptions {
         return lexicon != null && lexiconUse != LexiconUse.features ? LexiconReader.read(lexicon) : List.of();
     }
 
-    /** What the lexicon contributed, for the manifest's provenance. */
+    /**
+     * The team corpus' texts as {@code neither} examples (offense only), added to the training
+     * share only: they are not tweets, so they stay out of the validation split.
+     */
+    List<LabelledText> trainOnlyExamples(Analyzer target) {
+        if (extraNeither == null) {
+            return List.of();
+        }
+        if (target != Analyzer.OFFENSE) {
+            throw new IllegalArgumentException("--extra-neither is for the offense analyzer only");
+        }
+        return ExtraNeither.read(extraNeither);
+    }
+
+    /** What the lexicon and the extra examples contributed, for the manifest's provenance. */
     List<String> extraProvenance() {
         List<String> notes = new ArrayList<>();
+        if (extraNeither != null) {
+            notes.add(extraNeither + " (team comments, every one as a 'neither' training example)");
+        }
         if (lexicon != null) {
             notes.add(lexicon + switch (lexiconUse) {
                 case features -> " (opinion lexicon: word classes in the featuriser)";

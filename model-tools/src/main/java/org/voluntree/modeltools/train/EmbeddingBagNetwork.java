@@ -17,8 +17,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The trainable graph: ids {@code [N, L]} → mean of the embedding rows of the non-zero ids →
- * optional ReLU layer → logits, trained with Adam on softmax cross-entropy. Weights start from a
+ * The trainable graph: ids {@code [N, L]} → embedding rows of the non-zero ids, pooled (mean,
+ * ÷√n or sum) → optional ReLU layer → logits, trained with Adam on softmax cross-entropy plus an
+ * optional L2 penalty on the embedding and dense weights. Weights start from a
  * seeded Java {@link Random}, so a run is reproducible up to float summation order.
  */
 final class EmbeddingBagNetwork implements AutoCloseable {
@@ -30,6 +31,7 @@ final class EmbeddingBagNetwork implements AutoCloseable {
     private final Session session;
     private final Placeholder<TInt32> ids;
     private final Placeholder<TFloat32> targets;
+    private final Placeholder<TFloat32> exampleWeights;
     private final Operand<TFloat32> loss;
     private final Operand<TFloat32> probabilities;
     private final Op minimise;
@@ -54,6 +56,7 @@ final class EmbeddingBagNetwork implements AutoCloseable {
         Ops tf = Ops.create(graph);
         ids = tf.withName("ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, width)));
         targets = tf.withName("targets").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, classes)));
+        exampleWeights = tf.withName("example_weights").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
         embedding = tf.withName("embedding").variable(
                 constant(tf, uniform(random, buckets * dim, 1.0 / dim), buckets, dim));
         Operand<TFloat32> mask = tf.dtypes.cast(tf.math.notEqual(ids, tf.constant(0)), TFloat32.class);
@@ -62,7 +65,11 @@ final class EmbeddingBagNetwork implements AutoCloseable {
                 tf.constant(1));
         Operand<TFloat32> counts = tf.math.maximum(
                 tf.reduceSum(mask, tf.constant(1), ReduceSum.keepDims(true)), tf.constant(1f));
-        Operand<TFloat32> features = tf.math.div(summed, counts);
+        Operand<TFloat32> features = switch (config.pooling()) {
+            case MEAN -> tf.math.div(summed, counts);
+            case SQRT -> tf.math.div(summed, tf.math.sqrt(counts));
+            case SUM -> summed;
+        };
         if (hidden > 0) {
             hiddenWeights = tf.withName("hidden_weights").variable(constant(tf, glorot(random, dim, hidden), dim, hidden));
             hiddenBias = tf.withName("hidden_bias").variable(tf.constant(Shape.of(hidden), DataBuffers.ofFloats(hidden)));
@@ -77,7 +84,16 @@ final class EmbeddingBagNetwork implements AutoCloseable {
         outputBias = tf.withName("output_bias").variable(tf.constant(Shape.of(classes), DataBuffers.ofFloats(classes)));
         Operand<TFloat32> logits = tf.nn.biasAdd(tf.linalg.matMul(features, outputWeights), outputBias);
         probabilities = tf.withName("probs").nn.softmax(logits);
-        loss = tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, targets).loss(), tf.constant(0));
+        Operand<TFloat32> crossEntropy = tf.math.mean(tf.math.mul(exampleWeights,
+                tf.nn.softmaxCrossEntropyWithLogits(logits, targets).loss()), tf.constant(0));
+        if (config.l2() > 0) {
+            Operand<TFloat32> penalty = tf.math.add(tf.nn.l2Loss(embedding), tf.nn.l2Loss(outputWeights));
+            if (hidden > 0) {
+                penalty = tf.math.add(penalty, tf.nn.l2Loss(hiddenWeights));
+            }
+            crossEntropy = tf.math.add(crossEntropy, tf.math.mul(tf.constant((float) config.l2()), penalty));
+        }
+        loss = crossEntropy;
         minimise = new Adam(graph, config.learningRate()).minimize(loss);
         session = new Session(graph);
         session.initialize();
@@ -85,8 +101,10 @@ final class EmbeddingBagNetwork implements AutoCloseable {
 
     /**
      * One optimiser step per batch over the examples in {@code order}; returns the mean loss.
-     * An example's loss is multiplied by its label's weight (the one-hot target is scaled, which
-     * scales the cross-entropy).
+     * An example's cross-entropy is multiplied by its label's weight. (Scaling the one-hot
+     * target instead, as this once did, is not the same: TensorFlow's gradient of the
+     * cross-entropy is softmax − target, which never vanishes for a target above 1, so the
+     * logits of an up-weighted label grow without bound.)
      */
     double trainEpoch(int[] allIds, int[] labels, int[] order, float[] classWeights) {
         double total = 0;
@@ -95,6 +113,7 @@ final class EmbeddingBagNetwork implements AutoCloseable {
             int rows = Math.min(config.batchSize(), order.length - start);
             int[] batchIds = new int[rows * width];
             float[] oneHot = new float[rows * classes];
+            float[] weights = new float[rows];
             for (int r = 0; r < rows; r++) {
                 int example = order[start + r];
                 System.arraycopy(allIds, example * width, batchIds, r * width, width);
@@ -112,12 +131,15 @@ final class EmbeddingBagNetwork implements AutoCloseable {
                         java.util.Arrays.fill(batchIds, r * width + kept, (r + 1) * width, 0);
                     }
                 }
-                oneHot[r * classes + labels[example]] = classWeights[labels[example]];
+                oneHot[r * classes + labels[example]] = 1f;
+                weights[r] = classWeights[labels[example]];
             }
             try (TInt32 idTensor = TInt32.tensorOf(Shape.of(rows, width), DataBuffers.of(batchIds, true, false));
                     TFloat32 targetTensor = TFloat32.tensorOf(Shape.of(rows, classes),
                             DataBuffers.of(oneHot, true, false));
+                    TFloat32 weightTensor = TFloat32.tensorOf(Shape.of(rows), DataBuffers.of(weights, true, false));
                     Result result = session.runner().feed(ids, idTensor).feed(targets, targetTensor)
+                            .feed(exampleWeights, weightTensor)
                             .addTarget(minimise).fetch(loss).run()) {
                 total += ((TFloat32) result.get(0)).getFloat();
                 batches++;
@@ -144,7 +166,7 @@ final class EmbeddingBagNetwork implements AutoCloseable {
         int hidden = config.hiddenUnits();
         return new ModelWeights(config.featuriser().buckets(), config.embeddingDim(), hidden, classes,
                 read(embedding), hidden > 0 ? read(hiddenWeights) : new float[0],
-                hidden > 0 ? read(hiddenBias) : new float[0], read(outputWeights), read(outputBias));
+                hidden > 0 ? read(hiddenBias) : new float[0], read(outputWeights), read(outputBias), config.pooling());
     }
 
     private float[] read(Variable<TFloat32> variable) {

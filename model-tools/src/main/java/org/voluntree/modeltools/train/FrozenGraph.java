@@ -13,11 +13,11 @@ import org.tensorflow.types.TInt32;
 /**
  * Builds the served graph from trained weights: every weight a Constant, only ops that
  * TensorFlow 2.8 (RedisAI 1.2) also runs — Placeholder, GatherV2, Sum, NotEqual, Cast, Maximum,
- * RealDiv, BiasAdd, Relu, MatMul, Softmax.
+ * RealDiv, Sqrt, BiasAdd, Relu, MatMul, Softmax.
  *
  * <pre>
- * ids [N, L] INT32 ─GatherV2(table)→ [N, L, W] ─Sum(axis 1)→ ÷ max(count of non-zero ids, 1)
- *   → BiasAdd → (Relu → MatMul → BiasAdd) → Softmax → probs [N, C] FLOAT
+ * ids [N, L] INT32 ─GatherV2(table)→ [N, L, W] ─Sum(axis 1)→ ÷ n (mean), ÷ Sqrt(n) or nothing (sum),
+ *   n = max(count of non-zero ids, 1) → BiasAdd → (Relu → MatMul → BiasAdd) → Softmax → probs [N, C] FLOAT
  * </pre>
  *
  * The table is the embedding already multiplied by the first dense layer, with a zero padding
@@ -41,22 +41,29 @@ public final class FrozenGraph {
             Operand<TFloat32> table = tf.withName("table").constant(Shape.of(weights.buckets(), width),
                     DataBuffers.of(weights.foldedTable(), true, false));
             Operand<TFloat32> summed = tf.reduceSum(tf.gather(table, ids, tf.constant(0)), tf.constant(1));
-            Operand<TFloat32> counts = tf.math.maximum(tf.reduceSum(
-                    tf.dtypes.cast(tf.math.notEqual(ids, tf.constant(0)), TFloat32.class), tf.constant(1),
-                    ReduceSum.keepDims(true)), tf.constant(1f));
-            Operand<TFloat32> mean = tf.math.realDiv(summed, counts);
+            Operand<TFloat32> pooled = switch (weights.pooling()) {
+                case MEAN -> tf.math.realDiv(summed, counts(tf, ids));
+                case SQRT -> tf.math.realDiv(summed, tf.math.sqrt(counts(tf, ids)));
+                case SUM -> summed;
+            };
             Operand<TFloat32> logits;
             if (weights.hidden() > 0) {
-                Operand<TFloat32> hidden = tf.nn.relu(tf.nn.biasAdd(mean, vector(tf, weights.hiddenBias())));
+                Operand<TFloat32> hidden = tf.nn.relu(tf.nn.biasAdd(pooled, vector(tf, weights.hiddenBias())));
                 Operand<TFloat32> outputWeights = tf.constant(Shape.of(weights.hidden(), weights.classes()),
                         DataBuffers.of(weights.outputWeights(), true, false));
                 logits = tf.nn.biasAdd(tf.linalg.matMul(hidden, outputWeights), vector(tf, weights.outputBias()));
             } else {
-                logits = tf.nn.biasAdd(mean, vector(tf, weights.outputBias()));
+                logits = tf.nn.biasAdd(pooled, vector(tf, weights.outputBias()));
             }
             tf.withName(OUTPUT).nn.softmax(logits);
             return graph.toGraphDef().toByteArray();
         }
+    }
+
+    /** max(count of non-zero ids, 1) per row, {@code [N, 1]}. */
+    private static Operand<TFloat32> counts(Ops tf, Operand<TInt32> ids) {
+        return tf.math.maximum(tf.reduceSum(tf.dtypes.cast(tf.math.notEqual(ids, tf.constant(0)), TFloat32.class),
+                tf.constant(1), ReduceSum.keepDims(true)), tf.constant(1f));
     }
 
     private static Operand<TFloat32> vector(Ops tf, float[] values) {

@@ -44,12 +44,25 @@ public final class ModelTrainer {
      */
     public TrainingResult train(Analyzer analyzer, List<LabelledText> examples, List<LabelledText> test,
             List<String> provenance, List<String> testProvenance, TrainingConfig config, TrainingListener listener) {
+        return train(analyzer, examples, List.of(), test, provenance, testProvenance, config, listener);
+    }
+
+    /**
+     * As {@link #train(Analyzer, List, List, List, List, TrainingConfig, TrainingListener)}, with
+     * {@code trainOnly} examples added to the training share after the validation split, so that
+     * the validation figures stay those of {@code examples}' own distribution.
+     */
+    public TrainingResult train(Analyzer analyzer, List<LabelledText> examples, List<LabelledText> trainOnly,
+            List<LabelledText> test, List<String> provenance, List<String> testProvenance, TrainingConfig config,
+            TrainingListener listener) {
         List<String> labels = analyzer.labels();
         Split split = config.validationFraction() > 0
                 ? Split.stratified(examples, config.validationFraction(), config.seed())
                 : new Split(examples, List.of());
         HashingFeaturiser featuriser = new HashingFeaturiser(config.featuriser());
-        Featurised train = Featurised.of(split.train(), labels, featuriser);
+        List<LabelledText> learned = new ArrayList<>(split.train());
+        learned.addAll(trainOnly);
+        Featurised train = Featurised.of(learned, labels, featuriser);
         Featurised validation = Featurised.of(split.heldOut(), labels, featuriser);
         Featurised held = Featurised.of(test, labels, featuriser);
         EnsembleFitter.Fitted fitted = EnsembleFitter.fit(train, EnsembleFitter.all(train.size()), validation, labels,
@@ -160,6 +173,8 @@ public final class ModelTrainer {
         hyperparameters.put("ensemble", config.ensemble());
         hyperparameters.put("earlyStopping", config.earlyStopping());
         hyperparameters.put("tokenDropout", config.tokenDropout());
+        hyperparameters.put("pooling", config.pooling().toString());
+        hyperparameters.put("l2", config.l2());
         all.put("hyperparameters", hyperparameters);
         return new ModelManifest(analyzer.id(), 0, config.family(), analyzer.labels(),
                 new TensorSpec(FrozenGraph.INPUT, "INT32", List.of(-1L, (long) config.featuriser().maxFeatures())),

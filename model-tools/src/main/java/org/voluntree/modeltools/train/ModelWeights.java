@@ -3,7 +3,7 @@ package org.voluntree.modeltools.train;
 import java.util.List;
 
 /**
- * The trained parameters, row-major. Without a hidden layer the output layer reads the mean
+ * The trained parameters, row-major. Without a hidden layer the output layer reads the pooled
  * embedding directly ({@code hiddenWeights} and {@code hiddenBias} are empty).
  *
  * @param embedding {@code buckets × dim}
@@ -11,6 +11,7 @@ import java.util.List;
  * @param hiddenBias {@code hidden}
  * @param outputWeights {@code (hidden > 0 ? hidden : dim) × classes}
  * @param outputBias {@code classes}
+ * @param pooling how the rows of a message's ids are combined
  */
 public record ModelWeights(
         int buckets,
@@ -21,9 +22,20 @@ public record ModelWeights(
         float[] hiddenWeights,
         float[] hiddenBias,
         float[] outputWeights,
-        float[] outputBias) {
+        float[] outputBias,
+        Pooling pooling) {
+
+    /** Weights of a mean-pooled model. */
+    public ModelWeights(int buckets, int dim, int hidden, int classes, float[] embedding, float[] hiddenWeights,
+            float[] hiddenBias, float[] outputWeights, float[] outputBias) {
+        this(buckets, dim, hidden, classes, embedding, hiddenWeights, hiddenBias, outputWeights, outputBias,
+                Pooling.MEAN);
+    }
 
     public ModelWeights {
+        if (pooling == null) {
+            throw new IllegalArgumentException("pooling must be given");
+        }
         int outputInputs = hidden > 0 ? hidden : dim;
         if (embedding.length != buckets * dim || hiddenWeights.length != dim * hidden
                 || hiddenBias.length != hidden || outputWeights.length != outputInputs * classes
@@ -38,12 +50,12 @@ public record ModelWeights(
         float[] bias = outputBias.clone();
         bias[label] += delta;
         return new ModelWeights(buckets, dim, hidden, classes, embedding, hiddenWeights, hiddenBias, outputWeights,
-                bias);
+                bias, pooling);
     }
 
     /**
      * The embedding multiplied by the first dense layer ({@code buckets × width}), with the
-     * padding row zeroed: because the mean of rows times a matrix equals the mean of the rows'
+     * padding row zeroed: because the pooled rows times a matrix equal the pooled rows'
      * products, the served graph gathers from this narrower table and skips that layer.
      */
     public float[] foldedTable() {
@@ -76,8 +88,9 @@ public record ModelWeights(
         float[] table = new float[first.buckets() * classes];
         float[] bias = new float[classes];
         for (ModelWeights member : members) {
-            if (member.hidden() > 0 || member.buckets() != first.buckets() || member.classes() != classes) {
-                throw new IllegalArgumentException("only linear models of one shape can be averaged");
+            if (member.hidden() > 0 || member.buckets() != first.buckets() || member.classes() != classes
+                    || member.pooling() != first.pooling()) {
+                throw new IllegalArgumentException("only linear models of one shape and pooling can be averaged");
             }
             float[] folded = member.foldedTable();
             for (int i = 0; i < table.length; i++) {
@@ -91,7 +104,8 @@ public record ModelWeights(
         for (int c = 0; c < classes; c++) {
             identity[c * classes + c] = 1f;
         }
-        return new ModelWeights(first.buckets(), classes, 0, classes, table, new float[0], new float[0], identity, bias);
+        return new ModelWeights(first.buckets(), classes, 0, classes, table, new float[0], new float[0], identity, bias,
+                first.pooling());
     }
 
     /**
@@ -104,24 +118,25 @@ public record ModelWeights(
         int tableWidth = hidden > 0 ? hidden : classes;
         float[] table = foldedTable();
         float[][] out = new float[rows][];
-        double[] mean = new double[tableWidth];
+        double[] pooled = new double[tableWidth];
         for (int r = 0; r < rows; r++) {
-            java.util.Arrays.fill(mean, 0);
+            java.util.Arrays.fill(pooled, 0);
             int count = 0;
             for (int k = 0; k < width; k++) {
                 int id = ids[r * width + k];
                 if (id != 0) {
                     count++;
                     for (int c = 0; c < tableWidth; c++) {
-                        mean[c] += table[id * tableWidth + c];
+                        pooled[c] += table[id * tableWidth + c];
                     }
                 }
             }
+            double divisor = pooling.divisor(count);
             double[] logits = new double[classes];
             if (hidden > 0) {
                 double[] h = new double[hidden];
                 for (int j = 0; j < hidden; j++) {
-                    h[j] = Math.max(0, mean[j] / Math.max(count, 1) + hiddenBias[j]);
+                    h[j] = Math.max(0, pooled[j] / divisor + hiddenBias[j]);
                 }
                 for (int c = 0; c < classes; c++) {
                     double sum = outputBias[c];
@@ -132,7 +147,7 @@ public record ModelWeights(
                 }
             } else {
                 for (int c = 0; c < classes; c++) {
-                    logits[c] = mean[c] / Math.max(count, 1) + outputBias[c];
+                    logits[c] = pooled[c] / divisor + outputBias[c];
                 }
             }
             out[r] = softmax(logits);

@@ -26,6 +26,9 @@ import org.voluntree.modeltools.data.Analyzer;
  * @param tokenDropout while training, each id of an example is dropped with this probability
  *     (a fresh draw every time the example is seen), so that no single rare n-gram can memorise
  *     an example; serving reads every id
+ * @param pooling how an example's embedding rows are combined (mean, ÷√n or sum)
+ * @param l2 weight of the L2 penalty {@code l2 · ½‖w‖²} on the embedding and dense weights
+ *     (biases excluded), added to the mean loss of a batch; 0 for none
  */
 public record TrainingConfig(
         FeaturiserConfig featuriser,
@@ -40,7 +43,9 @@ public record TrainingConfig(
         double classWeightPower,
         int ensemble,
         boolean earlyStopping,
-        double tokenDropout) {
+        double tokenDropout,
+        Pooling pooling,
+        double l2) {
 
     public static final long DEFAULT_SEED = 42;
 
@@ -48,7 +53,7 @@ public record TrainingConfig(
     public TrainingConfig(FeaturiserConfig featuriser, int embeddingDim, int hiddenUnits, int epochs, int batchSize,
             float learningRate, double validationFraction, long seed, PrecisionFloor precisionFloor) {
         this(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed,
-                precisionFloor, 0, 1, false, 0);
+                precisionFloor, 0, 1, false, 0, Pooling.MEAN, 0);
     }
 
     public TrainingConfig {
@@ -58,6 +63,9 @@ public record TrainingConfig(
         }
         if (tokenDropout < 0 || tokenDropout >= 1) {
             throw new IllegalArgumentException("token dropout must be in [0, 1), was " + tokenDropout);
+        }
+        if (pooling == null || l2 < 0) {
+            throw new IllegalArgumentException("pooling must be given and L2 not negative, was " + pooling + "/" + l2);
         }
         if (earlyStopping && validationFraction == 0) {
             throw new IllegalArgumentException("early stopping needs a validation fraction");
@@ -79,65 +87,73 @@ public record TrainingConfig(
                     64, 0, 6, 32, 0.01f, 0.1, DEFAULT_SEED,
                     new PrecisionFloor("volunteer", 0.95, 5));
             case SENTIMENT -> new TrainingConfig(
-                    new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 96, true, 0, 0, 0x5eed)
+                    new FeaturiserConfig(2, 1 << 16, 96, true, 0, 0, 0x5eed)
                             .withExtras(ExtraFeatures.NONE.withNegationWindow(3)),
                     64, 0, 12, 32, 0.01f, 0.1, DEFAULT_SEED, null);
             case OFFENSE -> new TrainingConfig(
-                    new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 96, true, 3, 4, 0x5eed),
-                    16, 0, 10, 64, 0.002f, 0.1, DEFAULT_SEED, null, 0, 1, true, 0);
+                    new FeaturiserConfig(3, 1 << 16, 256, true, 3, 4, 0x5eed),
+                    16, 0, 20, 64, 0.005f, 0.1, DEFAULT_SEED, null, 0, 3, true, 0, Pooling.SQRT, 3e-4);
         };
     }
 
     public TrainingConfig withFeaturiser(FeaturiserConfig value) {
-        return new TrainingConfig(value, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout);
+        return new TrainingConfig(value, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withEmbeddingDim(int value) {
-        return new TrainingConfig(featuriser, value, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout);
+        return new TrainingConfig(featuriser, value, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withHiddenUnits(int value) {
-        return new TrainingConfig(featuriser, embeddingDim, value, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout);
+        return new TrainingConfig(featuriser, embeddingDim, value, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withEpochs(int value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, value, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, value, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withBatchSize(int value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, value, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, value, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withLearningRate(float value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, value, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, value, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withValidationFraction(double value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, value, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, value, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, value, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, value, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withPrecisionFloor(PrecisionFloor value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, value, classWeightPower, ensemble, earlyStopping, tokenDropout);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, value, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withClassWeightPower(double value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, value, ensemble, earlyStopping, tokenDropout);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, value, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withEnsemble(int value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, value, earlyStopping, tokenDropout);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, value, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withEarlyStopping(boolean value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, value, tokenDropout);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, value, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withTokenDropout(double value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, value);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, value, pooling, l2);
+    }
+
+    public TrainingConfig withPooling(Pooling value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, value, l2);
+    }
+
+    public TrainingConfig withL2(double value) {
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, value);
     }
 
     /** The manifest's family name for this shape of network. */

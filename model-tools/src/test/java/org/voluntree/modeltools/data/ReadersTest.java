@@ -70,6 +70,17 @@ class ReadersTest {
     }
 
     @Test
+    void extraNeitherTakesEveryTeamCommentAsNeitherAndRefusesATestFile() throws IOException {
+        Path train = write("train.tsv", "label\ttext\nvolunteer\tcount me in\nappreciation\tthank you all\n");
+        Path test = write("test.tsv", "label\ttext\nother\tlol\n");
+
+        assertThat(ExtraNeither.read(train)).containsExactly(
+                new LabelledText("neither", "count me in"), new LabelledText("neither", "thank you all"));
+        assertThatThrownBy(() -> ExtraNeither.read(test)).isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("test file");
+    }
+
+    @Test
     void stratifiedSplitKeepsProportionsAndIsRepeatable() {
         List<LabelledText> examples = new java.util.ArrayList<>();
         for (int i = 0; i < 100; i++) {

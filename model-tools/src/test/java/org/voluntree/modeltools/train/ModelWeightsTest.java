@@ -1,6 +1,7 @@
 package org.voluntree.modeltools.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -8,6 +9,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ModelWeightsTest {
+
+    private static ModelWeights random(long seed, int buckets, int dim, int classes, Pooling pooling) {
+        ModelWeights w = random(seed, buckets, dim, classes);
+        return new ModelWeights(buckets, dim, 0, classes, w.embedding(), w.hiddenWeights(), w.hiddenBias(),
+                w.outputWeights(), w.outputBias(), pooling);
+    }
 
     private static ModelWeights random(long seed, int buckets, int dim, int classes) {
         Random random = new Random(seed);
@@ -47,6 +54,42 @@ class ModelWeightsTest {
             assertThat(mean[c]).isCloseTo((la[c] + lb[c]) / 2, within(1e-4));
         }
         assertThat(averaged.foldedTable()).hasSize(50 * 3);
+    }
+
+    @Test
+    void poolingDecidesHowMuchARepeatedIdCounts() {
+        int[] none = {0, 0, 0, 0};
+        int[] once = {5, 0, 0, 0};
+        int[] fourTimes = {5, 5, 5, 5};
+        ModelWeights mean = random(4, 20, 6, 3, Pooling.MEAN);
+        double[] bias = logits(mean.probabilities(none, 1, 4)[0]);
+        double[] single = logits(mean.probabilities(once, 1, 4)[0]);
+        double[] meanOfFour = logits(mean.probabilities(fourTimes, 1, 4)[0]);
+        double[] sqrtOfFour = logits(random(4, 20, 6, 3, Pooling.SQRT).probabilities(fourTimes, 1, 4)[0]);
+        double[] sumOfFour = logits(random(4, 20, 6, 3, Pooling.SUM).probabilities(fourTimes, 1, 4)[0]);
+        for (int c = 1; c < 3; c++) {
+            double row = single[c] - bias[c];
+            assertThat(meanOfFour[c] - bias[c]).isCloseTo(row, within(1e-4));
+            assertThat(sqrtOfFour[c] - bias[c]).isCloseTo(2 * row, within(1e-4));
+            assertThat(sumOfFour[c] - bias[c]).isCloseTo(4 * row, within(1e-4));
+        }
+    }
+
+    @Test
+    void poolingIsNamedAsOnTheCommandLine() {
+        assertThat(Pooling.named(" SQRT")).isEqualTo(Pooling.SQRT);
+        assertThat(Pooling.SUM).hasToString("sum");
+        assertThatThrownBy(() -> Pooling.named("max")).hasMessageContaining("mean, sqrt or sum");
+    }
+
+    @Test
+    void onlyModelsWithTheSamePoolingCanBeAveraged() {
+        ModelWeights mean = random(5, 10, 4, 2, Pooling.MEAN);
+        ModelWeights sum = random(6, 10, 4, 2, Pooling.SUM);
+
+        assertThatThrownBy(() -> ModelWeights.average(List.of(mean, sum))).hasMessageContaining("pooling");
+        assertThat(ModelWeights.average(List.of(sum, random(7, 10, 4, 2, Pooling.SUM))).pooling())
+                .isEqualTo(Pooling.SUM);
     }
 
     @Test
