@@ -1,7 +1,6 @@
 package org.voluntree.modeltools.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,11 +37,8 @@ public final class CrossValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--analyzer", required = true, description = "intent, sentiment or offense")
-    private String analyzer;
-
-    @Option(names = "--data", required = true, arity = "1..*", description = "training files")
-    private List<Path> data;
+    @Mixin
+    private TrainingDataOptions input;
 
     @Option(names = "--folds", defaultValue = "10", description = "number of folds (default: ${DEFAULT-VALUE})")
     private int folds;
@@ -56,12 +52,12 @@ public final class CrossValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Analyzer target = Analyzer.named(analyzer);
+        Analyzer target = Analyzer.named(input.analyzer());
         if (folds < 2) {
             throw new IllegalArgumentException("--folds must be at least 2, was " + folds);
         }
         TrainingConfig config = options.config(target);
-        List<LabelledText> examples = target.trainingSplit(data).train();
+        List<LabelledText> examples = target.trainingSplit(input.data()).train();
         List<LabelledText> trainOnly = options.trainOnlyExamples(target);
         int[] fold = folds(examples, folds, foldSeed);
         out.printf(Locale.ROOT, "%d-fold cross-validation of %s on %d examples%nconfig %s%n", folds, target.id(),

@@ -26,17 +26,14 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains an analyzer's model and writes DIR/model.pb and DIR/manifest.json.",
             "intent: --data train.tsv [--test test.tsv]; sentiment: --data yelp amazon [--test imdb];",
-            "offense: --data labeled_data.csv (trains on the stratified 80 %, seed 42, tests on the other 20 %)."})
+            "offense: --data labeled_data.csv (trains on the stratified 80 %%, seed 42, tests on the other 20 %%)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--analyzer", required = true, description = "intent, sentiment or offense")
-    private String analyzer;
-
-    @Option(names = "--data", required = true, arity = "1..*", description = "training files")
-    private List<Path> data;
+    @Mixin
+    private TrainingDataOptions input;
 
     @Option(names = "--test", arity = "1..*", description = "held-out files scored after training (never trained on)")
     private List<Path> test = new ArrayList<>();
@@ -50,17 +47,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Analyzer target = Analyzer.named(analyzer);
+        Analyzer target = Analyzer.named(input.analyzer());
         TrainingConfig config = options.config(target);
-        Split split = target.trainingSplit(data);
+        Split split = target.trainingSplit(input.data());
         List<LabelledText> examples = new ArrayList<>(split.train());
-        List<String> provenance = new ArrayList<>(data.stream().map(Path::toString).toList());
+        List<String> provenance = new ArrayList<>(input.data().stream().map(Path::toString).toList());
         examples.addAll(options.extraExamples());
         provenance.addAll(options.extraProvenance());
         List<LabelledText> held = new ArrayList<>(split.heldOut());
         List<String> testProvenance = new ArrayList<>();
         if (!split.heldOut().isEmpty()) {
-            testProvenance.add(data + " (held-out " + Math.round(Analyzer.OFFENSE_HELD_OUT * 100)
+            testProvenance.add(input.data() + " (held-out " + Math.round(Analyzer.OFFENSE_HELD_OUT * 100)
                     + " %, stratified, seed " + Analyzer.OFFENSE_SPLIT_SEED + ")");
         }
         test.forEach(file -> testProvenance.add(file.toString()));
