@@ -1,6 +1,7 @@
 package org.voluntree.app.account;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -9,6 +10,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -29,8 +31,8 @@ public class SecurityConfiguration {
     static final String[] WRITERS = {"OWNER", "ADMIN"};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle,
+            ObjectProvider<LogoutHandler> onLogout) throws Exception {
         RequestMatcher machineCalls = request -> {
             String path = request.getRequestURI();
             return path.startsWith("/api/") || path.startsWith("/ws/") || path.startsWith("/actuator/");
@@ -63,7 +65,11 @@ public class SecurityConfiguration {
                             response.sendRedirect("/login.html?error");
                         })
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"))
+                // other handlers (the live sockets of the session) run before the session is invalidated
+                .logout(logout -> {
+                    logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout");
+                    onLogout.orderedStream().forEach(logout::addLogoutHandler);
+                })
                 .httpBasic(Customizer.withDefaults())
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)

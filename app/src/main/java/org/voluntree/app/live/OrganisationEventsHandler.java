@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 import org.voluntree.app.account.AdminAccount;
 
 /**
@@ -31,7 +32,8 @@ class OrganisationEventsHandler extends TextWebSocketHandler {
             return;
         }
         session.getAttributes().put(ORGANISATION, admin.organisationId());
-        sessions.add(admin.organisationId(), admin.adminId(), session);
+        Object loginSession = session.getAttributes().get(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME);
+        sessions.add(admin.organisationId(), admin.adminId(), loginSession instanceof String id ? id : null, session);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
@@ -22,12 +23,17 @@ class OrganisationSessions {
     private final Map<Long, Set<WebSocketSession>> byOrganisation = new ConcurrentHashMap<>();
     private final Map<String, WebSocketSession> decorated = new ConcurrentHashMap<>();
     private final Map<WebSocketSession, Long> adminOf = new ConcurrentHashMap<>();
+    /** Sockets by the login session that opened them (none for API-token sockets). */
+    private final Map<String, Set<WebSocketSession>> byLoginSession = new ConcurrentHashMap<>();
 
-    void add(long organisationId, long adminId, WebSocketSession session) {
+    void add(long organisationId, long adminId, String loginSessionId, WebSocketSession session) {
         WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
         decorated.put(session.getId(), safe);
         adminOf.put(safe, adminId);
         byOrganisation.computeIfAbsent(organisationId, id -> ConcurrentHashMap.newKeySet()).add(safe);
+        if (loginSessionId != null) {
+            byLoginSession.computeIfAbsent(loginSessionId, id -> ConcurrentHashMap.newKeySet()).add(safe);
+        }
     }
 
     void remove(long organisationId, WebSocketSession session) {
@@ -35,10 +41,33 @@ class OrganisationSessions {
         Set<WebSocketSession> sessions = byOrganisation.get(organisationId);
         if (safe != null) {
             adminOf.remove(safe);
+            byLoginSession.values().forEach(open -> open.remove(safe));
+            byLoginSession.values().removeIf(Set::isEmpty);
         }
         if (sessions != null && safe != null) {
             sessions.remove(safe);
         }
+    }
+
+    /** The login sessions that have sockets open on this node. */
+    Set<String> loginSessions() {
+        return Set.copyOf(byLoginSession.keySet());
+    }
+
+    /** Closes every socket this node holds for the login session; returns how many. */
+    int closeLoginSession(String loginSessionId, String reason) {
+        Set<WebSocketSession> open = byLoginSession.remove(loginSessionId);
+        if (open == null) {
+            return 0;
+        }
+        for (WebSocketSession socket : open) {
+            try {
+                socket.close(CloseStatus.POLICY_VIOLATION.withReason(reason));
+            } catch (IOException | RuntimeException e) {
+                log.debug("Could not close a socket of an ended login session: {}", e.toString());
+            }
+        }
+        return open.size();
     }
 
     /** Sends a text to every open session of the organisation. */

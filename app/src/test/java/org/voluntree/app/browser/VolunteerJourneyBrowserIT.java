@@ -279,7 +279,7 @@ class VolunteerJourneyBrowserIT {
 
             // meanwhile the session ends on the server (it expired, the admin logged out elsewhere, the node restarted)
             HttpClient http = HttpClient.newHttpClient();
-            String cookie = "JSESSIONID=" + browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+            String cookie = "SESSION=" + browser.driver.manage().getCookieNamed("SESSION").getValue();
             HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                     + "/api/me")).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
             String csrf = Json.MAPPER.readTree(me.body()).path("csrfToken").asString();

@@ -17,6 +17,8 @@ import org.voluntree.app.testing.FacebookPayloads.Comment;
 import org.voluntree.app.testing.TestPostgres;
 import org.voluntree.app.testing.WebhookClient;
 import org.voluntree.contracts.local.LocalRedisServer;
+import org.voluntree.contracts.event.Json;
+import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.contracts.testing.TestRedis;
 
 /**
@@ -65,6 +67,26 @@ class TwoWebNodesIT {
             await().atMost(Duration.ofSeconds(90)).until(() ->
                     onFirst.received().stream().anyMatch(e -> e.contains("\"externalId\":\"two_1\""))
                     && onSecond.received().stream().anyMatch(e -> e.contains("\"externalId\":\"two_1\"")));
+
+            // one login serves on any node (sessions live in Redis), and logging out on one node
+            // closes that login's live sockets on every node
+            try (AdminSession sameLoginOnSecond = onFirst.on(second)) {
+                assertThat(sameLoginOnSecond.get("/api/me").statusCode()).isEqualTo(200);
+                sameLoginOnSecond.connect();
+                try (var redis = TestRedis.client().connect()) {
+                    assertThat(redis.sync().keys(RedisNames.SESSION_NAMESPACE + ":sessions:*")).isNotEmpty();
+                }
+                String csrf = Json.MAPPER.readTree(onFirst.get("/api/me").body()).path("csrfToken").asString();
+
+                assertThat(onFirst.post("/logout", "_csrf=" + csrf).statusCode()).as("logged out").isIn(204, 302);
+
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    assertThat(sameLoginOnSecond.closedBecause()).contains("logged out");
+                    assertThat(onFirst.closedBecause()).contains("logged out");
+                });
+                assertThat(sameLoginOnSecond.get("/api/me").statusCode()).isEqualTo(401);
+                assertThat(onSecond.closedBecause()).as("another login of the same admin stays").isNull();
+            }
         }
     }
 }

@@ -20,14 +20,25 @@ import java.util.concurrent.TimeUnit;
 public final class AdminSession implements AutoCloseable {
 
     private final int port;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private WebSocket socket;
+    private volatile String closedBecause;
 
     public AdminSession(int port) {
+        this(port, new CookieManager());
+    }
+
+    private AdminSession(int port, CookieManager cookies) {
         this.port = port;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    /** The same browser (its cookies, so its login) talking to another node. */
+    public AdminSession on(int otherPort) {
+        return new AdminSession(otherPort, cookies);
     }
 
     /** Logs in through the login form; returns the HTTP status (302 to the dashboard on success). */
@@ -107,7 +118,24 @@ public final class AdminSession implements AutoCloseable {
                 webSocket.request(1);
                 return null;
             }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closedBecause = statusCode + " " + reason;
+                return null;
+            }
         }).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The value of this browser's cookie with that name, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** The status and reason the server closed the socket with, or null while it is open. */
+    public String closedBecause() {
+        return closedBecause;
     }
 
     public List<String> received() {

@@ -37,6 +37,15 @@ public final class RedisNames {
     /** Pattern that matches every organisation's event channel. */
     public static final String ORG_EVENTS_PATTERN = "org:*:events";
 
+    /**
+     * Prefix of the admins' login sessions (Spring Session: {@code session:sessions:<id>}), shared by
+     * every web node; the app sets {@code spring.session.redis.namespace} from it.
+     */
+    public static final String SESSION_NAMESPACE = "session";
+
+    /** Channel on which a web node announces a login session that ended, so every node closes its sockets. */
+    public static final String SESSION_ENDED_CHANNEL = "session:ended";
+
     private RedisNames() {
     }
 
