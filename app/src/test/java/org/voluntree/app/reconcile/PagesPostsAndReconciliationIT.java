@@ -223,6 +223,38 @@ class PagesPostsAndReconciliationIT {
                 .isNotBlank().isNotEqualTo(takenByFacebook);
     }
 
+    @Test
+    void aPhotoPostGoesOutAsAPhotoWithItsCaptionAndItsCommentsAreReadUnderThePagePost() {
+        owner.post("/api/pages", "{\"pageToken\":\"" + pageToken + "\"}");
+        HttpResponse<String> created = owner.post("/api/posts", """
+                {"pageId": "%s", "message": "Our crew last Saturday: join the next one!",
+                 "photoUrl": "https://example.org/crew.jpg"}
+                """.formatted(PAGE));
+        assertThat(created.statusCode()).isEqualTo(201);
+        long postId = Json.MAPPER.readTree(created.body()).path("id").asLong();
+
+        assertThat(owner.post("/api/posts/" + postId + "/publish", "{}").statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "published".equals(
+                Json.MAPPER.readTree(owner.get("/api/posts/" + postId).body()).path("state").asString()));
+        JsonNode photo = sandbox.get("/sandbox/requests?path=/photos&method=POST").path("data").get(0);
+        assertThat(photo.path("parameters").path("url").asString()).isEqualTo("https://example.org/crew.jpg");
+        assertThat(photo.path("parameters").path("caption").asString())
+                .isEqualTo("Our crew last Saturday: join the next one!");
+        assertThat(sandbox.get("/sandbox/requests?path=/feed&method=POST").path("count").asInt())
+                .as("a photo post is not also a text post").isZero();
+        String facebookPostId = Json.MAPPER.readTree(owner.get("/api/posts/" + postId).body())
+                .path("facebookPostId").asString();
+        assertThat(facebookPostId).as("the page post that carries the photo, where people comment")
+                .startsWith(PAGE + "_");
+
+        sandbox.post("/sandbox/simulate/comment", """
+                {"pageId": "%s", "postId": "%s", "authorName": "Lia Park", "text": "count me in next time!"}
+                """.formatted(PAGE, facebookPostId));
+        reconciliation.reconcileAll();
+        await().atMost(Duration.ofSeconds(30)).until(() -> featurisedTexts().contains("count me in next time!"));
+    }
+
     private long draft(String message) {
         HttpResponse<String> draft = owner.post("/api/posts", """
                 {"pageId": "%s", "message": "%s"}
