@@ -36,12 +36,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<AdminAccount> admin = tokens.authenticate(header.substring(BEARER.length()).strip());
+        String token = header.substring(BEARER.length()).strip();
+        Optional<AdminAccount> admin = tokens.authenticate(token);
         if (admin.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             ApiErrorBodies.write(response, HttpStatus.UNAUTHORIZED, "the token is unknown, revoked or expired");
             return;
         }
+        request.setAttribute(ApiTokenLogins.DIGEST_ATTRIBUTE, ApiTokenLogins.hex(ApiTokens.digest(token)));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin.get(), null,
                 admin.get().getAuthorities()));

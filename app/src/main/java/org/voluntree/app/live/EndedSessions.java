@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.session.SessionRepository;
 import org.springframework.stereotype.Component;
+import org.voluntree.app.account.ApiTokenLogins;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
 import org.voluntree.contracts.redis.RedisNames;
@@ -22,23 +23,28 @@ import org.voluntree.contracts.redis.RedisNames;
  * Redis, so the servlet container no longer sees them end: a logout announces the session id on
  * {@link RedisNames#SESSION_ENDED_CHANNEL} (every node closes its sockets of it), and each node
  * checks now and then that the sessions of its sockets still exist (expiry, or a logout whose
- * announcement it missed).
+ * announcement it missed). Sockets opened with an API token close the same way once the token is
+ * revoked or expires.
  */
 @Component
 @ConditionalOnRole(Role.WEB)
 public class EndedSessions implements LogoutHandler {
 
     private static final Logger log = LoggerFactory.getLogger(EndedSessions.class);
+    /** Prefix of the login key of a socket opened with an API token (followed by the token's digest). */
+    static final String TOKEN_PREFIX = "token:";
 
     private final StatefulRedisConnection<String, byte[]> redis;
     private final OrganisationSessions sockets;
     private final SessionRepository<?> repository;
+    private final ApiTokenLogins tokens;
 
     EndedSessions(StatefulRedisConnection<String, byte[]> redis, OrganisationSessions sockets,
-            SessionRepository<?> repository) {
+            SessionRepository<?> repository, ApiTokenLogins tokens) {
         this.redis = redis;
         this.sockets = sockets;
         this.repository = repository;
+        this.tokens = tokens;
     }
 
     /** Runs at logout, before the session is invalidated. */
@@ -58,13 +64,20 @@ public class EndedSessions implements LogoutHandler {
         }
     }
 
-    /** Sessions that expired (or whose logout this node missed) lose their sockets within a minute. */
+    /**
+     * Sessions that expired (or whose logout this node missed), and API tokens revoked or expired,
+     * lose their sockets within a minute.
+     */
     @Scheduled(fixedDelayString = "${voluntree.live.session-check:60s}")
     void closeExpired() {
         Set<String> open = sockets.loginSessions();
-        for (String id : open) {
-            if (repository.findById(id) == null) {
-                sockets.closeLoginSession(id, "session expired");
+        for (String login : open) {
+            if (login.startsWith(TOKEN_PREFIX)) {
+                if (!tokens.stillValid(login.substring(TOKEN_PREFIX.length()))) {
+                    sockets.closeLoginSession(login, "token revoked or expired");
+                }
+            } else if (repository.findById(login) == null) {
+                sockets.closeLoginSession(login, "session expired");
             }
         }
     }

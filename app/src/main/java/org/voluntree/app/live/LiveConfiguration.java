@@ -37,7 +37,7 @@ class LiveConfiguration implements WebSocketConfigurer {
         loginSession.setCopyAllAttributes(false);
         loginSession.setCopyHttpSessionId(true);
         loginSession.setCreateSession(false);
-        registry.addHandler(handler, "/ws/events").addInterceptors(loginSession);
+        registry.addHandler(handler, "/ws/events").addInterceptors(loginSession, new ApiTokenHandshake());
     }
 
     @Bean

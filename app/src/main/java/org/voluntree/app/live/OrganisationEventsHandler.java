@@ -8,6 +8,7 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 import org.voluntree.app.account.AdminAccount;
+import org.voluntree.app.account.ApiTokenLogins;
 
 /**
  * {@code /ws/events}: a logged-in admin's session receives their organisation's events. The
@@ -32,8 +33,7 @@ class OrganisationEventsHandler extends TextWebSocketHandler {
             return;
         }
         session.getAttributes().put(ORGANISATION, admin.organisationId());
-        Object loginSession = session.getAttributes().get(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME);
-        sessions.add(admin.organisationId(), admin.adminId(), loginSession instanceof String id ? id : null, session);
+        sessions.add(admin.organisationId(), admin.adminId(), loginOf(session), session);
     }
 
     @Override
@@ -42,6 +42,21 @@ class OrganisationEventsHandler extends TextWebSocketHandler {
         if (organisationId instanceof Long id) {
             sessions.remove(id, session);
         }
+    }
+
+    /**
+     * What the socket's login ends with: {@code token:<digest>} for a socket opened with an API
+     * token, else the HTTP session's id (see {@link EndedSessions}); null if neither is known.
+     */
+    static String loginOf(WebSocketSession session) {
+        // a token authenticates the handshake itself, whatever session the client also carries
+        if (session.getAttributes().get(ApiTokenLogins.DIGEST_ATTRIBUTE) instanceof String digest) {
+            return EndedSessions.TOKEN_PREFIX + digest;
+        }
+        if (session.getAttributes().get(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME) instanceof String id) {
+            return id;
+        }
+        return null;
     }
 
     private static AdminAccount adminOf(Principal principal) {

@@ -3,9 +3,15 @@ package org.voluntree.app.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,11 +23,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.testing.AdminSession;
+import org.voluntree.app.testing.ApiClient;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.contracts.testing.TestRedis;
 
-/** A login session that ends in Redis takes its live sockets with it (logout across nodes: TwoWebNodesIT). */
+/**
+ * A login that ends takes its live sockets with it: a session expired in Redis, an API token revoked
+ * (logout across nodes: TwoWebNodesIT).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class LoginSessionsIT {
@@ -77,6 +87,36 @@ class LoginSessionsIT {
             assertThat(expiring.get("/api/me").statusCode()).isEqualTo(401);
             assertThat(staying.closedBecause()).isNull();
             assertThat(staying.get("/api/me").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aSocketOpenedWithAnApiTokenClosesOnceTheTokenIsRevoked() throws Exception {
+        ApiClient ana = ApiClient.logIn(port, "ana@sessions.example", "correct horse battery");
+        var tokens = ana.get("/api/auth/tokens");
+        assertThat(tokens.headers().firstValue("Set-Cookie")).as("a token call leaves no session behind").isEmpty();
+        long tokenId = ApiClient.json(tokens).get(0).path("id").asLong();
+        AtomicReference<String> closedBecause = new AtomicReference<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", "Bearer " + ana.token())
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/events"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closedBecause.set(statusCode + " " + reason);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        try {
+            endedSessions.closeExpired();
+            assertThat(closedBecause.get()).as("a valid token keeps its socket").isNull();
+
+            assertThat(ana.delete("/api/auth/tokens/" + tokenId).statusCode()).isIn(200, 204);
+            endedSessions.closeExpired();
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(closedBecause.get()).contains("token revoked or expired"));
+        } finally {
+            socket.abort();
         }
     }
 }
