@@ -100,8 +100,8 @@ const Dashboard = (() => {
       socket.onclose = () => {
         status.textContent = 'offline';
         status.className = 'status offline';
-        // a refused handshake may mean the session is over (expired, logged out, its web node
-        // restarted): retrying would leave the page offline for good without saying why
+        // a refused handshake may mean the session is over (expired, or logged out elsewhere):
+        // retrying would leave the page offline for good without saying why
         if (!opened) checkLogin();
         setTimeout(connect, delay);
         delay = Math.min(delay * 2, 30000);
