@@ -76,7 +76,7 @@ public class PostStore {
                  where id = ? and organisation_id = ? and state in ('draft', 'failed')
                 returning state
                 """, String.class, Timestamp.from(now), postId, organisationId);
-        state.forEach(s -> events.publish(organisationId, LiveEvents.POST_CHANGED, Map.of("postId", postId, "state", s)));
+        state.forEach(s -> changed(postId, List.of(organisationId), s));
         return state.stream().findFirst();
     }
 

@@ -225,13 +225,18 @@ public class SignupStore {
     /** The volunteer row of a person, created on first contact. */
     /** The volunteer with this Facebook id (the one it was merged into, if it was), created if new. */
     public long volunteer(long organisationId, String facebookUserId, String name) {
+        return volunteer(organisationId, facebookUserId, name, null);
+    }
+
+    /** The upsert behind both: first seen at {@code firstSeenAt}, or now when null. */
+    private long volunteer(long organisationId, Object facebookUserId, Object name, Object firstSeenAt) {
         return jdbc.queryForObject("""
                 insert into volunteers (organisation_id, facebook_user_id, name, first_seen_at)
-                values (?, ?, ?, now())
+                values (?, ?, ?, coalesce(?::timestamptz, now()))
                 on conflict (organisation_id, facebook_user_id) do update
                    set name = coalesce(volunteers.name, excluded.name)
                 returning coalesce(merged_into, id)
-                """, Long.class, organisationId, facebookUserId, name);
+                """, Long.class, organisationId, facebookUserId, name, firstSeenAt);
     }
 
     /**
@@ -248,13 +253,7 @@ public class SignupStore {
         if (comment.isEmpty() || psid.equals(comment.get(0).get("author_id"))) {
             return;
         }
-        long keep = jdbc.queryForObject("""
-                insert into volunteers (organisation_id, facebook_user_id, name, first_seen_at)
-                values (?, ?, ?, ?)
-                on conflict (organisation_id, facebook_user_id) do update
-                   set name = coalesce(volunteers.name, excluded.name)
-                returning coalesce(merged_into, id)
-                """, Long.class, organisationId, comment.get(0).get("author_id"), comment.get(0).get("author_name"),
+        long keep = volunteer(organisationId, comment.get(0).get("author_id"), comment.get(0).get("author_name"),
                 comment.get(0).get("created_at"));
         long messenger = volunteer(organisationId, psid, null);
         if (messenger == keep) {

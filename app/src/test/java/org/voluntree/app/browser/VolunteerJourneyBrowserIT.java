@@ -351,17 +351,11 @@ class VolunteerJourneyBrowserIT {
 
     /** The bot's {@code n}th message to the person (1-based), once the sandbox received it; fails if more came. */
     private JsonNode botMessage(String psid, int n) {
-        await("the bot's message " + n + " to " + psid).atMost(PIPELINE)
-                .until(() -> sandbox.messages(page.id(), psid).size() >= n);
-        List<JsonNode> sent = sandbox.messages(page.id(), psid);
-        assertThat(sent).as("messages to " + psid).hasSize(n);
-        return sent.get(n - 1);
+        return sandbox.nthMessage(page.id(), psid, n, PIPELINE);
     }
 
     private static String text(JsonNode sent) {
-        JsonNode message = sent.path("message");
-        return message.has("text") ? message.path("text").asString()
-                : message.path("attachment").path("payload").path("text").asString();
+        return SandboxClient.textOf(sent);
     }
 
     /** The PIN in the mail sandbox's email to the address, read as an admin of the demo does. */

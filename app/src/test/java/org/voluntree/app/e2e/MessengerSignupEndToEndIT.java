@@ -276,18 +276,12 @@ class MessengerSignupEndToEndIT {
 
     /** The bot's {@code n}th message to the person (1-based), once it was sent; fails if more were sent. */
     private JsonNode botMessage(String psid, int n) {
-        await("the bot's message " + n + " to " + psid).atMost(PIPELINE)
-                .until(() -> sandbox.messages(page.id(), psid).size() >= n);
-        List<JsonNode> sent = sandbox.messages(page.id(), psid);
-        assertThat(sent).as("messages to " + psid).hasSize(n);
-        return sent.get(n - 1);
+        return sandbox.nthMessage(page.id(), psid, n, PIPELINE);
     }
 
     /** The text of a message, plain or the text of a button template. */
     private static String text(JsonNode sent) {
-        JsonNode message = sent.path("message");
-        return message.has("text") ? message.path("text").asString()
-                : message.path("attachment").path("payload").path("text").asString();
+        return SandboxClient.textOf(sent);
     }
 
     private String reply(String targetId) {

@@ -1,5 +1,8 @@
 package org.voluntree.app.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -124,6 +128,25 @@ public final class SandboxClient {
         List<JsonNode> messages = new ArrayList<>();
         send("GET", "/sandbox/messages" + query, null, 200).path("data").forEach(messages::add);
         return messages;
+    }
+
+    /**
+     * The page's {@code n}-th message to the person, once it has been sent (waiting up to
+     * {@code within}); fails if more than {@code n} were sent by then.
+     */
+    public JsonNode nthMessage(String pageId, String recipientId, int n, Duration within) {
+        await("the page's message " + n + " to " + recipientId).atMost(within)
+                .until(() -> messages(pageId, recipientId).size() >= n);
+        List<JsonNode> sent = messages(pageId, recipientId);
+        assertThat(sent).as("messages to " + recipientId).hasSize(n);
+        return sent.get(n - 1);
+    }
+
+    /** The text of a sent message: plain, or the text of a button template. */
+    public static String textOf(JsonNode sent) {
+        JsonNode message = sent.path("message");
+        return message.has("text") ? message.path("text").asString()
+                : message.path("attachment").path("payload").path("text").asString();
     }
 
     /** A person comments under the post; answers the simulator's delivery (payload sent, webhook status). */
