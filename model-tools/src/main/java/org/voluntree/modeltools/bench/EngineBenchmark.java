@@ -97,6 +97,9 @@ public final class EngineBenchmark {
         List<String> messages = new ArrayList<>();
         if (texts != null) {
             for (String line : Files.readAllLines(texts)) {
+                if (line.equals("label\ttext")) {
+                    continue; // a corpus file's header
+                }
                 int tab = line.indexOf('\t');
                 messages.add(tab < 0 ? line : line.substring(tab + 1));
             }

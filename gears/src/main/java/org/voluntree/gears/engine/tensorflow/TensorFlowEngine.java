@@ -22,9 +22,8 @@ public final class TensorFlowEngine implements InferenceEngine {
     private final Set<TensorFlowModel> open = ConcurrentHashMap.newKeySet();
 
     /**
-     * An engine whose sessions run each operation on one thread: measured fastest for the
-     * gear's batches (1.25 M rows/s at batch 256 against 0.46 M with all cores per operation, see
-     * docs/models.md); run several callers for parallelism.
+     * An engine whose sessions run each operation on one thread, in the caller's thread: measured
+     * fastest for the gear's batches (see docs/models.md); run several callers for parallelism.
      */
     public TensorFlowEngine() {
         this(1);
@@ -33,6 +32,9 @@ public final class TensorFlowEngine implements InferenceEngine {
     /**
      * An engine whose sessions use a fixed number of threads per operation ({@code 0} = as many
      * as cores). Small batches run fastest with one thread per operation and several callers.
+     * With one thread, a session runs its operations in the calling thread (TensorFlow's negative
+     * inter-op setting) instead of handing each call to a pool thread and waiting for it: that
+     * hand-over cost ~90 µs a call, most of a small batch's time.
      */
     public TensorFlowEngine(int threadsPerOperation) {
         if (threadsPerOperation < 0) {
@@ -40,7 +42,7 @@ public final class TensorFlowEngine implements InferenceEngine {
         }
         this.sessionConfig = ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(threadsPerOperation)
-                .setInterOpParallelismThreads(threadsPerOperation)
+                .setInterOpParallelismThreads(threadsPerOperation == 1 ? -1 : threadsPerOperation)
                 .build();
     }
 
