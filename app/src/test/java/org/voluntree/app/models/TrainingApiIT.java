@@ -72,7 +72,7 @@ class TrainingApiIT {
         JsonNode job = Json.MAPPER.readTree(queued.body());
         assertThat(job.path("status").asString()).isEqualTo("queued");
         String statusUrl = "/api/models/training/" + job.path("id").asString();
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             String status = Json.MAPPER.readTree(owner.get(statusUrl).body()).path("status").asString();
             return status.equals("succeeded") || status.equals("failed");
         });
