@@ -44,7 +44,7 @@ class AnalyticsQueries {
                        avg(case when ? > 0 then 1 - o.scores[?] end),
                        count(i.id) as interests
                   from messages m
-                  left join classifications s on s.message_id = m.id and s.analyzer = 'sentiment'
+                  left join classifications s on s.message_id = m.id and s.analyzer = 'sentiment' and not m.dialog_answer
                   left join classifications o on o.message_id = m.id and o.analyzer = 'offense'
                   left join interests i on i.message_id = m.id
                  where m.organisation_id = ? and m.created_at >= ? and m.created_at < ?

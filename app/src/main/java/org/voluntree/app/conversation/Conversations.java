@@ -40,6 +40,7 @@ import org.voluntree.contracts.event.InboundEvent;
  * get a confirmation of the dates. "stop" or "unsubscribe" opts out. Each answer is sent once per
  * incoming message (recorded in {@code replies}), only inside the 24-hour window. When an admin
  * writes to the person by hand (an echo the bot did not send), the bot stays quiet for a while.
+ * The messages it takes as answers (e-mail, PIN, slot, done) are marked as such ({@link DialogAnswers}).
  */
 @Component
 @ConditionalOnRole(Role.WORKERS)
@@ -63,11 +64,13 @@ class Conversations implements MessageHandler {
     private final Clock clock = Clock.systemUTC();
 
     private final SignupEvents signupEvents;
+    private final DialogAnswers answers;
 
     Conversations(DialogStore dialogs, SignupStore signups, ReplySender sender, ReplyRecords records,
             ReplySettingsStore settings, OptOuts optOuts, EmailQueue emails, GraphApi graph,
-            ConversationProperties properties, SignupEvents signupEvents) {
+            ConversationProperties properties, SignupEvents signupEvents, DialogAnswers answers) {
         this.dialogs = dialogs;
+        this.answers = answers;
         this.signupEvents = signupEvents;
         this.signups = signups;
         this.sender = sender;
@@ -169,6 +172,7 @@ class Conversations implements MessageHandler {
             reply(message, "ask_email", ConversationTexts.notAnEmail());
             return;
         }
+        answers.mark(message.messageId());
         String email = text.toLowerCase(Locale.ROOT);
         String pin = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
         byte[] saltBytes = new byte[8];
@@ -198,7 +202,11 @@ class Conversations implements MessageHandler {
             return;
         }
         var typed = PIN.matcher(text);
-        boolean right = typed.find() && MessageDigest.isEqual(
+        boolean found = typed.find();
+        if (found) {
+            answers.mark(message.messageId());
+        }
+        boolean right = found && MessageDigest.isEqual(
                 hash(dialog.pinSalt(), typed.group(1)).getBytes(StandardCharsets.US_ASCII),
                 dialog.pinHash().getBytes(StandardCharsets.US_ASCII));
         if (!right) {
@@ -225,6 +233,7 @@ class Conversations implements MessageHandler {
         String title = signups.title(dialog.signupId());
         String payload = event.payload();
         if (ConversationTexts.DONE.equals(payload) || "done".equalsIgnoreCase(String.valueOf(event.text()).strip())) {
+            answers.mark(message.messageId());
             dialogs.end(event.pageId(), event.authorId());
             reply(message, "confirmation", ConversationTexts.confirmation(title,
                     signups.slotsOf(volunteer, dialog.signupId()), properties.zone()));
@@ -237,6 +246,7 @@ class Conversations implements MessageHandler {
                     properties.zone()));
             return;
         }
+        answers.mark(message.messageId());
         SignupStore.Assignment result = signups.assign(dialog.signupId(), slotId, volunteer, "messenger");
         if (result == SignupStore.Assignment.CONFIRMED) {
             signupEvents.changed(message.organisationId(), dialog.signupId());

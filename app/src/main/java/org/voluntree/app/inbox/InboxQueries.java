@@ -48,7 +48,7 @@ class InboxQueries {
                        max(m.created_at)
                   from messages m
                   join pages p on p.id = m.page_id
-                  left join classifications s on s.message_id = m.id and s.analyzer = 'sentiment'
+                  left join classifications s on s.message_id = m.id and s.analyzer = 'sentiment' and not m.dialog_answer
                  where m.organisation_id = ? and m.kind in ('MESSAGE', 'POSTBACK')
                    and m.author_id is not null and m.author_id <> p.facebook_page_id
                  group by p.facebook_page_id, p.name, m.author_id
@@ -77,7 +77,7 @@ class InboxQueries {
         jdbc.query("""
                 select m.id, coalesce(m.text, m.payload), m.created_at, s.label from messages m
                   join pages p on p.id = m.page_id
-                  left join classifications s on s.message_id = m.id and s.analyzer = 'sentiment'
+                  left join classifications s on s.message_id = m.id and s.analyzer = 'sentiment' and not m.dialog_answer
                  where m.organisation_id = ? and p.facebook_page_id = ? and m.author_id = ?
                    and m.kind in ('MESSAGE', 'POSTBACK')
                  order by m.created_at desc limit ?

@@ -23,7 +23,7 @@ class ModerationQueue {
               from messages m
               join pages p on p.id = m.page_id
               join classifications o on o.message_id = m.id and o.analyzer = 'offense'
-              left join classifications s on s.message_id = m.id and s.analyzer = 'sentiment'
+              left join classifications s on s.message_id = m.id and s.analyzer = 'sentiment' and not m.dialog_answer
               left join lateral (select action, outcome, reason, at from moderation_actions x
                                   where x.message_id = m.id order by x.at desc, x.id desc limit 1) a on true
             """;

@@ -11,7 +11,7 @@ import org.voluntree.app.api.TimeRange;
 @Repository
 class OverviewQueries {
 
-    /** How many messages had each sentiment label. */
+    /** How many messages had each sentiment label; unclassified: none yet, or an answer to the signup dialog. */
     record SentimentCounts(long positive, long negative, long unclassified) {
     }
 
@@ -55,7 +55,7 @@ class OverviewQueries {
                        count(*) filter (where c.label = 'negative'),
                        count(*) filter (where c.label is null)
                   from messages m
-                  left join classifications c on c.message_id = m.id and c.analyzer = 'sentiment'
+                  left join classifications c on c.message_id = m.id and c.analyzer = 'sentiment' and not m.dialog_answer
                  where m.organisation_id = ? and m.created_at >= ? and m.created_at < ?
                 """, (rs, n) -> new SentimentCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
                 organisationId, Timestamp.from(range.from()), Timestamp.from(range.to()));
@@ -68,7 +68,7 @@ class OverviewQueries {
                   from interests i
                   join volunteers v on v.id = i.volunteer_id
                   join messages m on m.id = i.message_id
-                  left join classifications c on c.message_id = m.id and c.analyzer = 'sentiment'
+                  left join classifications c on c.message_id = m.id and c.analyzer = 'sentiment' and not m.dialog_answer
                  where i.organisation_id = ?
                  order by i.created_at desc, i.id desc limit ?
                 """, (rs, n) -> new RecentInterest(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),

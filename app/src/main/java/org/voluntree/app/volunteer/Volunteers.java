@@ -66,7 +66,7 @@ class Volunteers {
                      from volunteers d where d.organisation_id = ? and (d.id = p.id or d.merged_into = p.id)) ids
               left join lateral (
                    select m.id, m.text, m.created_at, c.label as sentiment from messages m
-                     left join classifications c on c.message_id = m.id and c.analyzer = 'sentiment'
+                     left join classifications c on c.message_id = m.id and c.analyzer = 'sentiment' and not m.dialog_answer
                     where m.organisation_id = ? and m.author_id = any(ids.facebook_user_ids)
                     order by m.created_at desc, m.id desc limit 1) last on true
              order by p.first_seen_at desc, p.id desc

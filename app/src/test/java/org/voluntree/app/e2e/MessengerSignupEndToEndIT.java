@@ -114,8 +114,8 @@ class MessengerSignupEndToEndIT {
         JsonNode buttons = offer.path("message").path("attachment").path("payload").path("buttons");
         assertThat(buttons.get(0).path("payload").asString()).isEqualTo("SIGNUP_YES|" + postId + "|" + commentId);
 
-        sandbox.postback(page.id(), psid, buttons.get(0).path("title").asString(),
-                buttons.get(0).path("payload").asString());
+        String accepted = buttons.get(0).path("title").asString();
+        sandbox.postback(page.id(), psid, accepted, buttons.get(0).path("payload").asString());
         assertThat(text(botMessage(psid, 2))).contains("Saturday food sort").contains("type your email address");
 
         sandbox.message(page.id(), psid, "Maya@Example.org");
@@ -174,6 +174,23 @@ class MessengerSignupEndToEndIT {
         assertThat(detail.path("replies").valueStream().map(r -> r.path("kind").asString() + ":" + r.path("status").asString()))
                 .as("the public reply and the private offer under the comment, then the dialog's messages")
                 .contains("public:sent", "private:sent").hasSizeGreaterThanOrEqualTo(3);
+
+        assertThat(jdbc.queryForObject("""
+                select count(*) from classifications c join messages m on m.id = c.message_id
+                 where m.organisation_id = ? and m.author_id = ? and m.text = ? and c.analyzer = 'sentiment'
+                """, Long.class, organisationId, psid, secondPin)).as("the PIN was classified like any message")
+                .isEqualTo(1);
+        JsonNode thread = api.get("/api/inbox/" + page.id() + "/" + psid);
+        List<String> answers = new ArrayList<>();
+        thread.path("entries").forEach(entry -> {
+            if (entry.path("from").asString().equals("person") && !entry.path("text").asString().equals(accepted)) {
+                answers.add(entry.path("text").asString() + " -> " + entry.path("sentiment").asString("none"));
+            }
+        });
+        assertThat(answers).as("e-mail addresses, PINs and slot choices are answers, not opinions: no sentiment shown")
+                .containsExactly("Maya@Example.org -> none", wrong + " -> none", wrong + " -> none",
+                        "my code is " + wrong + " -> none", "maya@example.org -> none", secondPin + " -> none",
+                        "#1 -> none", "Done -> none");
     }
 
     @Test
