@@ -12,18 +12,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voluntree.app.testing.AdminSession;
 import org.voluntree.app.testing.ApiClient;
+import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.contracts.testing.TestRedis;
 
 /** Token login, token use and revocation, form login and logout, and login throttling kept in Redis. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(OrganisationFixture.class)
 @DirtiesContext
 class LoginIT {
 
@@ -32,25 +35,22 @@ class LoginIT {
         TestServers.register(registry, "web");
     }
 
+    @LocalServerPort
+    int port;
+
     @Autowired
-    Environment environment;
+    OrganisationFixture fixture;
 
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    AdminAccounts admins;
-
-    int port;
-
     @BeforeEach
     void setUp() {
         TestRedis.flush();
-        jdbc.update("truncate organisations cascade");
-        long org = jdbc.queryForObject("insert into organisations (name) values ('Login') returning id", Long.class);
-        admins.createOrUpdate(org, "ana@login.example", "correct horse battery", "admin");
-        admins.createOrUpdate(org, "bo@login.example", "another good password", "viewer");
-        port = Integer.parseInt(environment.getProperty("local.server.port"));
+        fixture.deleteAllOrganisations();
+        long org = fixture.organisation("Login");
+        fixture.admin(org, "ana@login.example", "correct horse battery", "admin");
+        fixture.admin(org, "bo@login.example", "another good password", "viewer");
     }
 
     @Test

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.testing.ApiClient;
 import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
@@ -28,6 +28,7 @@ import org.voluntree.contracts.testing.TestRedis;
  * another organisation's resource 404, a viewer who writes 403, bad input 400 naming the field.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(OrganisationFixture.class)
 @DirtiesContext
 class ApiAccessIT {
 
@@ -44,16 +45,15 @@ class ApiAccessIT {
         TestServers.register(registry, "web");
     }
 
+    @LocalServerPort
+    int port;
+
     @Autowired
-    Environment environment;
+    OrganisationFixture fixture;
 
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    AdminAccounts admins;
-
-    int port;
     ApiClient owner;
     ApiClient viewer;
     ApiClient other;
@@ -73,9 +73,7 @@ class ApiAccessIT {
     @BeforeEach
     void setUp() {
         TestRedis.flush();
-        jdbc.update("truncate organisations cascade");
-        port = Integer.parseInt(environment.getProperty("local.server.port"));
-        OrganisationFixture fixture = new OrganisationFixture(jdbc, admins);
+        fixture.deleteAllOrganisations();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long orgA = fixture.organisation("Riverside", "100000000000111");
         long orgB = fixture.organisation("Hillside", "100000000000222");

@@ -15,12 +15,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.testing.FacebookPayloads;
 import org.voluntree.app.testing.FacebookPayloads.Comment;
 import org.voluntree.app.testing.OrganisationFixture;
@@ -36,6 +36,7 @@ import org.voluntree.app.testing.WebhookClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "voluntree.gear.max-wait=20ms",
     "voluntree.writer.max-wait=20ms"})
+@Import(OrganisationFixture.class)
 @DirtiesContext
 class DashboardBrowserIT {
 
@@ -50,14 +51,14 @@ class DashboardBrowserIT {
         TestServers.register(registry, "web,workers,gear,scheduler");
     }
 
+    @LocalServerPort
+    int port;
+
     @Autowired
-    Environment environment;
+    OrganisationFixture fixture;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    AdminAccounts admins;
 
     String base;
     WebhookClient facebook;
@@ -65,13 +66,11 @@ class DashboardBrowserIT {
 
     @BeforeEach
     void setUp() {
-        jdbc.update("truncate organisations cascade");
-        OrganisationFixture fixture = new OrganisationFixture(jdbc, admins);
+        fixture.deleteAllOrganisations();
         long orgA = fixture.organisation("Riverside Food Bank", PAGE_A);
         long orgB = fixture.organisation("Hillside Animal Shelter", PAGE_B);
         fixture.admin(orgA, "ana@riverside.example", "correct horse A", "owner");
         fixture.admin(orgB, "bo@hillside.example", "correct horse B", "owner");
-        int port = Integer.parseInt(environment.getProperty("local.server.port"));
         base = "http://127.0.0.1:" + port;
         facebook = new WebhookClient(port, TestServers.APP_SECRET);
         browser = new Browser();

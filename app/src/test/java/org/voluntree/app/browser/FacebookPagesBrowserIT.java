@@ -13,12 +13,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.facebook.GraphApi;
 import org.voluntree.app.facebook.PageAccess;
 import org.voluntree.app.signup.SignupEvents;
@@ -38,6 +38,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "voluntree.facebook.sandbox.enabled=true",
     "voluntree.facebook.sandbox.webhook-url=http://127.0.0.1:9/unreachable"})
+@Import(OrganisationFixture.class)
 @DirtiesContext
 class FacebookPagesBrowserIT {
 
@@ -48,14 +49,14 @@ class FacebookPagesBrowserIT {
         TestServers.register(registry, "web");
     }
 
+    @LocalServerPort
+    int port;
+
     @Autowired
-    Environment environment;
+    OrganisationFixture fixture;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    AdminAccounts admins;
 
     @Autowired
     SignupEvents signupEvents;
@@ -63,7 +64,6 @@ class FacebookPagesBrowserIT {
     @Autowired
     GraphApi graph;
 
-    int port;
     String base;
     long organisation;
     SandboxClient sandbox;
@@ -72,21 +72,14 @@ class FacebookPagesBrowserIT {
 
     @BeforeEach
     void setUp() {
-        jdbc.update("truncate organisations cascade");
-        OrganisationFixture fixture = new OrganisationFixture(jdbc, admins);
+        fixture.deleteAllOrganisations();
         organisation = fixture.organisation("Riverside Food Bank", PAGE);
         fixture.admin(organisation, "ana@riverside.example", "correct horse A", "owner");
         fixture.admin(organisation, "ben@riverside.example", "correct horse B", "admin");
-        port = Integer.parseInt(environment.getProperty("local.server.port"));
         base = "http://127.0.0.1:" + port;
         sandbox = new SandboxClient(port);
-        sandbox.post("/sandbox/control/reset", "{}");
-        if (sandbox.get("/sandbox/control/pages").path("data").valueStream()
-                .noneMatch(p -> PAGE.equals(p.path("id").asString()))) {
-            pageToken = sandbox.createPage(PAGE, "Riverside Food Bank").token();
-        } else {
-            pageToken = sandbox.post("/sandbox/control/tokens/" + PAGE, "{}").path("access_token").asString();
-        }
+        sandbox.reset();
+        pageToken = sandbox.pageToken(PAGE, "Riverside Food Bank");
         browser = new Browser();
     }
 

@@ -25,18 +25,18 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voluntree.app.account.OwnerSetup;
 import org.voluntree.app.testing.AdminApi;
+import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.SandboxClient;
 import org.voluntree.app.testing.SandboxClient.SandboxPage;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.contracts.event.Json;
-import org.voluntree.contracts.local.LocalRedisServer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,6 +61,7 @@ import tools.jackson.databind.JsonNode;
     "voluntree.gear.max-wait=20ms",
     "voluntree.writer.max-wait=20ms",
     "voluntree.queue.retry-backoff=200ms"})
+@Import(OrganisationFixture.class)
 @DirtiesContext
 class VolunteerJourneyBrowserIT {
 
@@ -83,20 +84,17 @@ class VolunteerJourneyBrowserIT {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         TestServers.register(registry, "web,workers,gear,scheduler");
-        int smtp = LocalRedisServer.freePort();
-        registry.add("spring.mail.port", () -> smtp);
     }
 
-    @Autowired
-    Environment environment;
+    @LocalServerPort
+    int port;
 
     @Autowired
-    JdbcTemplate jdbc;
+    OrganisationFixture fixture;
 
     @Autowired
     OwnerSetup owners;
 
-    int port;
     SandboxClient sandbox;
     AdminApi api;
     SandboxPage page;
@@ -105,9 +103,8 @@ class VolunteerJourneyBrowserIT {
 
     @BeforeEach
     void setUp() {
-        port = Integer.parseInt(environment.getProperty("local.server.port"));
         base = "http://127.0.0.1:" + port;
-        jdbc.update("truncate organisations cascade");
+        fixture.deleteAllOrganisations();
         owners.createOwner("Riverside Food Bank", ADMIN, PASSWORD);
         api = new AdminApi(port, ADMIN, PASSWORD);
         sandbox = new SandboxClient(port);

@@ -13,14 +13,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.testing.AdminSession;
 import org.voluntree.app.testing.ApiClient;
+import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.contracts.testing.TestRedis;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * WebSocket through the organisation's Redis channel and no one else's; old messages are purged.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(OrganisationFixture.class)
 @DirtiesContext
 class ChatApiIT {
 
@@ -39,19 +41,18 @@ class ChatApiIT {
         TestServers.register(registry, "web");
     }
 
+    @LocalServerPort
+    int port;
+
     @Autowired
-    Environment environment;
+    OrganisationFixture fixture;
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
-    AdminAccounts admins;
-
-    @Autowired
     ChatRetention retention;
 
-    int port;
     long orgA;
     long orgB;
     long ana;
@@ -61,14 +62,13 @@ class ChatApiIT {
     @BeforeEach
     void setUp() {
         TestRedis.flush();
-        jdbc.update("truncate organisations cascade");
-        port = Integer.parseInt(environment.getProperty("local.server.port"));
-        orgA = jdbc.queryForObject("insert into organisations (name) values ('A') returning id", Long.class);
-        orgB = jdbc.queryForObject("insert into organisations (name) values ('B') returning id", Long.class);
-        ana = admins.createOrUpdate(orgA, "ana@a.example", "password-ana-123", "owner");
-        ben = admins.createOrUpdate(orgA, "ben@a.example", "password-ben-123", "admin");
-        admins.createOrUpdate(orgA, "cat@a.example", "password-cat-123", "admin");
-        admins.createOrUpdate(orgB, "dan@b.example", "password-dan-123", "owner");
+        fixture.deleteAllOrganisations();
+        orgA = fixture.organisation("A");
+        orgB = fixture.organisation("B");
+        ana = fixture.admin(orgA, "ana@a.example", "password-ana-123", "owner");
+        ben = fixture.admin(orgA, "ben@a.example", "password-ben-123", "admin");
+        fixture.admin(orgA, "cat@a.example", "password-cat-123", "admin");
+        fixture.admin(orgB, "dan@b.example", "password-dan-123", "owner");
     }
 
     @AfterEach

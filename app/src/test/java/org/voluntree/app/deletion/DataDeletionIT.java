@@ -13,17 +13,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.contracts.event.Json;
 import tools.jackson.databind.JsonNode;
 
 /** Facebook's data deletion callback, signed as Facebook signs it, against real PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(OrganisationFixture.class)
 @DirtiesContext
 class DataDeletionIT {
 
@@ -32,20 +35,21 @@ class DataDeletionIT {
         TestServers.register(registry, "web");
     }
 
+    @LocalServerPort
+    int port;
+
     @Autowired
-    Environment environment;
+    OrganisationFixture fixture;
 
     @Autowired
     JdbcTemplate jdbc;
 
     @BeforeEach
     void setUp() {
-        jdbc.update("truncate organisations cascade");
+        fixture.deleteAllOrganisations();
         jdbc.update("truncate data_deletions");
-        long org = jdbc.queryForObject("insert into organisations (name) values ('Shelter') returning id", Long.class);
-        long page = jdbc.queryForObject(
-                "insert into pages (organisation_id, facebook_page_id, name) values (?, '777', 'Shelter') returning id",
-                Long.class, org);
+        long org = fixture.organisation("Shelter", "777");
+        long page = fixture.page(org);
         for (String person : new String[] {"gone-1", "stays-2"}) {
             jdbc.update("""
                     insert into messages (organisation_id, page_id, external_id, kind, author_id, author_name, text,
@@ -96,8 +100,8 @@ class DataDeletionIT {
     }
 
     private HttpResponse<String> post(String signedRequest) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + environment.getProperty("local.server.port") + "/webhooks/facebook/data-deletion"))
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/webhooks/facebook/data-deletion"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("signed_request="
                         + URLEncoder.encode(signedRequest, StandardCharsets.UTF_8)))

@@ -18,18 +18,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.testing.AdminApi;
 import org.voluntree.app.testing.AdminSession;
 import org.voluntree.app.testing.AppProcesses;
 import org.voluntree.app.testing.FacebookPayloads;
+import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.SandboxClient;
 import org.voluntree.app.testing.SandboxClient.RecordedCall;
 import org.voluntree.app.testing.SandboxClient.SandboxPage;
@@ -60,6 +61,7 @@ import tools.jackson.databind.JsonNode;
     "voluntree.queue.max-retry-backoff=5s",
     "voluntree.facebook.usage-pause=3s",
     "voluntree.pages.reconnect-check-every=1s"})
+@Import(OrganisationFixture.class)
 @DirtiesContext
 class FacebookRepliesEndToEndIT {
 
@@ -78,14 +80,14 @@ class FacebookRepliesEndToEndIT {
         TestServers.register(registry, "web,workers,gear,scheduler");
     }
 
+    @LocalServerPort
+    int port;
+
     @Autowired
-    Environment environment;
+    OrganisationFixture fixture;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    AdminAccounts admins;
 
     @Autowired
     StatefulRedisConnection<String, byte[]> connection;
@@ -93,7 +95,6 @@ class FacebookRepliesEndToEndIT {
     @Autowired
     ApplicationContext context;
 
-    int port;
     RedisCommands<String, byte[]> redis;
     SandboxClient sandbox;
     WebhookClient facebook;
@@ -104,17 +105,15 @@ class FacebookRepliesEndToEndIT {
 
     @BeforeEach
     void setUp() {
-        port = Integer.parseInt(environment.getProperty("local.server.port"));
         redis = connection.sync();
-        jdbc.update("truncate organisations cascade");
+        fixture.deleteAllOrganisations();
         // what an earlier test (or test class, on the same Redis) left behind is not this test's business
         for (String queue : List.of(RedisNames.PREPROCESS_QUEUE, RedisNames.REPLY_QUEUE)) {
             redis.del(queue, RedisNames.delayed(queue), RedisNames.attempts(queue));
         }
         redis.del(RedisNames.DEAD_STREAM);
-        organisationId = jdbc.queryForObject("insert into organisations (name) values ('Riverside Food Bank') returning id",
-                Long.class);
-        admins.createOrUpdate(organisationId, ADMIN, PASSWORD, "owner");
+        organisationId = fixture.organisation("Riverside Food Bank");
+        fixture.admin(organisationId, ADMIN, PASSWORD, "owner");
         api = new AdminApi(port, ADMIN, PASSWORD);
         sandbox = new SandboxClient(port);
         facebook = new WebhookClient(port, TestServers.APP_SECRET);

@@ -17,17 +17,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.testing.AdminApi;
+import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.SandboxClient;
 import org.voluntree.app.testing.SandboxClient.SandboxPage;
 import org.voluntree.app.testing.TestServers;
-import org.voluntree.contracts.local.LocalRedisServer;
 import org.voluntree.contracts.redis.RedisNames;
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +44,7 @@ import tools.jackson.databind.JsonNode;
     "voluntree.gear.max-wait=20ms",
     "voluntree.writer.max-wait=20ms",
     "voluntree.queue.retry-backoff=200ms"})
+@Import(OrganisationFixture.class)
 @DirtiesContext
 class MessengerSignupEndToEndIT {
 
@@ -59,18 +60,16 @@ class MessengerSignupEndToEndIT {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         TestServers.register(registry, "web,workers,gear,scheduler");
-        int smtp = LocalRedisServer.freePort();
-        registry.add("spring.mail.port", () -> smtp);
     }
 
+    @LocalServerPort
+    int port;
+
     @Autowired
-    Environment environment;
+    OrganisationFixture fixture;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    AdminAccounts admins;
 
     @Autowired
     StatefulRedisConnection<String, byte[]> redis;
@@ -83,11 +82,9 @@ class MessengerSignupEndToEndIT {
 
     @BeforeEach
     void setUp() {
-        int port = Integer.parseInt(environment.getProperty("local.server.port"));
-        jdbc.update("truncate organisations cascade");
-        organisationId = jdbc.queryForObject("insert into organisations (name) values ('Riverside Food Bank') returning id",
-                Long.class);
-        admins.createOrUpdate(organisationId, ADMIN, PASSWORD, "owner");
+        fixture.deleteAllOrganisations();
+        organisationId = fixture.organisation("Riverside Food Bank");
+        fixture.admin(organisationId, ADMIN, PASSWORD, "owner");
         api = new AdminApi(port, ADMIN, PASSWORD);
         sandbox = new SandboxClient(port);
         page = sandbox.createPage(Long.toString(PAGE_IDS.incrementAndGet()), "Riverside Food Bank");

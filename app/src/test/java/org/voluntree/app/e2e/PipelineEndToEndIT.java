@@ -16,15 +16,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.testing.AdminSession;
 import org.voluntree.app.testing.FacebookPayloads.Comment;
 import org.voluntree.app.testing.FacebookPayloads;
+import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.app.testing.WebhookClient;
 
@@ -36,6 +37,7 @@ import org.voluntree.app.testing.WebhookClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "voluntree.gear.max-wait=20ms",
     "voluntree.writer.max-wait=20ms"})
+@Import(OrganisationFixture.class)
 @DirtiesContext
 class PipelineEndToEndIT {
 
@@ -47,16 +49,15 @@ class PipelineEndToEndIT {
         TestServers.register(registry, "web,workers,gear,scheduler");
     }
 
+    @LocalServerPort
+    int port;
+
     @Autowired
-    Environment environment;
+    OrganisationFixture fixture;
 
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    AdminAccounts admins;
-
-    int port;
     long organisationB;
     WebhookClient facebook;
     AdminSession adminA;
@@ -64,13 +65,12 @@ class PipelineEndToEndIT {
 
     @BeforeEach
     void setUp() {
-        jdbc.update("truncate organisations cascade");
-        long orgA = organisation("Riverside Food Bank", PAGE_A);
-        long orgB = organisation("Hillside Animal Shelter", PAGE_B);
+        fixture.deleteAllOrganisations();
+        long orgA = fixture.organisation("Riverside Food Bank", PAGE_A);
+        long orgB = fixture.organisation("Hillside Animal Shelter", PAGE_B);
         organisationB = orgB;
-        admins.createOrUpdate(orgA, "ana@riverside.example", "correct horse A", "owner");
-        admins.createOrUpdate(orgB, "bo@hillside.example", "correct horse B", "owner");
-        port = Integer.parseInt(environment.getProperty("local.server.port"));
+        fixture.admin(orgA, "ana@riverside.example", "correct horse A", "owner");
+        fixture.admin(orgB, "bo@hillside.example", "correct horse B", "owner");
         facebook = new WebhookClient(port, TestServers.APP_SECRET);
         adminA = new AdminSession(port);
         adminB = new AdminSession(port);
@@ -166,11 +166,5 @@ class PipelineEndToEndIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
-    }
-
-    private long organisation(String name, String pageId) {
-        long id = jdbc.queryForObject("insert into organisations (name) values (?) returning id", Long.class, name);
-        jdbc.update("insert into pages (organisation_id, facebook_page_id, name) values (?, ?, ?)", id, pageId, name);
-        return id;
     }
 }

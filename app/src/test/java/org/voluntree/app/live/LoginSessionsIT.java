@@ -16,14 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.testing.AdminSession;
 import org.voluntree.app.testing.ApiClient;
+import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.contracts.testing.TestRedis;
@@ -33,6 +33,7 @@ import org.voluntree.contracts.testing.TestRedis;
  * (logout across nodes: TwoWebNodesIT).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(OrganisationFixture.class)
 @DirtiesContext
 class LoginSessionsIT {
 
@@ -41,27 +42,21 @@ class LoginSessionsIT {
         TestServers.register(registry, "web");
     }
 
-    @Autowired
-    Environment environment;
+    @LocalServerPort
+    int port;
 
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    AdminAccounts admins;
+    OrganisationFixture fixture;
 
     @Autowired
     EndedSessions endedSessions;
 
-    int port;
-
     @BeforeEach
     void setUp() {
         TestRedis.flush();
-        jdbc.update("truncate organisations cascade");
-        long org = jdbc.queryForObject("insert into organisations (name) values ('Sessions') returning id", Long.class);
-        admins.createOrUpdate(org, "ana@sessions.example", "correct horse battery", "admin");
-        port = Integer.parseInt(environment.getProperty("local.server.port"));
+        fixture.deleteAllOrganisations();
+        long org = fixture.organisation("Sessions");
+        fixture.admin(org, "ana@sessions.example", "correct horse battery", "admin");
     }
 
     @Test

@@ -5,44 +5,40 @@ import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.testing.ApiClient;
+import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.model.ModelRegistry;
 import tools.jackson.databind.JsonNode;
 
 /** Training through the API: queued, run by a worker with the team's corpus, stored as a new version. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "voluntree.training.intent-data=${voluntree.repo.root}/data/intent")
+@Import(OrganisationFixture.class)
 @DirtiesContext
 class TrainingApiIT {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         TestServers.register(registry, "web,workers");
-        registry.add("voluntree.training.intent-data",
-                () -> Path.of(System.getProperty("voluntree.repo.root"), "data", "intent").toString());
     }
 
-    @Autowired
-    Environment environment;
+    @LocalServerPort
+    int port;
 
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    AdminAccounts admins;
+    OrganisationFixture fixture;
 
     @Autowired
     StatefulRedisConnection<String, byte[]> redis;
@@ -52,11 +48,10 @@ class TrainingApiIT {
 
     @BeforeEach
     void setUp() {
-        jdbc.update("truncate organisations cascade");
-        long org = jdbc.queryForObject("insert into organisations (name) values ('Models') returning id", Long.class);
-        admins.createOrUpdate(org, "owner@models.example", "owner-password", "owner");
-        admins.createOrUpdate(org, "viewer@models.example", "viewer-password", "viewer");
-        int port = Integer.parseInt(environment.getProperty("local.server.port"));
+        fixture.deleteAllOrganisations();
+        long org = fixture.organisation("Models");
+        fixture.admin(org, "owner@models.example", "owner-password", "owner");
+        fixture.admin(org, "viewer@models.example", "viewer-password", "viewer");
         owner = ApiClient.basic(port, "owner@models.example", "owner-password");
         viewer = ApiClient.basic(port, "viewer@models.example", "viewer-password");
     }

@@ -14,18 +14,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.voluntree.app.account.AdminAccounts;
+import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.contracts.event.Json;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /api/predict} with the bundled models, as an API client with HTTP Basic would call it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(OrganisationFixture.class)
 @DirtiesContext
 class PredictApiIT {
 
@@ -34,20 +35,17 @@ class PredictApiIT {
         TestServers.register(registry, "web");
     }
 
-    @Autowired
-    Environment environment;
+    @LocalServerPort
+    int port;
 
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    AdminAccounts admins;
+    OrganisationFixture fixture;
 
     @BeforeEach
     void setUp() {
-        jdbc.update("truncate organisations cascade");
-        long org = jdbc.queryForObject("insert into organisations (name) values ('Predict') returning id", Long.class);
-        admins.createOrUpdate(org, "api@predict.example", "predict-password", "admin");
+        fixture.deleteAllOrganisations();
+        long org = fixture.organisation("Predict");
+        fixture.admin(org, "api@predict.example", "predict-password", "admin");
     }
 
     @Test
@@ -87,8 +85,7 @@ class PredictApiIT {
     }
 
     private HttpResponse<String> post(String json, boolean authenticated) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + "/api/predict"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/predict"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (authenticated) {

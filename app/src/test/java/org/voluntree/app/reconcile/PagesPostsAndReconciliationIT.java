@@ -20,12 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.facebook.GraphApi;
 import org.voluntree.app.page.PageTokenHealthCheck;
 import org.voluntree.app.page.PageTokens;
@@ -33,6 +33,7 @@ import org.voluntree.app.reply.AnswerSource;
 import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.app.reply.ReplySettings;
 import org.voluntree.app.testing.ApiClient;
+import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.SandboxClient;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.contracts.event.EventKind;
@@ -51,6 +52,7 @@ import tools.jackson.databind.JsonNode;
     "voluntree.facebook.sandbox.enabled=true",
     "voluntree.facebook.sandbox.webhook-url=http://127.0.0.1:9/unreachable",
     "voluntree.posts.due-check-every=1s"})
+@Import(OrganisationFixture.class)
 @DirtiesContext
 class PagesPostsAndReconciliationIT {
 
@@ -61,14 +63,14 @@ class PagesPostsAndReconciliationIT {
         TestServers.register(registry, "web,workers,scheduler");
     }
 
+    @LocalServerPort
+    int port;
+
     @Autowired
-    Environment environment;
+    OrganisationFixture fixture;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    AdminAccounts admins;
 
     @Autowired
     Reconciliation reconciliation;
@@ -101,22 +103,15 @@ class PagesPostsAndReconciliationIT {
         if (!seen.isEmpty()) {
             redis.sync().del(seen.toArray(String[]::new));
         }
-        jdbc.update("truncate organisations cascade");
-        long org = jdbc.queryForObject("insert into organisations (name) values ('Harbour Cleanup') returning id",
-                Long.class);
-        admins.createOrUpdate(org, "owner@harbour.example", "owner-password", "owner");
-        admins.createOrUpdate(org, "viewer@harbour.example", "viewer-password", "viewer");
-        int port = Integer.parseInt(environment.getProperty("local.server.port"));
+        fixture.deleteAllOrganisations();
+        long org = fixture.organisation("Harbour Cleanup");
+        fixture.admin(org, "owner@harbour.example", "owner-password", "owner");
+        fixture.admin(org, "viewer@harbour.example", "viewer-password", "viewer");
         owner = ApiClient.basic(port, "owner@harbour.example", "owner-password");
         viewer = ApiClient.basic(port, "viewer@harbour.example", "viewer-password");
         sandbox = new SandboxClient(port);
-        sandbox.post("/sandbox/control/reset", "{}");
-        if (sandbox.get("/sandbox/control/pages").path("data").valueStream()
-                .noneMatch(p -> PAGE.equals(p.path("id").asString()))) {
-            pageToken = sandbox.createPage(PAGE, "Harbour Cleanup").token();
-        } else {
-            pageToken = sandbox.post("/sandbox/control/tokens/" + PAGE, "{}").path("access_token").asString();
-        }
+        sandbox.reset();
+        pageToken = sandbox.pageToken(PAGE, "Harbour Cleanup");
     }
 
     @Test
@@ -267,8 +262,8 @@ class PagesPostsAndReconciliationIT {
     void facebooksLoginDialogConnectsThePagesTheAdminGrantedAndAScheduledPostWaitsForItsTime() throws Exception {
         String redirect = "http://127.0.0.1/after-login";
         HttpResponse<String> dialog = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + environment.getProperty("local.server.port") + "/sandbox/dialog/oauth?client_id="
-                        + TestServers.APP_ID + "&redirect_uri=" + redirect + "&state=s1&pages=" + PAGE)).build(),
+                "http://127.0.0.1:" + port + "/sandbox/dialog/oauth?client_id=" + TestServers.APP_ID
+                        + "&redirect_uri=" + redirect + "&state=s1&pages=" + PAGE)).build(),
                 HttpResponse.BodyHandlers.ofString());
         String location = dialog.headers().firstValue("Location").orElseThrow();
         String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");

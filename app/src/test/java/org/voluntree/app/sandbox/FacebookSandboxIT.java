@@ -43,7 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -73,8 +73,8 @@ class FacebookSandboxIT {
         TestServers.register(registry, "web");
     }
 
-    @Autowired
-    Environment environment;
+    @LocalServerPort
+    int port;
 
     @Autowired
     SandboxPages sandboxPages;
@@ -91,7 +91,7 @@ class FacebookSandboxIT {
     @BeforeEach
     void setUp() {
         TestRedis.flush();
-        root = "http://127.0.0.1:" + environment.getProperty("local.server.port");
+        root = "http://127.0.0.1:" + port;
         assertThat(post("/sandbox/control/reset", "").statusCode()).isEqualTo(204);
         pageId = Long.toString(PAGE_IDS.incrementAndGet());
         JsonNode created = json(post("/sandbox/control/pages", "{\"id\":\"" + pageId + "\",\"name\":\"Hillside Shelter\"}"));

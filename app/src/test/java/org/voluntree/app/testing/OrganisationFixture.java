@@ -2,10 +2,15 @@ package org.voluntree.app.testing;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.voluntree.app.account.AdminAccounts;
 
-/** Organisations, admins, messages, volunteers and interests written straight to PostgreSQL. */
+/**
+ * Organisations, admins, messages, volunteers and interests written straight to PostgreSQL. A test
+ * that starts the app takes it with {@code @Import(OrganisationFixture.class)} and {@code @Autowired}.
+ */
+@TestComponent
 public final class OrganisationFixture {
 
     private final JdbcTemplate jdbc;
@@ -16,14 +21,31 @@ public final class OrganisationFixture {
         this.admins = admins;
     }
 
-    /** An organisation with one page. */
+    /** Deletes every organisation and all that belongs to one, so that a test starts from none. */
+    public void deleteAllOrganisations() {
+        jdbc.update("truncate organisations cascade");
+    }
+
+    /** An organisation without a page. */
+    public long organisation(String name) {
+        return jdbc.queryForObject("insert into organisations (name) values (?) returning id", Long.class, name);
+    }
+
+    /** An organisation with one page, named as the organisation. */
     public long organisation(String name, String facebookPageId) {
-        long id = jdbc.queryForObject("insert into organisations (name) values (?) returning id", Long.class, name);
+        long id = organisation(name);
         jdbc.update("insert into pages (organisation_id, facebook_page_id, name) values (?, ?, ?)", id, facebookPageId,
                 name);
         return id;
     }
 
+    /** The id of the organisation's page (its first, where it has more). */
+    public long page(long organisationId) {
+        return jdbc.queryForObject("select id from pages where organisation_id = ? order by id limit 1", Long.class,
+                organisationId);
+    }
+
+    /** An admin with this role; returns the admin id. */
     public long admin(long organisationId, String email, String password, String role) {
         return admins.createOrUpdate(organisationId, email, password, role);
     }
@@ -31,8 +53,7 @@ public final class OrganisationFixture {
     /** A comment with sentiment and offense verdicts; returns the message id. */
     public long message(long organisationId, String externalId, String authorId, String authorName, String text,
             Instant createdAt, String sentiment) {
-        long page = jdbc.queryForObject("select id from pages where organisation_id = ? limit 1", Long.class,
-                organisationId);
+        long page = page(organisationId);
         long id = jdbc.queryForObject("""
                 insert into messages (organisation_id, page_id, external_id, kind, author_id, author_name, text,
                                       created_at, received_at)

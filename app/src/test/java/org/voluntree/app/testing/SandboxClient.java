@@ -43,6 +43,21 @@ public final class SandboxClient {
         this.root = "http://127.0.0.1:" + port;
     }
 
+    /** Forgets posts, comments, messages, usage, requests and clock moves; pages and their tokens stay. */
+    public void reset() {
+        send("POST", "/sandbox/control/reset", null, 204);
+    }
+
+    /**
+     * A new token of the page, which is created the first time: pages outlive {@link #reset()}, so the
+     * later tests of a class find the page their first test created.
+     */
+    public String pageToken(String id, String name) {
+        boolean exists = get("/sandbox/control/pages").path("data").valueStream()
+                .anyMatch(p -> id.equals(p.path("id").asString()));
+        return exists ? issueToken(id) : createPage(id, name).token();
+    }
+
     public SandboxPage createPage(String id, String name) {
         JsonNode created = send("POST", "/sandbox/control/pages", Map.of("id", id, "name", name), 201);
         return new SandboxPage(id, name, created.path("access_token").asString());

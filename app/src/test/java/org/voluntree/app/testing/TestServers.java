@@ -4,7 +4,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.voluntree.contracts.local.LocalRedisServer;
 import org.voluntree.contracts.testing.TestRedis;
 
-/** Points a Spring test context at the real test servers and the test's Facebook app secret. */
+/**
+ * Points a Spring test context at the real test servers and the test's Facebook app secret. Each test
+ * class calls {@link #register} from its own {@code @DynamicPropertySource}, naming the roles it runs.
+ */
 public final class TestServers {
 
     public static final String APP_SECRET = "test-app-secret";
@@ -16,6 +19,7 @@ public final class TestServers {
     private TestServers() {
     }
 
+    /** The servers, the test's Facebook app, these roles, and free ports for the app and its mail sandbox. */
     public static void register(DynamicPropertyRegistry registry, String roles) {
         registry.add("spring.data.redis.url", TestRedis::uri);
         registry.add("spring.datasource.url", TestPostgres::jdbcUrl);
@@ -30,5 +34,8 @@ public final class TestServers {
         int port = LocalRedisServer.freePort();
         registry.add("server.port", () -> port);
         registry.add("voluntree.facebook.graph-url", () -> "http://127.0.0.1:" + port + "/sandbox/graph");
+        // where the mail sandbox listens in a test that enables it (voluntree.mail.sandbox.enabled=true)
+        int smtp = LocalRedisServer.freePort();
+        registry.add("spring.mail.port", () -> smtp);
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,8 +41,8 @@ class WebhookIT {
         TestServers.register(registry, "web");
     }
 
-    @Autowired
-    Environment environment;
+    @LocalServerPort
+    int port;
 
     @Autowired
     StatefulRedisConnection<String, byte[]> redis;
@@ -52,8 +52,7 @@ class WebhookIT {
     @BeforeEach
     void setUp() {
         TestRedis.flush();
-        facebook = new WebhookClient(Integer.parseInt(environment.getProperty("local.server.port")),
-                TestServers.APP_SECRET);
+        facebook = new WebhookClient(port, TestServers.APP_SECRET);
     }
 
     @Test

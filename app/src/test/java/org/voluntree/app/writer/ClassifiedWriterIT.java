@@ -15,12 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.voluntree.app.reply.MessageToAnswer;
+import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.contracts.event.ClassifiedMessage.Classification;
 import org.voluntree.contracts.event.ClassifiedMessage;
@@ -33,6 +35,7 @@ import org.voluntree.contracts.testing.TestRedis;
 
 /** The writer against real PostgreSQL and Redis, driven with the records the gear writes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@Import(OrganisationFixture.class)
 @DirtiesContext
 class ClassifiedWriterIT {
 
@@ -43,6 +46,9 @@ class ClassifiedWriterIT {
         // no role that reads the streams: the test drives the writer itself
         TestServers.register(registry, "scheduler");
     }
+
+    @Autowired
+    OrganisationFixture fixture;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -62,11 +68,8 @@ class ClassifiedWriterIT {
     @BeforeEach
     void setUp() {
         TestRedis.flush();
-        jdbc.update("truncate organisations cascade");
-        organisationId = jdbc.queryForObject("insert into organisations (name) values ('Harbour Cleanup') returning id",
-                Long.class);
-        jdbc.update("insert into pages (organisation_id, facebook_page_id, name) values (?, ?, 'Harbour')",
-                organisationId, PAGE);
+        fixture.deleteAllOrganisations();
+        organisationId = fixture.organisation("Harbour Cleanup", PAGE);
         writer = new ClassifiedWriter(store, transaction, redis, 0.6);
     }
 
