@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.voluntree.app.volunteer.Volunteers;
 import org.voluntree.contracts.event.Json;
 
 /** The SQL of signups, their slots and the volunteers confirmed in them. */
@@ -21,9 +22,11 @@ public class SignupStore {
     public enum Assignment { CONFIRMED, ALREADY_CONFIRMED, FULL, NO_SUCH_SLOT }
 
     private final JdbcTemplate jdbc;
+    private final Volunteers volunteers;
 
-    SignupStore(JdbcTemplate jdbc) {
+    SignupStore(JdbcTemplate jdbc, Volunteers volunteers) {
         this.jdbc = jdbc;
+        this.volunteers = volunteers;
     }
 
     /** The signup a published post belongs to. */
@@ -259,10 +262,7 @@ public class SignupStore {
         if (messenger == keep) {
             return;
         }
-        jdbc.update("""
-                update volunteers set merged_into = ?
-                 where organisation_id = ? and (id = ? or merged_into = ?)
-                """, keep, organisationId, messenger, messenger);
+        volunteers.merge(organisationId, keep, messenger);
     }
 
     public void verifiedEmail(long volunteerId, String email) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * Facebook id, needs to know nothing about merges.
  */
 @Repository
-class Volunteers {
+public class Volunteers {
 
     /** A volunteer as listed, with the most recent message they wrote and its sentiment. */
     record Summary(long id, String name, List<String> facebookUserIds, Instant firstSeenAt, long interests,
@@ -142,7 +142,7 @@ class Volunteers {
     }
 
     /** Points the duplicate, and everything already merged into it, at the volunteer that stays. */
-    void merge(long organisationId, long keep, long duplicate) {
+    public void merge(long organisationId, long keep, long duplicate) {
         jdbc.update("""
                 update volunteers set merged_into = ?
                  where organisation_id = ? and (id = ? or merged_into = ?)
