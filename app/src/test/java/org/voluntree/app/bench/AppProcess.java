@@ -9,9 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.voluntree.app.testing.AppProcesses;
 
 /** The packaged app started as a process of its own, configured only through environment variables. */
 final class AppProcess implements AutoCloseable {
@@ -37,27 +37,12 @@ final class AppProcess implements AutoCloseable {
         Path log = Path.of("target", "bench", name + ".log");
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir",
-                            Path.of(System.getProperty("user.home"), ".cache", "voluntree", "javacpp").toString()),
-                    "-jar", jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+            ProcessBuilder builder = AppProcesses.command(jar, log);
             Map<String, String> env = builder.environment();
-            Map<String, String> all = new LinkedHashMap<>();
-            all.put("VOLUNTREE_ROLES", roles);
-            all.put("VOLUNTREE_PORT", Integer.toString(port));
-            all.put("VOLUNTREE_REDIS_URL", redisUrl);
-            all.put("VOLUNTREE_DATABASE_URL", databaseUrl);
-            all.put("VOLUNTREE_DATABASE_USER", "postgres");
-            all.put("VOLUNTREE_WEBHOOK_APP_SECRET", APP_SECRET);
-            all.put("VOLUNTREE_WEBHOOK_VERIFY_TOKEN", "bench-verify-token");
+            env.putAll(AppProcesses.environment(roles, port, redisUrl, databaseUrl, APP_SECRET, "bench-verify-token"));
             // the seeded demo organisation, page and admin are the benchmark's tenant
-            all.put("VOLUNTREE_DEMO_ENABLED", "true");
-            all.put("TF_CPP_MIN_LOG_LEVEL", "2");
-            all.putAll(settings);
-            env.putAll(all);
+            env.put("VOLUNTREE_DEMO_ENABLED", "true");
+            env.putAll(settings);
             long started = System.nanoTime();
             Process process = builder.start();
             // a benchmark stopped with Ctrl-C must not leave the app running

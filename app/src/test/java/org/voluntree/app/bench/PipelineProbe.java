@@ -71,12 +71,15 @@ final class PipelineProbe implements AutoCloseable {
         }
     }
 
-    /** Empties the message tables (the demo organisation, page and admin stay); nothing to do before the first migration. */
+    /**
+     * Empties the message tables and every table that refers to them (replies, slot places...); the
+     * demo organisation, page and admin stay. Nothing to do before the first migration.
+     */
     void truncateMessages() {
         try (Statement statement = database.createStatement()) {
             if (statement.executeQuery("select to_regclass('messages') is not null").next()
                     && statement.getResultSet().getBoolean(1)) {
-                statement.execute("truncate messages, classifications, volunteers, interests");
+                statement.execute("truncate messages, classifications, volunteers, interests cascade");
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.voluntree.contracts.testing.TestRedis;
@@ -33,30 +34,49 @@ public final class AppProcesses implements AutoCloseable {
         }
         Path log = Files.createDirectories(Path.of("target", "app-processes"))
                 .resolve(roles.replace(',', '-') + "-" + port + ".log");
-        ProcessBuilder builder = new ProcessBuilder(
+        ProcessBuilder builder = command(jar, log);
+        Map<String, String> env = builder.environment();
+        env.putAll(environment(roles, port, TestRedis.uri(), TestPostgres.jdbcUrl(), appSecret, "process-test-token"));
+        env.put("VOLUNTREE_GEAR_MAX_WAIT", "20ms");
+        env.put("VOLUNTREE_WRITER_MAX_WAIT", "20ms");
+        env.putAll(extraEnv);
+        Process process = builder.start();
+        processes.add(process);
+        return process;
+    }
+
+    /**
+     * {@code java -jar} of the packaged app, with the JavaCPP cache of this JVM (else the usual one)
+     * and its output in the log file; the caller adds the environment.
+     */
+    public static ProcessBuilder command(Path jar, Path log) {
+        return new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir",
                         Path.of(System.getProperty("user.home"), ".cache", "voluntree", "javacpp").toString()),
                 "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
+    }
+
+    /**
+     * The variables every separate app process needs, as production sets them: its roles and port,
+     * Redis and PostgreSQL, the Facebook app (secret, verify token, id) and the page-token key.
+     */
+    public static Map<String, String> environment(String roles, int port, String redisUrl, String databaseUrl,
+            String appSecret, String verifyToken) {
+        Map<String, String> env = new LinkedHashMap<>();
         env.put("VOLUNTREE_ROLES", roles);
         env.put("VOLUNTREE_PORT", Integer.toString(port));
-        env.put("VOLUNTREE_REDIS_URL", TestRedis.uri());
-        env.put("VOLUNTREE_DATABASE_URL", TestPostgres.jdbcUrl());
+        env.put("VOLUNTREE_REDIS_URL", redisUrl);
+        env.put("VOLUNTREE_DATABASE_URL", databaseUrl);
         env.put("VOLUNTREE_DATABASE_USER", "postgres");
         env.put("VOLUNTREE_WEBHOOK_APP_SECRET", appSecret);
-        env.put("VOLUNTREE_WEBHOOK_VERIFY_TOKEN", "process-test-token");
+        env.put("VOLUNTREE_WEBHOOK_VERIFY_TOKEN", verifyToken);
         env.put("VOLUNTREE_FACEBOOK_APP_ID", TestServers.APP_ID);
         env.put("VOLUNTREE_PAGES_TOKEN_KEY", TestServers.TOKEN_KEY);
-        env.put("VOLUNTREE_GEAR_MAX_WAIT", "20ms");
-        env.put("VOLUNTREE_WRITER_MAX_WAIT", "20ms");
         env.put("TF_CPP_MIN_LOG_LEVEL", "2");
-        env.putAll(extraEnv);
-        Process process = builder.start();
-        processes.add(process);
-        return process;
+        return env;
     }
 
     /** Whether the process on this port answers its readiness probe with 200. */
