@@ -350,9 +350,7 @@ class FacebookRepliesEndToEndIT {
 
     private Connected connectPage(String name) {
         SandboxPage page = sandbox.createPage(Long.toString(PAGE_IDS.incrementAndGet()), name);
-        JsonNode connected = api.post("/api/pages", Map.of("pageToken", page.token()), 201);
-        assertThat(connected.path("pageId").asString()).isEqualTo(page.id());
-        assertThat(connected.path("tokenStatus").asString()).isEqualTo("valid");
+        api.connect(page);
         String postId = sandbox.publishPost(page, "We need volunteers for Saturday's food drive, 9am to 1pm. "
                 + "Comment below to sign up!");
         return new Connected(page, postId);

@@ -88,8 +88,7 @@ class MessengerSignupEndToEndIT {
         api = new AdminApi(port, ADMIN, PASSWORD);
         sandbox = new SandboxClient(port);
         page = sandbox.createPage(Long.toString(PAGE_IDS.incrementAndGet()), "Riverside Food Bank");
-        assertThat(api.post("/api/pages", Map.of("pageToken", page.token()), 201).path("tokenStatus").asString())
-                .isEqualTo("valid");
+        api.connect(page);
         postId = sandbox.publishPost(page, "We need volunteers for Saturday's food sort. Comment to sign up!");
     }
 

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
+import org.voluntree.app.testing.SandboxClient.SandboxPage;
 import org.voluntree.contracts.event.Json;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +34,18 @@ public final class AdminApi {
         return send(HttpRequest.newBuilder(URI.create(root + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body))), expectedStatus);
+    }
+
+    /**
+     * Connects a sandbox page with its page token, as an admin does on the Settings page, and checks
+     * that the app stored it under the page's id with a valid token.
+     */
+    public void connect(SandboxPage page) {
+        JsonNode connected = post("/api/pages", Map.of("pageToken", page.token()), 201);
+        if (!page.id().equals(connected.path("pageId").asString())
+                || !"valid".equals(connected.path("tokenStatus").asString())) {
+            throw new AssertionError("connecting page " + page.id() + " answered " + connected);
+        }
     }
 
     private JsonNode send(HttpRequest.Builder request, int expectedStatus) {
