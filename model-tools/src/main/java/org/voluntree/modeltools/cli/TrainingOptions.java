@@ -113,22 +113,40 @@ final class TrainingOptions {
                     : new PrecisionFloor("volunteer", volunteerPrecision, 5));
         }
         if (validationFraction != null) {
-            config = new TrainingConfig(config.featuriser(), config.embeddingDim(), config.hiddenUnits(),
-                    config.epochs(), config.batchSize(), config.learningRate(), validationFraction, config.seed(),
-                    config.precisionFloor(), config.classWeightPower(), config.ensemble(),
-                    config.earlyStopping() && validationFraction > 0, config.tokenDropout(), config.pooling(),
-                    config.l2());
+            // early stopping needs a validation split: without one, each model keeps its last epoch
+            config = config.withEarlyStopping(config.earlyStopping() && validationFraction > 0)
+                    .withValidationFraction(validationFraction);
         }
-        config = new TrainingConfig(config.featuriser(), dim == null ? config.embeddingDim() : dim,
-                hidden == null ? config.hiddenUnits() : hidden, config.epochs(),
-                batchSize == null ? config.batchSize() : batchSize,
-                learningRate == null ? config.learningRate() : learningRate, config.validationFraction(),
-                config.seed(), config.precisionFloor(),
-                classWeightPower == null ? config.classWeightPower() : classWeightPower,
-                ensemble == null ? config.ensemble() : ensemble,
-                earlyStopping == null ? config.earlyStopping() : earlyStopping,
-                tokenDropout == null ? config.tokenDropout() : tokenDropout,
-                pooling == null ? config.pooling() : Pooling.named(pooling), l2 == null ? config.l2() : l2);
+        if (dim != null) {
+            config = config.withEmbeddingDim(dim);
+        }
+        if (hidden != null) {
+            config = config.withHiddenUnits(hidden);
+        }
+        if (batchSize != null) {
+            config = config.withBatchSize(batchSize);
+        }
+        if (learningRate != null) {
+            config = config.withLearningRate(learningRate);
+        }
+        if (classWeightPower != null) {
+            config = config.withClassWeightPower(classWeightPower);
+        }
+        if (ensemble != null) {
+            config = config.withEnsemble(ensemble);
+        }
+        if (earlyStopping != null) {
+            config = config.withEarlyStopping(earlyStopping);
+        }
+        if (tokenDropout != null) {
+            config = config.withTokenDropout(tokenDropout);
+        }
+        if (pooling != null) {
+            config = config.withPooling(Pooling.named(pooling));
+        }
+        if (l2 != null) {
+            config = config.withL2(l2);
+        }
         FeaturiserConfig f = config.featuriser();
         int min = f.charNgramMin();
         int max = f.charNgramMax();

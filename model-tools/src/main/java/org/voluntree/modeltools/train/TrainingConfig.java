@@ -93,7 +93,7 @@ public record TrainingConfig(
                     64, 0, 12, 32, 0.01f, 0.1, DEFAULT_SEED, null);
             case OFFENSE -> new TrainingConfig(
                     new FeaturiserConfig(3, 1 << 16, 256, true, 3, 4, 0x5eed),
-                    16, 0, 20, 64, 0.005f, 0.1, DEFAULT_SEED, null, 0, 3, true, 0, Pooling.SQRT, 3e-4);
+                    3, 0, 20, 64, 0.005f, 0.1, DEFAULT_SEED, null, 0, 3, true, 0, Pooling.SQRT, 3e-4);
         };
     }
 
