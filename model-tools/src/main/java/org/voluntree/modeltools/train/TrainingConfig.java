@@ -90,7 +90,7 @@ public record TrainingConfig(
             case SENTIMENT -> new TrainingConfig(
                     new FeaturiserConfig(2, 1 << 16, 96, true, 0, 0, 0x5eed)
                             .withExtras(ExtraFeatures.NONE.withNegationWindow(3)),
-                    64, 0, 12, 32, 0.01f, 0.1, DEFAULT_SEED, null);
+                    2, 0, 30, 32, 0.01f, 0.1, DEFAULT_SEED, null, 0, 1, false, 0, Pooling.MEAN, 3e-3);
             case OFFENSE -> new TrainingConfig(
                     new FeaturiserConfig(3, 1 << 16, 256, true, 3, 4, 0x5eed),
                     3, 0, 20, 64, 0.005f, 0.1, DEFAULT_SEED, null, 0, 3, true, 0, Pooling.SQRT, 3e-4);
