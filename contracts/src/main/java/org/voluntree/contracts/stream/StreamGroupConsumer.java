@@ -18,6 +18,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.models.stream.PendingMessage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -162,9 +163,9 @@ public final class StreamGroupConsumer implements AutoCloseable {
             ClaimedMessages<String, byte[]> claimed = redis.xautoclaim(settings.stream(),
                     XAutoClaimArgs.Builder.<String>xautoclaim(Consumer.from(settings.group(), settings.consumer()),
                             settings.claimMinIdle(), cursor).count(settings.batchSize()));
-            List<StreamMessage<String, byte[]>> entries = claimed.getMessages().stream()
+            List<StreamMessage<String, byte[]>> entries = withoutOverdelivered(redis, claimed.getMessages().stream()
                     .filter(m -> m.getBody() != null && !m.getBody().isEmpty())
-                    .toList();
+                    .toList());
             if (!entries.isEmpty()) {
                 log.warn("{} took over {} entries of {} left pending by a stopped consumer", settings.consumer(),
                         entries.size(), settings.stream());
@@ -182,15 +183,48 @@ public final class StreamGroupConsumer implements AutoCloseable {
             if (entry.getRedeliveryCount() >= settings.maxDeliveries()) {
                 List<StreamMessage<String, byte[]>> found = redis.xrange(settings.stream(),
                         Range.create(entry.getId(), entry.getId()));
-                Map<String, byte[]> fields = found.isEmpty() ? Map.of() : found.get(0).getBody();
-                deadLetters.addStreamEntry(settings.stream(), fields,
-                        "failed on " + entry.getRedeliveryCount() + " deliveries to group " + settings.group(),
-                        (int) entry.getRedeliveryCount());
-                redis.xack(settings.stream(), settings.group(), entry.getId());
-                log.error("Dead-lettered entry {} of {} after {} deliveries", entry.getId(), settings.stream(),
+                deadLetter(redis, entry.getId(), found.isEmpty() ? Map.of() : found.get(0).getBody(),
                         entry.getRedeliveryCount());
             }
         }
+    }
+
+    /**
+     * The claimed entries that may run once more. The check above and {@code XAUTOCLAIM} are two
+     * commands, and each compares the idle time with the clock of its own moment: an entry that
+     * became idle enough between them was claimed without being checked, and claiming counted
+     * one more delivery. Such an entry, now delivered more than {@code maxDeliveries} times, is
+     * dead-lettered here instead of running again.
+     */
+    private List<StreamMessage<String, byte[]>> withoutOverdelivered(RedisCommands<String, byte[]> redis,
+            List<StreamMessage<String, byte[]>> claimed) {
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        Map<String, Long> deliveries = new HashMap<>();
+        Range<String> ids = Range.create(claimed.get(0).getId(), claimed.get(claimed.size() - 1).getId());
+        for (PendingMessage entry : redis.xpending(settings.stream(), XPendingArgs.Builder.xpending(
+                Consumer.from(settings.group(), settings.consumer()), ids, Limit.from(claimed.size() * 2L + 100)))) {
+            deliveries.put(entry.getId(), entry.getRedeliveryCount());
+        }
+        List<StreamMessage<String, byte[]>> runnable = new ArrayList<>();
+        for (StreamMessage<String, byte[]> entry : claimed) {
+            long count = deliveries.getOrDefault(entry.getId(), 0L);
+            if (count > settings.maxDeliveries()) {
+                deadLetter(redis, entry.getId(), entry.getBody(), count - 1);
+            } else {
+                runnable.add(entry);
+            }
+        }
+        return runnable;
+    }
+
+    private void deadLetter(RedisCommands<String, byte[]> redis, String id, Map<String, byte[]> fields,
+            long deliveries) {
+        deadLetters.addStreamEntry(settings.stream(), fields,
+                "failed on " + deliveries + " deliveries to group " + settings.group(), (int) deliveries);
+        redis.xack(settings.stream(), settings.group(), id);
+        log.error("Dead-lettered entry {} of {} after {} deliveries", id, settings.stream(), deliveries);
     }
 
     private void process(List<StreamMessage<String, byte[]>> batch) {
