@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 DATA="${VOLUNTREE_SHARED_DATA:-../shared/data}"
 INTENT="${VOLUNTREE_INTENT_DATA:-data/intent}"
+OFFENSE="${VOLUNTREE_OFFENSE_DATA:-data/offense}"
 tools=model-tools/model-tools
 
 $tools train --analyzer intent --data "$INTENT/train.tsv" --test "$INTENT/test.tsv" --out models/intent
@@ -13,6 +14,7 @@ $tools train --analyzer sentiment \
   --data "$DATA/sentiment/yelp_labelled.txt" "$DATA/sentiment/amazon_cells_labelled.txt" \
   --lexicon "$DATA/sentiment/lexicon" --lexicon-use features \
   --test "$DATA/sentiment/imdb_labelled.txt" --out models/sentiment
-# offense also learns the team's own comments (training split only, never test.tsv) as 'neither'
+# offense also learns the team's own comments (training files only, never test.tsv): the intent
+# corpus as 'neither', and the offense corpus (insults without slurs, civil complaints) with its labels
 $tools train --analyzer offense --data "$DATA/offense/labeled_data.csv" --extra-neither "$INTENT/train.tsv" \
-  --out models/offense
+  --team-corpus "$OFFENSE/train.tsv" --team-corpus-repeat 4 --out models/offense

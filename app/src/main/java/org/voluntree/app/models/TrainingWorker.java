@@ -99,7 +99,9 @@ class TrainingWorker implements JobHandler {
                     "--test", existing(shared.resolve("sentiment/imdb_labelled.txt")).toString()));
             case "offense" -> args.addAll(List.of("--data",
                     existing(shared.resolve("offense/labeled_data.csv")).toString(),
-                    "--extra-neither", existing(properties.intentFolder().resolve("train.tsv")).toString()));
+                    "--extra-neither", existing(properties.intentFolder().resolve("train.tsv")).toString(),
+                    "--team-corpus", existing(properties.offenseFolder().resolve("train.tsv")).toString(),
+                    "--team-corpus-repeat", "4"));
             default -> throw new IllegalStateException("no analyzer called " + analyzer);
         }
         return args;
@@ -108,7 +110,7 @@ class TrainingWorker implements JobHandler {
     private static Path existing(Path path) {
         if (!Files.exists(path)) {
             throw new IllegalStateException("training data not found at " + path.toAbsolutePath()
-                    + "; set VOLUNTREE_TRAINING_INTENT_DATA / VOLUNTREE_TRAINING_SHARED_DATA");
+                    + "; set VOLUNTREE_TRAINING_INTENT_DATA / _OFFENSE_DATA / _SHARED_DATA");
         }
         return path;
     }

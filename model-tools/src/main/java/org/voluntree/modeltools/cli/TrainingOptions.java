@@ -2,12 +2,14 @@ package org.voluntree.modeltools.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.voluntree.contracts.text.ExtraFeatures;
 import org.voluntree.contracts.text.FeaturiserConfig;
 import org.voluntree.modeltools.data.Analyzer;
 import org.voluntree.modeltools.data.ExtraNeither;
 import org.voluntree.modeltools.data.LabelledText;
+import org.voluntree.modeltools.data.LabelledTsvReader;
 import org.voluntree.modeltools.data.LexiconReader;
 import org.voluntree.modeltools.train.Pooling;
 import org.voluntree.modeltools.train.PrecisionFloor;
@@ -95,6 +97,16 @@ final class TrainingOptions {
             + " a test file")
     Path extraNeither;
 
+    @Option(names = "--team-corpus", paramLabel = "TSV", description = "offense only: a team corpus in the"
+            + " analyzer's labels (label<TAB>text, e.g. data/offense/train.tsv) added as training examples; never"
+            + " a test file")
+    Path teamCorpus;
+
+    @Option(names = "--team-corpus-repeat", paramLabel = "K", defaultValue = "1", description = "how many times each"
+            + " --team-corpus example is trained on per epoch: a few hundred comments against ~20,000 tweets"
+            + " (default: ${DEFAULT-VALUE})")
+    int teamCorpusRepeat;
+
     @Option(names = "--validation-fraction", description = "share of the training data held out for validation"
             + " (default: the analyzer's)")
     Double validationFraction;
@@ -177,17 +189,28 @@ final class TrainingOptions {
     }
 
     /**
-     * The team corpus' texts as {@code neither} examples (offense only), added to the training
-     * share only: they are not tweets, so they stay out of the validation split.
+     * The team's comments (offense only): the intent corpus' texts as {@code neither} examples and
+     * the offense corpus with its own labels, added to the training share only: they are not
+     * tweets, so they stay out of the validation split.
      */
     List<LabelledText> trainOnlyExamples(Analyzer target) {
-        if (extraNeither == null) {
-            return List.of();
+        if ((extraNeither != null || teamCorpus != null) && target != Analyzer.OFFENSE) {
+            throw new IllegalArgumentException("--extra-neither and --team-corpus are for the offense analyzer only");
         }
-        if (target != Analyzer.OFFENSE) {
-            throw new IllegalArgumentException("--extra-neither is for the offense analyzer only");
+        List<LabelledText> examples = new ArrayList<>();
+        if (extraNeither != null) {
+            examples.addAll(ExtraNeither.read(extraNeither));
         }
-        return ExtraNeither.read(extraNeither);
+        if (teamCorpusRepeat < 1) {
+            throw new IllegalArgumentException("--team-corpus-repeat must be at least 1, was " + teamCorpusRepeat);
+        }
+        if (teamCorpus != null) {
+            List<LabelledText> team = LabelledTsvReader.readTraining(teamCorpus, new LinkedHashSet<>(target.labels()));
+            for (int k = 0; k < teamCorpusRepeat; k++) {
+                examples.addAll(team);
+            }
+        }
+        return examples;
     }
 
     /** What the lexicon and the extra examples contributed, for the manifest's provenance. */
@@ -195,6 +218,10 @@ final class TrainingOptions {
         List<String> notes = new ArrayList<>();
         if (extraNeither != null) {
             notes.add(extraNeither + " (team comments, every one as a 'neither' training example)");
+        }
+        if (teamCorpus != null) {
+            notes.add(teamCorpus + " (team comments with their own offense labels, training only, each "
+                    + teamCorpusRepeat + "× an epoch)");
         }
         if (lexicon != null) {
             notes.add(lexicon + switch (lexiconUse) {

@@ -53,9 +53,10 @@ public enum Analyzer {
         List<LabelledText> examples = new ArrayList<>();
         for (Path file : files) {
             examples.addAll(switch (this) {
-                case INTENT -> IntentTsvReader.read(file, new LinkedHashSet<>(labels));
+                case INTENT -> LabelledTsvReader.read(file, new LinkedHashSet<>(labels));
                 case SENTIMENT -> SentimentReader.read(file);
-                case OFFENSE -> OffenseCsvReader.read(file);
+                case OFFENSE -> LabelledTsvReader.isTsv(file) ? LabelledTsvReader.read(file, new LinkedHashSet<>(labels))
+                        : OffenseCsvReader.read(file);
             });
         }
         if (examples.isEmpty()) {
@@ -76,9 +77,12 @@ public enum Analyzer {
         return new Split(examples, List.of());
     }
 
-    /** The examples of a file that a model is evaluated on: all of it, or offense's held-out 20 %. */
+    /**
+     * The examples of a file that a model is evaluated on: all of it, or, for the offense data
+     * set's CSV, its held-out 20 % (a team corpus in {@code label<TAB>text} is scored whole).
+     */
     public List<LabelledText> evaluationData(Path file) {
-        if (this == OFFENSE) {
+        if (this == OFFENSE && !LabelledTsvReader.isTsv(file)) {
             return trainingSplit(List.of(file)).heldOut();
         }
         return read(List.of(file));

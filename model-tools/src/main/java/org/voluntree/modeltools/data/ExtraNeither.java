@@ -3,7 +3,6 @@ package org.voluntree.modeltools.data;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The team's own comments as {@code neither} examples for the offense analyzer: the offense
@@ -19,11 +18,7 @@ public final class ExtraNeither {
     }
 
     public static List<LabelledText> read(Path file) {
-        Path name = file.getFileName();
-        if (name != null && name.toString().toLowerCase(Locale.ROOT).startsWith("test")) {
-            throw DataFormatException.in(file, "is a test file; extra 'neither' examples come from training data only");
-        }
-        return IntentTsvReader.read(file, new LinkedHashSet<>(Analyzer.INTENT.labels())).stream()
+        return LabelledTsvReader.readTraining(file, new LinkedHashSet<>(Analyzer.INTENT.labels())).stream()
                 .map(example -> new LabelledText(LABEL, example.text()))
                 .toList();
     }

@@ -62,10 +62,10 @@ class ReadersTest {
         Path noHeader = write("h.tsv", "volunteer\tcount me in\n");
         Path badLabel = write("b.tsv", "label\ttext\nvolunter\tcount me in\n");
 
-        assertThat(IntentTsvReader.read(good, labels)).containsExactly(
+        assertThat(LabelledTsvReader.read(good, labels)).containsExactly(
                 new LabelledText("volunteer", "count me in\tplease"), new LabelledText("other", "lol"));
-        assertThatThrownBy(() -> IntentTsvReader.read(noHeader, labels)).hasMessageContaining("header");
-        assertThatThrownBy(() -> IntentTsvReader.read(badLabel, labels)).hasMessageContaining("b.tsv:2")
+        assertThatThrownBy(() -> LabelledTsvReader.read(noHeader, labels)).hasMessageContaining("header");
+        assertThatThrownBy(() -> LabelledTsvReader.read(badLabel, labels)).hasMessageContaining("b.tsv:2")
                 .hasMessageContaining("volunter");
     }
 
@@ -78,6 +78,20 @@ class ReadersTest {
                 new LabelledText("neither", "count me in"), new LabelledText("neither", "thank you all"));
         assertThatThrownBy(() -> ExtraNeither.read(test)).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("test file");
+    }
+
+    @Test
+    void theOffenseTeamCorpusIsScoredWholeInTheAnalyzersLabels() throws IOException {
+        Path corpus = write("offense.tsv", "label\ttext\noffensive\tyou clowns\nneither\tparking was a nightmare\n"
+                + "hate\tx\n");
+        Path misnamed = write("intent-labels.tsv", "label\ttext\nvolunteer\tcount me in\n");
+
+        assertThat(Analyzer.OFFENSE.evaluationData(corpus)).containsExactly(new LabelledText("offensive", "you clowns"),
+                new LabelledText("neither", "parking was a nightmare"), new LabelledText("hate", "x"));
+        assertThatThrownBy(() -> Analyzer.OFFENSE.evaluationData(misnamed)).isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("volunteer");
+        assertThatThrownBy(() -> LabelledTsvReader.readTraining(write("test.tsv", "label\ttext\nneither\tok\n"),
+                Set.of("neither"))).hasMessageContaining("test file");
     }
 
     @Test

@@ -8,12 +8,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
-/** The team's intent corpus: a {@code label<TAB>text} header, then one labelled message a line. */
-public final class IntentTsvReader {
+/**
+ * A corpus the team writes (intent, and the offense comments): a {@code label<TAB>text} header,
+ * then one labelled message a line.
+ */
+public final class LabelledTsvReader {
 
-    private IntentTsvReader() {
+    private LabelledTsvReader() {
+    }
+
+    /** Whether a file is in this format (by its {@code .tsv} name), not a public data set's own. */
+    public static boolean isTsv(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".tsv");
+    }
+
+    /**
+     * The examples of a file that may be trained on: a file whose name starts with {@code test}
+     * is refused, because its messages must stay unseen by every model.
+     */
+    public static List<LabelledText> readTraining(Path file, Set<String> labels) {
+        Path name = file.getFileName();
+        if (name != null && name.toString().toLowerCase(Locale.ROOT).startsWith("test")) {
+            throw DataFormatException.in(file, "is a test file; extra training examples come from training data only");
+        }
+        return read(file, labels);
     }
 
     public static List<LabelledText> read(Path file, Set<String> labels) {
