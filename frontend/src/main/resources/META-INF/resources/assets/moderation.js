@@ -31,7 +31,7 @@
   }
 
   async function load() {
-    const threshold = filter.elements.threshold.value || '0.9';
+    const threshold = filter.elements.threshold.value || '0.7';
     const [queue, handled] = await Promise.all([
       api('/api/moderation?threshold=' + encodeURIComponent(threshold)), api('/api/moderation/handled')]);
     document.getElementById('queue-count').textContent = queue.length + ' waiting';

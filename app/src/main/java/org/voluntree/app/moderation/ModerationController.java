@@ -37,7 +37,7 @@ class ModerationController {
 
     @GetMapping("/api/moderation")
     List<QueuedComment> pending(@AuthenticationPrincipal AdminAccount admin,
-            @RequestParam(defaultValue = "0.9") @DecimalMin("0") @DecimalMax("1") double threshold,
+            @RequestParam(defaultValue = "0.7") @DecimalMin("0") @DecimalMax("1") double threshold,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         return queue.pending(admin.organisationId(), threshold, limit);
     }

@@ -63,6 +63,7 @@ class ApiAccessIT {
     long sessionA;
     long sessionB;
     long ownerB;
+    long orgA;
     long messageA;
     long messageB;
     long signupA;
@@ -75,7 +76,7 @@ class ApiAccessIT {
         TestRedis.flush();
         fixture.deleteAllOrganisations();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        long orgA = fixture.organisation("Riverside", "100000000000111");
+        orgA = fixture.organisation("Riverside", "100000000000111");
         long orgB = fixture.organisation("Hillside", "100000000000222");
         long ownerA = fixture.admin(orgA, "owner@a.example", "password-owner-a", "owner");
         fixture.admin(orgA, "viewer@a.example", "password-viewer-a", "viewer");
@@ -263,6 +264,21 @@ class ApiAccessIT {
         assertThat(queued.path("lastAction").asString()).isEqualTo("hide");
         assertThat(queued.path("lastOutcome").asString()).isEqualTo("failed");
         assertThat(queued.path("lastReason").asString()).isNotBlank();
+    }
+
+    @Test
+    void byDefaultTheQueueHoldsOffensiveCommentsScoredFromPointSeven() {
+        jdbc.update("update classifications set label = 'offensive', score = 0.72 where message_id = ? and analyzer = 'offense'",
+                messageA);
+        long mild = fixture.message(orgA, "a3", "fa3", "Sam Roe", "meh", Instant.now(), "negative");
+        jdbc.update("update classifications set label = 'offensive', score = 0.65 where message_id = ? and analyzer = 'offense'",
+                mild);
+
+        var queued = ApiClient.json(owner.get("/api/moderation"));
+
+        assertThat(queued.size()).isEqualTo(1);
+        assertThat(queued.get(0).path("messageId").asLong()).isEqualTo(messageA);
+        assertThat(ApiClient.json(owner.get("/api/moderation?threshold=0.6")).size()).isEqualTo(2);
     }
 
     @Test

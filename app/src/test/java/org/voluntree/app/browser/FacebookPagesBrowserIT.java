@@ -151,7 +151,7 @@ class FacebookPagesBrowserIT {
         By queued = By.cssSelector("#queue li[data-message-id='" + hateful + "']");
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(queued));
         assertThat(browser.driver.findElements(By.cssSelector("#queue li[data-message-id='" + mild + "']")))
-                .as("below the default threshold of 0.9").isEmpty();
+                .as("below the default threshold of 0.7").isEmpty();
         assertThat(browser.attribute(queued, "data-sentiment")).isEqualTo("negative");
         browser.screenshot("moderation-queue");
 
