@@ -37,10 +37,17 @@ const Dashboard = (() => {
     return data;
   }
 
+  /**
+   * The score (the label's probability) from which a sentiment gets its colour: below it the
+   * model is guessing, and the message shows as neutral. The same rule as the server's
+   * sentiment_shown SQL function, which has already applied it to the labels the API returns.
+   */
+  const SHOWN_FROM = 0.8;
+
   /** positive, negative or neutral, from a message's classifications or a sentiment label. */
   function sentiment(source) {
     const label = typeof source === 'string' ? source
-        : source && source.sentiment ? source.sentiment.label : null;
+        : source && source.sentiment && source.sentiment.score >= SHOWN_FROM ? source.sentiment.label : null;
     return label === 'positive' || label === 'negative' ? label : 'neutral';
   }
 

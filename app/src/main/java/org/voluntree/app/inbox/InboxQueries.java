@@ -44,7 +44,7 @@ class InboxQueries {
         return jdbc.query("""
                 select p.facebook_page_id, p.name, m.author_id, coalesce(max(m.author_name), %s), count(*),
                        (array_agg(m.text order by m.created_at desc, m.id desc))[1],
-                       (array_agg(s.label order by m.created_at desc, m.id desc))[1],
+                       (array_agg(sentiment_shown(s.label, s.score) order by m.created_at desc, m.id desc))[1],
                        max(m.created_at)
                   from messages m
                   join pages p on p.id = m.page_id
@@ -75,7 +75,7 @@ class InboxQueries {
         List<Entry> entries = new ArrayList<>();
         Object[] args = {organisationId, pageId, psid, limit};
         jdbc.query("""
-                select m.id, coalesce(m.text, m.payload), m.created_at, s.label from messages m
+                select m.id, coalesce(m.text, m.payload), m.created_at, sentiment_shown(s.label, s.score) from messages m
                   join pages p on p.id = m.page_id
                   left join classifications s on s.message_id = m.id and s.analyzer = 'sentiment' and not m.dialog_answer
                  where m.organisation_id = ? and p.facebook_page_id = ? and m.author_id = ?

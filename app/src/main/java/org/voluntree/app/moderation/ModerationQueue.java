@@ -18,7 +18,7 @@ class ModerationQueue {
 
     private static final String SELECT = """
             select m.id, m.external_id, p.facebook_page_id, m.post_id, m.author_id, m.author_name, m.text, m.created_at,
-                   o.label, o.score, s.label as sentiment,
+                   o.label, o.score, sentiment_shown(s.label, s.score) as sentiment,
                    a.action, a.outcome, a.reason, a.at
               from messages m
               join pages p on p.id = m.page_id

@@ -11,8 +11,11 @@ import org.voluntree.app.api.TimeRange;
 @Repository
 class OverviewQueries {
 
-    /** How many messages had each sentiment label; unclassified: none yet, or an answer to the signup dialog. */
-    record SentimentCounts(long positive, long negative, long unclassified) {
+    /**
+     * How many messages showed each sentiment (see the {@code sentiment_shown} SQL function: a label the
+     * model is not confident of shows as neutral); unclassified: none yet, or an answer to the signup dialog.
+     */
+    record SentimentCounts(long positive, long negative, long neutral, long unclassified) {
     }
 
     /** An interest as the live feed shows it. */
@@ -51,20 +54,21 @@ class OverviewQueries {
 
     SentimentCounts sentiment(long organisationId, TimeRange range) {
         return jdbc.queryForObject("""
-                select count(*) filter (where c.label = 'positive'),
-                       count(*) filter (where c.label = 'negative'),
+                select count(*) filter (where sentiment_shown(c.label, c.score) = 'positive'),
+                       count(*) filter (where sentiment_shown(c.label, c.score) = 'negative'),
+                       count(*) filter (where sentiment_shown(c.label, c.score) = 'neutral'),
                        count(*) filter (where c.label is null)
                   from messages m
                   left join classifications c on c.message_id = m.id and c.analyzer = 'sentiment' and not m.dialog_answer
                  where m.organisation_id = ? and m.created_at >= ? and m.created_at < ?
-                """, (rs, n) -> new SentimentCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
+                """, (rs, n) -> new SentimentCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
                 organisationId, Timestamp.from(range.from()), Timestamp.from(range.to()));
     }
 
     List<RecentInterest> recentInterests(long organisationId, int limit) {
         return jdbc.query("""
                 select i.id, i.message_id, coalesce(v.merged_into, v.id), coalesce(v.name, m.author_name), m.text,
-                       c.label, i.score, i.created_at
+                       sentiment_shown(c.label, c.score), i.score, i.created_at
                   from interests i
                   join volunteers v on v.id = i.volunteer_id
                   join messages m on m.id = i.message_id

@@ -65,7 +65,7 @@ public class Volunteers {
                           array_agg(d.id order by d.id) as volunteer_ids
                      from volunteers d where d.organisation_id = ? and (d.id = p.id or d.merged_into = p.id)) ids
               left join lateral (
-                   select m.id, m.text, m.created_at, c.label as sentiment from messages m
+                   select m.id, m.text, m.created_at, sentiment_shown(c.label, c.score) as sentiment from messages m
                      left join classifications c on c.message_id = m.id and c.analyzer = 'sentiment' and not m.dialog_answer
                     where m.organisation_id = ? and m.author_id = any(ids.facebook_user_ids)
                     order by m.created_at desc, m.id desc limit 1) last on true

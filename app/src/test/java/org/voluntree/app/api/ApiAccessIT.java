@@ -234,6 +234,24 @@ class ApiAccessIT {
     }
 
     @Test
+    void aSentimentTheModelWasNotConfidentOfShowsAsNeutral() {
+        var before = ApiClient.json(owner.get("/api/overview")).path("sentiment");
+        jdbc.update("update classifications set score = 0.7, scores = '{0.3,0.7}' where message_id = ? and analyzer = 'sentiment'",
+                messageA);
+
+        var after = ApiClient.json(owner.get("/api/overview")).path("sentiment");
+        assertThat(after.path("positive").asLong()).isEqualTo(before.path("positive").asLong() - 1);
+        assertThat(after.path("neutral").asLong()).isEqualTo(before.path("neutral").asLong() + 1);
+        assertThat(lastSentiment(volunteerA)).isEqualTo("neutral");
+        assertThat(lastSentiment(duplicateA)).as("confident: still shown").isEqualTo("positive");
+    }
+
+    private String lastSentiment(long volunteer) {
+        return ApiClient.json(owner.get("/api/volunteers/" + volunteer)).path("volunteer").path("lastMessage")
+                .path("sentiment").asString();
+    }
+
+    @Test
     void theInboxListsOnlyTheOrganisationsMessengerConversations() {
         var conversations = ApiClient.json(owner.get("/api/inbox"));
         assertThat(conversations.size()).isEqualTo(1);

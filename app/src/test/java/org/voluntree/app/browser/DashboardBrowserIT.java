@@ -42,8 +42,6 @@ class DashboardBrowserIT {
 
     private static final String PAGE_A = "100000000000601";
     private static final String PAGE_B = "100000000000602";
-    private static final String GREEN = "rgba(31, 138, 76, 1)";
-    private static final String RED = "rgba(192, 57, 43, 1)";
     private static final String VOLUNTEERING = "Count me in for Saturday!";
 
     @DynamicPropertySource
@@ -216,13 +214,13 @@ class DashboardBrowserIT {
         return Arrays.stream(externalIds).filter(id -> bucketStart(id).equals(bucket)).count();
     }
 
-    /** The element shows the sentiment stored for the message: green when positive, red when negative. */
+    /** The element shows the sentiment stored for the message, or neutral where the model was not confident. */
     private void assertSentimentColour(By element, String externalId) {
-        String stored = jdbc.queryForObject("""
-                select c.label from classifications c join messages m on m.id = c.message_id
+        String shown = jdbc.queryForObject("""
+                select c.label, c.score from classifications c join messages m on m.id = c.message_id
                  where m.external_id = ? and c.analyzer = 'sentiment'
-                """, String.class, externalId);
-        assertThat(browser.attribute(element, "data-sentiment")).isEqualTo(stored);
-        assertThat(browser.cssValue(element, "border-left-color")).isEqualTo("positive".equals(stored) ? GREEN : RED);
+                """, (rs, n) -> SentimentColours.shown(rs.getString(1), rs.getDouble(2)), externalId);
+        assertThat(browser.attribute(element, "data-sentiment")).isEqualTo(shown);
+        SentimentColours.assertColour(shown, browser.cssValue(element, "border-left-color"));
     }
 }

@@ -235,7 +235,7 @@ class FacebookPagesBrowserIT {
         });
         By said = By.cssSelector("#entries li[data-from=person]");
         assertThat(browser.attribute(said, "data-sentiment")).isEqualTo("negative");
-        assertThat(browser.cssValue(said, "border-left-color")).isEqualTo("rgba(192, 57, 43, 1)");
+        assertThat(browser.cssValue(said, "border-left-color")).isEqualTo(SentimentColours.RED);
         browser.driver.findElement(By.id("takeover")).click();
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("handback")));
         browser.driver.findElement(By.cssSelector("#reply input[name=text]")).sendKeys("Yes, children are welcome!");

@@ -72,12 +72,10 @@ class VolunteerJourneyBrowserIT {
     private static final String PASSWORD = "correct horse battery";
     /**
      * A clear, happy offer to help, read by the bundled models as intent {@code volunteer}, sentiment
-     * {@code positive} and offense {@code neither} (the offense model reads "Count me in for Saturday!
+     * {@code positive} (confidently enough to be shown green) and offense {@code neither} (the offense model reads "Count me in for Saturday!
      * I'd love to help" as {@code offensive}, and offensive comments get no automatic reply).
      */
-    private static final String VOLUNTEERING = "I can help on Saturday, I'd love to";
-    private static final String GREEN = "rgba(31, 138, 76, 1)";
-    private static final String RED = "rgba(192, 57, 43, 1)";
+    private static final String VOLUNTEERING = "I can help on Saturday, I'd love to, great cause!";
     private static final Pattern PIN = Pattern.compile("\\b(\\d{6})\\b");
     private static final Duration PIPELINE = Duration.ofSeconds(60);
 
@@ -155,7 +153,9 @@ class VolunteerJourneyBrowserIT {
         By item = By.cssSelector("#feed li[data-message-id='" + comment.path("messageId").asLong() + "']");
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(item, VOLUNTEERING));
         assertThat(browser.attribute(item, "data-sentiment")).isEqualTo(sentiment);
-        assertThat(browser.cssValue(item, "border-left-color")).isEqualTo(GREEN).isNotEqualTo(RED);
+        assertThat(comment.path("classifications").path("sentiment").path("score").asDouble())
+                .isGreaterThanOrEqualTo(SentimentColours.SHOWN_FROM);
+        SentimentColours.assertColour(sentiment, browser.cssValue(item, "border-left-color"));
         assertThat(text(item)).contains("Maya Cruz").contains("intent: volunteer");
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("interests"), "Maya Cruz"));
         browser.wait.until(ExpectedConditions.textToBe(By.id("count-interests"), "1"));
@@ -257,8 +257,9 @@ class VolunteerJourneyBrowserIT {
             new WebDriverWait(browser.driver, Duration.ofSeconds(45))
                     .until(ExpectedConditions.textToBe(By.id("status"), "live"));
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(missedItem, "Sam Lee"));
-            assertThat(browser.attribute(missedItem, "data-sentiment"))
-                    .isEqualTo(missed.path("classifications").path("sentiment").path("label").asString());
+            JsonNode missedSentiment = missed.path("classifications").path("sentiment");
+            assertThat(browser.attribute(missedItem, "data-sentiment")).isEqualTo(SentimentColours.shown(
+                    missedSentiment.path("label").asString(), missedSentiment.path("score").asDouble()));
             browser.wait.until(ExpectedConditions.textToBe(By.id("count-messages"), "2"));
             assertThat(browser.driver.findElements(firstItem)).hasSize(1);
             assertStillTheSamePage();
