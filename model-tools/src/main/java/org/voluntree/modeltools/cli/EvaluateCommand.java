@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Prints accuracy, macro-F1, weighted-F1, per-label precision/recall/F1 and the confusion matrix.",
             "intent: FILE is a label<TAB>text TSV; sentiment: a UCI file (e.g. imdb_labelled.txt);",
-            "offense: labeled_data.csv, of which the held-out 20 % (stratified, seed 42) is scored."})
+            "offense: labeled_data.csv, of which the held-out 20 %% (stratified, seed 42) is scored, or a",
+            "label<TAB>text TSV of the team's comments (e.g. data/offense/test.tsv), scored whole."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     enum Format { text, json }
