@@ -236,8 +236,9 @@ class ApiAccessIT {
     @Test
     void aSentimentTheModelWasNotConfidentOfShowsAsNeutral() {
         var before = ApiClient.json(owner.get("/api/overview")).path("sentiment");
-        jdbc.update("update classifications set score = 0.7, scores = '{0.3,0.7}' where message_id = ? and analyzer = 'sentiment'",
-                messageA);
+        jdbc.update("""
+                update classifications set score = 0.7, scores = '{0.3,0.7}' where message_id = ? and analyzer = 'sentiment'
+                """, messageA);
 
         var after = ApiClient.json(owner.get("/api/overview")).path("sentiment");
         assertThat(after.path("positive").asLong()).isEqualTo(before.path("positive").asLong() - 1);
@@ -286,17 +287,20 @@ class ApiAccessIT {
 
     @Test
     void byDefaultTheQueueHoldsOffensiveCommentsScoredFromPointSeven() {
-        jdbc.update("update classifications set label = 'offensive', score = 0.72 where message_id = ? and analyzer = 'offense'",
-                messageA);
+        offense(messageA, 0.72f);
         long mild = fixture.message(orgA, "a3", "fa3", "Sam Roe", "meh", Instant.now(), "negative");
-        jdbc.update("update classifications set label = 'offensive', score = 0.65 where message_id = ? and analyzer = 'offense'",
-                mild);
+        offense(mild, 0.65f);
 
         var queued = ApiClient.json(owner.get("/api/moderation"));
 
         assertThat(queued.size()).isEqualTo(1);
         assertThat(queued.get(0).path("messageId").asLong()).isEqualTo(messageA);
         assertThat(ApiClient.json(owner.get("/api/moderation?threshold=0.6")).size()).isEqualTo(2);
+    }
+
+    private void offense(long messageId, float score) {
+        jdbc.update("update classifications set label = 'offensive', score = ? where message_id = ? and analyzer = 'offense'",
+                score, messageId);
     }
 
     @Test

@@ -72,8 +72,9 @@ class VolunteerJourneyBrowserIT {
     private static final String PASSWORD = "correct horse battery";
     /**
      * A clear, happy offer to help, read by the bundled models as intent {@code volunteer}, sentiment
-     * {@code positive} (confidently enough to be shown green) and offense {@code neither} (the offense model reads "Count me in for Saturday!
-     * I'd love to help" as {@code offensive}, and offensive comments get no automatic reply).
+     * {@code positive} (confidently enough to be shown green) and offense {@code neither} (an earlier
+     * offense model read "Count me in for Saturday! I'd love to help" as {@code offensive}, and offensive
+     * comments get no automatic reply).
      */
     private static final String VOLUNTEERING = "I can help on Saturday, I'd love to, great cause!";
     private static final Pattern PIN = Pattern.compile("\\b(\\d{6})\\b");

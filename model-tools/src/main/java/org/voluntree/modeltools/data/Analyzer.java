@@ -55,7 +55,8 @@ public enum Analyzer {
             examples.addAll(switch (this) {
                 case INTENT -> LabelledTsvReader.read(file, new LinkedHashSet<>(labels));
                 case SENTIMENT -> SentimentReader.read(file);
-                case OFFENSE -> LabelledTsvReader.isTsv(file) ? LabelledTsvReader.read(file, new LinkedHashSet<>(labels))
+                case OFFENSE -> LabelledTsvReader.isTsv(file)
+                        ? LabelledTsvReader.read(file, new LinkedHashSet<>(labels))
                         : OffenseCsvReader.read(file);
             });
         }
