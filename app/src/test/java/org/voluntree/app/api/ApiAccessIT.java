@@ -271,9 +271,7 @@ class ApiAccessIT {
 
     @Test
     void aHideThatCannotReachFacebookIsRecordedAsFailedAndTheCommentStaysQueued() {
-        jdbc.update("""
-                update classifications set label = 'offensive', score = 0.99 where message_id = ? and analyzer = 'offense'
-                """, messageA);
+        offense(messageA, "offensive", 0.99f);
 
         HttpResponse<String> refused = owner.post("/api/moderation/" + messageA + "/hide", null);
 
@@ -287,9 +285,9 @@ class ApiAccessIT {
 
     @Test
     void byDefaultTheQueueHoldsOffensiveCommentsScoredFromPointSeven() {
-        offense(messageA, 0.72f);
+        offense(messageA, "offensive", 0.72f);
         long mild = fixture.message(orgA, "a3", "fa3", "Sam Roe", "meh", Instant.now(), "negative");
-        offense(mild, 0.65f);
+        offense(mild, "offensive", 0.65f);
 
         var queued = ApiClient.json(owner.get("/api/moderation"));
 
@@ -298,16 +296,15 @@ class ApiAccessIT {
         assertThat(ApiClient.json(owner.get("/api/moderation?threshold=0.6")).size()).isEqualTo(2);
     }
 
-    private void offense(long messageId, float score) {
-        jdbc.update("update classifications set label = 'offensive', score = ? where message_id = ? and analyzer = 'offense'",
-                score, messageId);
+    /** Gives a message this offense verdict. */
+    private void offense(long messageId, String label, float score) {
+        jdbc.update("update classifications set label = ?, score = ? where message_id = ? and analyzer = 'offense'",
+                label, score, messageId);
     }
 
     @Test
     void dismissingAQueuedCommentTakesItOffTheQueue() {
-        jdbc.update("""
-                update classifications set label = 'hate', score = 0.95 where message_id = ? and analyzer = 'offense'
-                """, messageA);
+        offense(messageA, "hate", 0.95f);
         assertThat(ApiClient.json(owner.get("/api/moderation")).size()).isEqualTo(1);
         assertThat(ApiClient.json(owner.get("/api/moderation?threshold=0.96")).size()).isZero();
         assertThat(ApiClient.json(other.get("/api/moderation")).size()).isZero();
