@@ -28,7 +28,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
         } else if (e instanceof DataFormatException || e instanceof UncheckedIOException
                 || e instanceof IllegalArgumentException || e instanceof InvalidPathException) {
             code = ExitCodes.BAD_INPUT;
-            next = "check the paths and formats; 'model-tools " + commandLine.getCommandName()
+            next = "check the options, paths and formats; 'model-tools " + commandLine.getCommandName()
                     + " --help' lists what the command expects";
         } else {
             code = ExitCodes.FAILED;

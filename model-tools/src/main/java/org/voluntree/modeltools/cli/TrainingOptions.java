@@ -11,6 +11,7 @@ import org.voluntree.modeltools.data.ExtraNeither;
 import org.voluntree.modeltools.data.LabelledText;
 import org.voluntree.modeltools.data.LabelledTsvReader;
 import org.voluntree.modeltools.data.LexiconReader;
+import org.voluntree.modeltools.train.BestWeightedF1;
 import org.voluntree.modeltools.train.Pooling;
 import org.voluntree.modeltools.train.PrecisionFloor;
 import org.voluntree.modeltools.train.TrainingConfig;
@@ -115,14 +116,22 @@ final class TrainingOptions {
             + " must reach, 0 to disable (default: the analyzer's)")
     Double volunteerPrecision;
 
+    @Option(names = "--weighted-f1-shifts", arity = "1", description = "shift the labels' logits to the best"
+            + " out-of-fold weighted F1 on the training data: true or false (default: the analyzer's)")
+    Boolean weightedF1Shifts;
+
     TrainingConfig config(Analyzer target) {
         TrainingConfig config = TrainingConfig.defaultsFor(target).withSeed(seed);
         if (epochs != null) {
             config = config.withEpochs(epochs);
         }
         if (volunteerPrecision != null && target == Analyzer.INTENT) {
-            config = config.withPrecisionFloor(volunteerPrecision <= 0 ? null
+            config = config.withCalibration(volunteerPrecision <= 0 ? null
                     : new PrecisionFloor("volunteer", volunteerPrecision, 5));
+        }
+        if (weightedF1Shifts != null) {
+            config = config.withCalibration(weightedF1Shifts ? new BestWeightedF1(5)
+                    : config.calibration() instanceof BestWeightedF1 ? null : config.calibration());
         }
         if (validationFraction != null) {
             // early stopping needs a validation split: without one, each model keeps its last epoch
@@ -131,6 +140,10 @@ final class TrainingOptions {
         }
         if (dim != null) {
             config = config.withEmbeddingDim(dim);
+        }
+        if (ensemble != null) {
+            // before the hidden layer: a model with one needs --ensemble 1 first (the defaults average 3)
+            config = config.withEnsemble(ensemble);
         }
         if (hidden != null) {
             config = config.withHiddenUnits(hidden);
@@ -143,9 +156,6 @@ final class TrainingOptions {
         }
         if (classWeightPower != null) {
             config = config.withClassWeightPower(classWeightPower);
-        }
-        if (ensemble != null) {
-            config = config.withEnsemble(ensemble);
         }
         if (earlyStopping != null) {
             config = config.withEarlyStopping(earlyStopping);

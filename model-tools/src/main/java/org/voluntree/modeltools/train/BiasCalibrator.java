@@ -1,38 +1,57 @@
 package org.voluntree.modeltools.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.voluntree.modeltools.eval.Classifier;
 import org.voluntree.modeltools.eval.Evaluation;
 
 /**
- * Finds how much to lower one label's logit so that the label keeps a precision floor: trains
- * the network on k−1 folds of the training data, predicts the k-th, and searches the smallest
- * shift whose out-of-fold precision reaches the floor. Never looks at test data.
+ * Moves output biases after fitting, as a {@link DecisionCalibration} says: trains the network on
+ * k−1 folds of the training data, predicts the k-th, and searches the logit shifts on those
+ * out-of-fold predictions. For a {@link PrecisionFloor}, the smallest lowering of one label's logit
+ * whose precision reaches the floor; for {@link BestWeightedF1}, the shifts of every label (the most
+ * frequent one stays put) with the highest weighted F1. Never looks at test data.
  */
 final class BiasCalibrator {
 
     private static final double STEP = 0.05;
     private static final double MAX_SHIFT = 8;
+    /** Weighted-F1 shifts are searched in [−RANGE, RANGE]: beyond it a label is all or nothing. */
+    private static final double RANGE = 3;
+    private static final int MAX_ROUNDS = 5;
 
     private BiasCalibrator() {
     }
 
-    static Calibration calibrate(Featurised train, List<String> labels, TrainingConfig config) {
-        PrecisionFloor floor = config.precisionFloor();
+    /**
+     * @param train the training share; only its first {@code folded} rows are folded and scored,
+     *     the rest (examples from outside the data's own distribution) are always learned from
+     */
+    static Calibration calibrate(Featurised train, int folded, List<String> labels, TrainingConfig config) {
+        DecisionCalibration rule = config.calibration();
+        float[][] outOfFold = outOfFold(train, folded, labels.size(), config, rule.folds());
+        int[] gold = Arrays.copyOf(train.labels(), folded);
+        float[] shifts = rule instanceof PrecisionFloor floor ? precisionFloor(outOfFold, gold, labels, floor)
+                : bestWeightedF1(outOfFold, gold, labels);
+        Evaluation before = Evaluation.of(labels, gold, decide(outOfFold, new float[labels.size()]));
+        Evaluation after = Evaluation.of(labels, gold, decide(outOfFold, shifts));
+        return new Calibration(rule, shifts, before, after);
+    }
+
+    static float[] precisionFloor(float[][] outOfFold, int[] gold, List<String> labels, PrecisionFloor floor) {
         int guarded = labels.indexOf(floor.label());
         if (guarded < 0) {
             throw new IllegalArgumentException("precision floor names '" + floor.label() + "', not one of " + labels);
         }
-        float[][] outOfFold = outOfFold(train, labels.size(), config, floor.folds());
-        Evaluation before = Evaluation.of(labels, train.labels(), decide(outOfFold, guarded, 0));
+        float[] shifts = new float[labels.size()];
         double best = 0;
         double bestPrecision = -1;
         for (double shift = 0; shift <= MAX_SHIFT + 1e-9; shift += STEP) {
-            double precision = Evaluation.of(labels, train.labels(), decide(outOfFold, guarded, shift))
-                    .scoresOf(floor.label()).precision();
+            shifts[guarded] = (float) -shift;
+            double precision = Evaluation.of(labels, gold, decide(outOfFold, shifts)).scoresOf(floor.label())
+                    .precision();
             if (precision > bestPrecision + 1e-12) {
                 best = shift;
                 bestPrecision = precision;
@@ -42,18 +61,64 @@ final class BiasCalibrator {
                 break;
             }
         }
-        Evaluation after = Evaluation.of(labels, train.labels(), decide(outOfFold, guarded, best));
-        return new Calibration(floor.label(), (float) best, before, after);
+        shifts[guarded] = (float) -best;
+        return shifts;
     }
 
-    private static float[][] outOfFold(Featurised train, int classes, TrainingConfig config, int folds) {
-        int[] fold = stratifiedFolds(train.labels(), folds, config.seed());
-        float[][] scores = new float[train.size()][];
+    /**
+     * Coordinate ascent from no shift: each label but the most frequent in turn takes the shift in
+     * [−RANGE, RANGE] (steps of STEP) with the highest weighted F1, ties going to the smaller shift,
+     * until a round changes nothing.
+     */
+    static float[] bestWeightedF1(float[][] outOfFold, int[] gold, List<String> labels) {
+        int[] counts = new int[labels.size()];
+        for (int label : gold) {
+            counts[label]++;
+        }
+        int reference = 0;
+        for (int c = 1; c < counts.length; c++) {
+            if (counts[c] > counts[reference]) {
+                reference = c;
+            }
+        }
+        float[] shifts = new float[labels.size()];
+        double current = Evaluation.of(labels, gold, decide(outOfFold, shifts)).weightedF1();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            boolean changed = false;
+            for (int c = 0; c < labels.size(); c++) {
+                if (c == reference) {
+                    continue;
+                }
+                float kept = shifts[c];
+                float best = kept;
+                for (int step = 0; step <= 2 * RANGE / STEP + 1e-9; step++) {
+                    // 0, +STEP, −STEP, +2·STEP, …: on a tie the smaller shift is met first and kept
+                    double candidate = (step + 1) / 2 * STEP * (step % 2 == 1 ? 1 : -1);
+                    shifts[c] = (float) candidate;
+                    double score = Evaluation.of(labels, gold, decide(outOfFold, shifts)).weightedF1();
+                    if (score > current + 1e-12) {
+                        current = score;
+                        best = shifts[c];
+                    }
+                }
+                shifts[c] = best;
+                changed |= best != kept;
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return shifts;
+    }
+
+    private static float[][] outOfFold(Featurised train, int folded, int classes, TrainingConfig config, int folds) {
+        int[] fold = stratifiedFolds(Arrays.copyOf(train.labels(), folded), folds, config.seed());
+        float[][] scores = new float[folded][];
         for (int f = 0; f < folds; f++) {
             List<Integer> fit = new ArrayList<>();
             List<Integer> held = new ArrayList<>();
             for (int i = 0; i < train.size(); i++) {
-                (fold[i] == f ? held : fit).add(i);
+                (i < folded && fold[i] == f ? held : fit).add(i);
             }
             int[] fitRows = fit.stream().mapToInt(Integer::intValue).toArray();
             Featurised none = new Featurised(new int[0], new int[0], train.width());
@@ -80,14 +145,24 @@ final class BiasCalibrator {
         return names;
     }
 
-    /** Argmax after dividing the guarded label's probability by e^shift (= lowering its logit by shift). */
-    static int[] decide(float[][] probabilities, int guarded, double shift) {
-        double factor = Math.exp(-shift);
+    /** Argmax after adding each label's shift to its logit (= multiplying its probability by e^shift). */
+    static int[] decide(float[][] probabilities, float[] shifts) {
+        double[] factors = new double[shifts.length];
+        for (int c = 0; c < shifts.length; c++) {
+            factors[c] = Math.exp(shifts[c]);
+        }
         int[] decided = new int[probabilities.length];
         for (int i = 0; i < probabilities.length; i++) {
-            float[] adjusted = probabilities[i].clone();
-            adjusted[guarded] = (float) (adjusted[guarded] * factor);
-            decided[i] = Classifier.argMax(adjusted);
+            int best = 0;
+            double bestScore = -1;
+            for (int c = 0; c < factors.length; c++) {
+                double score = probabilities[i][c] * factors[c];
+                if (score > bestScore) {
+                    best = c;
+                    bestScore = score;
+                }
+            }
+            decided[i] = best;
         }
         return decided;
     }
@@ -115,11 +190,11 @@ final class BiasCalibrator {
     }
 
     /**
-     * The chosen shift and the out-of-fold figures before and after it.
+     * The chosen shifts and the out-of-fold figures before and after them.
      *
-     * @param label the guarded label
-     * @param shift how much its logit is lowered
+     * @param rule what was calibrated
+     * @param shifts what each label's logit gets added
      */
-    record Calibration(String label, float shift, Evaluation before, Evaluation after) {
+    record Calibration(DecisionCalibration rule, float[] shifts, Evaluation before, Evaluation after) {
     }
 }

@@ -69,11 +69,15 @@ public final class ModelTrainer {
                 config, e -> selectionScore(analyzer, e), listener, clock);
         Optional<Evaluation> validated = fitted.validation();
         TrainingConfig calibrationConfig = config.withEpochs(fitted.typicalEpochs()).withEarlyStopping(false);
-        Optional<BiasCalibrator.Calibration> calibration = config.precisionFloor() == null ? Optional.empty()
-                : Optional.of(BiasCalibrator.calibrate(train, labels, calibrationConfig));
-        int guarded = calibration.map(c -> labels.indexOf(c.label())).orElse(0);
-        float shift = calibration.map(BiasCalibrator.Calibration::shift).orElse(0f);
-        ModelWeights weights = fitted.weights().withOutputBiasShifted(guarded, -shift);
+        Optional<BiasCalibrator.Calibration> calibration = config.calibration() == null ? Optional.empty()
+                : Optional.of(BiasCalibrator.calibrate(train, split.train().size(), labels, calibrationConfig));
+        ModelWeights weights = fitted.weights();
+        if (calibration.isPresent()) {
+            float[] shifts = calibration.get().shifts();
+            for (int c = 0; c < shifts.length; c++) {
+                weights = weights.withOutputBiasShifted(c, shifts[c]);
+            }
+        }
         byte[] graph = FrozenGraph.build(weights, config.featuriser().maxFeatures());
         ModelManifest draft = manifest(analyzer, config, graph, Map.of(), provenance);
         try (TensorFlowEngine engine = new TensorFlowEngine(); LoadedModel frozen = engine.load(
@@ -92,13 +96,7 @@ public final class ModelTrainer {
             if (!testProvenance.isEmpty()) {
                 metrics.put("testData", List.copyOf(testProvenance));
             }
-            calibration.ifPresent(c -> metrics.put("calibration", Map.of("label", c.label(), "logitShift",
-                    Math.round(c.shift() * 100) / 100.0,
-                    "outOfFoldPrecisionBefore", round(c.before().scoresOf(c.label()).precision()),
-                    "outOfFoldPrecisionAfter", round(c.after().scoresOf(c.label()).precision()),
-                    "outOfFoldRecallAfter", round(c.after().scoresOf(c.label()).recall()),
-                    "outOfFoldMacroF1Before", round(c.before().macroF1()),
-                    "outOfFoldMacroF1After", round(c.after().macroF1()))));
+            calibration.ifPresent(c -> metrics.put("calibration", calibrationMetrics(labels, c)));
             ModelManifest manifest = manifest(analyzer, config, graph, metrics, provenance);
             return new TrainingResult(new ModelArtifact(manifest, graph), validated, tested, difference);
         }
@@ -180,6 +178,32 @@ public final class ModelTrainer {
                 new TensorSpec(FrozenGraph.INPUT, "INT32", List.of(-1L, (long) config.featuriser().maxFeatures())),
                 new TensorSpec(FrozenGraph.OUTPUT, "FLOAT", List.of(-1L, (long) labels)),
                 config.featuriser(), all, new ArrayList<>(provenance), ModelArtifact.sha256(graph), clock.instant());
+    }
+
+    /** What the manifest records of a calibration: the rule, the shifts and the out-of-fold figures it moved. */
+    private static Map<String, Object> calibrationMetrics(List<String> labels, BiasCalibrator.Calibration c) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        if (c.rule() instanceof PrecisionFloor floor) {
+            int guarded = labels.indexOf(floor.label());
+            map.put("label", floor.label());
+            map.put("logitShift", Math.round(-c.shifts()[guarded] * 100) / 100.0);
+            map.put("outOfFoldPrecisionBefore", round(c.before().scoresOf(floor.label()).precision()));
+            map.put("outOfFoldPrecisionAfter", round(c.after().scoresOf(floor.label()).precision()));
+            map.put("outOfFoldRecallAfter", round(c.after().scoresOf(floor.label()).recall()));
+            map.put("outOfFoldMacroF1Before", round(c.before().macroF1()));
+            map.put("outOfFoldMacroF1After", round(c.after().macroF1()));
+        } else {
+            Map<String, Object> shifts = new LinkedHashMap<>();
+            for (int i = 0; i < labels.size(); i++) {
+                shifts.put(labels.get(i), Math.round(c.shifts()[i] * 100) / 100.0);
+            }
+            map.put("objective", "weightedF1");
+            map.put("logitShifts", shifts);
+            map.put("outOfFoldWeightedF1Before", round(c.before().weightedF1()));
+            map.put("outOfFoldWeightedF1After", round(c.after().weightedF1()));
+        }
+        map.put("folds", c.rule().folds());
+        return map;
     }
 
     private static double round(double value) {

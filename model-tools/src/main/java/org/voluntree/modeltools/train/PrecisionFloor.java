@@ -9,7 +9,7 @@ package org.voluntree.modeltools.train;
  * @param minPrecision the precision to reach on out-of-fold predictions
  * @param folds how many folds produce the out-of-fold predictions
  */
-public record PrecisionFloor(String label, double minPrecision, int folds) {
+public record PrecisionFloor(String label, double minPrecision, int folds) implements DecisionCalibration {
 
     public PrecisionFloor {
         if (minPrecision <= 0 || minPrecision > 1 || folds < 2) {

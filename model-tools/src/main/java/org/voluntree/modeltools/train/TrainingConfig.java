@@ -16,7 +16,8 @@ import org.voluntree.modeltools.data.Analyzer;
  * @param learningRate Adam's step size
  * @param validationFraction share of the training data held out to report progress, 0 for none
  * @param seed seeds weight initialisation, shuffling and the validation split
- * @param precisionFloor a label whose precision the decision rule must keep up, or {@code null}
+ * @param calibration how the output biases are moved after fitting (a label's precision floor, or
+ *     the best weighted F1), or {@code null} for none
  * @param classWeightPower weights each example's loss by {@code (n / (classes · n_label))^power}:
  *     0 = unweighted, 1 = balanced classes, 0.5 = half-way
  * @param ensemble how many linear models (seeds {@code seed, seed+1, …}) are averaged into the one
@@ -39,7 +40,7 @@ public record TrainingConfig(
         float learningRate,
         double validationFraction,
         long seed,
-        PrecisionFloor precisionFloor,
+        DecisionCalibration calibration,
         double classWeightPower,
         int ensemble,
         boolean earlyStopping,
@@ -51,9 +52,9 @@ public record TrainingConfig(
 
     /** A single unweighted model trained for all its epochs. */
     public TrainingConfig(FeaturiserConfig featuriser, int embeddingDim, int hiddenUnits, int epochs, int batchSize,
-            float learningRate, double validationFraction, long seed, PrecisionFloor precisionFloor) {
+            float learningRate, double validationFraction, long seed, DecisionCalibration calibration) {
         this(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed,
-                precisionFloor, 0, 1, false, 0, Pooling.MEAN, 0);
+                calibration, 0, 1, false, 0, Pooling.MEAN, 0);
     }
 
     public TrainingConfig {
@@ -98,63 +99,63 @@ public record TrainingConfig(
     }
 
     public TrainingConfig withFeaturiser(FeaturiserConfig value) {
-        return new TrainingConfig(value, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(value, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withEmbeddingDim(int value) {
-        return new TrainingConfig(featuriser, value, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(featuriser, value, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withHiddenUnits(int value) {
-        return new TrainingConfig(featuriser, embeddingDim, value, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(featuriser, embeddingDim, value, epochs, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withEpochs(int value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, value, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, value, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withBatchSize(int value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, value, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, value, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withLearningRate(float value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, value, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, value, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withValidationFraction(double value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, value, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, value, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, value, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, value, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
-    public TrainingConfig withPrecisionFloor(PrecisionFloor value) {
+    public TrainingConfig withCalibration(DecisionCalibration value) {
         return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, value, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withClassWeightPower(double value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, value, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, calibration, value, ensemble, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withEnsemble(int value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, value, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, value, earlyStopping, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withEarlyStopping(boolean value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, value, tokenDropout, pooling, l2);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, value, tokenDropout, pooling, l2);
     }
 
     public TrainingConfig withTokenDropout(double value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, value, pooling, l2);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, value, pooling, l2);
     }
 
     public TrainingConfig withPooling(Pooling value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, value, l2);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, value, l2);
     }
 
     public TrainingConfig withL2(double value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, precisionFloor, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, value);
+        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, value);
     }
 
     /** The manifest's family name for this shape of network. */
