@@ -2,12 +2,11 @@ package org.voluntree.app.models;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -16,15 +15,17 @@ import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.model.ModelArtifact;
 import org.voluntree.contracts.model.ModelRegistry;
 import org.voluntree.modeltools.ModelTools;
+import org.voluntree.modeltools.cli.DefaultTraining;
+import org.voluntree.modeltools.data.Analyzer;
 import org.voluntree.workers.queue.JobHandler;
 import org.voluntree.workers.queue.PermanentFailure;
 import picocli.CommandLine;
 
 /**
- * Runs one training job: exactly the {@code model-tools train} command (same data, same defaults
- * as {@code models/train-all.sh}), its progress lines copied into the job's state as they come,
- * then the frozen model loaded into the registry as a new version — not activated: an admin
- * activates it after reading its metrics.
+ * Runs one training job: exactly the {@code model-tools train} command of the analyzer's default
+ * model (same data, same defaults as {@code model-tools retrain}, see {@link DefaultTraining}), its
+ * progress lines copied into the job's state as they come, then the frozen model loaded into the
+ * registry as a new version — not activated: an admin activates it after reading its metrics.
  */
 class TrainingWorker implements JobHandler {
 
@@ -49,7 +50,7 @@ class TrainingWorker implements JobHandler {
         List<String> arguments;
         try {
             arguments = arguments(analyzer, out);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IllegalArgumentException e) {
             fail(id, e.getMessage());
             return;
         }
@@ -82,37 +83,16 @@ class TrainingWorker implements JobHandler {
         log.warn("Training job {} failed: {}", id, reason);
     }
 
-    /** The same train invocation as models/train-all.sh. */
+    /** The train invocation of the analyzer's default model, as {@code model-tools retrain} runs it. */
     private List<String> arguments(String analyzer, Path out) {
-        Path shared = properties.sharedFolder();
-        List<String> args = new ArrayList<>(List.of("train", "--analyzer", analyzer, "--out", out.toString()));
-        switch (analyzer) {
-            case "intent" -> {
-                args.addAll(List.of("--data", existing(properties.intentFolder().resolve("train.tsv")).toString(),
-                        "--test", existing(properties.intentFolder().resolve("test.tsv")).toString()));
-            }
-            case "sentiment" -> args.addAll(List.of("--data",
-                    existing(shared.resolve("sentiment/yelp_labelled.txt")).toString(),
-                    existing(shared.resolve("sentiment/amazon_cells_labelled.txt")).toString(),
-                    "--lexicon", existing(shared.resolve("sentiment/lexicon")).toString(),
-                    "--lexicon-use", "features",
-                    "--test", existing(shared.resolve("sentiment/imdb_labelled.txt")).toString()));
-            case "offense" -> args.addAll(List.of("--data",
-                    existing(shared.resolve("offense/labeled_data.csv")).toString(),
-                    "--extra-neither", existing(properties.intentFolder().resolve("train.tsv")).toString(),
-                    "--team-corpus", existing(properties.offenseFolder().resolve("train.tsv")).toString(),
-                    "--team-corpus-repeat", "4"));
-            default -> throw new IllegalStateException("no analyzer called " + analyzer);
+        Analyzer target = Analyzer.named(analyzer);
+        try {
+            return new DefaultTraining(properties.sharedFolder(), properties.intentFolder(), properties.offenseFolder())
+                    .trainArguments(target, out);
+        } catch (UncheckedIOException e) {
+            throw new IllegalStateException("training data not found at " + e.getCause().getMessage()
+                    + "; set VOLUNTREE_TRAINING_INTENT_DATA / _OFFENSE_DATA / _SHARED_DATA", e);
         }
-        return args;
-    }
-
-    private static Path existing(Path path) {
-        if (!Files.exists(path)) {
-            throw new IllegalStateException("training data not found at " + path.toAbsolutePath()
-                    + "; set VOLUNTREE_TRAINING_INTENT_DATA / _OFFENSE_DATA / _SHARED_DATA");
-        }
-        return path;
     }
 
     /** Copies each line the command prints into the job's {@code progress}. */

@@ -1,0 +1,54 @@
+package org.voluntree.modeltools.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voluntree.contracts.model.ModelArtifact;
+import org.voluntree.modeltools.ExitCodes;
+import org.voluntree.modeltools.testing.SharedData;
+
+/** {@code retrain}: the default models' train commands, as models/train-all.sh runs them. */
+class RetrainCommandIT {
+
+    @TempDir
+    Path models;
+
+    private static Path repo() {
+        return Path.of(System.getProperty("voluntree.repo.root", "..")).toAbsolutePath().normalize();
+    }
+
+    @Test
+    void retrainsAnAnalyzerWithItsDefaultDataAndSaysWhatItRuns() {
+        Path imdb = SharedData.file("sentiment/imdb_labelled.txt");
+        CommandRun run = CommandRun.of("retrain", "--analyzer", "sentiment", "--models", models.toString(),
+                "--shared-data", SharedData.root().toString(), "--intent-data", repo().resolve("data/intent").toString(),
+                "--offense-data", repo().resolve("data/offense").toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).startsWith("model-tools train --analyzer sentiment --data ")
+                .contains("--lexicon-use features", "--test " + imdb, "--out " + models.resolve("sentiment"))
+                .contains("held-out test (frozen graph) — 1000 examples");
+        ModelArtifact artifact = ModelArtifact.readFrom(models.resolve("sentiment"));
+        assertThat(artifact.manifest().analyzer()).isEqualTo("sentiment");
+        assertThat(artifact.manifest().featuriser().extrasOrNone().lexicon()).isNotEmpty();
+        assertThat(models.resolve("intent")).doesNotExist();
+    }
+
+    @Test
+    void missingDataIsReportedBeforeAnyModelIsTrained() throws IOException {
+        Path nowhere = models.resolve("no-such-folder");
+        CommandRun run = CommandRun.of("retrain", "--models", models.toString(), "--intent-data", nowhere.toString(),
+                "--shared-data", SharedData.root().toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("training data not found", nowhere.resolve("train.tsv").toString())
+                .contains("next: ");
+        assertThat(run.out()).doesNotContain("model-tools train");
+        try (Stream<Path> written = Files.list(models)) {
+            assertThat(written).isEmpty();
+        }
+    }
+}
