@@ -38,7 +38,8 @@ public final class RetrainCommand implements Callable<Integer> {
             description = "the team's moderation corpus (default: $VOLUNTREE_OFFENSE_DATA, else ${DEFAULT-VALUE})")
     private Path offenseData;
 
-    @Option(names = "--models", defaultValue = "models", description = "where the models go (default: ${DEFAULT-VALUE})")
+    @Option(names = "--models", defaultValue = "models",
+            description = "where the models go (default: ${DEFAULT-VALUE})")
     private Path models;
 
     @Override

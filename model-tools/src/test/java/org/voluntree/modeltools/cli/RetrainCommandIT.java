@@ -26,7 +26,8 @@ class RetrainCommandIT {
     void retrainsAnAnalyzerWithItsDefaultDataAndSaysWhatItRuns() {
         Path imdb = SharedData.file("sentiment/imdb_labelled.txt");
         CommandRun run = CommandRun.of("retrain", "--analyzer", "sentiment", "--models", models.toString(),
-                "--shared-data", SharedData.root().toString(), "--intent-data", repo().resolve("data/intent").toString(),
+                "--shared-data", SharedData.root().toString(),
+                "--intent-data", repo().resolve("data/intent").toString(),
                 "--offense-data", repo().resolve("data/offense").toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).startsWith("model-tools train --analyzer sentiment --data ")

@@ -40,7 +40,8 @@ class BiasCalibratorTest {
         rows(p, gold, 100, 1, 0.1f, 0.9f);
         rows(p, gold, 20, 0, 0.4f, 0.6f); // argmax calls every rare example common
         float[] shifts = BiasCalibrator.bestWeightedF1(array(p), ints(gold), LABELS);
-        // 0.4·e^s must pass 0.6 (s > ln 1.5 = 0.405) while 0.1·e^s stays under 0.9 (s < 2.197): the first step past 0.405
+        // 0.4·e^s must pass 0.6 (s > ln 1.5 = 0.405) while 0.1·e^s stays under 0.9 (s < 2.197):
+        // the first step past 0.405
         assertThat(shifts[0]).isCloseTo(0.45f, within(1e-6f));
         assertThat(shifts[1]).as("the most frequent label is the reference").isZero();
         assertThat(Evaluation.of(LABELS, ints(gold), BiasCalibrator.decide(array(p), shifts)).weightedF1())
@@ -83,8 +84,8 @@ class BiasCalibratorTest {
                 ids[r * width + k] = 10 + random.nextInt(50);
             }
         }
-        TrainingConfig config = new TrainingConfig(new FeaturiserConfig(TextNormaliser.VERSION, 64, width, false, 0, 0, 1),
-                4, 0, 5, 8, 0.05f, 0, 3, new BestWeightedF1(3));
+        FeaturiserConfig featuriser = new FeaturiserConfig(TextNormaliser.VERSION, 64, width, false, 0, 0, 1);
+        TrainingConfig config = new TrainingConfig(featuriser, 4, 0, 5, 8, 0.05f, 0, 3, new BestWeightedF1(3));
         BiasCalibrator.Calibration calibration = BiasCalibrator.calibrate(new Featurised(ids, labels, width), folded,
                 LABELS, config);
         int scored = Arrays.stream(calibration.before().confusion()).flatMapToInt(Arrays::stream).sum();
