@@ -1,14 +1,18 @@
 package org.voluntree.app.models;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voluntree.contracts.event.Json;
@@ -70,11 +74,28 @@ class TrainingWorker implements JobHandler {
             int version = registry.store(artifact);
             jobs.update(id, Map.of("status", "succeeded", "finishedAt", Instant.now().toString(),
                     "version", Integer.toString(version),
+                    "progress", "stored as " + analyzer + " v" + version + ", not activated",
                     "metrics", new String(Json.write(artifact.manifest().metrics()), StandardCharsets.UTF_8),
                     "next", "activate it with 'model-tools activate " + analyzer + " " + version + "'"));
             log.info("Training job {} stored {} v{} (not activated)", id, analyzer, version);
         } catch (RuntimeException e) {
             fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            deleteQuietly(out);
+        }
+    }
+
+    /** The job's folder: the registry holds the model now (or training failed and left nothing to keep). */
+    private static void deleteQuietly(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            log.warn("Could not delete the training folder {}: {}", folder, e.toString());
         }
     }
 

@@ -5,10 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -43,6 +45,9 @@ class TrainingApiIT {
     @Autowired
     StatefulRedisConnection<String, byte[]> redis;
 
+    @Value("${voluntree.training.work-dir}")
+    String workDir;
+
     ApiClient owner;
     ApiClient viewer;
 
@@ -73,8 +78,9 @@ class TrainingApiIT {
         });
         JsonNode done = Json.MAPPER.readTree(owner.get(statusUrl).body());
         assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("succeeded");
-        assertThat(done.path("progress").asString()).isNotBlank();
         int version = Integer.parseInt(done.path("version").asString());
+        assertThat(done.path("progress").asString()).isEqualTo("stored as intent v" + version + ", not activated");
+        assertThat(Path.of(workDir, job.path("id").asString())).as("the registry holds the model").doesNotExist();
         assertThat(registry.versions("intent")).contains(version);
         assertThat(registry.activeVersion("intent")).as("an admin activates it").contains(activeBefore);
         JsonNode metrics = Json.MAPPER.readTree(done.path("metrics").asString());
