@@ -16,29 +16,30 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code retrain}: trains the default models again, each with exactly the data it was trained on. */
 @Command(name = "retrain", mixinStandardHelpOptions = true,
-        description = {"Reproduces the default models: runs 'train' for each analyzer with the data and options of",
-            "its committed model (printing the command first) and writes MODELS/ANALYZER."})
+        description = "Reproduces the default models: runs 'train' for each analyzer with the data and options of"
+            + " its committed model (printing the command first) and writes MODELS/ANALYZER.")
 public final class RetrainCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--analyzer", arity = "1..*", description = "intent, sentiment and/or offense (default: all three)")
+    @Option(names = "--analyzer", arity = "1..*", paramLabel = "ANALYZER",
+            description = "intent, sentiment and/or offense (default: all three)")
     private List<String> analyzers = new ArrayList<>();
 
-    @Option(names = "--shared-data", defaultValue = "${env:VOLUNTREE_SHARED_DATA:-../shared/data}",
+    @Option(names = "--shared-data", paramLabel = "DIR", defaultValue = "${env:VOLUNTREE_SHARED_DATA:-../shared/data}",
             description = "the public data sets (default: $VOLUNTREE_SHARED_DATA, else ${DEFAULT-VALUE})")
     private Path sharedData;
 
-    @Option(names = "--intent-data", defaultValue = "${env:VOLUNTREE_INTENT_DATA:-data/intent}",
+    @Option(names = "--intent-data", paramLabel = "DIR", defaultValue = "${env:VOLUNTREE_INTENT_DATA:-data/intent}",
             description = "the team's intent corpus (default: $VOLUNTREE_INTENT_DATA, else ${DEFAULT-VALUE})")
     private Path intentData;
 
-    @Option(names = "--offense-data", defaultValue = "${env:VOLUNTREE_OFFENSE_DATA:-data/offense}",
+    @Option(names = "--offense-data", paramLabel = "DIR", defaultValue = "${env:VOLUNTREE_OFFENSE_DATA:-data/offense}",
             description = "the team's moderation corpus (default: $VOLUNTREE_OFFENSE_DATA, else ${DEFAULT-VALUE})")
     private Path offenseData;
 
-    @Option(names = "--models", defaultValue = "models",
+    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
             description = "where the models go (default: ${DEFAULT-VALUE})")
     private Path models;
 
