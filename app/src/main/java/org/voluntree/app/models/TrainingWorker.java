@@ -6,15 +6,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.model.ModelArtifact;
 import org.voluntree.contracts.model.ModelRegistry;
@@ -87,13 +85,8 @@ class TrainingWorker implements JobHandler {
 
     /** The job's folder: the registry holds the model now (or training failed and left nothing to keep). */
     private static void deleteQuietly(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        try {
+            FileSystemUtils.deleteRecursively(folder);
         } catch (IOException e) {
             log.warn("Could not delete the training folder {}: {}", folder, e.toString());
         }

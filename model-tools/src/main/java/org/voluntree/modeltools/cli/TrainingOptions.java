@@ -12,6 +12,7 @@ import org.voluntree.modeltools.data.LabelledText;
 import org.voluntree.modeltools.data.LabelledTsvReader;
 import org.voluntree.modeltools.data.LexiconReader;
 import org.voluntree.modeltools.train.BestWeightedF1;
+import org.voluntree.modeltools.train.DecisionCalibration;
 import org.voluntree.modeltools.train.Pooling;
 import org.voluntree.modeltools.train.PrecisionFloor;
 import org.voluntree.modeltools.train.TrainingConfig;
@@ -127,10 +128,10 @@ final class TrainingOptions {
         }
         if (volunteerPrecision != null && target == Analyzer.INTENT) {
             config = config.withCalibration(volunteerPrecision <= 0 ? null
-                    : new PrecisionFloor("volunteer", volunteerPrecision, 5));
+                    : new PrecisionFloor("volunteer", volunteerPrecision, DecisionCalibration.DEFAULT_FOLDS));
         }
         if (weightedF1Shifts != null) {
-            config = config.withCalibration(weightedF1Shifts ? new BestWeightedF1(5)
+            config = config.withCalibration(weightedF1Shifts ? new BestWeightedF1(DecisionCalibration.DEFAULT_FOLDS)
                     : config.calibration() instanceof BestWeightedF1 ? null : config.calibration());
         }
         if (validationFraction != null) {

@@ -7,6 +7,9 @@ package org.voluntree.modeltools.train;
  */
 public sealed interface DecisionCalibration permits PrecisionFloor, BestWeightedF1 {
 
+    /** The folds of the default models' calibrations and of the CLI's. */
+    int DEFAULT_FOLDS = 5;
+
     /** How many folds produce the out-of-fold predictions. */
     int folds();
 }

@@ -86,7 +86,8 @@ public record TrainingConfig(
             case INTENT -> new TrainingConfig(
                     new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 64, true, 4, 4, 0x5eed)
                             .withExtras(ExtraFeatures.NONE.withNegationWindow(3)),
-                    64, 0, 20, 32, 0.005f, 0.1, DEFAULT_SEED, new PrecisionFloor("volunteer", 0.95, 5),
+                    64, 0, 20, 32, 0.005f, 0.1, DEFAULT_SEED, new PrecisionFloor("volunteer", 0.95,
+                            DecisionCalibration.DEFAULT_FOLDS),
                     0, 3, false, 0, Pooling.SQRT, 1e-4);
             case SENTIMENT -> new TrainingConfig(
                     new FeaturiserConfig(2, 1 << 16, 96, true, 0, 0, 0x5eed)

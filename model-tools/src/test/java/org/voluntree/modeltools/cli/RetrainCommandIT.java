@@ -18,17 +18,13 @@ class RetrainCommandIT {
     @TempDir
     Path models;
 
-    private static Path repo() {
-        return Path.of(System.getProperty("voluntree.repo.root", "..")).toAbsolutePath().normalize();
-    }
-
     @Test
     void retrainsAnAnalyzerWithItsDefaultDataAndSaysWhatItRuns() {
         Path imdb = SharedData.file("sentiment/imdb_labelled.txt");
         CommandRun run = CommandRun.of("retrain", "--analyzer", "sentiment", "--models", models.toString(),
                 "--shared-data", SharedData.root().toString(),
-                "--intent-data", repo().resolve("data/intent").toString(),
-                "--offense-data", repo().resolve("data/offense").toString());
+                "--intent-data", SharedData.repository().resolve("data/intent").toString(),
+                "--offense-data", SharedData.repository().resolve("data/offense").toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).startsWith("model-tools train --analyzer sentiment --data ")
                 .contains("--lexicon-use features", "--test " + imdb, "--out " + models.resolve("sentiment"))

@@ -11,9 +11,13 @@ public final class SharedData {
     private SharedData() {
     }
 
+    /** The repository's root folder (the build passes it as {@code voluntree.repo.root}). */
+    public static Path repository() {
+        return Path.of(System.getProperty("voluntree.repo.root", "..")).toAbsolutePath().normalize();
+    }
+
     public static Path root() {
-        Path repo = Path.of(System.getProperty("voluntree.repo.root", "..")).toAbsolutePath().normalize();
-        return repo.resolve("..").resolve("shared").resolve("data").normalize();
+        return repository().resolve("..").resolve("shared").resolve("data").normalize();
     }
 
     /** A file under the data root; the test is skipped (not failed) where the data sets are not laid out. */
