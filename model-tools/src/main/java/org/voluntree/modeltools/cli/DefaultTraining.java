@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.voluntree.modeltools.data.Analyzer;
+import org.voluntree.modeltools.data.LexiconReader;
 
 /**
  * The {@code train} arguments that reproduce each analyzer's committed default model: which data
@@ -38,6 +39,7 @@ public record DefaultTraining(Path sharedData, Path intentData, Path offenseData
                     "--data", existing(sharedData.resolve("sentiment/yelp_labelled.txt")),
                     existing(sharedData.resolve("sentiment/amazon_cells_labelled.txt")),
                     "--lexicon", existing(sharedData.resolve("sentiment/lexicon")), "--lexicon-use", "features",
+                    "--valence-lexicon", LexiconReader.BUNDLED_VADER,
                     "--test", existing(sharedData.resolve("sentiment/imdb_labelled.txt"))));
             // offense also learns the team's own comments (training files only, never a test file):
             // the intent corpus as 'neither', and the moderation corpus with its own labels

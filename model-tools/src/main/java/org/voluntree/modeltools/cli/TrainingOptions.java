@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.voluntree.contracts.text.ExtraFeatures;
 import org.voluntree.contracts.text.FeaturiserConfig;
 import org.voluntree.modeltools.data.Analyzer;
@@ -31,6 +33,12 @@ final class TrainingOptions {
             + " class token (the word lists are saved in the manifest's featuriser); examples: the words become"
             + " one-word training examples; both (default: ${DEFAULT-VALUE})")
     LexiconUse lexiconUse;
+
+    @Option(names = "--valence-lexicon", paramLabel = "FILE|vader", description = "sentiment: word classes by"
+            + " valence (positive, strong positive, negative, strong negative) from a lexicon in VADER's format"
+            + " (token<TAB>mean valence), or 'vader' for the VADER lexicon bundled with model-tools; saved in the"
+            + " manifest's featuriser like --lexicon's classes")
+    String valenceLexicon;
 
     @Option(names = "--epochs", description = "passes over the data (default: the analyzer's)")
     Integer epochs;
@@ -188,6 +196,11 @@ final class TrainingOptions {
         if (lexicon != null && lexiconUse != LexiconUse.examples) {
             extras = extras.withLexicon(LexiconReader.classes(lexicon));
         }
+        if (valenceLexicon != null) {
+            Map<String, List<String>> classes = new TreeMap<>(extras.lexicon());
+            classes.putAll(LexiconReader.valenceClasses(valenceLexicon));
+            extras = extras.withLexicon(classes);
+        }
         return config.withFeaturiser(new FeaturiserConfig(
                 normaliserVersion == null ? f.normaliserVersion() : normaliserVersion,
                 buckets == null ? f.buckets() : buckets, maxFeatures == null ? f.maxFeatures() : maxFeatures,
@@ -240,6 +253,12 @@ final class TrainingOptions {
                 case examples -> " (opinion lexicon words as one-word examples)";
                 case both -> " (opinion lexicon: word classes in the featuriser and one-word examples)";
             });
+        }
+        if (valenceLexicon != null) {
+            notes.add(LexiconReader.BUNDLED_VADER.equals(valenceLexicon)
+                    ? "vader_sentiment_lexicon.txt of com.github.apanimesh061:vader-sentiment-analyzer:1.0 (VADER"
+                            + " valence lexicon, Hutto and Gilbert 2014, MIT licence: word classes in the featuriser)"
+                    : valenceLexicon + " (valence lexicon: word classes in the featuriser)");
         }
         return notes;
     }

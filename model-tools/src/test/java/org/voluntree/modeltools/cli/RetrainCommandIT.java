@@ -27,11 +27,12 @@ class RetrainCommandIT {
                 "--offense-data", SharedData.repository().resolve("data/offense").toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).startsWith("model-tools train --analyzer sentiment --data ")
-                .contains("--lexicon-use features", "--test " + imdb, "--out " + models.resolve("sentiment"))
+                .contains("--lexicon-use features", "--valence-lexicon vader", "--test " + imdb, "--out " + models.resolve("sentiment"))
                 .contains("held-out test (frozen graph) — 1000 examples");
         ModelArtifact artifact = ModelArtifact.readFrom(models.resolve("sentiment"));
         assertThat(artifact.manifest().analyzer()).isEqualTo("sentiment");
-        assertThat(artifact.manifest().featuriser().extrasOrNone().lexicon()).isNotEmpty();
+        assertThat(artifact.manifest().featuriser().extrasOrNone().lexicon()).containsKeys("positive", "negative",
+                "valence_positive", "valence_strong_positive", "valence_negative", "valence_strong_negative");
         assertThat(models.resolve("intent")).doesNotExist();
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +93,39 @@ class ReadersTest {
                 .hasMessageContaining("volunteer");
         assertThatThrownBy(() -> LabelledTsvReader.readTraining(write("test.tsv", "label\ttext\nneither\tok\n"),
                 Set.of("neither"))).hasMessageContaining("test file");
+    }
+
+    @Test
+    void aValenceLexiconBecomesWordClassesBySignAndStrengthWithOneMeanPerWordAndNoContractions() throws IOException {
+        Path file = write("v.txt", "adore\t3.0\t0.5\t[3, 3]\nnice\t1.8\t0.6\t[2, 2]\nmeh\t-0.4\t0.6\t[0, -1]\n"
+                + "dull\t-1.2\t0.4\t[-1, -1]\nhorrid\t-2.5\t0.5\t[-3, -2]\n:-)\t1.3\t0.5\t[1, 1]\n"
+                + "LOL\t2.9\t0.7\t[3, 3]\nlol\t0.9\t0.7\t[1, 1]\nill\t-1.8\t0.6\t[-2, -2]\n");
+
+        assertThat(LexiconReader.valenceClasses(file.toString())).containsExactly(
+                Map.entry("valence_negative", List.of("dull")),
+                Map.entry("valence_positive", List.of("nice", "lol")),
+                Map.entry("valence_strong_negative", List.of("horrid")),
+                Map.entry("valence_strong_positive", List.of("adore")));
+    }
+
+    @Test
+    void aValenceThatIsNotANumberNamesItsLineAndAMissingFileItsPath() throws IOException {
+        Path file = write("v.txt", "nice\t1.8\nodd\thigh\n");
+
+        assertThatThrownBy(() -> LexiconReader.valenceClasses(file.toString()))
+                .isInstanceOf(DataFormatException.class).hasMessageContaining("v.txt:2").hasMessageContaining("high");
+        assertThatThrownBy(() -> LexiconReader.valenceClasses(dir.resolve("none.txt").toString()))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("none.txt");
+    }
+
+    @Test
+    void theBundledVaderLexiconIsReadFromTheJar() {
+        Map<String, List<String>> classes = LexiconReader.valenceClasses(LexiconReader.BUNDLED_VADER);
+
+        assertThat(classes.get("valence_strong_positive")).contains("love", "excellent");
+        assertThat(classes.get("valence_strong_negative")).contains("horrible");
+        assertThat(classes.get("valence_negative")).contains("boring");
+        assertThat(classes.values().stream().mapToInt(List::size).sum()).isGreaterThan(5000);
     }
 
     @Test
