@@ -39,8 +39,7 @@ class Reconciliation {
     private static final int MAX_COMMENTS_PER_POST = 500;
 
     /** A published post to read. */
-    record ActivePost(String pageId, String postId, Instant publishedAt) {
-    }
+    record ActivePost(String pageId, String postId, Instant publishedAt) {}
 
     private final JdbcTemplate jdbc;
     private final GraphApi graph;
@@ -50,7 +49,12 @@ class Reconciliation {
     private final Duration window;
     private final Clock clock = Clock.systemUTC();
 
-    Reconciliation(JdbcTemplate jdbc, GraphApi graph, PageTokens pages, PageAlerts alerts, WebhookIntake intake,
+    Reconciliation(
+            JdbcTemplate jdbc,
+            GraphApi graph,
+            PageTokens pages,
+            PageAlerts alerts,
+            WebhookIntake intake,
             @Value("${voluntree.facebook.reconcile-window:14d}") Duration window) {
         this.jdbc = jdbc;
         this.graph = graph;
@@ -72,12 +76,15 @@ class Reconciliation {
     }
 
     List<ActivePost> activePosts() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select g.facebook_page_id, p.facebook_post_id, p.published_at
                   from posts p join pages g on g.id = p.page_id
                  where p.state = 'published' and p.facebook_post_id is not null and p.published_at > ?
                    and g.token_status = 'valid'
-                """, (rs, n) -> new ActivePost(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
+                """,
+                (rs, n) -> new ActivePost(
+                        rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
                 Timestamp.from(clock.instant().minus(window)));
     }
 
@@ -85,8 +92,8 @@ class Reconciliation {
     int reconcile(ActivePost post) {
         List<GraphComment> comments;
         try {
-            comments = graph.commentsSince(pages.access(post.pageId()), post.postId(), post.publishedAt(),
-                    MAX_COMMENTS_PER_POST);
+            comments = graph.commentsSince(
+                    pages.access(post.pageId()), post.postId(), post.publishedAt(), MAX_COMMENTS_PER_POST);
         } catch (PageTokenInvalidException e) {
             alerts.tokenRefused(post.pageId(), e.getMessage());
             return 0;
@@ -101,9 +108,20 @@ class Reconciliation {
             if (c.id() == null || known.contains(c.id()) || post.pageId().equals(c.fromId())) {
                 continue;
             }
-            missed.add(new InboundEvent("c:" + c.id() + ":add", EventKind.COMMENT, post.pageId(), c.id(), post.postId(),
-                    c.parentId() == null || c.parentId().equals(post.postId()) ? null : c.parentId(), "add",
-                    c.fromId(), c.fromName(), c.message(), null, c.createdAt() == null ? now : c.createdAt(), now));
+            missed.add(new InboundEvent(
+                    "c:" + c.id() + ":add",
+                    EventKind.COMMENT,
+                    post.pageId(),
+                    c.id(),
+                    post.postId(),
+                    c.parentId() == null || c.parentId().equals(post.postId()) ? null : c.parentId(),
+                    "add",
+                    c.fromId(),
+                    c.fromName(),
+                    c.message(),
+                    null,
+                    c.createdAt() == null ? now : c.createdAt(),
+                    now));
         }
         return missed.isEmpty() ? 0 : intake.enqueue(missed);
     }
@@ -112,7 +130,8 @@ class Reconciliation {
         if (comments.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.queryForList("select external_id from messages where external_id = any(?)",
-                String.class, (Object) comments.stream().map(GraphComment::id).toArray(String[]::new)));
+        return new HashSet<>(
+                jdbc.queryForList("select external_id from messages where external_id = any(?)", String.class, (Object)
+                        comments.stream().map(GraphComment::id).toArray(String[]::new)));
     }
 }

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.voluntree.contracts.event.ClassifiedMessage.Classification;
 import org.voluntree.contracts.event.ClassifiedMessage;
-import org.voluntree.contracts.event.FeaturisedMessage.Features;
+import org.voluntree.contracts.event.ClassifiedMessage.Classification;
 import org.voluntree.contracts.event.FeaturisedMessage;
+import org.voluntree.contracts.event.FeaturisedMessage.Features;
 import org.voluntree.contracts.model.ModelManifest;
 import org.voluntree.contracts.model.ModelNotFoundException;
 import org.voluntree.gears.engine.LoadedModel;
@@ -19,15 +19,12 @@ import org.voluntree.gears.engine.LoadedModel;
 final class BatchClassifier {
 
     /** A message that can never be classified, with the reason. */
-    record Rejected(int index, String reason) {
-    }
+    record Rejected(int index, String reason) {}
 
     /** Per input index: the classified record, or null when rejected. */
-    record Result(List<ClassifiedMessage> classified, List<Rejected> rejected) {
-    }
+    record Result(List<ClassifiedMessage> classified, List<Rejected> rejected) {}
 
-    private record Group(String analyzer, int version) {
-    }
+    private record Group(String analyzer, int version) {}
 
     private final ModelCache models;
 
@@ -52,7 +49,8 @@ final class BatchClassifier {
         Map<Group, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             for (Map.Entry<String, Features> entry : batch.get(i).features().entrySet()) {
-                groups.computeIfAbsent(new Group(entry.getKey(), entry.getValue().version()), g -> new ArrayList<>())
+                groups.computeIfAbsent(
+                                new Group(entry.getKey(), entry.getValue().version()), g -> new ArrayList<>())
                         .add(i);
             }
         }
@@ -75,7 +73,8 @@ final class BatchClassifier {
             int buckets = manifest.featuriser().buckets();
             List<Integer> members = new ArrayList<>();
             for (int index : entry.getValue()) {
-                String problem = check(batch.get(index).features().get(group.analyzer()).ids(), width, buckets);
+                String problem =
+                        check(batch.get(index).features().get(group.analyzer()).ids(), width, buckets);
                 if (problem != null) {
                     if (!isRejected[index]) {
                         isRejected[index] = true;
@@ -90,18 +89,24 @@ final class BatchClassifier {
             }
             int[] ids = new int[members.size() * width];
             for (int row = 0; row < members.size(); row++) {
-                int[] features = batch.get(members.get(row)).features().get(group.analyzer()).ids();
+                int[] features = batch.get(members.get(row))
+                        .features()
+                        .get(group.analyzer())
+                        .ids();
                 System.arraycopy(features, 0, ids, row * width, width);
             }
             float[][] scores = model.predict(ids, members.size());
             for (int row = 0; row < members.size(); row++) {
-                verdicts.get(members.get(row)).put(group.analyzer(),
-                        new Classification(group.version(), manifest.labelOf(scores[row]), scores[row]));
+                verdicts.get(members.get(row))
+                        .put(
+                                group.analyzer(),
+                                new Classification(group.version(), manifest.labelOf(scores[row]), scores[row]));
             }
         }
         List<ClassifiedMessage> classified = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            classified.add(isRejected[i] ? null : new ClassifiedMessage(batch.get(i).event(), verdicts.get(i)));
+            classified.add(
+                    isRejected[i] ? null : new ClassifiedMessage(batch.get(i).event(), verdicts.get(i)));
         }
         return new Result(classified, rejected);
     }

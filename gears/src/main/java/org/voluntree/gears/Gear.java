@@ -48,8 +48,8 @@ public final class Gear implements AutoCloseable, StreamBatchHandler {
 
     public Gear(RedisClient client, InferenceEngine engine, StreamConsumerSettings settings, long classifiedMaxLength) {
         if (!RedisNames.COMMENTS_STREAM.equals(settings.stream()) || !RedisNames.GEAR_GROUP.equals(settings.group())) {
-            throw new IllegalArgumentException("a gear reads " + RedisNames.COMMENTS_STREAM + " in group "
-                    + RedisNames.GEAR_GROUP);
+            throw new IllegalArgumentException(
+                    "a gear reads " + RedisNames.COMMENTS_STREAM + " in group " + RedisNames.GEAR_GROUP);
         }
         this.client = client;
         this.engine = engine;

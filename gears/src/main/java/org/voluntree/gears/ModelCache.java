@@ -20,8 +20,7 @@ public final class ModelCache implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ModelCache.class);
     private static final int VERSIONS_KEPT = 3;
 
-    private record Key(String analyzer, int version) {
-    }
+    private record Key(String analyzer, int version) {}
 
     private final InferenceEngine engine;
     private final ModelRegistry registry;

@@ -35,12 +35,10 @@ final class FailingEngine implements InferenceEngine {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -110,7 +110,9 @@ class GearIT {
         for (ClassifiedMessage message : classified) {
             Classification verdict = message.classifications().get("intent");
             assertThat(verdict.version()).isEqualTo(1);
-            assertThat(verdict.label()).as(message.event().text()).isEqualTo(expected.get(message.event().text()));
+            assertThat(verdict.label())
+                    .as(message.event().text())
+                    .isEqualTo(expected.get(message.event().text()));
             assertThat(verdict.scores()).hasSize(intent.manifest().labels().size());
             assertThat(sum(verdict.scores())).isCloseTo(1f, within(1e-3f));
             assertThat(verdict.score()).isGreaterThan(0.5f);
@@ -138,13 +140,23 @@ class GearIT {
         List<String> keys = addMany("k", 50);
         StreamGroupConsumer.createGroup(redis, RedisNames.COMMENTS_STREAM, RedisNames.GEAR_GROUP);
         List<StreamMessage<String, byte[]>> taken = redis.xreadgroup(
-                Consumer.from(RedisNames.GEAR_GROUP, "dead-gear"), XReadArgs.Builder.count(100),
+                Consumer.from(RedisNames.GEAR_GROUP, "dead-gear"),
+                XReadArgs.Builder.count(100),
                 XReadArgs.StreamOffset.lastConsumed(RedisNames.COMMENTS_STREAM));
         assertThat(taken).hasSize(50);
         assertThat(pending()).isEqualTo(50);
 
-        Gear gear = start(tensorflow, new StreamConsumerSettings(RedisNames.COMMENTS_STREAM, RedisNames.GEAR_GROUP,
-                "gear-survivor", 16, MAX_WAIT, Duration.ofSeconds(1), Duration.ofMillis(200), 5));
+        Gear gear = start(
+                tensorflow,
+                new StreamConsumerSettings(
+                        RedisNames.COMMENTS_STREAM,
+                        RedisNames.GEAR_GROUP,
+                        "gear-survivor",
+                        16,
+                        MAX_WAIT,
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(200),
+                        5));
 
         awaitClassified(50);
         assertThat(classifiedKeys()).hasSize(50).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(keys);
@@ -177,9 +189,12 @@ class GearIT {
         await().atMost(PATIENCE).until(() -> new DeadLetters(redis).size() == 4 && pending() == 0);
 
         assertThat(classifiedKeys()).containsExactly(key("good-1"), key("good-2"), key("good-3"));
-        Map<String, DeadLetter> dead = new DeadLetters(redis).list(10).stream().collect(Collectors.toMap(
-                letter -> Json.read(letter.fields().get("event"), InboundEvent.class).externalId(),
-                Function.identity()));
+        Map<String, DeadLetter> dead = new DeadLetters(redis)
+                .list(10).stream()
+                        .collect(Collectors.toMap(
+                                letter -> Json.read(letter.fields().get("event"), InboundEvent.class)
+                                        .externalId(),
+                                Function.identity()));
         assertThat(dead).containsOnlyKeys("bad-bytes", "bad-version", "bad-id", "bad-length");
         assertThat(dead.get("bad-bytes").error()).contains("malformed entry").contains("5 bytes");
         assertThat(dead.get("bad-version").error()).contains("model intent v99 is not in the registry");
@@ -194,8 +209,19 @@ class GearIT {
 
     @Test
     void anEventWithoutFeaturesPassesThroughUnclassifiedSoTheWriterStillRecordsIt() {
-        InboundEvent removal = new InboundEvent(key("gone"), EventKind.COMMENT, "page-1", "gone", "post-1", null,
-                "remove", "person-1", null, null, null, Instant.parse("2025-06-01T10:00:00Z"),
+        InboundEvent removal = new InboundEvent(
+                key("gone"),
+                EventKind.COMMENT,
+                "page-1",
+                "gone",
+                "post-1",
+                null,
+                "remove",
+                "person-1",
+                null,
+                null,
+                null,
+                Instant.parse("2025-06-01T10:00:00Z"),
                 Instant.parse("2025-06-01T10:00:01Z"));
         redis.xadd(RedisNames.COMMENTS_STREAM, new FeaturisedMessage(removal, Map.of()).toFields());
         add("kept", "count me in for saturday!");
@@ -206,7 +232,8 @@ class GearIT {
         List<ClassifiedMessage> classified = classified();
         assertThat(message(classified, "gone").event()).isEqualTo(removal);
         assertThat(message(classified, "gone").classifications()).isEmpty();
-        assertThat(message(classified, "kept").classifications().get("intent").label()).isEqualTo("volunteer");
+        assertThat(message(classified, "kept").classifications().get("intent").label())
+                .isEqualTo("volunteer");
     }
 
     @Test
@@ -228,23 +255,37 @@ class GearIT {
         int second = registry.store(intent);
         registry.activate("intent", second);
         add("old", "count me in for saturday!");
-        redis.xadd(RedisNames.COMMENTS_STREAM, message("new", "count me in for saturday!", second).toFields());
+        redis.xadd(
+                RedisNames.COMMENTS_STREAM,
+                message("new", "count me in for saturday!", second).toFields());
         start(tensorflow, settings("gear-versions", 16));
 
         awaitClassified(2);
 
         List<ClassifiedMessage> classified = classified();
-        assertThat(message(classified, "old").classifications().get("intent").version()).isEqualTo(1);
-        assertThat(message(classified, "new").classifications().get("intent").version()).isEqualTo(2);
-        assertThat(message(classified, "new").classifications().get("intent").label()).isEqualTo("volunteer");
+        assertThat(message(classified, "old").classifications().get("intent").version())
+                .isEqualTo(1);
+        assertThat(message(classified, "new").classifications().get("intent").version())
+                .isEqualTo(2);
+        assertThat(message(classified, "new").classifications().get("intent").label())
+                .isEqualTo("volunteer");
     }
 
     @Test
     void anEntryWhoseClassificationKeepsFailingIsDeadLetteredAfterMaxDeliveries() {
         FailingEngine failing = new FailingEngine();
         add("doomed", "count me in for saturday!");
-        start(failing, new StreamConsumerSettings(RedisNames.COMMENTS_STREAM, RedisNames.GEAR_GROUP, "gear-failing",
-                16, MAX_WAIT, Duration.ofMillis(300), Duration.ofMillis(100), 3));
+        start(
+                failing,
+                new StreamConsumerSettings(
+                        RedisNames.COMMENTS_STREAM,
+                        RedisNames.GEAR_GROUP,
+                        "gear-failing",
+                        16,
+                        MAX_WAIT,
+                        Duration.ofMillis(300),
+                        Duration.ofMillis(100),
+                        3));
 
         await().atMost(PATIENCE).until(() -> new DeadLetters(redis).size() == 1 && pending() == 0);
 
@@ -252,7 +293,8 @@ class GearIT {
         assertThat(letter.source()).isEqualTo(RedisNames.COMMENTS_STREAM);
         assertThat(letter.error()).contains("3 deliveries");
         assertThat(letter.attempts()).isEqualTo(3);
-        assertThat(Json.read(letter.fields().get("event"), InboundEvent.class).externalId()).isEqualTo("doomed");
+        assertThat(Json.read(letter.fields().get("event"), InboundEvent.class).externalId())
+                .isEqualTo("doomed");
         assertThat(failing.predictions()).isEqualTo(3);
         assertThat(redis.xlen(RedisNames.CLASSIFIED_STREAM)).isZero();
     }
@@ -265,8 +307,15 @@ class GearIT {
     }
 
     private static StreamConsumerSettings settings(String consumer, int batchSize) {
-        return new StreamConsumerSettings(RedisNames.COMMENTS_STREAM, RedisNames.GEAR_GROUP, consumer, batchSize,
-                MAX_WAIT, Duration.ofSeconds(30), Duration.ofSeconds(5), 5);
+        return new StreamConsumerSettings(
+                RedisNames.COMMENTS_STREAM,
+                RedisNames.GEAR_GROUP,
+                consumer,
+                batchSize,
+                MAX_WAIT,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(5),
+                5);
     }
 
     /** Adds one featurised comment for intent v1 and returns its event key. */
@@ -276,7 +325,9 @@ class GearIT {
     }
 
     private List<String> addMany(String prefix, int count) {
-        return IntStream.range(0, count).mapToObj(i -> add(prefix + i, "I can help on day " + i)).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> add(prefix + i, "I can help on day " + i))
+                .toList();
     }
 
     private Map<String, byte[]> fields(String id, String text) {
@@ -284,12 +335,25 @@ class GearIT {
     }
 
     private static FeaturisedMessage message(String id, String text, int version) {
-        return new FeaturisedMessage(event(id, text), Map.of("intent", new Features(version, featuriser.featurise(text))));
+        return new FeaturisedMessage(
+                event(id, text), Map.of("intent", new Features(version, featuriser.featurise(text))));
     }
 
     private static InboundEvent event(String id, String text) {
-        return new InboundEvent(key(id), EventKind.COMMENT, "page-1", id, "post-1", null, "add", "person-" + id,
-                null, text, null, Instant.parse("2025-06-01T10:00:00Z"), Instant.parse("2025-06-01T10:00:01Z"));
+        return new InboundEvent(
+                key(id),
+                EventKind.COMMENT,
+                "page-1",
+                id,
+                "post-1",
+                null,
+                "add",
+                "person-" + id,
+                null,
+                text,
+                null,
+                Instant.parse("2025-06-01T10:00:00Z"),
+                Instant.parse("2025-06-01T10:00:01Z"));
     }
 
     private static String key(String id) {
@@ -306,7 +370,8 @@ class GearIT {
 
     private List<ClassifiedMessage> classified() {
         return redis.xrange(RedisNames.CLASSIFIED_STREAM, Range.create("-", "+")).stream()
-                .map(entry -> ClassifiedMessage.fromFields(entry.getBody())).toList();
+                .map(entry -> ClassifiedMessage.fromFields(entry.getBody()))
+                .toList();
     }
 
     private List<String> classifiedKeys() {
@@ -314,7 +379,10 @@ class GearIT {
     }
 
     private static ClassifiedMessage message(List<ClassifiedMessage> classified, String id) {
-        return classified.stream().filter(m -> m.event().externalId().equals(id)).findFirst().orElseThrow();
+        return classified.stream()
+                .filter(m -> m.event().externalId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static float sum(float[] values) {

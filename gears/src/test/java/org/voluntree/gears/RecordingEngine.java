@@ -51,6 +51,5 @@ final class RecordingEngine implements InferenceEngine {
 
     /** The delegate belongs to the test class. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

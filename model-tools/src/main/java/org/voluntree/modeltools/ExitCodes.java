@@ -15,6 +15,5 @@ public final class ExitCodes {
     /** Redis could not be reached or failed. */
     public static final int REDIS_UNAVAILABLE = 5;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -25,8 +25,10 @@ final class FailureHandler implements IExecutionExceptionHandler {
         } else if (e instanceof RedisConnectionException || e instanceof RedisException) {
             code = ExitCodes.REDIS_UNAVAILABLE;
             next = "start Redis or point --redis (or VOLUNTREE_REDIS_URL) at a reachable server";
-        } else if (e instanceof DataFormatException || e instanceof UncheckedIOException
-                || e instanceof IllegalArgumentException || e instanceof InvalidPathException) {
+        } else if (e instanceof DataFormatException
+                || e instanceof UncheckedIOException
+                || e instanceof IllegalArgumentException
+                || e instanceof InvalidPathException) {
             code = ExitCodes.BAD_INPUT;
             next = "check the options, paths and formats; 'model-tools " + commandLine.getCommandName()
                     + " --help' lists what the command expects";

@@ -16,11 +16,25 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code model-tools}: train, evaluate, predict with, and manage the versions of the analyzers' models. */
-@Command(name = "model-tools", mixinStandardHelpOptions = true, version = "model-tools 0.1.0",
+@Command(
+        name = "model-tools",
+        mixinStandardHelpOptions = true,
+        version = "model-tools 0.1.0",
         description = "Trains, evaluates and manages Voluntree's text classifiers.",
-        subcommands = {TrainCommand.class, RetrainCommand.class, CrossValidateCommand.class, EvaluateCommand.class,
-            PredictCommand.class, LoadCommand.class, ListCommand.class, ActivateCommand.class, RollbackCommand.class,
-            VerifyCommand.class, GearsCommand.class, DeadCommand.class})
+        subcommands = {
+            TrainCommand.class,
+            RetrainCommand.class,
+            CrossValidateCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            LoadCommand.class,
+            ListCommand.class,
+            ActivateCommand.class,
+            RollbackCommand.class,
+            VerifyCommand.class,
+            GearsCommand.class,
+            DeadCommand.class
+        })
 public final class ModelTools implements Runnable {
 
     @CommandLine.Spec

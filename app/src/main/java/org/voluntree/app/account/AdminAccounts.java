@@ -22,11 +22,12 @@ public class AdminAccounts implements UserDetailsService {
 
     @Override
     public AdminAccount loadUserByUsername(String email) {
-        List<AdminAccount> found = jdbc.query("""
+        List<AdminAccount> found = jdbc.query(
+                """
                 select id, organisation_id, email, password_hash, role from admins where lower(email) = lower(?)
                 """,
-                (rs, n) -> new AdminAccount(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)),
+                (rs, n) -> new AdminAccount(
+                        rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)),
                 email);
         if (found.isEmpty()) {
             throw new UsernameNotFoundException("no admin with that e-mail");

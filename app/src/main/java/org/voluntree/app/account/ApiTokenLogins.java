@@ -35,6 +35,7 @@ public class ApiTokenLogins {
         }
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from api_tokens where token_hash = ? and expires_at > now())",
-                Boolean.class, (Object) digest));
+                Boolean.class,
+                (Object) digest));
     }
 }

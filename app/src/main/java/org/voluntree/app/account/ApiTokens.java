@@ -23,12 +23,10 @@ class ApiTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A token as listed: never the secret itself. */
-    record ApiToken(long id, String name, String hint, Instant createdAt, Instant lastUsedAt, Instant expiresAt) {
-    }
+    record ApiToken(long id, String name, String hint, Instant createdAt, Instant lastUsedAt, Instant expiresAt) {}
 
     /** A token just issued; {@code token} is shown this once. */
-    record IssuedToken(long id, String name, String token, String hint, Instant createdAt, Instant expiresAt) {
-    }
+    record IssuedToken(long id, String name, String token, String hint, Instant createdAt, Instant expiresAt) {}
 
     private final JdbcTemplate jdbc;
 
@@ -45,16 +43,28 @@ class ApiTokens {
                 insert into api_tokens (admin_id, name, token_hash, hint, expires_at) values (?, ?, ?, ?, ?)
                 returning id, created_at
                 """, adminId, name, digest(token), hint, Timestamp.from(expiresAt));
-        return new IssuedToken(((Number) row.get("id")).longValue(), name, token, hint,
-                ((Timestamp) row.get("created_at")).toInstant(), expiresAt);
+        return new IssuedToken(
+                ((Number) row.get("id")).longValue(),
+                name,
+                token,
+                hint,
+                ((Timestamp) row.get("created_at")).toInstant(),
+                expiresAt);
     }
 
     List<ApiToken> of(long adminId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select id, name, hint, created_at, last_used_at, expires_at from api_tokens
                  where admin_id = ? order by created_at desc, id desc
-                """, (rs, n) -> new ApiToken(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6))),
+                """,
+                (rs, n) -> new ApiToken(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        instant(rs.getTimestamp(5)),
+                        instant(rs.getTimestamp(6))),
                 adminId);
     }
 
@@ -68,12 +78,15 @@ class ApiTokens {
             return Optional.empty();
         }
         byte[] digest = digest(token);
-        List<AdminAccount> found = jdbc.query("""
+        List<AdminAccount> found = jdbc.query(
+                """
                 select a.id, a.organisation_id, a.email, a.password_hash, a.role
                   from api_tokens t join admins a on a.id = t.admin_id
                  where t.token_hash = ? and t.expires_at > now()
-                """, (rs, n) -> new AdminAccount(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)), (Object) digest);
+                """,
+                (rs, n) -> new AdminAccount(
+                        rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                (Object) digest);
         if (found.isEmpty()) {
             return Optional.empty();
         }

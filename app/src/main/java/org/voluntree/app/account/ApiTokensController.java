@@ -41,9 +41,11 @@ import org.voluntree.app.roles.Role;
 class ApiTokensController {
 
     /** Credentials for a new token, and a name to recognise it by later. */
-    record TokenRequest(@NotBlank @Email String email, @NotBlank String password,
-            @Size(max = 100) String name, @Min(1) @Max(365) Integer days) {
-    }
+    record TokenRequest(
+            @NotBlank @Email String email,
+            @NotBlank String password,
+            @Size(max = 100) String name,
+            @Min(1) @Max(365) Integer days) {}
 
     private final AdminAccounts admins;
     private final PasswordEncoder passwords;
@@ -54,7 +56,11 @@ class ApiTokensController {
     /** Compared against when the e-mail is unknown, so that both failures take as long. */
     private final String decoyHash;
 
-    ApiTokensController(AdminAccounts admins, PasswordEncoder passwords, ApiTokens tokens, LoginThrottle throttle,
+    ApiTokensController(
+            AdminAccounts admins,
+            PasswordEncoder passwords,
+            ApiTokens tokens,
+            LoginThrottle throttle,
             LoginProperties properties) {
         this.admins = admins;
         this.passwords = passwords;
@@ -68,7 +74,8 @@ class ApiTokensController {
     @PostMapping("/api/auth/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     @SecurityRequirements
-    @Operation(summary = "Log in with e-mail and password; returns a new API token, shown only this once",
+    @Operation(
+            summary = "Log in with e-mail and password; returns a new API token, shown only this once",
             description = "Too many failures for one e-mail from one address get 429 with Retry-After.")
     ApiTokens.IssuedToken create(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         String address = http.getRemoteAddr();
@@ -82,7 +89,9 @@ class ApiTokensController {
         }
         throttle.reset(request.email(), address);
         Duration lifetime = request.days() == null ? properties.tokenLifetime() : Duration.ofDays(request.days());
-        String name = request.name() == null || request.name().isBlank() ? "API token" : request.name().strip();
+        String name = request.name() == null || request.name().isBlank()
+                ? "API token"
+                : request.name().strip();
         return tokens.issue(admin.adminId(), name, clock.instant().plus(lifetime));
     }
 

@@ -45,8 +45,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         request.setAttribute(ApiTokenLogins.DIGEST_ATTRIBUTE, ApiTokenLogins.hex(ApiTokens.digest(token)));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin.get(), null,
-                admin.get().getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                admin.get(), null, admin.get().getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

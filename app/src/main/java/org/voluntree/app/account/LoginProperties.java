@@ -12,5 +12,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("voluntree.login")
-public record LoginProperties(@Min(1) int maxFailures, @NotNull Duration failureWindow, @NotNull Duration tokenLifetime) {
-}
+public record LoginProperties(
+        @Min(1) int maxFailures,
+        @NotNull Duration failureWindow,
+        @NotNull Duration tokenLifetime) {}

@@ -46,8 +46,12 @@ public class LoginThrottle {
     }
 
     public void recordFailure(String email, String address) {
-        redis.sync().<Long>eval(COUNT_FAILURE, ScriptOutputType.INTEGER, new String[] {key(email, address)},
-                Long.toString(properties.failureWindow().toMillis()).getBytes(StandardCharsets.US_ASCII));
+        redis.sync()
+                .<Long>eval(
+                        COUNT_FAILURE,
+                        ScriptOutputType.INTEGER,
+                        new String[] {key(email, address)},
+                        Long.toString(properties.failureWindow().toMillis()).getBytes(StandardCharsets.US_ASCII));
     }
 
     public void reset(String email, String address) {
@@ -57,8 +61,8 @@ public class LoginThrottle {
     static String key(String email, String address) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((email.strip().toLowerCase(Locale.ROOT) + "|" + address)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha.digest(
+                    (email.strip().toLowerCase(Locale.ROOT) + "|" + address).getBytes(StandardCharsets.UTF_8));
             return RedisNames.loginFailures(HexFormat.of().formatHex(digest, 0, 16));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

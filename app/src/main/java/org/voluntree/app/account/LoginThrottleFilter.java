@@ -45,15 +45,19 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         Optional<Duration> wait = throttle.blockedFor(email, request.getRemoteAddr());
         if (wait.isPresent()) {
             long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.get().toSeconds())));
+            response.setHeader(
+                    HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, wait.get().toSeconds())));
             String reason = "too many failed logins; try again in " + minutes + " min";
             String accept = request.getHeader(HttpHeaders.ACCEPT);
             if (!basic && accept != null && accept.contains("text/html")) {
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 response.setContentType("text/html;charset=UTF-8");
-                response.getWriter().write("<!doctype html><title>Voluntree</title><link rel=stylesheet href=/assets/app.css>"
-                        + "<body class=login><div class=card><h1>Voluntree</h1><p class=error>Too many failed logins."
-                        + " Try again in " + minutes + " min.</p><a href=/login.html>Back to the login</a></div>");
+                response.getWriter()
+                        .write("<!doctype html><title>Voluntree</title><link rel=stylesheet href=/assets/app.css>"
+                                + "<body class=login><div class=card><h1>Voluntree</h1><p class=error>Too many failed logins."
+                                + " Try again in " + minutes
+                                + " min.</p><a href=/login.html>Back to the login</a></div>");
                 return;
             }
             ApiErrorBodies.write(response, HttpStatus.TOO_MANY_REQUESTS, reason);
@@ -79,8 +83,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             return null;
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(BASIC.length()).strip()),
-                    StandardCharsets.UTF_8);
+            String decoded = new String(
+                    Base64.getDecoder().decode(header.substring(BASIC.length()).strip()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return colon < 0 ? null : decoded.substring(0, colon);
         } catch (IllegalArgumentException e) {

@@ -14,8 +14,8 @@ import org.voluntree.app.roles.Role;
 class MeController {
 
     /** The logged-in admin. */
-    record Me(long adminId, String email, String role, long organisationId, String organisationName, String csrfToken) {
-    }
+    record Me(
+            long adminId, String email, String role, long organisationId, String organisationName, String csrfToken) {}
 
     private final JdbcTemplate jdbc;
 
@@ -25,9 +25,14 @@ class MeController {
 
     @GetMapping("/api/me")
     Me me(@AuthenticationPrincipal AdminAccount admin, CsrfToken csrf) {
-        String organisation = jdbc.queryForObject("select name from organisations where id = ?", String.class,
-                admin.organisationId());
-        return new Me(admin.adminId(), admin.getUsername(), admin.role(), admin.organisationId(), organisation,
+        String organisation = jdbc.queryForObject(
+                "select name from organisations where id = ?", String.class, admin.organisationId());
+        return new Me(
+                admin.adminId(),
+                admin.getUsername(),
+                admin.role(),
+                admin.organisationId(),
+                organisation,
                 csrf.getToken());
     }
 }

@@ -12,8 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OwnerSetup {
 
     /** What was created. */
-    public record Created(long organisationId, long adminId) {
-    }
+    public record Created(long organisationId, long adminId) {}
 
     /** The e-mail already belongs to an admin; nothing was created. */
     public static class EmailTakenException extends RuntimeException {
@@ -47,18 +46,23 @@ public class OwnerSetup {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new IllegalArgumentException("the password needs at least " + MIN_PASSWORD_LENGTH + " characters");
         }
-        Integer taken = jdbc.queryForObject("select count(*) from admins where lower(email) = lower(?)", Integer.class,
-                email);
+        Integer taken =
+                jdbc.queryForObject("select count(*) from admins where lower(email) = lower(?)", Integer.class, email);
         if (taken != null && taken > 0) {
             throw EmailTakenException.forEmail(email);
         }
-        long organisationId = jdbc.queryForObject("insert into organisations (name) values (?) returning id",
-                Long.class, organisation.strip());
+        long organisationId = jdbc.queryForObject(
+                "insert into organisations (name) values (?) returning id", Long.class, organisation.strip());
         try {
-            long adminId = jdbc.queryForObject("""
+            long adminId = jdbc.queryForObject(
+                    """
                     insert into admins (organisation_id, email, password_hash, role) values (?, ?, ?, 'owner')
                     returning id
-                    """, Long.class, organisationId, email.strip().toLowerCase(Locale.ROOT), passwords.encode(password));
+                    """,
+                    Long.class,
+                    organisationId,
+                    email.strip().toLowerCase(Locale.ROOT),
+                    passwords.encode(password));
             return new Created(organisationId, adminId);
         } catch (DuplicateKeyException e) {
             throw EmailTakenException.forEmail(email);

@@ -6,8 +6,7 @@ import org.voluntree.app.api.NotFoundException;
 /** Checks shared by the API controllers. */
 public final class Permissions {
 
-    private Permissions() {
-    }
+    private Permissions() {}
 
     /** Viewers may read but never change anything. */
     public static void requireWriter(AdminAccount admin) {

@@ -1,7 +1,7 @@
 package org.voluntree.app.account;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -31,26 +31,38 @@ public class SecurityConfiguration {
     static final String[] WRITERS = {"OWNER", "ADMIN"};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle,
-            ObjectProvider<LogoutHandler> onLogout) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, ApiTokens tokens, LoginThrottle throttle, ObjectProvider<LogoutHandler> onLogout)
+            throws Exception {
         RequestMatcher machineCalls = request -> {
             String path = request.getRequestURI();
             return path.startsWith("/api/") || path.startsWith("/ws/") || path.startsWith("/actuator/");
         };
-        http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/webhooks/**", "/actuator/health", "/actuator/health/**", "/login",
-                                "/login.html", "/assets/**", "/favicon.ico", "/error", "/docs", "/docs/**",
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/webhooks/**",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/login",
+                                "/login.html",
+                                "/assets/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/docs",
+                                "/docs/**",
                                 "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/auth/tokens").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/tokens")
+                        .permitAll()
                         // an admin's own tokens, and classifying a text, change nothing of the organisation's
-                        .requestMatchers("/api/auth/tokens/**", "/api/predict").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
-                        .requestMatchers("/api/**").hasAnyRole(WRITERS)
-                        .anyRequest().authenticated())
-                .formLogin(form -> form
-                        .loginPage("/login.html")
+                        .requestMatchers("/api/auth/tokens/**", "/api/predict")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .authenticated()
+                        .requestMatchers("/api/**")
+                        .hasAnyRole(WRITERS)
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login.html")
                         .loginProcessingUrl("/login")
                         .usernameParameter("email")
                         .successHandler((request, response, authentication) -> {
@@ -73,20 +85,25 @@ public class SecurityConfiguration {
                 .httpBasic(Customizer.withDefaults())
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
-                .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor((request, response, e) -> ApiErrorBodies.write(response,
-                                HttpStatus.UNAUTHORIZED, "log in, or send Authorization: Bearer <token>"), machineCalls)
-                        .defaultAccessDeniedHandlerFor((request, response, e) -> ApiErrorBodies.write(response,
-                                HttpStatus.FORBIDDEN, e instanceof CsrfException
-                                        ? "missing or wrong CSRF token: send X-CSRF-TOKEN with the token from /api/me"
-                                        : "your role may read but not change this organisation's data"),
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                                (request, response, e) -> ApiErrorBodies.write(
+                                        response,
+                                        HttpStatus.UNAUTHORIZED,
+                                        "log in, or send Authorization: Bearer <token>"),
+                                machineCalls)
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, e) -> ApiErrorBodies.write(
+                                        response,
+                                        HttpStatus.FORBIDDEN,
+                                        e instanceof CsrfException
+                                                ? "missing or wrong CSRF token: send X-CSRF-TOKEN with the token from /api/me"
+                                                : "your role may read but not change this organisation's data"),
                                 machineCalls))
                 // a forged cross-site request rides on a session cookie: requests with an
                 // Authorization header or without any session have nothing to forge
-                .csrf(csrf -> csrf
-                        .ignoringRequestMatchers("/webhooks/**", "/login", "/api/auth/tokens")
-                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
-                                || request.getRequestedSessionId() == null));
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/login", "/api/auth/tokens")
+                        .ignoringRequestMatchers(request ->
+                                request.getHeader("Authorization") != null || request.getRequestedSessionId() == null));
         return http.build();
     }
 }

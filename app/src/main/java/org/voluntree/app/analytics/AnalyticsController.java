@@ -25,8 +25,7 @@ import org.voluntree.app.roles.Role;
 class AnalyticsController {
 
     /** The series and how it was cut. */
-    record Series(Instant from, Instant to, Duration bucket, List<AnalyticsQueries.Bucket> buckets) {
-    }
+    record Series(Instant from, Instant to, Duration bucket, List<AnalyticsQueries.Bucket> buckets) {}
 
     static final Duration DEFAULT_SPAN = Duration.ofHours(24);
     static final Duration LONGEST = Duration.ofDays(366);
@@ -44,22 +43,29 @@ class AnalyticsController {
     }
 
     @GetMapping("/api/analytics")
-    @Operation(summary = "Message volume, average sentiment, average offense score and interest rate per bucket",
+    @Operation(
+            summary = "Message volume, average sentiment, average offense score and interest rate per bucket",
             description = "from and to are ISO-8601 instants; bucket is a duration such as 10m, 1h or PT30M.")
-    Series series(@AuthenticationPrincipal AdminAccount admin, @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "10m") String bucket) {
+    Series series(
+            @AuthenticationPrincipal AdminAccount admin,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "10m") String bucket) {
         Duration size = parse(bucket);
         if (size.compareTo(SMALLEST_BUCKET) < 0 || size.compareTo(LARGEST_BUCKET) > 0) {
             throw InvalidFieldException.of("bucket", "must be between 1 minute and 31 days");
         }
         TimeRange range = TimeRange.of(from, to, clock.instant(), DEFAULT_SPAN, LONGEST);
         if (range.length().dividedBy(size) > MOST_BUCKETS) {
-            throw InvalidFieldException.of("bucket", "makes more than " + MOST_BUCKETS
-                    + " buckets over this range; choose a larger bucket or a shorter range");
+            throw InvalidFieldException.of(
+                    "bucket",
+                    "makes more than " + MOST_BUCKETS
+                            + " buckets over this range; choose a larger bucket or a shorter range");
         }
-        int neither = models.labels("offense").map(labels -> labels.indexOf("neither") + 1).orElse(0);
-        return new Series(range.from(), range.to(), size,
-                queries.series(admin.organisationId(), range, size, neither));
+        int neither = models.labels("offense")
+                .map(labels -> labels.indexOf("neither") + 1)
+                .orElse(0);
+        return new Series(range.from(), range.to(), size, queries.series(admin.organisationId(), range, size, neither));
     }
 
     private static Duration parse(String bucket) {

@@ -23,9 +23,13 @@ class AnalyticsQueries {
      * mean probability of {@code positive}; offense the mean probability of hate or offensive
      * language (one minus {@code neither}); the interest rate is interests per message.
      */
-    record Bucket(Instant start, long messages, Double averageSentiment, Double averageOffense, long interests,
-            Double interestRate) {
-    }
+    record Bucket(
+            Instant start,
+            long messages,
+            Double averageSentiment,
+            Double averageOffense,
+            long interests,
+            Double interestRate) {}
 
     private final JdbcTemplate jdbc;
 
@@ -37,7 +41,8 @@ class AnalyticsQueries {
     List<Bucket> series(long organisationId, TimeRange range, Duration bucket, int neitherIndex) {
         long seconds = bucket.toSeconds();
         Map<Long, Bucket> found = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select floor(extract(epoch from m.created_at) / ?)::bigint as slot,
                        count(*) as messages,
                        avg(case when s.label = 'positive' then s.score when s.label is not null then 1 - s.score end),
@@ -49,7 +54,8 @@ class AnalyticsQueries {
                   left join interests i on i.message_id = m.id
                  where m.organisation_id = ? and m.created_at >= ? and m.created_at < ?
                  group by slot
-                """, rs -> {
+                """,
+                rs -> {
                     long slot = rs.getLong(1);
                     long messages = rs.getLong(2);
                     double sentiment = rs.getDouble(3);
@@ -57,16 +63,28 @@ class AnalyticsQueries {
                     double offense = rs.getDouble(4);
                     Double averageOffense = rs.wasNull() ? null : offense;
                     long interests = rs.getLong(5);
-                    found.put(slot, new Bucket(Instant.ofEpochSecond(slot * seconds), messages, averageSentiment,
-                            averageOffense, interests, messages == 0 ? null : (double) interests / messages));
-                }, (double) seconds, neitherIndex, Math.max(neitherIndex, 1), organisationId,
-                Timestamp.from(range.from()), Timestamp.from(range.to()));
+                    found.put(
+                            slot,
+                            new Bucket(
+                                    Instant.ofEpochSecond(slot * seconds),
+                                    messages,
+                                    averageSentiment,
+                                    averageOffense,
+                                    interests,
+                                    messages == 0 ? null : (double) interests / messages));
+                },
+                (double) seconds,
+                neitherIndex,
+                Math.max(neitherIndex, 1),
+                organisationId,
+                Timestamp.from(range.from()),
+                Timestamp.from(range.to()));
         List<Bucket> series = new ArrayList<>();
         long first = Math.floorDiv(range.from().getEpochSecond(), seconds);
         long last = Math.floorDiv(range.to().minusNanos(1).getEpochSecond(), seconds);
         for (long slot = first; slot <= last; slot++) {
-            series.add(found.getOrDefault(slot, new Bucket(Instant.ofEpochSecond(slot * seconds), 0, null, null, 0,
-                    null)));
+            series.add(found.getOrDefault(
+                    slot, new Bucket(Instant.ofEpochSecond(slot * seconds), 0, null, null, 0, null)));
         }
         return series;
     }

@@ -1,10 +1,10 @@
 package org.voluntree.app.api;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.voluntree.contracts.event.Json;
@@ -15,8 +15,7 @@ import org.voluntree.contracts.event.Json;
  */
 public final class ApiErrorBodies {
 
-    private ApiErrorBodies() {
-    }
+    private ApiErrorBodies() {}
 
     public static Map<String, String> of(HttpStatus status, String field, String reason) {
         Map<String, String> body = new LinkedHashMap<>();

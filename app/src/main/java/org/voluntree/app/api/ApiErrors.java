@@ -36,15 +36,19 @@ class ApiErrors {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<Map<String, String>> invalidBody(MethodArgumentNotValidException e) {
         FieldError field = e.getBindingResult().getFieldError();
-        return badRequest(field == null ? null : field.getField(),
+        return badRequest(
+                field == null ? null : field.getField(),
                 field == null ? "request is not valid" : field.getDefaultMessage());
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<Map<String, String>> invalidParameter(HandlerMethodValidationException e) {
-        var result = e.getParameterValidationResults().isEmpty() ? null : e.getParameterValidationResults().get(0);
+        var result = e.getParameterValidationResults().isEmpty()
+                ? null
+                : e.getParameterValidationResults().get(0);
         String name = result == null ? null : result.getMethodParameter().getParameterName();
-        String reason = result == null || result.getResolvableErrors().isEmpty() ? "parameter is not valid"
+        String reason = result == null || result.getResolvableErrors().isEmpty()
+                ? "parameter is not valid"
                 : result.getResolvableErrors().get(0).getDefaultMessage();
         return badRequest(name, reason);
     }
@@ -57,7 +61,8 @@ class ApiErrors {
     /** A constraint on a parameter of a {@code @Validated} controller: the field is the parameter's name. */
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Map<String, String>> violated(ConstraintViolationException e) {
-        ConstraintViolation<?> violation = e.getConstraintViolations().stream().findFirst().orElse(null);
+        ConstraintViolation<?> violation =
+                e.getConstraintViolations().stream().findFirst().orElse(null);
         if (violation == null) {
             return badRequest(null, "request is not valid");
         }
@@ -70,7 +75,9 @@ class ApiErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, String>> mistyped(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        String expected = e.getRequiredType() == null
+                ? "another type"
+                : e.getRequiredType().getSimpleName();
         return badRequest(e.getName(), "'" + e.getValue() + "' is not a valid " + expected);
     }
 
@@ -103,7 +110,9 @@ class ApiErrors {
     ResponseEntity<Map<String, String>> tooMany(TooManyAttemptsException e) {
         log.warn("Refused a login: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .header(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(Math.max(1, e.retryAfter().toSeconds())))
                 .body(ApiErrorBodies.of(HttpStatus.TOO_MANY_REQUESTS, null, e.getMessage()));
     }
 

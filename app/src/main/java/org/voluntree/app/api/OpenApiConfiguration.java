@@ -10,12 +10,15 @@ import org.springframework.context.annotation.Configuration;
 /** The API's OpenAPI description, served at {@code /docs/openapi.json} with its UI at {@code /docs}. */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
-        info = @Info(title = "Voluntree API", version = "1",
-                description = "Every call is limited to the caller's organisation. Get a token with POST /api/auth/tokens,"
-                        + " then send Authorization: Bearer <token>. Errors are {error, field?, reason}:"
-                        + " 400 bad input (field names the culprit), 401 no or bad credentials, 403 a viewer writing,"
-                        + " 404 not in your organisation, 429 too many failed logins (Retry-After)."),
+        info =
+                @Info(
+                        title = "Voluntree API",
+                        version = "1",
+                        description =
+                                "Every call is limited to the caller's organisation. Get a token with POST /api/auth/tokens,"
+                                        + " then send Authorization: Bearer <token>. Errors are {error, field?, reason}:"
+                                        + " 400 bad input (field names the culprit), 401 no or bad credentials, 403 a viewer writing,"
+                                        + " 404 not in your organisation, 429 too many failed logins (Retry-After)."),
         security = @SecurityRequirement(name = "token"))
 @SecurityScheme(name = "token", type = SecuritySchemeType.HTTP, scheme = "bearer")
-class OpenApiConfiguration {
-}
+class OpenApiConfiguration {}

@@ -38,12 +38,12 @@ import org.voluntree.app.roles.Role;
 class ChatController {
 
     /** A new session: its title and who else to add (admins of the same organisation). */
-    record NewSession(@NotBlank @Size(max = 200) String title, @Size(max = 100) List<Long> memberIds) {
-    }
+    record NewSession(
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 100) List<Long> memberIds) {}
 
     /** A message to post. */
-    record NewMessage(@NotBlank @Size(max = 4000) String text) {
-    }
+    record NewMessage(@NotBlank @Size(max = 4000) String text) {}
 
     private final ChatSessions sessions;
     private final ChatEvents events;
@@ -61,21 +61,24 @@ class ChatController {
         List<Long> members = new ArrayList<>();
         members.add(admin.adminId());
         if (request.memberIds() != null) {
-            request.memberIds().stream().filter(id -> id != null && !members.contains(id)).forEach(members::add);
+            request.memberIds().stream()
+                    .filter(id -> id != null && !members.contains(id))
+                    .forEach(members::add);
         }
         List<Long> strangers = sessions.strangers(admin.organisationId(), members);
         if (!strangers.isEmpty()) {
             throw InvalidFieldException.of("memberIds", "no admin " + strangers + " in your organisation");
         }
-        long id = sessions.create(admin.organisationId(), admin.adminId(), request.title().strip());
+        long id = sessions.create(
+                admin.organisationId(), admin.adminId(), request.title().strip());
         sessions.join(id, members);
         return session(admin, id);
     }
 
     @GetMapping("/api/chat/sessions")
     @Operation(summary = "Your sessions with their members; with all=true, every session of your organisation")
-    List<ChatSessions.Session> list(@AuthenticationPrincipal AdminAccount admin,
-            @RequestParam(defaultValue = "false") boolean all) {
+    List<ChatSessions.Session> list(
+            @AuthenticationPrincipal AdminAccount admin, @RequestParam(defaultValue = "false") boolean all) {
         return all ? sessions.all(admin.organisationId()) : sessions.of(admin.organisationId(), admin.adminId());
     }
 
@@ -96,7 +99,9 @@ class ChatController {
     @PostMapping("/api/chat/sessions/{id}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Post a message; every member receives it on /ws/events as a chat.message event")
-    ChatSessions.Message post(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id,
+    ChatSessions.Message post(
+            @AuthenticationPrincipal AdminAccount admin,
+            @PathVariable long id,
             @Valid @RequestBody NewMessage request) {
         ChatSessions.Session session = session(admin, id);
         if (session.members().stream().noneMatch(m -> m.adminId() == admin.adminId())) {
@@ -109,7 +114,9 @@ class ChatController {
 
     @GetMapping("/api/chat/sessions/{id}/messages")
     @Operation(summary = "A session's history, oldest first; page back with before=<oldest id you have>")
-    List<ChatSessions.Message> history(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id,
+    List<ChatSessions.Message> history(
+            @AuthenticationPrincipal AdminAccount admin,
+            @PathVariable long id,
             @RequestParam(required = false) Long before,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         session(admin, id);

@@ -19,7 +19,11 @@ class ChatEvents {
     }
 
     void posted(long organisationId, ChatSessions.Session session, ChatSessions.Message message) {
-        ChatMessagePosted event = new ChatMessagePosted(ChatMessagePosted.TYPE, organisationId, session.id(), message,
+        ChatMessagePosted event = new ChatMessagePosted(
+                ChatMessagePosted.TYPE,
+                organisationId,
+                session.id(),
+                message,
                 session.members().stream().map(ChatSessions.Member::adminId).toList());
         redis.sync().publish(RedisNames.orgEvents(organisationId), Json.write(event));
     }

@@ -8,5 +8,5 @@ import org.springframework.validation.annotation.Validated;
 /** {@code voluntree.chat}: how long chat messages are kept, and how often the scheduler deletes older ones. */
 @Validated
 @ConfigurationProperties("voluntree.chat")
-public record ChatProperties(@NotNull Duration retention, @NotNull Duration purgeEvery) {
-}
+public record ChatProperties(
+        @NotNull Duration retention, @NotNull Duration purgeEvery) {}

@@ -18,16 +18,13 @@ import org.springframework.stereotype.Repository;
 class ChatSessions {
 
     /** A session with its members. */
-    record Session(long id, String title, Instant createdAt, Long createdBy, List<Member> members) {
-    }
+    record Session(long id, String title, Instant createdAt, Long createdBy, List<Member> members) {}
 
     /** An admin in a session. */
-    record Member(long adminId, String email, Instant joinedAt) {
-    }
+    record Member(long adminId, String email, Instant joinedAt) {}
 
     /** One chat message. */
-    record Message(long id, long sessionId, Long authorId, String authorEmail, String text, Instant createdAt) {
-    }
+    record Message(long id, long sessionId, Long authorId, String authorEmail, String text, Instant createdAt) {}
 
     private final JdbcTemplate jdbc;
 
@@ -43,20 +40,25 @@ class ChatSessions {
 
     /** Adds members (idempotent). */
     void join(long sessionId, List<Long> adminIds) {
-        jdbc.batchUpdate("""
+        jdbc.batchUpdate(
+                """
                 insert into chat_members (session_id, admin_id) values (?, ?) on conflict do nothing
                 """, adminIds.stream().map(id -> new Object[] {sessionId, id}).toList());
     }
 
     /** The admins among {@code adminIds} that do not belong to the organisation. */
     List<Long> strangers(long organisationId, List<Long> adminIds) {
-        List<Long> known = jdbc.queryForList("select id from admins where organisation_id = ? and id = any(?)",
-                Long.class, organisationId, adminIds.toArray(Long[]::new));
+        List<Long> known = jdbc.queryForList(
+                "select id from admins where organisation_id = ? and id = any(?)",
+                Long.class,
+                organisationId,
+                adminIds.toArray(Long[]::new));
         return adminIds.stream().filter(id -> !known.contains(id)).toList();
     }
 
     Optional<Session> find(long organisationId, long sessionId) {
-        return sessions("s.organisation_id = ? and s.id = ?", organisationId, sessionId).stream().findFirst();
+        return sessions("s.organisation_id = ? and s.id = ?", organisationId, sessionId).stream()
+                .findFirst();
     }
 
     /** The sessions the admin is a member of, newest first. */
@@ -72,21 +74,37 @@ class ChatSessions {
 
     private List<Session> sessions(String where, Object... args) {
         Map<Long, Session> sessions = new LinkedHashMap<>();
-        jdbc.query("select s.id, s.title, s.created_at, s.created_by from chat_sessions s where " + where
-                + " order by s.created_at desc, s.id desc", rs -> {
+        jdbc.query(
+                "select s.id, s.title, s.created_at, s.created_by from chat_sessions s where " + where
+                        + " order by s.created_at desc, s.id desc",
+                rs -> {
                     long createdBy = rs.getLong(4);
-                    sessions.put(rs.getLong(1), new Session(rs.getLong(1), rs.getString(2),
-                            rs.getTimestamp(3).toInstant(), rs.wasNull() ? null : createdBy, new ArrayList<>()));
-                }, args);
+                    sessions.put(
+                            rs.getLong(1),
+                            new Session(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getTimestamp(3).toInstant(),
+                                    rs.wasNull() ? null : createdBy,
+                                    new ArrayList<>()));
+                },
+                args);
         if (!sessions.isEmpty()) {
-            jdbc.query("""
+            jdbc.query(
+                    """
                     select cm.session_id, a.id, a.email, cm.joined_at from chat_members cm
                       join admins a on a.id = cm.admin_id
                      where cm.session_id = any(?) order by cm.joined_at, a.id
-                    """, rs -> {
-                        sessions.get(rs.getLong(1)).members().add(new Member(rs.getLong(2), rs.getString(3),
-                                rs.getTimestamp(4).toInstant()));
-                    }, (Object) sessions.keySet().toArray(Long[]::new));
+                    """,
+                    rs -> {
+                        sessions.get(rs.getLong(1))
+                                .members()
+                                .add(new Member(
+                                        rs.getLong(2),
+                                        rs.getString(3),
+                                        rs.getTimestamp(4).toInstant()));
+                    },
+                    (Object) sessions.keySet().toArray(Long[]::new));
         }
         return List.copyOf(sessions.values());
     }
@@ -118,7 +136,7 @@ class ChatSessions {
         long author = rs.getLong(3);
         Long authorId = rs.wasNull() ? null : author;
         Timestamp created = rs.getTimestamp(6);
-        return new Message(rs.getLong(1), rs.getLong(2), authorId, rs.getString(4), rs.getString(5),
-                created.toInstant());
+        return new Message(
+                rs.getLong(1), rs.getLong(2), authorId, rs.getString(4), rs.getString(5), created.toInstant());
     }
 }

@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code chat purge [--older-than 30d]}: deletes expired chat messages now. */
-@Command(name = "chat", mixinStandardHelpOptions = true, description = "Chat maintenance.",
+@Command(
+        name = "chat",
+        mixinStandardHelpOptions = true,
+        description = "Chat maintenance.",
         subcommands = ChatCommand.PurgeCommand.class)
 final class ChatCommand implements Runnable {
 
@@ -23,11 +26,15 @@ final class ChatCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: purge");
     }
 
-    @Command(name = "purge", mixinStandardHelpOptions = true,
+    @Command(
+            name = "purge",
+            mixinStandardHelpOptions = true,
             description = "Deletes chat messages older than the retention (voluntree.chat.retention, or --older-than).")
     static final class PurgeCommand implements Callable<Integer> {
 
-        @Option(names = "--older-than", description = "a duration such as 30d or 12h; default: the configured retention")
+        @Option(
+                names = "--older-than",
+                description = "a duration such as 30d or 12h; default: the configured retention")
         String olderThan;
 
         @CommandLine.Spec
@@ -43,7 +50,9 @@ final class ChatCommand implements Runnable {
         public Integer call() {
             Duration given = olderThan == null ? null : parse(olderThan);
             try (ConfigurableApplicationContext spring = context.start()) {
-                Duration retention = given != null ? given : spring.getBean(ChatProperties.class).retention();
+                Duration retention = given != null
+                        ? given
+                        : spring.getBean(ChatProperties.class).retention();
                 long deleted = spring.getBean(ChatRetention.class).purgeOlderThan(retention);
                 spec.commandLine().getOut().printf("Deleted %d chat messages older than %s.%n", deleted, retention);
                 return ExitCodes.OK;
@@ -54,7 +63,8 @@ final class ChatCommand implements Runnable {
             try {
                 return DurationStyle.detectAndParse(text);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--older-than '" + text + "' is not a duration such as 30d or 12h", e);
+                throw new IllegalArgumentException(
+                        "--older-than '" + text + "' is not a duration such as 30d or 12h", e);
             }
         }
     }

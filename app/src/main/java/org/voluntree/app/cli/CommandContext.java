@@ -27,8 +27,7 @@ final class CommandContext {
     @EnableAutoConfiguration
     @EnableConfigurationProperties(ChatProperties.class)
     @Import({PasswordConfiguration.class, OwnerSetup.class, ChatRetention.class})
-    static class Beans {
-    }
+    static class Beans {}
 
     private final Map<String, String> env;
 

@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
  * the organisation and its owner. The password comes from a file (or {@code -} for standard
  * input) so that it never appears in the process list or the shell history.
  */
-@Command(name = "create-owner", mixinStandardHelpOptions = true,
+@Command(
+        name = "create-owner",
+        mixinStandardHelpOptions = true,
         description = "Creates an organisation and its first owner.")
 final class CreateOwnerCommand implements Callable<Integer> {
 
@@ -27,7 +29,9 @@ final class CreateOwnerCommand implements Callable<Integer> {
     @Option(names = "--email", required = true, description = "the owner's e-mail, their login")
     String email;
 
-    @Option(names = "--password-file", required = true,
+    @Option(
+            names = "--password-file",
+            required = true,
             description = "file whose first line is the password (at least 12 characters); - reads standard input")
     String passwordFile;
 
@@ -45,8 +49,11 @@ final class CreateOwnerCommand implements Callable<Integer> {
         String password = readPassword();
         try (ConfigurableApplicationContext spring = context.start()) {
             OwnerSetup.Created created = spring.getBean(OwnerSetup.class).createOwner(organisation, email, password);
-            spec.commandLine().getOut().printf("Created organisation '%s' (id %d) and its owner %s (admin id %d).%n",
-                    organisation.strip(), created.organisationId(), email, created.adminId());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "Created organisation '%s' (id %d) and its owner %s (admin id %d).%n",
+                            organisation.strip(), created.organisationId(), email, created.adminId());
             return ExitCodes.OK;
         } catch (OwnerSetup.EmailTakenException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage() + "; nothing was created");

@@ -13,6 +13,5 @@ final class ExitCodes {
     /** What the command would create exists already. */
     static final int CONFLICT = 4;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -6,7 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The executable's administration commands; anything else starts the server. */
-@Command(name = "voluntree", mixinStandardHelpOptions = true,
+@Command(
+        name = "voluntree",
+        mixinStandardHelpOptions = true,
         description = "Administration commands; without one, the jar starts the server.",
         subcommands = {CreateOwnerCommand.class, ChatCommand.class})
 public final class VoluntreeCommands implements Runnable {

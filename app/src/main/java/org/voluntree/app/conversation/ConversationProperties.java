@@ -24,5 +24,4 @@ public record ConversationProperties(
         @NotNull Duration humanTakeover,
         @NotNull Duration pinTtl,
         @Min(1) @Max(10) int maxPinAttempts,
-        @NotNull ZoneId zone) {
-}
+        @NotNull ZoneId zone) {}

@@ -12,8 +12,7 @@ final class ConversationTexts {
     static final String SLOT_PREFIX = "SLOT|";
     static final String DONE = "SLOTS_DONE";
 
-    private ConversationTexts() {
-    }
+    private ConversationTexts() {}
 
     static OutgoingMessage askEmail(String signupTitle) {
         return OutgoingMessage.text("Great! To sign you up for " + signupTitle
@@ -21,7 +20,8 @@ final class ConversationTexts {
     }
 
     static OutgoingMessage notAnEmail() {
-        return OutgoingMessage.text("That doesn't look like an email address. Please type it again, e.g. name@example.org.");
+        return OutgoingMessage.text(
+                "That doesn't look like an email address. Please type it again, e.g. name@example.org.");
     }
 
     static OutgoingMessage pinSent(String email) {
@@ -29,8 +29,8 @@ final class ConversationTexts {
     }
 
     static OutgoingMessage wrongPin(int attemptsLeft) {
-        return OutgoingMessage.text("That code doesn't match. " + attemptsLeft
-                + (attemptsLeft == 1 ? " attempt" : " attempts") + " left.");
+        return OutgoingMessage.text(
+                "That code doesn't match. " + attemptsLeft + (attemptsLeft == 1 ? " attempt" : " attempts") + " left.");
     }
 
     static OutgoingMessage tooManyWrongPins() {
@@ -43,18 +43,22 @@ final class ConversationTexts {
 
     static OutgoingMessage chooseSlots(String intro, List<Slot> slots, ZoneId zone) {
         if (slots.stream().noneMatch(s -> s.remaining() > 0)) {
-            return OutgoingMessage.text(intro + " All slots are full right now; we'll let you know if a place opens up.");
+            return OutgoingMessage.text(
+                    intro + " All slots are full right now; we'll let you know if a place opens up.");
         }
         StringBuilder text = new StringBuilder(intro).append(" Which slot would you like?");
         List<OutgoingMessage.Button> replies = new ArrayList<>();
         int number = 0;
         for (Slot slot : slots) {
             number++;
-            text.append("\n").append(number).append(") ").append(slot.describe(zone)).append(" — ")
+            text.append("\n")
+                    .append(number)
+                    .append(") ")
+                    .append(slot.describe(zone))
+                    .append(" — ")
                     .append(slot.remaining() == 0 ? "full" : slot.remaining() + " left");
             if (slot.remaining() > 0 && replies.size() < 12) {
-                replies.add(new OutgoingMessage.Button("#" + number + " " + slot.start(zone),
-                        SLOT_PREFIX + slot.id()));
+                replies.add(new OutgoingMessage.Button("#" + number + " " + slot.start(zone), SLOT_PREFIX + slot.id()));
             }
         }
         replies.add(new OutgoingMessage.Button("Done", DONE));
@@ -66,7 +70,9 @@ final class ConversationTexts {
             return OutgoingMessage.text("No problem — you haven't picked a slot for " + signupTitle
                     + ". Write to us any time if you change your mind.");
         }
-        StringBuilder text = new StringBuilder("Thank you! You're signed up for ").append(signupTitle).append(":");
+        StringBuilder text = new StringBuilder("Thank you! You're signed up for ")
+                .append(signupTitle)
+                .append(":");
         for (Slot slot : mine) {
             text.append("\n• ").append(slot.describe(zone));
         }
@@ -74,7 +80,8 @@ final class ConversationTexts {
     }
 
     static OutgoingMessage declined() {
-        return OutgoingMessage.text("No problem, thanks for letting us know! Write to us any time if you change your mind.");
+        return OutgoingMessage.text(
+                "No problem, thanks for letting us know! Write to us any time if you change your mind.");
     }
 
     static OutgoingMessage optedOut() {
@@ -82,6 +89,7 @@ final class ConversationTexts {
     }
 
     static OutgoingMessage noSignupOpen() {
-        return OutgoingMessage.text("Thank you! There's no signup open right now; we'll post the next one on our page.");
+        return OutgoingMessage.text(
+                "Thank you! There's no signup open right now; we'll post the next one on our page.");
     }
 }

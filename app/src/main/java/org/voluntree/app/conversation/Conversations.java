@@ -66,9 +66,18 @@ class Conversations implements MessageHandler {
     private final SignupEvents signupEvents;
     private final DialogAnswers answers;
 
-    Conversations(DialogStore dialogs, SignupStore signups, ReplySender sender, ReplyRecords records,
-            ReplySettingsStore settings, OptOuts optOuts, EmailQueue emails, GraphApi graph,
-            ConversationProperties properties, SignupEvents signupEvents, DialogAnswers answers) {
+    Conversations(
+            DialogStore dialogs,
+            SignupStore signups,
+            ReplySender sender,
+            ReplyRecords records,
+            ReplySettingsStore settings,
+            OptOuts optOuts,
+            EmailQueue emails,
+            GraphApi graph,
+            ConversationProperties properties,
+            SignupEvents signupEvents,
+            DialogAnswers answers) {
         this.dialogs = dialogs;
         this.answers = answers;
         this.signupEvents = signupEvents;
@@ -151,8 +160,10 @@ class Conversations implements MessageHandler {
             reply(message, "ask_email", ConversationTexts.askEmail(title));
         } else {
             dialogs.save(event.pageId(), event.authorId(), Dialog.start(Dialog.Step.CHOOSE_SLOTS, signup.get()));
-            reply(message, "choose_slots", ConversationTexts.chooseSlots("Great!", slots(signup.get()),
-                    properties.zone()));
+            reply(
+                    message,
+                    "choose_slots",
+                    ConversationTexts.chooseSlots("Great!", slots(signup.get()), properties.zone()));
         }
     }
 
@@ -178,14 +189,20 @@ class Conversations implements MessageHandler {
         byte[] saltBytes = new byte[8];
         random.nextBytes(saltBytes);
         String salt = HexFormat.of().formatHex(saltBytes);
-        dialogs.save(event.pageId(), event.authorId(), dialog.awaitingPin(email, hash(salt, pin), salt,
-                clock.instant().plus(properties.pinTtl())));
+        dialogs.save(
+                event.pageId(),
+                event.authorId(),
+                dialog.awaitingPin(email, hash(salt, pin), salt, clock.instant().plus(properties.pinTtl())));
         ReplySettings org = settings.of(message.organisationId());
-        emails.enqueue(new EmailJob("pin:" + event.externalId(), message.organisationId(), email,
+        emails.enqueue(new EmailJob(
+                "pin:" + event.externalId(),
+                message.organisationId(),
+                email,
                 "Your code for " + org.organisationName(),
                 "Your confirmation code is " + pin + ".\n\nType it in your Messenger conversation with "
                         + org.organisationName() + " to confirm this email address. It is valid for "
-                        + properties.pinTtl().toMinutes() + " minutes.\n\nIf you did not ask for it, ignore this email."));
+                        + properties.pinTtl().toMinutes()
+                        + " minutes.\n\nIf you did not ask for it, ignore this email."));
         reply(message, "pin_sent", ConversationTexts.pinSent(email));
     }
 
@@ -206,9 +223,10 @@ class Conversations implements MessageHandler {
         if (found) {
             answers.mark(message.messageId());
         }
-        boolean right = found && MessageDigest.isEqual(
-                hash(dialog.pinSalt(), typed.group(1)).getBytes(StandardCharsets.US_ASCII),
-                dialog.pinHash().getBytes(StandardCharsets.US_ASCII));
+        boolean right = found
+                && MessageDigest.isEqual(
+                        hash(dialog.pinSalt(), typed.group(1)).getBytes(StandardCharsets.US_ASCII),
+                        dialog.pinHash().getBytes(StandardCharsets.US_ASCII));
         if (!right) {
             Dialog next = dialog.wrongPin();
             if (next.pinAttempts() >= properties.maxPinAttempts()) {
@@ -216,15 +234,21 @@ class Conversations implements MessageHandler {
                 reply(message, "pin_locked", ConversationTexts.tooManyWrongPins());
             } else {
                 dialogs.save(event.pageId(), event.authorId(), next);
-                reply(message, "pin_wrong", ConversationTexts.wrongPin(properties.maxPinAttempts() - next.pinAttempts()));
+                reply(
+                        message,
+                        "pin_wrong",
+                        ConversationTexts.wrongPin(properties.maxPinAttempts() - next.pinAttempts()));
             }
             return;
         }
         long volunteer = signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
         signups.verifiedEmail(volunteer, dialog.email());
         dialogs.save(event.pageId(), event.authorId(), dialog.choosingSlots());
-        reply(message, "choose_slots", ConversationTexts.chooseSlots("Thanks, your email is confirmed!",
-                slots(dialog.signupId()), properties.zone()));
+        reply(
+                message,
+                "choose_slots",
+                ConversationTexts.chooseSlots(
+                        "Thanks, your email is confirmed!", slots(dialog.signupId()), properties.zone()));
     }
 
     private void receiveSlot(MessageToAnswer message, Dialog dialog) {
@@ -232,18 +256,24 @@ class Conversations implements MessageHandler {
         long volunteer = signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
         String title = signups.title(dialog.signupId());
         String payload = event.payload();
-        if (ConversationTexts.DONE.equals(payload) || "done".equalsIgnoreCase(String.valueOf(event.text()).strip())) {
+        if (ConversationTexts.DONE.equals(payload)
+                || "done".equalsIgnoreCase(String.valueOf(event.text()).strip())) {
             answers.mark(message.messageId());
             dialogs.end(event.pageId(), event.authorId());
-            reply(message, "confirmation", ConversationTexts.confirmation(title,
-                    signups.slotsOf(volunteer, dialog.signupId()), properties.zone()));
+            reply(
+                    message,
+                    "confirmation",
+                    ConversationTexts.confirmation(
+                            title, signups.slotsOf(volunteer, dialog.signupId()), properties.zone()));
             return;
         }
         List<Slot> slots = slots(dialog.signupId());
         Long slotId = chosenSlot(payload, event.text(), slots);
         if (slotId == null) {
-            reply(message, "choose_slots", ConversationTexts.chooseSlots("Sorry, I didn't get that.", slots,
-                    properties.zone()));
+            reply(
+                    message,
+                    "choose_slots",
+                    ConversationTexts.chooseSlots("Sorry, I didn't get that.", slots, properties.zone()));
             return;
         }
         answers.mark(message.messageId());
@@ -257,7 +287,9 @@ class Conversations implements MessageHandler {
             case NO_SUCH_SLOT -> "Sorry, that slot is no longer available.";
         };
         dialogs.save(event.pageId(), event.authorId(), dialog);
-        reply(message, "slot_" + result.name().toLowerCase(Locale.ROOT),
+        reply(
+                message,
+                "slot_" + result.name().toLowerCase(Locale.ROOT),
                 ConversationTexts.chooseSlots(intro, slots(dialog.signupId()), properties.zone()));
     }
 
@@ -289,7 +321,9 @@ class Conversations implements MessageHandler {
             return;
         }
         dialogs.pause(echo.pageId(), echo.recipientId());
-        log.info("An admin answered a conversation on page {} by hand; the bot pauses for {}", echo.pageId(),
+        log.info(
+                "An admin answered a conversation on page {} by hand; the bot pauses for {}",
+                echo.pageId(),
                 properties.humanTakeover());
     }
 
@@ -308,8 +342,13 @@ class Conversations implements MessageHandler {
     }
 
     private void skip(MessageToAnswer message, String reason) {
-        records.recordSkipped(message.organisationId(), message.messageId(), message.event().externalId(),
-                ReplySender.PRIVATE, null, reason);
+        records.recordSkipped(
+                message.organisationId(),
+                message.messageId(),
+                message.event().externalId(),
+                ReplySender.PRIVATE,
+                null,
+                reason);
     }
 
     private static String hash(String salt, String pin) {

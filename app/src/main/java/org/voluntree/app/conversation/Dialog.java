@@ -13,10 +13,14 @@ import java.time.Instant;
  * @param pinExpiresAt when the PIN stops working
  * @param pinAttempts wrong PINs so far
  */
-record Dialog(Step step, Long signupId, String email, String pinHash, String pinSalt, Instant pinExpiresAt,
-        int pinAttempts) {
+record Dialog(
+        Step step, Long signupId, String email, String pinHash, String pinSalt, Instant pinExpiresAt, int pinAttempts) {
 
-    enum Step { AWAIT_EMAIL, AWAIT_PIN, CHOOSE_SLOTS }
+    enum Step {
+        AWAIT_EMAIL,
+        AWAIT_PIN,
+        CHOOSE_SLOTS
+    }
 
     static Dialog start(Step step, long signupId) {
         return new Dialog(step, signupId, null, null, null, null, 0);

@@ -34,7 +34,11 @@ class DialogStore {
     }
 
     void save(String pageId, String psid, Dialog dialog) {
-        redis.sync().set(key("dialog", pageId, psid), Json.write(dialog), SetArgs.Builder.px(properties.dialogTtl().toMillis()));
+        redis.sync()
+                .set(
+                        key("dialog", pageId, psid),
+                        Json.write(dialog),
+                        SetArgs.Builder.px(properties.dialogTtl().toMillis()));
     }
 
     void end(String pageId, String psid) {
@@ -51,7 +55,11 @@ class DialogStore {
     }
 
     void pause(String pageId, String psid) {
-        redis.sync().set(key("paused", pageId, psid), bytes("1"), SetArgs.Builder.px(properties.humanTakeover().toMillis()));
+        redis.sync()
+                .set(
+                        key("paused", pageId, psid),
+                        bytes("1"),
+                        SetArgs.Builder.px(properties.humanTakeover().toMillis()));
     }
 
     void resume(String pageId, String psid) {
@@ -64,7 +72,8 @@ class DialogStore {
 
     void sentByBot(String messageId) {
         if (messageId != null) {
-            redis.sync().set(RedisNames.botMessage(messageId), bytes("1"), SetArgs.Builder.px(REMEMBER_SENT.toMillis()));
+            redis.sync()
+                    .set(RedisNames.botMessage(messageId), bytes("1"), SetArgs.Builder.px(REMEMBER_SENT.toMillis()));
         }
     }
 

@@ -15,9 +15,15 @@ import org.voluntree.contracts.model.ModelRegistry;
 public class ActiveModels {
 
     /** An active model and how well it did on held-out data. */
-    public record ActiveModel(String analyzer, int version, String family, List<String> labels,
-            Map<String, Object> metrics, List<String> trainingData, String graphSha256, Instant createdAt) {
-    }
+    public record ActiveModel(
+            String analyzer,
+            int version,
+            String family,
+            List<String> labels,
+            Map<String, Object> metrics,
+            List<String> trainingData,
+            String graphSha256,
+            Instant createdAt) {}
 
     private final ModelRegistry registry;
 
@@ -29,8 +35,15 @@ public class ActiveModels {
         List<ActiveModel> models = new ArrayList<>();
         registry.activeVersions().forEach((analyzer, version) -> {
             ModelManifest m = registry.manifest(analyzer, version);
-            models.add(new ActiveModel(analyzer, version, m.family(), m.labels(), m.metrics(), m.trainingData(),
-                    m.graphSha256(), m.createdAt()));
+            models.add(new ActiveModel(
+                    analyzer,
+                    version,
+                    m.family(),
+                    m.labels(),
+                    m.metrics(),
+                    m.trainingData(),
+                    m.graphSha256(),
+                    m.createdAt()));
         });
         models.sort((a, b) -> a.analyzer().compareTo(b.analyzer()));
         return models;
@@ -38,6 +51,7 @@ public class ActiveModels {
 
     /** The labels of the analyzer's active model, in score order. */
     public Optional<List<String>> labels(String analyzer) {
-        return registry.activeVersion(analyzer).map(version -> registry.manifest(analyzer, version).labels());
+        return registry.activeVersion(analyzer)
+                .map(version -> registry.manifest(analyzer, version).labels());
     }
 }

@@ -40,16 +40,23 @@ class DataDeletionController {
     Map<String, String> delete(@RequestParam(name = "signed_request", required = false) String signedRequest) {
         String userId = SignedRequest.userId(signedRequest, appSecret);
         PersonalData.Deletion deletion = personalData.erase(userId);
-        log.info("Data deletion {}: {} messages and {} volunteer records erased", deletion.confirmationCode(),
-                deletion.messagesDeleted(), deletion.volunteersDeleted());
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path(PATH + "/{code}")
-                .buildAndExpand(deletion.confirmationCode()).toUriString();
+        log.info(
+                "Data deletion {}: {} messages and {} volunteer records erased",
+                deletion.confirmationCode(),
+                deletion.messagesDeleted(),
+                deletion.volunteersDeleted());
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path(PATH + "/{code}")
+                .buildAndExpand(deletion.confirmationCode())
+                .toUriString();
         return Map.of("url", url, "confirmation_code", deletion.confirmationCode());
     }
 
     @GetMapping(PATH + "/{code}")
     ResponseEntity<PersonalData.Deletion> status(@PathVariable String code) {
-        return personalData.status(code).map(ResponseEntity::ok)
+        return personalData
+                .status(code)
+                .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
     }
 

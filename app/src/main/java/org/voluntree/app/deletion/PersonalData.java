@@ -25,8 +25,7 @@ import org.voluntree.contracts.redis.RedisNames;
 public class PersonalData {
 
     /** The outcome of a deletion, as the status URL reports it. */
-    public record Deletion(String confirmationCode, String status, int messagesDeleted, int volunteersDeleted) {
-    }
+    public record Deletion(String confirmationCode, String status, int messagesDeleted, int volunteersDeleted) {}
 
     private final JdbcTemplate jdbc;
     private final StatefulRedisConnection<String, byte[]> redis;
@@ -54,18 +53,28 @@ public class PersonalData {
     }
 
     public Optional<Deletion> status(String confirmationCode) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select confirmation_code, completed_at is not null, messages_deleted, volunteers_deleted
                   from data_deletions where confirmation_code = ?
-                """, (rs, n) -> new Deletion(rs.getString(1), rs.getBoolean(2) ? "completed" : "pending", rs.getInt(3),
-                        rs.getInt(4)), confirmationCode).stream().findFirst();
+                """,
+                        (rs, n) -> new Deletion(
+                                rs.getString(1),
+                                rs.getBoolean(2) ? "completed" : "pending",
+                                rs.getInt(3),
+                                rs.getInt(4)),
+                        confirmationCode)
+                .stream()
+                .findFirst();
     }
 
     private void eraseConversations(String facebookUserId) {
         ScanCursor cursor = ScanCursor.INITIAL;
         String pattern = RedisNames.conversation("*", "*", facebookUserId);
         do {
-            KeyScanCursor<String> page = redis.sync().scan(cursor, ScanArgs.Builder.matches(pattern).limit(500));
+            KeyScanCursor<String> page =
+                    redis.sync().scan(cursor, ScanArgs.Builder.matches(pattern).limit(500));
             if (!page.getKeys().isEmpty()) {
                 redis.sync().del(page.getKeys().toArray(String[]::new));
             }
@@ -75,7 +84,8 @@ public class PersonalData {
 
     private static String hash(String id) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

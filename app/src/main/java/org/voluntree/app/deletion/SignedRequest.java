@@ -16,8 +16,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class SignedRequest {
 
-    private SignedRequest() {
-    }
+    private SignedRequest() {}
 
     /** The payload's {@code user_id}, once the signature checks out. */
     static String userId(String signedRequest, String appSecret) {
@@ -57,8 +56,15 @@ final class SignedRequest {
 
     /** The signed request Facebook would send for a user, for tests and the sandbox. */
     static String forUser(String userId, String appSecret) {
-        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(Map.of(
-                "algorithm", "HMAC-SHA256", "issued_at", System.currentTimeMillis() / 1000, "user_id", userId)));
+        String payload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Json.write(Map.of(
+                        "algorithm",
+                        "HMAC-SHA256",
+                        "issued_at",
+                        System.currentTimeMillis() / 1000,
+                        "user_id",
+                        userId)));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sign(payload, appSecret)) + "." + payload;
     }
 

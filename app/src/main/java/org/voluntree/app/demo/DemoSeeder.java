@@ -35,8 +35,13 @@ class DemoSeeder implements ApplicationRunner {
     private final ObjectProvider<SandboxPages> sandbox;
     private final ObjectProvider<PageTokens> pageTokens;
 
-    DemoSeeder(JdbcTemplate jdbc, AdminAccounts admins, DemoProperties demo, Environment environment,
-            ObjectProvider<SandboxPages> sandbox, ObjectProvider<PageTokens> pageTokens) {
+    DemoSeeder(
+            JdbcTemplate jdbc,
+            AdminAccounts admins,
+            DemoProperties demo,
+            Environment environment,
+            ObjectProvider<SandboxPages> sandbox,
+            ObjectProvider<PageTokens> pageTokens) {
         this.jdbc = jdbc;
         this.admins = admins;
         this.demo = demo;
@@ -62,25 +67,35 @@ class DemoSeeder implements ApplicationRunner {
                 """, Long.class, organisationId, organisationId);
         if (!created.isEmpty()) {
             Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(3, ChronoUnit.DAYS);
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into signup_slots (signup_id, starts_at, ends_at, label, required)
                     values (?, ?, ?, 'morning sort', 6), (?, ?, ?, 'afternoon packing', 4)
-                    """, created.get(0), Timestamp.from(day.plus(9, ChronoUnit.HOURS)),
-                    Timestamp.from(day.plus(12, ChronoUnit.HOURS)), created.get(0),
-                    Timestamp.from(day.plus(13, ChronoUnit.HOURS)), Timestamp.from(day.plus(16, ChronoUnit.HOURS)));
+                    """,
+                    created.get(0),
+                    Timestamp.from(day.plus(9, ChronoUnit.HOURS)),
+                    Timestamp.from(day.plus(12, ChronoUnit.HOURS)),
+                    created.get(0),
+                    Timestamp.from(day.plus(13, ChronoUnit.HOURS)),
+                    Timestamp.from(day.plus(16, ChronoUnit.HOURS)));
         }
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        Long organisationId = jdbc.query("select organisation_id from pages where facebook_page_id = ?",
-                rs -> rs.next() ? rs.getLong(1) : null, demo.pageId());
+        Long organisationId = jdbc.query(
+                "select organisation_id from pages where facebook_page_id = ?",
+                rs -> rs.next() ? rs.getLong(1) : null,
+                demo.pageId());
         if (organisationId == null) {
-            organisationId = jdbc.queryForObject("insert into organisations (name) values (?) returning id",
-                    Long.class, demo.organisation());
-            jdbc.update("insert into pages (organisation_id, facebook_page_id, name) values (?, ?, ?)",
-                    organisationId, demo.pageId(), demo.pageName());
+            organisationId = jdbc.queryForObject(
+                    "insert into organisations (name) values (?) returning id", Long.class, demo.organisation());
+            jdbc.update(
+                    "insert into pages (organisation_id, facebook_page_id, name) values (?, ?, ?)",
+                    organisationId,
+                    demo.pageId(),
+                    demo.pageName());
             admins.createOrUpdate(organisationId, demo.adminEmail(), demo.adminPassword(), "owner");
             log.info("Seeded the demo organisation '{}' with page {}", demo.organisation(), demo.pageId());
         }
@@ -94,7 +109,6 @@ class DemoSeeder implements ApplicationRunner {
                    Webhook   : http://localhost:{}/webhooks/facebook
                    Health    : http://localhost:{}/actuator/health/readiness
                    Demo page : {} (id {})
-                ==============================================================""",
-                port, demo.adminEmail(), port, port, demo.pageName(), demo.pageId());
+                ==============================================================""", port, demo.adminEmail(), port, port, demo.pageName(), demo.pageId());
     }
 }

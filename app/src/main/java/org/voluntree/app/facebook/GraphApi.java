@@ -43,10 +43,11 @@ public class GraphApi {
     /** Error codes that mean the access token itself is no good (expired, revoked, password changed...). */
     private static final Set<Integer> TOKEN_ERRORS = Set.of(190, 102, 463, 467);
     /** Error codes of Facebook's rate limits (app, user, page, API-specific, business use case). */
-    private static final Set<Integer> RATE_LIMIT_ERRORS = Set.of(4, 17, 32, 613, 80001, 80002, 80003, 80004, 80005,
-            80006, 80008, 80009, 80014);
+    private static final Set<Integer> RATE_LIMIT_ERRORS =
+            Set.of(4, 17, 32, 613, 80001, 80002, 80003, 80004, 80005, 80006, 80008, 80009, 80014);
     /** Error codes Facebook documents as temporary. */
     private static final Set<Integer> TRANSIENT_ERRORS = Set.of(1, 2);
+
     private static final DateTimeFormatter FACEBOOK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
     static final List<String> PAGE_FIELDS = List.of("feed", "messages", "messaging_postbacks", "message_echoes");
 
@@ -56,8 +57,10 @@ public class GraphApi {
     private final FacebookEndpoints endpoints;
 
     GraphApi(FacebookProperties properties, GraphUsageGuard usage) {
-        if (properties.appId() == null || properties.appId().isBlank()
-                || properties.appSecret() == null || properties.appSecret().isBlank()) {
+        if (properties.appId() == null
+                || properties.appId().isBlank()
+                || properties.appSecret() == null
+                || properties.appSecret().isBlank()) {
             throw new IllegalStateException("set VOLUNTREE_FACEBOOK_APP_ID and VOLUNTREE_FACEBOOK_APP_SECRET (or "
                     + "VOLUNTREE_WEBHOOK_APP_SECRET): the web, workers and scheduler roles call the Graph API");
         }
@@ -80,25 +83,33 @@ public class GraphApi {
             params.add(Parameter.with("link", link));
         }
         addSchedule(params, scheduledAt);
-        JsonObject result = call(page, "publish a post", client ->
-                client.publish(page.pageId() + "/feed", JsonObject.class, params.toArray(Parameter[]::new)));
+        JsonObject result = call(
+                page,
+                "publish a post",
+                client -> client.publish(page.pageId() + "/feed", JsonObject.class, params.toArray(Parameter[]::new)));
         return result.getString("id", null);
     }
 
     /** Publishes a photo post from a URL, now or scheduled. Returns the post id. */
     public String publishPhoto(PageAccess page, String caption, String photoUrl, Instant scheduledAt) {
-        List<Parameter> params = new ArrayList<>(List.of(Parameter.with("url", photoUrl),
-                Parameter.with("caption", caption)));
+        List<Parameter> params =
+                new ArrayList<>(List.of(Parameter.with("url", photoUrl), Parameter.with("caption", caption)));
         addSchedule(params, scheduledAt);
-        JsonObject result = call(page, "publish a photo", client ->
-                client.publish(page.pageId() + "/photos", JsonObject.class, params.toArray(Parameter[]::new)));
+        JsonObject result = call(
+                page,
+                "publish a photo",
+                client ->
+                        client.publish(page.pageId() + "/photos", JsonObject.class, params.toArray(Parameter[]::new)));
         return result.getString("post_id", result.getString("id", null));
     }
 
     /** Replies publicly under a comment. Returns the reply's comment id. */
     public String replyPublicly(PageAccess page, String commentId, String message) {
-        JsonObject result = call(page, "reply to a comment", client ->
-                client.publish(commentId + "/comments", JsonObject.class, Parameter.with("message", message)));
+        JsonObject result = call(
+                page,
+                "reply to a comment",
+                client ->
+                        client.publish(commentId + "/comments", JsonObject.class, Parameter.with("message", message)));
         return result.getString("id", null);
     }
 
@@ -112,8 +123,8 @@ public class GraphApi {
      * {@code RESPONSE} and no tag; outside it only a {@code MESSAGE_TAG} with an allowed tag.
      */
     public String sendMessage(PageAccess page, String psid, OutgoingMessage message, String tag) {
-        return send(page, "{\"id\":\"" + jsonEscape(psid) + "\"}", message, tag == null ? "RESPONSE" : "MESSAGE_TAG",
-                tag);
+        return send(
+                page, "{\"id\":\"" + jsonEscape(psid) + "\"}", message, tag == null ? "RESPONSE" : "MESSAGE_TAG", tag);
     }
 
     private String send(PageAccess page, String recipient, OutgoingMessage message, String type, String tag) {
@@ -124,48 +135,73 @@ public class GraphApi {
         if (tag != null) {
             params.add(Parameter.with("tag", tag));
         }
-        JsonObject result = call(page, "send a message", client ->
-                client.publish(page.pageId() + "/messages", JsonObject.class, params.toArray(Parameter[]::new)));
+        JsonObject result = call(
+                page,
+                "send a message",
+                client -> client.publish(
+                        page.pageId() + "/messages", JsonObject.class, params.toArray(Parameter[]::new)));
         return result.getString("message_id", null);
     }
 
     /** Subscribes the app to the page's feed and Messenger webhooks. */
     public void subscribe(PageAccess page) {
-        call(page, "subscribe the app", client -> client.publish(page.pageId() + "/subscribed_apps", JsonObject.class,
-                Parameter.with("subscribed_fields", String.join(",", PAGE_FIELDS))));
+        call(
+                page,
+                "subscribe the app",
+                client -> client.publish(
+                        page.pageId() + "/subscribed_apps",
+                        JsonObject.class,
+                        Parameter.with("subscribed_fields", String.join(",", PAGE_FIELDS))));
     }
 
     /** Asks Facebook what it thinks of a token, with the app's own token. */
     public TokenInfo debugToken(String token) {
         String appToken = properties.appId() + "|" + properties.appSecret();
         DebugTokenInfo info = call(null, appToken, "check a token", client -> client.debugToken(token));
-        return new TokenInfo(info.isValid(), info.getType(), info.getAppId(), info.getProfileId(),
+        return new TokenInfo(
+                info.isValid(),
+                info.getType(),
+                info.getAppId(),
+                info.getProfileId(),
                 info.getExpiresAt() == null ? null : info.getExpiresAt().toInstant(),
                 info.getScopes() == null ? List.of() : List.copyOf(info.getScopes()),
-                info.getDebugTokenError() == null ? null : info.getDebugTokenError().getMessage());
+                info.getDebugTokenError() == null
+                        ? null
+                        : info.getDebugTokenError().getMessage());
     }
 
     /** The page's name, read with its own token (which also proves the token works for the page). */
     public String pageName(PageAccess page) {
-        JsonObject result = call(page, "read the page", client ->
-                client.fetchObject(page.pageId(), JsonObject.class, Parameter.with("fields", "id,name")));
+        JsonObject result = call(
+                page,
+                "read the page",
+                client -> client.fetchObject(page.pageId(), JsonObject.class, Parameter.with("fields", "id,name")));
         return result.getString("name", page.pageId());
     }
 
     /** Exchanges the code of the OAuth login dialog for a user access token. */
     public String exchangeCode(String code, String redirectUri) {
-        return call(null, null, "exchange a login code", client ->
-                client.obtainUserAccessToken(properties.appId(), properties.appSecret(), redirectUri, code))
+        return call(
+                        null,
+                        null,
+                        "exchange a login code",
+                        client -> client.obtainUserAccessToken(
+                                properties.appId(), properties.appSecret(), redirectUri, code))
                 .getAccessToken();
     }
 
     /** The pages a user manages, each with its page access token. */
     public List<PageGrant> managedPages(String userToken) {
         List<PageGrant> pages = new ArrayList<>();
-        for (JsonObject p : pages(null, userToken, "list the user's pages", "me/accounts", 500,
+        for (JsonObject p : pages(
+                null,
+                userToken,
+                "list the user's pages",
+                "me/accounts",
+                500,
                 Parameter.with("fields", "id,name,access_token"))) {
-            pages.add(new PageGrant(p.getString("id", null), p.getString("name", null),
-                    p.getString("access_token", null)));
+            pages.add(new PageGrant(
+                    p.getString("id", null), p.getString("name", null), p.getString("access_token", null)));
         }
         return pages;
     }
@@ -185,13 +221,21 @@ public class GraphApi {
      */
     public List<GraphPost> publishedPostsSince(PageAccess page, Instant since, int max) {
         List<GraphPost> posts = new ArrayList<>();
-        for (JsonObject p : pages(page.pageId(), page.token(), "read published posts",
-                page.pageId() + "/published_posts", max,
+        for (JsonObject p : pages(
+                page.pageId(),
+                page.token(),
+                "read published posts",
+                page.pageId() + "/published_posts",
+                max,
                 Parameter.with("since", since.getEpochSecond()),
                 Parameter.with("fields", "id,message,created_time"))) {
             String created = p.getString("created_time", null);
-            posts.add(new GraphPost(p.getString("id", null), p.getString("message", null),
-                    created == null ? null : OffsetDateTime.parse(created, FACEBOOK_TIME).toInstant()));
+            posts.add(new GraphPost(
+                    p.getString("id", null),
+                    p.getString("message", null),
+                    created == null
+                            ? null
+                            : OffsetDateTime.parse(created, FACEBOOK_TIME).toInstant()));
         }
         return posts;
     }
@@ -199,7 +243,12 @@ public class GraphApi {
     /** Comments of a post newer than {@code since}, newest first, following the pages of the result. */
     public List<GraphComment> commentsSince(PageAccess page, String postId, Instant since, int max) {
         List<GraphComment> comments = new ArrayList<>();
-        for (JsonObject c : pages(page.pageId(), page.token(), "read comments", postId + "/comments", max,
+        for (JsonObject c : pages(
+                page.pageId(),
+                page.token(),
+                "read comments",
+                postId + "/comments",
+                max,
                 Parameter.with("filter", "stream"),
                 Parameter.with("order", "reverse_chronological"),
                 Parameter.with("since", since.getEpochSecond()),
@@ -211,8 +260,10 @@ public class GraphApi {
 
     /** Hides or unhides a comment on the page. */
     public void setCommentHidden(PageAccess page, String commentId, boolean hidden) {
-        call(page, "hide a comment", client -> client.publish(commentId, JsonObject.class,
-                Parameter.with("is_hidden", hidden)));
+        call(
+                page,
+                "hide a comment",
+                client -> client.publish(commentId, JsonObject.class, Parameter.with("is_hidden", hidden)));
     }
 
     /** Deletes a comment from the page. */
@@ -224,8 +275,8 @@ public class GraphApi {
      * Reads a connection page by page with the {@code after} cursor (not the {@code next} URL,
      * which RestFB rewrites to https), each page a call of its own, up to {@code max} items.
      */
-    private List<JsonObject> pages(String pageId, String token, String what, String connection, int max,
-            Parameter... parameters) {
+    private List<JsonObject> pages(
+            String pageId, String token, String what, String connection, int max, Parameter... parameters) {
         List<JsonObject> items = new ArrayList<>();
         String after = null;
         do {
@@ -234,7 +285,10 @@ public class GraphApi {
             if (after != null) {
                 params.add(Parameter.with("after", after));
             }
-            Connection<JsonObject> page = call(pageId, token, what,
+            Connection<JsonObject> page = call(
+                    pageId,
+                    token,
+                    what,
                     client -> client.fetchConnection(connection, JsonObject.class, params.toArray(Parameter[]::new)));
             items.addAll(page.getData());
             after = page.hasNext() ? page.getAfterCursor() : null;
@@ -246,12 +300,16 @@ public class GraphApi {
         JsonValue from = c.get("from");
         JsonValue parent = c.get("parent");
         String created = c.getString("created_time", null);
-        return new GraphComment(c.getString("id", null), postId,
+        return new GraphComment(
+                c.getString("id", null),
+                postId,
                 parent != null && parent.isObject() ? parent.asObject().getString("id", null) : null,
                 from != null && from.isObject() ? from.asObject().getString("id", null) : null,
                 from != null && from.isObject() ? from.asObject().getString("name", null) : null,
                 c.getString("message", null),
-                created == null ? null : OffsetDateTime.parse(created, FACEBOOK_TIME).toInstant());
+                created == null
+                        ? null
+                        : OffsetDateTime.parse(created, FACEBOOK_TIME).toInstant());
     }
 
     private static void addSchedule(List<Parameter> params, Instant scheduledAt) {
@@ -269,8 +327,8 @@ public class GraphApi {
         usage.checkNotPaused(pageId);
         for (int attempt = 0; ; attempt++) {
             DefaultWebRequestor requestor = new DefaultWebRequestor();
-            DefaultFacebookClient client = new DefaultFacebookClient(token, properties.appSecret(), requestor,
-                    new DefaultJsonMapper(), version);
+            DefaultFacebookClient client = new DefaultFacebookClient(
+                    token, properties.appSecret(), requestor, new DefaultJsonMapper(), version);
             client.setFacebookEndpointUrls(endpoints);
             try {
                 T result = request.apply(client);
@@ -279,8 +337,8 @@ public class GraphApi {
             } catch (FacebookOAuthException e) {
                 usage.record(pageId, requestor.getDebugHeaderInfo());
                 if (TOKEN_ERRORS.contains(e.getErrorCode())) {
-                    throw new PageTokenInvalidException(pageId == null ? "(app)" : pageId, e.getErrorCode(),
-                            e.getErrorMessage(), e);
+                    throw new PageTokenInvalidException(
+                            pageId == null ? "(app)" : pageId, e.getErrorCode(), e.getErrorMessage(), e);
                 }
                 throw rejectedOrRateLimited(pageId, what, e);
             } catch (FacebookGraphException e) {
@@ -296,14 +354,16 @@ public class GraphApi {
                     throw rejectedOrRateLimited(pageId, what, e);
                 }
                 if (attempt >= properties.transientRetries()) {
-                    throw new GraphUnavailableException("Facebook could not " + what + " (code " + e.getErrorCode()
-                            + "): " + e.getErrorMessage(), e.getErrorCode(), e);
+                    throw new GraphUnavailableException(
+                            "Facebook could not " + what + " (code " + e.getErrorCode() + "): " + e.getErrorMessage(),
+                            e.getErrorCode(),
+                            e);
                 }
                 pauseWithJitter(attempt, what, e.getErrorMessage());
             } catch (FacebookNetworkException e) {
                 if (attempt >= properties.transientRetries()) {
-                    throw new GraphUnavailableException("Facebook could not be reached to " + what + ": "
-                            + e.getMessage(), null, e);
+                    throw new GraphUnavailableException(
+                            "Facebook could not be reached to " + what + ": " + e.getMessage(), null, e);
                 }
                 pauseWithJitter(attempt, what, e.getMessage());
             }
@@ -313,12 +373,18 @@ public class GraphApi {
     private GraphException rejectedOrRateLimited(String pageId, String what, FacebookGraphException e) {
         if (RATE_LIMIT_ERRORS.contains(e.getErrorCode())) {
             usage.pause(e.getErrorCode() == 32 && pageId != null ? pageId : GraphUsageGuard.APP, 100);
-            return new GraphRateLimitedException("Facebook's rate limit (code " + e.getErrorCode() + ") stopped a call to "
-                    + what, e.getErrorCode(), properties.usagePause(), e);
+            return new GraphRateLimitedException(
+                    "Facebook's rate limit (code " + e.getErrorCode() + ") stopped a call to " + what,
+                    e.getErrorCode(),
+                    properties.usagePause(),
+                    e);
         }
-        return new GraphRequestRejectedException("Facebook refused to " + what + " (code " + e.getErrorCode()
-                + (e.getErrorSubcode() == null ? "" : "/" + e.getErrorSubcode()) + "): " + e.getErrorMessage(),
-                e.getErrorCode(), e.getErrorSubcode(), e);
+        return new GraphRequestRejectedException(
+                "Facebook refused to " + what + " (code " + e.getErrorCode()
+                        + (e.getErrorSubcode() == null ? "" : "/" + e.getErrorSubcode()) + "): " + e.getErrorMessage(),
+                e.getErrorCode(),
+                e.getErrorSubcode(),
+                e);
     }
 
     private static void pauseWithJitter(int attempt, String what, String reason) {

@@ -1,7 +1,7 @@
 package org.voluntree.app.facebook;
 
-import com.restfb.DebugHeaderInfo.HeaderUsage;
 import com.restfb.DebugHeaderInfo;
+import com.restfb.DebugHeaderInfo.HeaderUsage;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +35,11 @@ class GraphUsageGuard {
 
     /** Throws {@link GraphRateLimitedException} while calls for the app or the page are paused. */
     void checkNotPaused(String pageId) {
-        long remaining = Math.max(pttl(RedisNames.graphPause(APP)),
-                pageId == null ? -1 : pttl(RedisNames.graphPause(pageId)));
+        long remaining =
+                Math.max(pttl(RedisNames.graphPause(APP)), pageId == null ? -1 : pttl(RedisNames.graphPause(pageId)));
         if (remaining > 0) {
-            throw new GraphRateLimitedException("Graph API calls are paused near the usage limit", null,
-                    Duration.ofMillis(remaining), null);
+            throw new GraphRateLimitedException(
+                    "Graph API calls are paused near the usage limit", null, Duration.ofMillis(remaining), null);
         }
     }
 
@@ -60,8 +60,11 @@ class GraphUsageGuard {
 
     /** Pauses calls for a page (or the whole app) after Facebook refused one for its rate limit. */
     void pause(String scope, int percentage) {
-        redis.sync().set(RedisNames.graphPause(scope), Integer.toString(percentage).getBytes(StandardCharsets.UTF_8),
-                SetArgs.Builder.px(properties.usagePause().toMillis()));
+        redis.sync()
+                .set(
+                        RedisNames.graphPause(scope),
+                        Integer.toString(percentage).getBytes(StandardCharsets.UTF_8),
+                        SetArgs.Builder.px(properties.usagePause().toMillis()));
         log.warn("Graph API usage of {} at {}%: pausing its calls for {}", scope, percentage, properties.usagePause());
     }
 
@@ -74,7 +77,8 @@ class GraphUsageGuard {
         if (usage == null) {
             return 0;
         }
-        return Math.max(value(usage.getCallCount()), Math.max(value(usage.getTotalTime()), value(usage.getTotalCputime())));
+        return Math.max(
+                value(usage.getCallCount()), Math.max(value(usage.getTotalTime()), value(usage.getTotalCputime())));
     }
 
     private static int value(Integer v) {

@@ -13,8 +13,7 @@ import org.voluntree.contracts.event.Json;
 public record OutgoingMessage(String text, List<Button> buttons, List<Button> quickReplies) {
 
     /** A button whose press comes back as a postback (or quick reply) with {@code payload}. */
-    public record Button(String title, String payload) {
-    }
+    public record Button(String title, String payload) {}
 
     public OutgoingMessage {
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
@@ -42,17 +41,29 @@ public record OutgoingMessage(String text, List<Button> buttons, List<Button> qu
         if (buttons.isEmpty()) {
             message.put("text", text);
         } else {
-            message.put("attachment", Map.of("type", "template", "payload", Map.of(
-                    "template_type", "button",
-                    "text", text,
-                    "buttons", buttons.stream()
-                            .map(b -> Map.of("type", "postback", "title", b.title(), "payload", b.payload()))
-                            .toList())));
+            message.put(
+                    "attachment",
+                    Map.of(
+                            "type",
+                            "template",
+                            "payload",
+                            Map.of(
+                                    "template_type",
+                                    "button",
+                                    "text",
+                                    text,
+                                    "buttons",
+                                    buttons.stream()
+                                            .map(b -> Map.of(
+                                                    "type", "postback", "title", b.title(), "payload", b.payload()))
+                                            .toList())));
         }
         if (!quickReplies.isEmpty()) {
-            message.put("quick_replies", quickReplies.stream()
-                    .map(b -> Map.of("content_type", "text", "title", b.title(), "payload", b.payload()))
-                    .toList());
+            message.put(
+                    "quick_replies",
+                    quickReplies.stream()
+                            .map(b -> Map.of("content_type", "text", "title", b.title(), "payload", b.payload()))
+                            .toList());
         }
         return new String(Json.write(message), StandardCharsets.UTF_8);
     }

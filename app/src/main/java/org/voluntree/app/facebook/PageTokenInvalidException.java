@@ -9,8 +9,11 @@ public class PageTokenInvalidException extends GraphException {
     private final String pageId;
 
     PageTokenInvalidException(String pageId, Integer code, String message, Throwable cause) {
-        super("the access token of page " + pageId + " was refused (" + message + "); an admin must reconnect the page",
-                code, cause);
+        super(
+                "the access token of page " + pageId + " was refused (" + message
+                        + "); an admin must reconnect the page",
+                code,
+                cause);
         this.pageId = pageId;
     }
 

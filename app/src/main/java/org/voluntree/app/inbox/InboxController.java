@@ -27,13 +27,16 @@ import org.voluntree.app.roles.Role;
 class InboxController {
 
     /** One conversation as a chat, and whether the bot or an admin answers it. */
-    record ConversationThread(String pageId, String psid, String name, boolean takenOver, boolean windowOpen,
-            List<InboxQueries.Entry> entries) {
-    }
+    record ConversationThread(
+            String pageId,
+            String psid,
+            String name,
+            boolean takenOver,
+            boolean windowOpen,
+            List<InboxQueries.Entry> entries) {}
 
     /** A reply an admin typed. */
-    record HandReply(@NotBlank @Size(max = 2000) String text) {
-    }
+    record HandReply(@NotBlank @Size(max = 2000) String text) {}
 
     private final InboxQueries inbox;
     private final HumanTakeover takeover;
@@ -53,17 +56,22 @@ class InboxController {
     }
 
     @GetMapping("/api/inbox/{pageId}/{psid}")
-    ConversationThread thread(@AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId,
-            @PathVariable String psid) {
+    ConversationThread thread(
+            @AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId, @PathVariable String psid) {
         String name = inbox.person(admin.organisationId(), pageId, psid)
                 .orElseThrow(() -> Permissions.notFound("conversation"));
-        return new ConversationThread(pageId, psid, name, takeover.takenOver(pageId, psid),
-                takeover.windowOpen(pageId, psid), inbox.thread(admin.organisationId(), pageId, psid, 300));
+        return new ConversationThread(
+                pageId,
+                psid,
+                name,
+                takeover.takenOver(pageId, psid),
+                takeover.windowOpen(pageId, psid),
+                inbox.thread(admin.organisationId(), pageId, psid, 300));
     }
 
     @PostMapping("/api/inbox/{pageId}/{psid}/takeover")
-    Map<String, Object> takeOver(@AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId,
-            @PathVariable String psid) {
+    Map<String, Object> takeOver(
+            @AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId, @PathVariable String psid) {
         check(admin, pageId, psid);
         takeover.takeOver(pageId, psid);
         changed(admin, pageId, psid, "takeover");
@@ -71,8 +79,8 @@ class InboxController {
     }
 
     @PostMapping("/api/inbox/{pageId}/{psid}/handback")
-    Map<String, Object> handBack(@AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId,
-            @PathVariable String psid) {
+    Map<String, Object> handBack(
+            @AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId, @PathVariable String psid) {
         check(admin, pageId, psid);
         takeover.handBack(pageId, psid);
         changed(admin, pageId, psid, "handback");
@@ -80,8 +88,11 @@ class InboxController {
     }
 
     @PostMapping("/api/inbox/{pageId}/{psid}/messages")
-    ConversationThread reply(@AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId,
-            @PathVariable String psid, @Valid @RequestBody HandReply request) {
+    ConversationThread reply(
+            @AuthenticationPrincipal AdminAccount admin,
+            @PathVariable String pageId,
+            @PathVariable String psid,
+            @Valid @RequestBody HandReply request) {
         check(admin, pageId, psid);
         try {
             replies.send(admin.organisationId(), admin.adminId(), pageId, psid, request.text());
@@ -93,7 +104,9 @@ class InboxController {
 
     /** The other admins' inboxes show the change without a reload. */
     private void changed(AdminAccount admin, String pageId, String psid, String what) {
-        events.publish(admin.organisationId(), LiveEvents.CONVERSATION_CHANGED,
+        events.publish(
+                admin.organisationId(),
+                LiveEvents.CONVERSATION_CHANGED,
                 Map.of("pageId", pageId, "psid", psid, "change", what, "adminId", admin.adminId()));
     }
 

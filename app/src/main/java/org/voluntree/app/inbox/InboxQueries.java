@@ -17,13 +17,18 @@ import org.springframework.stereotype.Repository;
 class InboxQueries {
 
     /** One conversation in the list. */
-    record Conversation(String pageId, String pageName, String psid, String name, int messages, String lastText,
-            String lastSentiment, Instant lastAt) {
-    }
+    record Conversation(
+            String pageId,
+            String pageName,
+            String psid,
+            String name,
+            int messages,
+            String lastText,
+            String lastSentiment,
+            Instant lastAt) {}
 
     /** One line of a thread: {@code from} is person, bot or admin. */
-    record Entry(String from, long id, String text, Instant at, String sentiment, String status, String reason) {
-    }
+    record Entry(String from, long id, String text, Instant at, String sentiment, String status, String reason) {}
 
     /**
      * The person's name in a conversation: Messenger events carry none, so it is the name of the
@@ -41,7 +46,8 @@ class InboxQueries {
     }
 
     List<Conversation> conversations(long organisationId, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select p.facebook_page_id, p.name, m.author_id, coalesce(max(m.author_name), %s), count(*),
                        (array_agg(m.text order by m.created_at desc, m.id desc))[1],
                        (array_agg(sentiment_shown(s.label, s.score) order by m.created_at desc, m.id desc))[1],
@@ -53,57 +59,100 @@ class InboxQueries {
                    and m.author_id is not null and m.author_id <> p.facebook_page_id
                  group by p.facebook_page_id, p.name, m.author_id
                  order by max(m.created_at) desc limit ?
-                """.formatted(VOLUNTEER_NAME), (rs, n) -> new Conversation(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7),
+                """.formatted(VOLUNTEER_NAME),
+                (rs, n) -> new Conversation(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getString(6),
+                        rs.getString(7),
                         rs.getTimestamp(8).toInstant()),
-                organisationId, organisationId, limit);
+                organisationId,
+                organisationId,
+                limit);
     }
 
     /** The person's name (empty if unknown) if the organisation has a conversation with them on the page. */
     Optional<String> person(long organisationId, String pageId, String psid) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select coalesce(max(m.author_name), %s, '') from messages m join pages p on p.id = m.page_id
                  where m.organisation_id = ? and p.facebook_page_id = ? and m.author_id = ?
                    and m.kind in ('MESSAGE', 'POSTBACK')
                  group by m.author_id
-                """.formatted(VOLUNTEER_NAME), (rs, n) -> rs.getString(1), organisationId, organisationId, pageId,
-                psid)
-                .stream().findFirst();
+                """.formatted(VOLUNTEER_NAME),
+                        (rs, n) -> rs.getString(1),
+                        organisationId,
+                        organisationId,
+                        pageId,
+                        psid)
+                .stream()
+                .findFirst();
     }
 
     List<Entry> thread(long organisationId, String pageId, String psid, int limit) {
         List<Entry> entries = new ArrayList<>();
         Object[] args = {organisationId, pageId, psid, limit};
-        jdbc.query("""
+        jdbc.query(
+                """
                 select m.id, coalesce(m.text, m.payload), m.created_at, sentiment_shown(s.label, s.score) from messages m
                   join pages p on p.id = m.page_id
                   left join classifications s on s.message_id = m.id and s.analyzer = 'sentiment' and not m.dialog_answer
                  where m.organisation_id = ? and p.facebook_page_id = ? and m.author_id = ?
                    and m.kind in ('MESSAGE', 'POSTBACK')
                  order by m.created_at desc limit ?
-                """, rs -> {
-                    entries.add(new Entry("person", rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                            rs.getString(4), null, null));
-                }, args);
-        jdbc.query("""
+                """,
+                rs -> {
+                    entries.add(new Entry(
+                            "person",
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getTimestamp(3).toInstant(),
+                            rs.getString(4),
+                            null,
+                            null));
+                },
+                args);
+        jdbc.query(
+                """
                 select r.id, r.text, r.created_at, r.status, r.reason from replies r
                   join messages m on m.id = r.message_id
                   join pages p on p.id = m.page_id
                  where r.organisation_id = ? and p.facebook_page_id = ? and m.author_id = ?
                    and m.kind in ('MESSAGE', 'POSTBACK') and r.text is not null
                  order by r.created_at desc limit ?
-                """, rs -> {
-                    entries.add(new Entry("bot", rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), null,
-                            rs.getString(4), rs.getString(5)));
-                }, args);
-        jdbc.query("""
+                """,
+                rs -> {
+                    entries.add(new Entry(
+                            "bot",
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getTimestamp(3).toInstant(),
+                            null,
+                            rs.getString(4),
+                            rs.getString(5)));
+                },
+                args);
+        jdbc.query(
+                """
                 select id, text, created_at, status, reason from hand_replies
                  where organisation_id = ? and facebook_page_id = ? and psid = ?
                  order by created_at desc limit ?
-                """, rs -> {
-                    entries.add(new Entry("admin", rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), null,
-                            rs.getString(4), rs.getString(5)));
-                }, args);
+                """,
+                rs -> {
+                    entries.add(new Entry(
+                            "admin",
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getTimestamp(3).toInstant(),
+                            null,
+                            rs.getString(4),
+                            rs.getString(5)));
+                },
+                args);
         entries.sort(Comparator.comparing(Entry::at));
         return entries.size() > limit ? entries.subList(entries.size() - limit, entries.size()) : entries;
     }
@@ -116,8 +165,8 @@ class InboxQueries {
     }
 
     void markSent(long id, String facebookMessageId) {
-        jdbc.update("update hand_replies set status = 'sent', facebook_message_id = ? where id = ?", facebookMessageId,
-                id);
+        jdbc.update(
+                "update hand_replies set status = 'sent', facebook_message_id = ? where id = ?", facebookMessageId, id);
     }
 
     void markFailed(long id, String reason) {

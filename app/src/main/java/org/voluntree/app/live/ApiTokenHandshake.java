@@ -12,7 +12,10 @@ import org.voluntree.app.account.ApiTokenLogins;
 class ApiTokenHandshake implements HandshakeInterceptor {
 
     @Override
-    public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+    public boolean beforeHandshake(
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            WebSocketHandler handler,
             Map<String, Object> attributes) {
         if (request instanceof ServletServerHttpRequest servlet
                 && servlet.getServletRequest().getAttribute(ApiTokenLogins.DIGEST_ATTRIBUTE) instanceof String digest) {
@@ -22,7 +25,6 @@ class ApiTokenHandshake implements HandshakeInterceptor {
     }
 
     @Override
-    public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
-            Exception exception) {
-    }
+    public void afterHandshake(
+            ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler, Exception exception) {}
 }

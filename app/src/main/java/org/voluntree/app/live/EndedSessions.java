@@ -39,8 +39,11 @@ public class EndedSessions implements LogoutHandler {
     private final SessionRepository<?> repository;
     private final ApiTokenLogins tokens;
 
-    EndedSessions(StatefulRedisConnection<String, byte[]> redis, OrganisationSessions sockets,
-            SessionRepository<?> repository, ApiTokenLogins tokens) {
+    EndedSessions(
+            StatefulRedisConnection<String, byte[]> redis,
+            OrganisationSessions sockets,
+            SessionRepository<?> repository,
+            ApiTokenLogins tokens) {
         this.redis = redis;
         this.sockets = sockets;
         this.repository = repository;
@@ -52,7 +55,8 @@ public class EndedSessions implements LogoutHandler {
     public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
         HttpSession session = request.getSession(false);
         if (session != null) {
-            redis.sync().publish(RedisNames.SESSION_ENDED_CHANNEL, session.getId().getBytes(StandardCharsets.UTF_8));
+            redis.sync()
+                    .publish(RedisNames.SESSION_ENDED_CHANNEL, session.getId().getBytes(StandardCharsets.UTF_8));
         }
     }
 

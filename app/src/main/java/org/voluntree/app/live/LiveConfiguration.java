@@ -41,15 +41,17 @@ class LiveConfiguration implements WebSocketConfigurer {
     }
 
     @Bean
-    RedisMessageListenerContainer organisationEventsListener(RedisConnectionFactory connections,
-            OrganisationSessions sessions, EndedSessions ended) {
+    RedisMessageListenerContainer organisationEventsListener(
+            RedisConnectionFactory connections, OrganisationSessions sessions, EndedSessions ended) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
         // one dispatch thread: an organisation's events keep their order, and no thread is started per event
         container.setTaskExecutor(Executors.newSingleThreadExecutor(r -> new Thread(r, "org-events-relay")));
-        container.addMessageListener(new OrganisationEventRelay(sessions), new PatternTopic(RedisNames.ORG_EVENTS_PATTERN));
-        container.addMessageListener((message, pattern) -> ended.ended(new String(message.getBody(),
-                StandardCharsets.UTF_8)), new ChannelTopic(RedisNames.SESSION_ENDED_CHANNEL));
+        container.addMessageListener(
+                new OrganisationEventRelay(sessions), new PatternTopic(RedisNames.ORG_EVENTS_PATTERN));
+        container.addMessageListener(
+                (message, pattern) -> ended.ended(new String(message.getBody(), StandardCharsets.UTF_8)),
+                new ChannelTopic(RedisNames.SESSION_ENDED_CHANNEL));
         return container;
     }
 }

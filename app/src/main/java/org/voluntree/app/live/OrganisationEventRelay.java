@@ -33,7 +33,9 @@ class OrganisationEventRelay implements MessageListener {
             return;
         }
         try {
-            sessions.send(Long.parseLong(parts[1]), recipients(message.getBody()),
+            sessions.send(
+                    Long.parseLong(parts[1]),
+                    recipients(message.getBody()),
                     new String(message.getBody(), StandardCharsets.UTF_8));
         } catch (NumberFormatException e) {
             log.warn("Ignoring an event on channel {} without an organisation id", channel);

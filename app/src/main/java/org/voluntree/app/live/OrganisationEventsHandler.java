@@ -53,7 +53,8 @@ class OrganisationEventsHandler extends TextWebSocketHandler {
         if (session.getAttributes().get(ApiTokenLogins.DIGEST_ATTRIBUTE) instanceof String digest) {
             return EndedSessions.TOKEN_PREFIX + digest;
         }
-        if (session.getAttributes().get(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME) instanceof String id) {
+        if (session.getAttributes().get(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME)
+                instanceof String id) {
             return id;
         }
         return null;

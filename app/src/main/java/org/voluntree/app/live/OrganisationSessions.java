@@ -27,12 +27,17 @@ class OrganisationSessions {
     private final Map<String, Set<WebSocketSession>> byLoginSession = new ConcurrentHashMap<>();
 
     void add(long organisationId, long adminId, String loginSessionId, WebSocketSession session) {
-        WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
+        WebSocketSession safe =
+                new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
         decorated.put(session.getId(), safe);
         adminOf.put(safe, adminId);
-        byOrganisation.computeIfAbsent(organisationId, id -> ConcurrentHashMap.newKeySet()).add(safe);
+        byOrganisation
+                .computeIfAbsent(organisationId, id -> ConcurrentHashMap.newKeySet())
+                .add(safe);
         if (loginSessionId != null) {
-            byLoginSession.computeIfAbsent(loginSessionId, id -> ConcurrentHashMap.newKeySet()).add(safe);
+            byLoginSession
+                    .computeIfAbsent(loginSessionId, id -> ConcurrentHashMap.newKeySet())
+                    .add(safe);
         }
     }
 

@@ -18,9 +18,13 @@ import org.voluntree.contracts.redis.RedisNames;
 class EmailWorkersRole {
 
     @Bean
-    QueueWorkerLifecycle emailWorkers(RedisClient client, QueueProperties properties, JavaMailSender mail,
-            StatefulRedisConnection<String, byte[]> redis, @Value("${voluntree.mail.from}") String from) {
-        return new QueueWorkerLifecycle(client, RedisNames.EMAIL_QUEUE, new EmailSender(mail, redis, from),
-                properties.settings());
+    QueueWorkerLifecycle emailWorkers(
+            RedisClient client,
+            QueueProperties properties,
+            JavaMailSender mail,
+            StatefulRedisConnection<String, byte[]> redis,
+            @Value("${voluntree.mail.from}") String from) {
+        return new QueueWorkerLifecycle(
+                client, RedisNames.EMAIL_QUEUE, new EmailSender(mail, redis, from), properties.settings());
     }
 }

@@ -27,8 +27,7 @@ public class MailSandbox implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(MailSandbox.class);
 
     /** A received email. */
-    public record ReceivedMail(List<String> to, String subject, String body, Instant receivedAt) {
-    }
+    public record ReceivedMail(List<String> to, String subject, String body, Instant receivedAt) {}
 
     private final GreenMail server;
 
@@ -43,9 +42,14 @@ public class MailSandbox implements DisposableBean {
         for (MimeMessage message : server.getReceivedMessages()) {
             try {
                 mails.add(new ReceivedMail(
-                        Arrays.stream(message.getAllRecipients()).map(Object::toString).toList(),
-                        message.getSubject(), GreenMailUtil.getBody(message).strip(),
-                        message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant()));
+                        Arrays.stream(message.getAllRecipients())
+                                .map(Object::toString)
+                                .toList(),
+                        message.getSubject(),
+                        GreenMailUtil.getBody(message).strip(),
+                        message.getReceivedDate() == null
+                                ? null
+                                : message.getReceivedDate().toInstant()));
             } catch (MessagingException e) {
                 log.warn("Unreadable message in the mail sandbox: {}", e.getMessage());
             }

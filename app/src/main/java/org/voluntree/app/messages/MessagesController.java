@@ -30,14 +30,16 @@ class MessagesController {
 
     @GetMapping("/api/messages")
     @Operation(summary = "The latest messages with their classifications, newest first")
-    List<RecentMessages.Message> recent(@AuthenticationPrincipal AdminAccount admin,
+    List<RecentMessages.Message> recent(
+            @AuthenticationPrincipal AdminAccount admin,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return messages.latest(admin.organisationId(), limit);
     }
 
     @GetMapping("/api/messages/search")
     @Operation(summary = "Messages whose author (name or Facebook id) and text contain the given words, newest first")
-    List<RecentMessages.Message> search(@AuthenticationPrincipal AdminAccount admin,
+    List<RecentMessages.Message> search(
+            @AuthenticationPrincipal AdminAccount admin,
             @RequestParam(defaultValue = "") @Size(max = 200) String author,
             @RequestParam(defaultValue = "") @Size(max = 200) String text,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {

@@ -17,13 +17,19 @@ import org.springframework.stereotype.Repository;
 public class RecentMessages {
 
     /** A message in the shape of the live {@code message.classified} event. */
-    public record Message(long messageId, String externalId, String kind, String authorId, String authorName,
-            String text, Instant createdAt, boolean removed, Map<String, Verdict> classifications) {
-    }
+    public record Message(
+            long messageId,
+            String externalId,
+            String kind,
+            String authorId,
+            String authorName,
+            String text,
+            Instant createdAt,
+            boolean removed,
+            Map<String, Verdict> classifications) {}
 
     /** One analyzer's label and score. */
-    public record Verdict(String label, float score, int version) {
-    }
+    public record Verdict(String label, float score, int version) {}
 
     private static final String COLUMNS = "id, external_id, kind, author_id, author_name, text, created_at, removed_at";
 
@@ -42,13 +48,21 @@ public class RecentMessages {
 
     /** Messages whose author name or id, and whose text, contain the given strings (case-insensitive; blank matches all). */
     public List<Message> search(long organisationId, String author, String text, int limit) {
-        return withVerdicts("select " + COLUMNS + """
+        return withVerdicts(
+                "select " + COLUMNS + """
                  from messages
                  where organisation_id = ?
                    and (? = '' or author_name ilike ? escape '\\' or author_id = ?)
                    and (? = '' or text ilike ? escape '\\')
                  order by created_at desc, id desc limit ?
-                """, organisationId, author, contains(author), author, text, contains(text), limit);
+                """,
+                organisationId,
+                author,
+                contains(author),
+                author,
+                text,
+                contains(text),
+                limit);
     }
 
     /** The latest messages written by any of the given Facebook user ids. */
@@ -69,19 +83,26 @@ public class RecentMessages {
 
     private List<Message> withVerdicts(String sql, Object... args) {
         Map<Long, Message> messages = new LinkedHashMap<>();
-        jdbc.query(sql, rs -> {
-            messages.put(rs.getLong("id"), message(rs));
-        }, args);
+        jdbc.query(
+                sql,
+                rs -> {
+                    messages.put(rs.getLong("id"), message(rs));
+                },
+                args);
         if (messages.isEmpty()) {
             return List.of();
         }
-        jdbc.query("""
+        jdbc.query(
+                """
                 select message_id, analyzer, label, score, model_version from classifications
                  where message_id = any(?)
-                """, rs -> {
-                    messages.get(rs.getLong(1)).classifications().put(rs.getString(2),
-                            new Verdict(rs.getString(3), rs.getFloat(4), rs.getInt(5)));
-                }, (Object) messages.keySet().toArray(Long[]::new));
+                """,
+                rs -> {
+                    messages.get(rs.getLong(1))
+                            .classifications()
+                            .put(rs.getString(2), new Verdict(rs.getString(3), rs.getFloat(4), rs.getInt(5)));
+                },
+                (Object) messages.keySet().toArray(Long[]::new));
         return List.copyOf(messages.values());
     }
 
@@ -91,9 +112,15 @@ public class RecentMessages {
     }
 
     private static Message message(ResultSet rs) throws SQLException {
-        return new Message(rs.getLong("id"), rs.getString("external_id"), rs.getString("kind"),
-                rs.getString("author_id"), rs.getString("author_name"), rs.getString("text"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("removed_at") != null,
+        return new Message(
+                rs.getLong("id"),
+                rs.getString("external_id"),
+                rs.getString("kind"),
+                rs.getString("author_id"),
+                rs.getString("author_name"),
+                rs.getString("text"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("removed_at") != null,
                 new LinkedHashMap<>());
     }
 }

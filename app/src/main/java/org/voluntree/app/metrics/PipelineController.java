@@ -24,7 +24,9 @@ class PipelineController {
     }
 
     @GetMapping("/api/pipeline")
-    @Operation(summary = "Queue lengths, stream lengths with unacknowledged entries, and dead letters by source (counts only)")
+    @Operation(
+            summary =
+                    "Queue lengths, stream lengths with unacknowledged entries, and dead letters by source (counts only)")
     PipelineStatus.Snapshot pipeline() {
         return status.read();
     }

@@ -32,23 +32,34 @@ class PipelineMetrics implements MeterBinder {
             gauge(registry, "voluntree.queue.length", "queue", queue, () -> status.queueLength(queue));
             gauge(registry, "voluntree.queue.delayed", "queue", queue, () -> status.delayed(queue));
         }
-        for (String stream : List.of(RedisNames.COMMENTS_STREAM, RedisNames.CLASSIFIED_STREAM, RedisNames.DEAD_STREAM)) {
+        for (String stream :
+                List.of(RedisNames.COMMENTS_STREAM, RedisNames.CLASSIFIED_STREAM, RedisNames.DEAD_STREAM)) {
             gauge(registry, "voluntree.stream.length", "stream", stream, () -> status.streamLength(stream));
         }
-        gauge(registry, "voluntree.stream.pending", "group", RedisNames.GEAR_GROUP,
+        gauge(
+                registry,
+                "voluntree.stream.pending",
+                "group",
+                RedisNames.GEAR_GROUP,
                 () -> status.pending(RedisNames.COMMENTS_STREAM, RedisNames.GEAR_GROUP));
-        gauge(registry, "voluntree.stream.pending", "group", RedisNames.WRITER_GROUP,
+        gauge(
+                registry,
+                "voluntree.stream.pending",
+                "group",
+                RedisNames.WRITER_GROUP,
                 () -> status.pending(RedisNames.CLASSIFIED_STREAM, RedisNames.WRITER_GROUP));
     }
 
     private static void gauge(MeterRegistry registry, String name, String tag, String value, Supplier<Long> reading) {
         Gauge.builder(name, () -> {
-            try {
-                return reading.get();
-            } catch (RuntimeException e) {
-                log.debug("Could not read {} for {}: {}", name, value, e.toString());
-                return Double.NaN;
-            }
-        }).tag(tag, value).register(registry);
+                    try {
+                        return reading.get();
+                    } catch (RuntimeException e) {
+                        log.debug("Could not read {} for {}: {}", name, value, e.toString());
+                        return Double.NaN;
+                    }
+                })
+                .tag(tag, value)
+                .register(registry);
     }
 }

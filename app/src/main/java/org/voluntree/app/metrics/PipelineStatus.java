@@ -21,23 +21,19 @@ import org.voluntree.contracts.redis.RedisNames;
 @Component
 public class PipelineStatus {
 
-    static final List<String> QUEUES = List.of(RedisNames.PREPROCESS_QUEUE, RedisNames.PUBLISH_QUEUE,
-            RedisNames.REPLY_QUEUE, RedisNames.EMAIL_QUEUE);
+    static final List<String> QUEUES = List.of(
+            RedisNames.PREPROCESS_QUEUE, RedisNames.PUBLISH_QUEUE, RedisNames.REPLY_QUEUE, RedisNames.EMAIL_QUEUE);
     /** Dead letters grouped by source are counted over at most this many of the newest. */
     static final int DEAD_SAMPLE = 1_000;
 
-    public record Queue(String name, long waiting, long delayed) {
-    }
+    public record Queue(String name, long waiting, long delayed) {}
 
-    public record Stream(String name, long length, String group, long pending) {
-    }
+    public record Stream(String name, long length, String group, long pending) {}
 
     /** Dead letters from one source among the newest {@link #DEAD_SAMPLE}. */
-    public record DeadSource(String source, long count) {
-    }
+    public record DeadSource(String source, long count) {}
 
-    public record Snapshot(List<Queue> queues, List<Stream> streams, long deadLetters, List<DeadSource> deadBySource) {
-    }
+    public record Snapshot(List<Queue> queues, List<Stream> streams, long deadLetters, List<DeadSource> deadBySource) {}
 
     private final StatefulRedisConnection<String, byte[]> redis;
 
@@ -51,10 +47,16 @@ public class PipelineStatus {
             queues.add(new Queue(queue, queueLength(queue), delayed(queue)));
         }
         List<Stream> streams = List.of(
-                new Stream(RedisNames.COMMENTS_STREAM, streamLength(RedisNames.COMMENTS_STREAM), RedisNames.GEAR_GROUP,
+                new Stream(
+                        RedisNames.COMMENTS_STREAM,
+                        streamLength(RedisNames.COMMENTS_STREAM),
+                        RedisNames.GEAR_GROUP,
                         pending(RedisNames.COMMENTS_STREAM, RedisNames.GEAR_GROUP)),
-                new Stream(RedisNames.CLASSIFIED_STREAM, streamLength(RedisNames.CLASSIFIED_STREAM),
-                        RedisNames.WRITER_GROUP, pending(RedisNames.CLASSIFIED_STREAM, RedisNames.WRITER_GROUP)));
+                new Stream(
+                        RedisNames.CLASSIFIED_STREAM,
+                        streamLength(RedisNames.CLASSIFIED_STREAM),
+                        RedisNames.WRITER_GROUP,
+                        pending(RedisNames.CLASSIFIED_STREAM, RedisNames.WRITER_GROUP)));
         return new Snapshot(queues, streams, streamLength(RedisNames.DEAD_STREAM), deadBySource());
     }
 
@@ -81,11 +83,13 @@ public class PipelineStatus {
 
     private List<DeadSource> deadBySource() {
         Map<String, Long> counts = new TreeMap<>();
-        for (StreamMessage<String, byte[]> letter : redis.sync().xrevrange(RedisNames.DEAD_STREAM,
-                Range.create("-", "+"), Limit.from(DEAD_SAMPLE))) {
+        for (StreamMessage<String, byte[]> letter :
+                redis.sync().xrevrange(RedisNames.DEAD_STREAM, Range.create("-", "+"), Limit.from(DEAD_SAMPLE))) {
             byte[] source = letter.getBody().get("source");
             counts.merge(source == null ? "unknown" : new String(source, StandardCharsets.UTF_8), 1L, Long::sum);
         }
-        return counts.entrySet().stream().map(e -> new DeadSource(e.getKey(), e.getValue())).toList();
+        return counts.entrySet().stream()
+                .map(e -> new DeadSource(e.getKey(), e.getValue()))
+                .toList();
     }
 }

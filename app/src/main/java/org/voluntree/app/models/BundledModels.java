@@ -32,7 +32,8 @@ class BundledModels implements SmartLifecycle {
     private final boolean enabled;
     private volatile boolean running;
 
-    BundledModels(StatefulRedisConnection<String, byte[]> redis,
+    BundledModels(
+            StatefulRedisConnection<String, byte[]> redis,
             @Value("${voluntree.models.bootstrap:true}") boolean enabled) {
         this.redis = redis;
         this.enabled = enabled;
@@ -50,7 +51,8 @@ class BundledModels implements SmartLifecycle {
                 continue;
             }
             ClassPathResource graph = new ClassPathResource("models/" + analyzer + "/" + ModelArtifact.GRAPH_FILE);
-            ClassPathResource manifest = new ClassPathResource("models/" + analyzer + "/" + ModelArtifact.MANIFEST_FILE);
+            ClassPathResource manifest =
+                    new ClassPathResource("models/" + analyzer + "/" + ModelArtifact.MANIFEST_FILE);
             if (!graph.exists() || !manifest.exists()) {
                 log.warn("No {} model is active and none is bundled; load one with 'model-tools load'", analyzer);
                 continue;

@@ -37,8 +37,10 @@ class TrainingController {
             throw InvalidFieldException.of("analyzer", "must be one of " + BundledModels.ANALYZERS);
         }
         String id = jobs.submit(analyzer, admin.getUsername());
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/models/training/{id}")
-                .buildAndExpand(id).toUriString();
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/models/training/{id}")
+                .buildAndExpand(id)
+                .toUriString();
         return Map.of("id", id, "status", "queued", "statusUrl", url);
     }
 

@@ -30,8 +30,19 @@ public class TrainingJobs {
     /** Queues a job and returns its id. */
     public String submit(String analyzer, String requestedBy) {
         String id = UUID.randomUUID().toString();
-        update(id, Map.of("id", id, "analyzer", analyzer, "status", "queued", "requestedBy", requestedBy,
-                "queuedAt", Instant.now().toString()));
+        update(
+                id,
+                Map.of(
+                        "id",
+                        id,
+                        "analyzer",
+                        analyzer,
+                        "status",
+                        "queued",
+                        "requestedBy",
+                        requestedBy,
+                        "queuedAt",
+                        Instant.now().toString()));
         redis.sync().lpush(RedisNames.TRAIN_QUEUE, id.getBytes(StandardCharsets.UTF_8));
         return id;
     }

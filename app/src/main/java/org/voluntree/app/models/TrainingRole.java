@@ -17,11 +17,21 @@ import org.voluntree.workers.queue.QueueSettings;
 class TrainingRole {
 
     @Bean
-    QueueWorkerLifecycle trainingWorker(RedisClient client, QueueProperties queues, TrainingJobs jobs,
-            TrainingProperties training, StatefulRedisConnection<String, byte[]> redis) {
+    QueueWorkerLifecycle trainingWorker(
+            RedisClient client,
+            QueueProperties queues,
+            TrainingJobs jobs,
+            TrainingProperties training,
+            StatefulRedisConnection<String, byte[]> redis) {
         QueueSettings shared = queues.settings();
-        QueueSettings one = new QueueSettings(1, 2, shared.pollTimeout(), shared.heartbeatEvery(),
-                shared.staleAfter(), shared.retryBackoff(), shared.maxRetryBackoff());
+        QueueSettings one = new QueueSettings(
+                1,
+                2,
+                shared.pollTimeout(),
+                shared.heartbeatEvery(),
+                shared.staleAfter(),
+                shared.retryBackoff(),
+                shared.maxRetryBackoff());
         return new QueueWorkerLifecycle(client, RedisNames.TRAIN_QUEUE, new TrainingWorker(jobs, training, redis), one);
     }
 }

@@ -70,11 +70,21 @@ class TrainingWorker implements JobHandler {
             }
             ModelArtifact artifact = ModelArtifact.readFrom(out);
             int version = registry.store(artifact);
-            jobs.update(id, Map.of("status", "succeeded", "finishedAt", Instant.now().toString(),
-                    "version", Integer.toString(version),
-                    "progress", "stored as " + analyzer + " v" + version + ", not activated",
-                    "metrics", new String(Json.write(artifact.manifest().metrics()), StandardCharsets.UTF_8),
-                    "next", "activate it with 'model-tools activate " + analyzer + " " + version + "'"));
+            jobs.update(
+                    id,
+                    Map.of(
+                            "status",
+                            "succeeded",
+                            "finishedAt",
+                            Instant.now().toString(),
+                            "version",
+                            Integer.toString(version),
+                            "progress",
+                            "stored as " + analyzer + " v" + version + ", not activated",
+                            "metrics",
+                            new String(Json.write(artifact.manifest().metrics()), StandardCharsets.UTF_8),
+                            "next",
+                            "activate it with 'model-tools activate " + analyzer + " " + version + "'"));
             log.info("Training job {} stored {} v{} (not activated)", id, analyzer, version);
         } catch (RuntimeException e) {
             fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -104,8 +114,10 @@ class TrainingWorker implements JobHandler {
             return new DefaultTraining(properties.sharedFolder(), properties.intentFolder(), properties.offenseFolder())
                     .trainArguments(target, out);
         } catch (UncheckedIOException e) {
-            throw new IllegalStateException("training data not found at " + e.getCause().getMessage()
-                    + "; set VOLUNTREE_TRAINING_INTENT_DATA / _OFFENSE_DATA / _SHARED_DATA", e);
+            throw new IllegalStateException(
+                    "training data not found at " + e.getCause().getMessage()
+                            + "; set VOLUNTREE_TRAINING_INTENT_DATA / _OFFENSE_DATA / _SHARED_DATA",
+                    e);
         }
     }
 
@@ -140,11 +152,9 @@ class TrainingWorker implements JobHandler {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

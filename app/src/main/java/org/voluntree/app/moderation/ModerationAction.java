@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /** What an admin can do about a queued comment; all but {@code dismiss} act on Facebook. */
 public enum ModerationAction {
-    HIDE, UNHIDE, DELETE, DISMISS;
+    HIDE,
+    UNHIDE,
+    DELETE,
+    DISMISS;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

@@ -36,27 +36,29 @@ class ModerationController {
     }
 
     @GetMapping("/api/moderation")
-    List<QueuedComment> pending(@AuthenticationPrincipal AdminAccount admin,
+    List<QueuedComment> pending(
+            @AuthenticationPrincipal AdminAccount admin,
             @RequestParam(defaultValue = "0.7") @DecimalMin("0") @DecimalMax("1") double threshold,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         return queue.pending(admin.organisationId(), threshold, limit);
     }
 
     @GetMapping("/api/moderation/handled")
-    List<QueuedComment> handled(@AuthenticationPrincipal AdminAccount admin,
+    List<QueuedComment> handled(
+            @AuthenticationPrincipal AdminAccount admin,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return queue.handled(admin.organisationId(), limit);
     }
 
     /** Hides, unhides, deletes or dismisses a comment; answers the comment with the action recorded. */
     @PostMapping("/api/moderation/{messageId}/{action}")
-    QueuedComment act(@AuthenticationPrincipal AdminAccount admin, @PathVariable long messageId,
-            @PathVariable String action) {
+    QueuedComment act(
+            @AuthenticationPrincipal AdminAccount admin, @PathVariable long messageId, @PathVariable String action) {
         Permissions.requireWriter(admin);
-        ModerationAction chosen = ModerationAction.parse(action).orElseThrow(() -> InvalidFieldException.of("action",
-                "must be one of hide, unhide, delete, dismiss"));
-        QueuedComment comment = queue.find(admin.organisationId(), messageId)
-                .orElseThrow(() -> Permissions.notFound("comment"));
+        ModerationAction chosen = ModerationAction.parse(action)
+                .orElseThrow(() -> InvalidFieldException.of("action", "must be one of hide, unhide, delete, dismiss"));
+        QueuedComment comment =
+                queue.find(admin.organisationId(), messageId).orElseThrow(() -> Permissions.notFound("comment"));
         moderator.act(admin.organisationId(), admin.adminId(), comment, chosen);
         return queue.find(admin.organisationId(), messageId).orElseThrow();
     }

@@ -50,19 +50,29 @@ class ModerationQueue {
 
     /** Comments an admin acted on, most recent action first. */
     List<QueuedComment> handled(long organisationId, int limit) {
-        return jdbc.query(SELECT + " where m.organisation_id = ? and " + HANDLED + """
+        return jdbc.query(
+                SELECT + " where m.organisation_id = ? and " + HANDLED + """
                  order by a.at desc, m.id desc limit ?
-                """, ModerationQueue::row, organisationId, limit);
+                """,
+                ModerationQueue::row,
+                organisationId,
+                limit);
     }
 
     /** One of the organisation's comments, whether queued or not. */
     Optional<QueuedComment> find(long organisationId, long messageId) {
-        return jdbc.query(SELECT + " where m.organisation_id = ? and m.id = ? and m.kind = 'COMMENT'",
-                ModerationQueue::row, organisationId, messageId).stream().findFirst();
+        return jdbc
+                .query(
+                        SELECT + " where m.organisation_id = ? and m.id = ? and m.kind = 'COMMENT'",
+                        ModerationQueue::row,
+                        organisationId,
+                        messageId)
+                .stream()
+                .findFirst();
     }
 
-    void record(long organisationId, long messageId, ModerationAction action, long adminId, String outcome,
-            String reason) {
+    void record(
+            long organisationId, long messageId, ModerationAction action, long adminId, String outcome, String reason) {
         jdbc.update("""
                 insert into moderation_actions (organisation_id, message_id, action, admin_id, outcome, reason)
                 values (?, ?, ?, ?, ?, ?)
@@ -76,9 +86,21 @@ class ModerationQueue {
 
     private static QueuedComment row(ResultSet rs, int n) throws SQLException {
         Timestamp at = rs.getTimestamp(15);
-        return new QueuedComment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getFloat(10),
-                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+        return new QueuedComment(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getTimestamp(8).toInstant(),
+                rs.getString(9),
+                rs.getFloat(10),
+                rs.getString(11),
+                rs.getString(12),
+                rs.getString(13),
+                rs.getString(14),
                 at == null ? null : at.toInstant());
     }
 }

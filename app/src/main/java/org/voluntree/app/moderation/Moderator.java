@@ -47,7 +47,11 @@ class Moderator {
                 }
             }
         } catch (GraphException | PageNotConnectedException e) {
-            log.warn("Could not {} comment {} of page {}: {}", action.value(), comment.commentId(), comment.pageId(),
+            log.warn(
+                    "Could not {} comment {} of page {}: {}",
+                    action.value(),
+                    comment.commentId(),
+                    comment.pageId(),
                     e.getMessage());
             queue.record(organisationId, comment.messageId(), action, adminId, "failed", e.getMessage());
             changed(organisationId, comment, action, "failed");
@@ -58,13 +62,19 @@ class Moderator {
             queue.markRemoved(comment.messageId());
         }
         changed(organisationId, comment, action, "done");
-        log.info("Admin {} did {} on comment {} of page {}", adminId, action.value(), comment.commentId(),
+        log.info(
+                "Admin {} did {} on comment {} of page {}",
+                adminId,
+                action.value(),
+                comment.commentId(),
                 comment.pageId());
     }
 
     /** Every admin's moderation page redraws: the comment left the queue (or its failure shows). */
     private void changed(long organisationId, QueuedComment comment, ModerationAction action, String outcome) {
-        events.publish(organisationId, LiveEvents.MODERATION_CHANGED,
+        events.publish(
+                organisationId,
+                LiveEvents.MODERATION_CHANGED,
                 Map.of("messageId", comment.messageId(), "action", action.value(), "outcome", outcome));
     }
 }

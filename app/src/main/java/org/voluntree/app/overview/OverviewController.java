@@ -25,11 +25,18 @@ class OverviewController {
      * The overview's figures over the range (active signups: now), the latest interests and the
      * latest slot signups.
      */
-    record Overview(Instant from, Instant to, long messages, long interests, long newVolunteers,
-            long activeSignups, long postsPublished, long slotSignups,
-            OverviewQueries.SentimentCounts sentiment, List<OverviewQueries.RecentInterest> recentInterests,
-            List<OverviewQueries.RecentSignup> recentSignups) {
-    }
+    record Overview(
+            Instant from,
+            Instant to,
+            long messages,
+            long interests,
+            long newVolunteers,
+            long activeSignups,
+            long postsPublished,
+            long slotSignups,
+            OverviewQueries.SentimentCounts sentiment,
+            List<OverviewQueries.RecentInterest> recentInterests,
+            List<OverviewQueries.RecentSignup> recentSignups) {}
 
     static final Duration DEFAULT_SPAN = Duration.ofDays(7);
     static final Duration LONGEST = Duration.ofDays(366);
@@ -42,14 +49,26 @@ class OverviewController {
     }
 
     @GetMapping("/api/overview")
-    @Operation(summary = "Messages, interests, new volunteers, published posts and slot signups in [from, to) (ISO-8601 instants), active signups, and the latest interests and slot signups")
-    Overview overview(@AuthenticationPrincipal AdminAccount admin, @RequestParam(required = false) Instant from,
+    @Operation(
+            summary =
+                    "Messages, interests, new volunteers, published posts and slot signups in [from, to) (ISO-8601 instants), active signups, and the latest interests and slot signups")
+    Overview overview(
+            @AuthenticationPrincipal AdminAccount admin,
+            @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to) {
         TimeRange range = TimeRange.of(from, to, clock.instant(), DEFAULT_SPAN, LONGEST);
         long org = admin.organisationId();
-        return new Overview(range.from(), range.to(), queries.messages(org, range), queries.interests(org, range),
-                queries.newVolunteers(org, range), queries.activeSignups(org), queries.postsPublished(org, range),
-                queries.slotSignups(org, range), queries.sentiment(org, range), queries.recentInterests(org, 20),
+        return new Overview(
+                range.from(),
+                range.to(),
+                queries.messages(org, range),
+                queries.interests(org, range),
+                queries.newVolunteers(org, range),
+                queries.activeSignups(org),
+                queries.postsPublished(org, range),
+                queries.slotSignups(org, range),
+                queries.sentiment(org, range),
+                queries.recentInterests(org, 20),
                 queries.recentSignups(org, 20));
     }
 }

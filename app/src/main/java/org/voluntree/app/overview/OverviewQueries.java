@@ -15,18 +15,29 @@ class OverviewQueries {
      * How many messages showed each sentiment (see the {@code sentiment_shown} SQL function: a label the
      * model is not confident of shows as neutral); unclassified: none yet, or an answer to the signup dialog.
      */
-    record SentimentCounts(long positive, long negative, long neutral, long unclassified) {
-    }
+    record SentimentCounts(long positive, long negative, long neutral, long unclassified) {}
 
     /** An interest as the live feed shows it. */
-    record RecentInterest(long interestId, long messageId, long volunteerId, String name, String text,
-            String sentiment, float score, Instant createdAt) {
-    }
+    record RecentInterest(
+            long interestId,
+            long messageId,
+            long volunteerId,
+            String name,
+            String text,
+            String sentiment,
+            float score,
+            Instant createdAt) {}
 
     /** A volunteer confirmed in a slot (through the Messenger dialog), as the live feed shows it. */
-    record RecentSignup(long signupId, String title, long slotId, String slotLabel, Instant startsAt,
-            long volunteerId, String name, Instant confirmedAt) {
-    }
+    record RecentSignup(
+            long signupId,
+            String title,
+            long slotId,
+            String slotLabel,
+            Instant startsAt,
+            long volunteerId,
+            String name,
+            Instant confirmedAt) {}
 
     private final JdbcTemplate jdbc;
 
@@ -35,13 +46,17 @@ class OverviewQueries {
     }
 
     long messages(long organisationId, TimeRange range) {
-        return count("select count(*) from messages where organisation_id = ? and created_at >= ? and created_at < ?",
-                organisationId, range);
+        return count(
+                "select count(*) from messages where organisation_id = ? and created_at >= ? and created_at < ?",
+                organisationId,
+                range);
     }
 
     long interests(long organisationId, TimeRange range) {
-        return count("select count(*) from interests where organisation_id = ? and created_at >= ? and created_at < ?",
-                organisationId, range);
+        return count(
+                "select count(*) from interests where organisation_id = ? and created_at >= ? and created_at < ?",
+                organisationId,
+                range);
     }
 
     /** Volunteers first seen in the range, counting a merged person once. */
@@ -53,7 +68,8 @@ class OverviewQueries {
     }
 
     SentimentCounts sentiment(long organisationId, TimeRange range) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 select count(*) filter (where sentiment_shown(c.label, c.score) = 'positive'),
                        count(*) filter (where sentiment_shown(c.label, c.score) = 'negative'),
                        count(*) filter (where sentiment_shown(c.label, c.score) = 'neutral'),
@@ -61,12 +77,16 @@ class OverviewQueries {
                   from messages m
                   left join classifications c on c.message_id = m.id and c.analyzer = 'sentiment' and not m.dialog_answer
                  where m.organisation_id = ? and m.created_at >= ? and m.created_at < ?
-                """, (rs, n) -> new SentimentCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
-                organisationId, Timestamp.from(range.from()), Timestamp.from(range.to()));
+                """,
+                (rs, n) -> new SentimentCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                organisationId,
+                Timestamp.from(range.from()),
+                Timestamp.from(range.to()));
     }
 
     List<RecentInterest> recentInterests(long organisationId, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select i.id, i.message_id, coalesce(v.merged_into, v.id), coalesce(v.name, m.author_name), m.text,
                        sentiment_shown(c.label, c.score), i.score, i.created_at
                   from interests i
@@ -75,14 +95,25 @@ class OverviewQueries {
                   left join classifications c on c.message_id = m.id and c.analyzer = 'sentiment' and not m.dialog_answer
                  where i.organisation_id = ?
                  order by i.created_at desc, i.id desc limit ?
-                """, (rs, n) -> new RecentInterest(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getFloat(7), rs.getTimestamp(8).toInstant()),
-                organisationId, limit);
+                """,
+                (rs, n) -> new RecentInterest(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getFloat(7),
+                        rs.getTimestamp(8).toInstant()),
+                organisationId,
+                limit);
     }
 
     long activeSignups(long organisationId) {
-        return jdbc.queryForObject("select count(*) from signups where organisation_id = ? and state = 'active'",
-                Long.class, organisationId);
+        return jdbc.queryForObject(
+                "select count(*) from signups where organisation_id = ? and state = 'active'",
+                Long.class,
+                organisationId);
     }
 
     long postsPublished(long organisationId, TimeRange range) {
@@ -103,7 +134,8 @@ class OverviewQueries {
     }
 
     List<RecentSignup> recentSignups(long organisationId, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select g.id, g.title, s.id, s.label, s.starts_at, coalesce(v.merged_into, v.id),
                        coalesce(v.name, ''), a.confirmed_at
                   from slot_assignments a
@@ -112,14 +144,22 @@ class OverviewQueries {
                   join volunteers v on v.id = a.volunteer_id
                  where g.organisation_id = ?
                  order by a.confirmed_at desc, a.slot_id desc, a.volunteer_id desc limit ?
-                """, (rs, n) -> new RecentSignup(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getLong(6), rs.getString(7),
+                """,
+                (rs, n) -> new RecentSignup(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getLong(6),
+                        rs.getString(7),
                         rs.getTimestamp(8).toInstant()),
-                organisationId, limit);
+                organisationId,
+                limit);
     }
 
     private long count(String sql, long organisationId, TimeRange range) {
-        return jdbc.queryForObject(sql, Long.class, organisationId, Timestamp.from(range.from()),
-                Timestamp.from(range.to()));
+        return jdbc.queryForObject(
+                sql, Long.class, organisationId, Timestamp.from(range.from()), Timestamp.from(range.to()));
     }
 }

@@ -36,7 +36,9 @@ public class PageAlerts {
             return;
         }
         pages.find(pageId).ifPresent(page -> {
-            log.warn("The token of page {} ({}) was refused; its work waits until an admin reconnects it", pageId,
+            log.warn(
+                    "The token of page {} ({}) was refused; its work waits until an admin reconnects it",
+                    pageId,
                     page.name());
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("type", NEEDS_REAUTHORISATION);

@@ -33,12 +33,12 @@ public class PageConnections {
     public ConnectedPage connectWithToken(long organisationId, String pageToken) {
         TokenInfo info = graph.debugToken(pageToken);
         if (!info.valid()) {
-            throw PageConnectionException.because("Facebook says the token is not valid"
-                    + (info.error() == null ? "" : ": " + info.error()));
+            throw PageConnectionException.because(
+                    "Facebook says the token is not valid" + (info.error() == null ? "" : ": " + info.error()));
         }
         if (!"PAGE".equalsIgnoreCase(info.type()) || info.profileId() == null) {
-            throw PageConnectionException.because("the token is a " + info.type()
-                    + " token; paste a page access token (or use the Facebook login)");
+            throw PageConnectionException.because(
+                    "the token is a " + info.type() + " token; paste a page access token (or use the Facebook login)");
         }
         return connect(organisationId, new PageAccess(info.profileId(), pageToken));
     }
@@ -57,10 +57,13 @@ public class PageConnections {
         String name = graph.pageName(page);
         graph.subscribe(page);
         if (!pages.store(organisationId, page.pageId(), name, page.token(), true)) {
-            throw PageConnectionException.because("page " + page.pageId()
-                    + " is connected to another organisation; disconnect it there first");
+            throw PageConnectionException.because(
+                    "page " + page.pageId() + " is connected to another organisation; disconnect it there first");
         }
-        log.info("Connected page {} ({}) to organisation {} and subscribed to its webhooks", page.pageId(), name,
+        log.info(
+                "Connected page {} ({}) to organisation {} and subscribed to its webhooks",
+                page.pageId(),
+                name,
                 organisationId);
         return pages.find(page.pageId()).orElseThrow();
     }

@@ -24,12 +24,10 @@ import org.voluntree.app.roles.Role;
 class PageController {
 
     /** A pasted page access token. */
-    record TokenConnection(@NotBlank String pageToken) {
-    }
+    record TokenConnection(@NotBlank String pageToken) {}
 
     /** The code Facebook's login dialog redirected back with. */
-    record CodeConnection(@NotBlank String code, @NotBlank String redirectUri) {
-    }
+    record CodeConnection(@NotBlank String code, @NotBlank String redirectUri) {}
 
     private final PageTokens pages;
     private final PageConnections connections;
@@ -53,8 +51,8 @@ class PageController {
 
     @PostMapping("/api/pages/oauth")
     @ResponseStatus(HttpStatus.CREATED)
-    List<ConnectedPage> connectWithCode(@AuthenticationPrincipal AdminAccount admin,
-            @Valid @RequestBody CodeConnection request) {
+    List<ConnectedPage> connectWithCode(
+            @AuthenticationPrincipal AdminAccount admin, @Valid @RequestBody CodeConnection request) {
         Permissions.requireWriter(admin);
         return connections.connectWithCode(admin.organisationId(), request.code(), request.redirectUri());
     }

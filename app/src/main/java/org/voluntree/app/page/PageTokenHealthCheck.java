@@ -44,8 +44,8 @@ public class PageTokenHealthCheck {
             if (info.valid()) {
                 pages.markValid(pageId);
             } else {
-                alerts.tokenRefused(pageId, info.error() == null ? "debug_token says the token is not valid"
-                        : info.error());
+                alerts.tokenRefused(
+                        pageId, info.error() == null ? "debug_token says the token is not valid" : info.error());
             }
         } catch (GraphException | IllegalStateException e) {
             log.warn("Could not check the token of page {}: {}", pageId, e.getMessage());

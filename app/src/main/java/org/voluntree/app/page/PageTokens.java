@@ -31,8 +31,8 @@ public class PageTokens {
 
     /** The page's token, for a call on its behalf; throws when it has none. */
     public PageAccess access(String pageId) {
-        List<byte[]> tokens = jdbc.query("select access_token from pages where facebook_page_id = ?",
-                (rs, n) -> rs.getBytes(1), pageId);
+        List<byte[]> tokens = jdbc.query(
+                "select access_token from pages where facebook_page_id = ?", (rs, n) -> rs.getBytes(1), pageId);
         if (tokens.isEmpty() || tokens.get(0) == null) {
             throw PageNotConnectedException.forPage(pageId);
         }
@@ -40,13 +40,17 @@ public class PageTokens {
     }
 
     public Optional<ConnectedPage> find(String pageId) {
-        return jdbc.query("select " + COLUMNS + " from pages where facebook_page_id = ?", PageTokens::page, pageId)
-                .stream().findFirst();
+        return jdbc
+                .query("select " + COLUMNS + " from pages where facebook_page_id = ?", PageTokens::page, pageId)
+                .stream()
+                .findFirst();
     }
 
     public List<ConnectedPage> ofOrganisation(long organisationId) {
-        return jdbc.query("select " + COLUMNS + " from pages where organisation_id = ? order by name",
-                PageTokens::page, organisationId);
+        return jdbc.query(
+                "select " + COLUMNS + " from pages where organisation_id = ? order by name",
+                PageTokens::page,
+                organisationId);
     }
 
     /** Every page that has a token, for the health check. */
@@ -90,14 +94,21 @@ public class PageTokens {
     }
 
     public boolean needsReauthorisation(String pageId) {
-        return find(pageId).map(p -> ConnectedPage.NEEDS_REAUTHORISATION.equals(p.tokenStatus())).orElse(false);
+        return find(pageId)
+                .map(p -> ConnectedPage.NEEDS_REAUTHORISATION.equals(p.tokenStatus()))
+                .orElse(false);
     }
 
     private static ConnectedPage page(ResultSet rs, int row) throws SQLException {
         Timestamp checked = rs.getTimestamp("token_checked_at");
         Timestamp subscribed = rs.getTimestamp("subscribed_at");
-        return new ConnectedPage(rs.getString("facebook_page_id"), rs.getString("name"), rs.getLong("organisation_id"),
-                rs.getString("token_status"), checked == null ? null : checked.toInstant(),
-                rs.getString("token_problem"), subscribed == null ? null : subscribed.toInstant());
+        return new ConnectedPage(
+                rs.getString("facebook_page_id"),
+                rs.getString("name"),
+                rs.getLong("organisation_id"),
+                rs.getString("token_status"),
+                checked == null ? null : checked.toInstant(),
+                rs.getString("token_problem"),
+                subscribed == null ? null : subscribed.toInstant());
     }
 }

@@ -44,7 +44,10 @@ public final class TokenCipher {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(pageId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt a page token", e);
         }
@@ -61,8 +64,10 @@ public final class TokenCipher {
             byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the token of page " + pageId + " cannot be decrypted: was "
-                    + "VOLUNTREE_PAGES_TOKEN_KEY changed? Reconnect the page", e);
+            throw new IllegalStateException(
+                    "the token of page " + pageId + " cannot be decrypted: was "
+                            + "VOLUNTREE_PAGES_TOKEN_KEY changed? Reconnect the page",
+                    e);
         }
     }
 }

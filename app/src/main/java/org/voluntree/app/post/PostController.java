@@ -55,7 +55,8 @@ class PostController {
     @GetMapping("/api/posts/{id}/comments")
     List<RecentMessages.Message> comments(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
         PostView post = posts.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("post"));
-        return post.facebookPostId() == null ? List.of()
+        return post.facebookPostId() == null
+                ? List.of()
                 : messages.underPost(admin.organisationId(), post.facebookPostId(), 500);
     }
 
@@ -63,8 +64,8 @@ class PostController {
     @ResponseStatus(HttpStatus.CREATED)
     PostView create(@AuthenticationPrincipal AdminAccount admin, @Valid @RequestBody PostRequest request) {
         Permissions.requireWriter(admin);
-        long id = posts.create(admin.organisationId(), request)
-                .orElseThrow(() -> Permissions.notFound("page or signup"));
+        long id =
+                posts.create(admin.organisationId(), request).orElseThrow(() -> Permissions.notFound("page or signup"));
         return posts.find(admin.organisationId(), id).orElseThrow();
     }
 
@@ -75,7 +76,8 @@ class PostController {
         Permissions.requireWriter(admin);
         PostView post = posts.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("post"));
         String state = posts.requestPublish(admin.organisationId(), id, clock.instant())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.CONFLICT,
                         "the post is " + post.state() + "; only drafts and failed posts can be published"));
         if ("publishing".equals(state)) {
             redis.sync().lpush(RedisNames.PUBLISH_QUEUE, Long.toString(id).getBytes(StandardCharsets.UTF_8));

@@ -46,8 +46,14 @@ class PostPublisher implements JobHandler {
     private final Duration parked;
     private final Clock clock = Clock.systemUTC();
 
-    PostPublisher(PostStore posts, SignupStore signups, PageTokens pages, PageAlerts alerts, GraphApi graph,
-            ZoneId zone, Duration parked) {
+    PostPublisher(
+            PostStore posts,
+            SignupStore signups,
+            PageTokens pages,
+            PageAlerts alerts,
+            GraphApi graph,
+            ZoneId zone,
+            Duration parked) {
         this.posts = posts;
         this.signups = signups;
         this.pages = pages;
@@ -81,11 +87,13 @@ class PostPublisher implements JobHandler {
         }
         String text = text(post);
         try {
-            Optional<String> earlier = posts.recordPublishAttempt(postId)
-                    .flatMap(attempted -> publishedEarlier(page, post, attempted));
+            Optional<String> earlier =
+                    posts.recordPublishAttempt(postId).flatMap(attempted -> publishedEarlier(page, post, attempted));
             if (earlier.isPresent()) {
                 posts.markPublished(postId, earlier.get());
-                log.info("Post {} was already on page {} from an interrupted attempt; recorded it", postId,
+                log.info(
+                        "Post {} was already on page {} from an interrupted attempt; recorded it",
+                        postId,
                         post.pageId());
                 return;
             }
@@ -127,8 +135,12 @@ class PostPublisher implements JobHandler {
         }
         StringBuilder text = new StringBuilder(post.message()).append("\n\n📅 ").append(signups.title(post.signupId()));
         for (Slot slot : slots) {
-            text.append("\n• ").append(slot.describe(zone)).append(" — ").append(slot.required())
-                    .append(slot.required() == 1 ? " volunteer" : " volunteers").append(" needed");
+            text.append("\n• ")
+                    .append(slot.describe(zone))
+                    .append(" — ")
+                    .append(slot.required())
+                    .append(slot.required() == 1 ? " volunteer" : " volunteers")
+                    .append(" needed");
         }
         return text.append("\n\nComment or message us to sign up!").toString();
     }

@@ -11,6 +11,8 @@ public record PostRequest(
         Long signupId,
         @NotBlank @Size(max = 10_000) String message,
         Boolean appendSchedule,
-        @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String photoUrl,
-        Instant scheduledAt) {
-}
+
+        @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+        String photoUrl,
+
+        Instant scheduledAt) {}

@@ -32,37 +32,55 @@ public class PostStore {
     /** Saves a draft; empty when the page or the signup is not the organisation's. */
     public Optional<Long> create(long organisationId, PostRequest request) {
         List<Long> page = jdbc.queryForList(
-                "select id from pages where facebook_page_id = ? and organisation_id = ?", Long.class,
-                request.pageId(), organisationId);
+                "select id from pages where facebook_page_id = ? and organisation_id = ?",
+                Long.class,
+                request.pageId(),
+                organisationId);
         if (page.isEmpty()) {
             return Optional.empty();
         }
-        if (request.signupId() != null && jdbc.queryForList(
-                "select id from signups where id = ? and organisation_id = ?", Long.class, request.signupId(),
-                organisationId).isEmpty()) {
+        if (request.signupId() != null
+                && jdbc.queryForList(
+                                "select id from signups where id = ? and organisation_id = ?",
+                                Long.class,
+                                request.signupId(),
+                                organisationId)
+                        .isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(jdbc.queryForObject("""
+        return Optional.of(jdbc.queryForObject(
+                """
                 insert into posts (organisation_id, page_id, signup_id, message, append_schedule, photo_url, scheduled_at)
                 values (?, ?, ?, ?, ?, ?, ?) returning id
-                """, Long.class, organisationId, page.get(0), request.signupId(), request.message(),
-                request.appendSchedule() == null || request.appendSchedule(), request.photoUrl(),
+                """,
+                Long.class,
+                organisationId,
+                page.get(0),
+                request.signupId(),
+                request.message(),
+                request.appendSchedule() == null || request.appendSchedule(),
+                request.photoUrl(),
                 request.scheduledAt() == null ? null : Timestamp.from(request.scheduledAt())));
     }
 
     public Optional<PostView> find(long organisationId, long postId) {
-        return jdbc.query(SELECT + " where p.organisation_id = ? and p.id = ?", PostStore::view, organisationId, postId)
-                .stream().findFirst();
+        return jdbc
+                .query(SELECT + " where p.organisation_id = ? and p.id = ?", PostStore::view, organisationId, postId)
+                .stream()
+                .findFirst();
     }
 
     /** A post for the publisher, whoever owns it. */
     Optional<PostView> find(long postId) {
-        return jdbc.query(SELECT + " where p.id = ?", PostStore::view, postId).stream().findFirst();
+        return jdbc.query(SELECT + " where p.id = ?", PostStore::view, postId).stream()
+                .findFirst();
     }
 
     public List<PostView> ofOrganisation(long organisationId) {
-        return jdbc.query(SELECT + " where p.organisation_id = ? order by p.created_at desc, p.id desc",
-                PostStore::view, organisationId);
+        return jdbc.query(
+                SELECT + " where p.organisation_id = ? order by p.created_at desc, p.id desc",
+                PostStore::view,
+                organisationId);
     }
 
     /**
@@ -100,7 +118,10 @@ public class PostStore {
                  where p.id = old.id
                 returning old.attempted
                 """, (rs, n) -> rs.getTimestamp(1), postId);
-        return previous.stream().filter(java.util.Objects::nonNull).map(Timestamp::toInstant).findFirst();
+        return previous.stream()
+                .filter(java.util.Objects::nonNull)
+                .map(Timestamp::toInstant)
+                .findFirst();
     }
 
     void markPublished(long postId, String facebookPostId) {
@@ -113,22 +134,36 @@ public class PostStore {
     }
 
     void markFailed(long postId, String reason) {
-        changed(postId, jdbc.queryForList(
-                "update posts set state = 'failed', failure = ?, updated_at = now() where id = ? returning organisation_id",
-                Long.class, reason, postId), "failed");
+        changed(
+                postId,
+                jdbc.queryForList(
+                        "update posts set state = 'failed', failure = ?, updated_at = now() where id = ? returning organisation_id",
+                        Long.class,
+                        reason,
+                        postId),
+                "failed");
     }
 
     /** Tells the organisation's admins that a post's state changed (posts.html shows it live). */
     void changed(long postId, List<Long> organisation, String state) {
-        organisation.forEach(id -> events.publish(id, LiveEvents.POST_CHANGED, Map.of("postId", postId, "state", state)));
+        organisation.forEach(
+                id -> events.publish(id, LiveEvents.POST_CHANGED, Map.of("postId", postId, "state", state)));
     }
 
     private static PostView view(ResultSet rs, int row) throws SQLException {
         long signup = rs.getLong("signup_id");
-        return new PostView(rs.getLong("id"), rs.getString("facebook_page_id"), rs.wasNull() ? null : signup,
-                rs.getString("message"), rs.getBoolean("append_schedule"), rs.getString("photo_url"),
-                rs.getString("state"), instant(rs.getTimestamp("scheduled_at")),
-                instant(rs.getTimestamp("published_at")), rs.getString("facebook_post_id"), rs.getString("failure"),
+        return new PostView(
+                rs.getLong("id"),
+                rs.getString("facebook_page_id"),
+                rs.wasNull() ? null : signup,
+                rs.getString("message"),
+                rs.getBoolean("append_schedule"),
+                rs.getString("photo_url"),
+                rs.getString("state"),
+                instant(rs.getTimestamp("scheduled_at")),
+                instant(rs.getTimestamp("published_at")),
+                rs.getString("facebook_post_id"),
+                rs.getString("failure"),
                 instant(rs.getTimestamp("created_at")));
     }
 

@@ -29,12 +29,28 @@ class PublishRoles {
 
     @Bean
     @ConditionalOnRole(Role.WORKERS)
-    QueueWorkerLifecycle publishWorkers(RedisClient client, QueueProperties queues, PostStore posts,
-            SignupStore signups, PageTokens pages, PageAlerts alerts, GraphApi graph,
-            ConversationProperties conversation, PageProperties pageProperties) {
-        return new QueueWorkerLifecycle(client, RedisNames.PUBLISH_QUEUE,
-                new PostPublisher(posts, signups, pages, alerts, graph, conversation.zone(),
-                        pageProperties.reconnectCheckEvery()), queues.settings());
+    QueueWorkerLifecycle publishWorkers(
+            RedisClient client,
+            QueueProperties queues,
+            PostStore posts,
+            SignupStore signups,
+            PageTokens pages,
+            PageAlerts alerts,
+            GraphApi graph,
+            ConversationProperties conversation,
+            PageProperties pageProperties) {
+        return new QueueWorkerLifecycle(
+                client,
+                RedisNames.PUBLISH_QUEUE,
+                new PostPublisher(
+                        posts,
+                        signups,
+                        pages,
+                        alerts,
+                        graph,
+                        conversation.zone(),
+                        pageProperties.reconnectCheckEvery()),
+                queues.settings());
     }
 
     @Bean

@@ -16,8 +16,7 @@ import org.voluntree.app.roles.Role;
 class PredictController {
 
     /** The text to classify. */
-    record PredictRequest(@NotBlank @Size(max = 8000) String text) {
-    }
+    record PredictRequest(@NotBlank @Size(max = 8000) String text) {}
 
     private final Predictions predictions;
 

@@ -22,8 +22,7 @@ import org.voluntree.gears.engine.tensorflow.TensorFlowEngine;
 class Predictions implements DisposableBean {
 
     /** One analyzer's verdict. */
-    record Verdict(String label, float score, int version, Map<String, Float> scores) {
-    }
+    record Verdict(String label, float score, int version, Map<String, Float> scores) {}
 
     private final ModelRegistry registry;
     private TensorFlowEngine engine;

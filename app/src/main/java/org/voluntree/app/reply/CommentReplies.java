@@ -45,8 +45,14 @@ class CommentReplies implements MessageHandler {
     private final double offenseThreshold;
     private final Clock clock;
 
-    CommentReplies(ReplySender sender, ReplyRecords records, ReplySettingsStore settings, OptOuts optOuts,
-            List<AnswerSource> answers, GraphApi graph, WriterProperties writer,
+    CommentReplies(
+            ReplySender sender,
+            ReplyRecords records,
+            ReplySettingsStore settings,
+            OptOuts optOuts,
+            List<AnswerSource> answers,
+            GraphApi graph,
+            WriterProperties writer,
             @Value("${voluntree.replies.offense-threshold:0.85}") double offenseThreshold) {
         this.sender = sender;
         this.records = records;
@@ -62,7 +68,8 @@ class CommentReplies implements MessageHandler {
     @Override
     public boolean accepts(MessageToAnswer message) {
         var event = message.event();
-        return event.kind() == EventKind.COMMENT && "add".equals(event.verb())
+        return event.kind() == EventKind.COMMENT
+                && "add".equals(event.verb())
                 && !event.pageId().equals(event.authorId());
     }
 
@@ -74,15 +81,20 @@ class CommentReplies implements MessageHandler {
             return;
         }
         MessageToAnswer.Verdict offense = message.classifications().get("offense");
-        if (offense != null && ("offensive".equals(offense.label()) || "hate".equals(offense.label()))
+        if (offense != null
+                && ("offensive".equals(offense.label()) || "hate".equals(offense.label()))
                 && offense.score() >= offenseThreshold) {
             skip(message, intent, "the comment is " + offense.label() + "; moderation decides");
             return;
         }
         ReplySettings org = settings.of(message.organisationId());
         if (!org.automatic().contains(intent)) {
-            skip(message, intent, intent.equals("other") ? "no reply for this intent"
-                    : "replies to " + intent + " are not automatic for this organisation");
+            skip(
+                    message,
+                    intent,
+                    intent.equals("other")
+                            ? "no reply for this intent"
+                            : "replies to " + intent + " are not automatic for this organisation");
             return;
         }
         if (optOuts.isOptedOut(message.organisationId(), message.event().authorId())) {
@@ -100,9 +112,13 @@ class CommentReplies implements MessageHandler {
                 offerSignup(message, intent, org);
             }
             case HOW_TO_SIGNUP -> offerSignup(message, intent, org);
-            case EVENT_QUESTION, REQUIREMENTS_QUESTION, DONATION -> replyPublicly(message, intent,
-                    answer(message, intent, org).map(info -> ReplyTexts.answer(name, info))
-                            .orElseGet(() -> ReplyTexts.handOff(name)));
+            case EVENT_QUESTION, REQUIREMENTS_QUESTION, DONATION ->
+                replyPublicly(
+                        message,
+                        intent,
+                        answer(message, intent, org)
+                                .map(info -> ReplyTexts.answer(name, info))
+                                .orElseGet(() -> ReplyTexts.handOff(name)));
             case APPRECIATION -> replyPublicly(message, intent, ReplyTexts.thanksForKindWords(name));
             default -> skip(message, intent, "no reply for this intent");
         }
@@ -119,24 +135,45 @@ class CommentReplies implements MessageHandler {
     }
 
     private void replyPublicly(MessageToAnswer message, String intent, String text) {
-        sender.send(message, ReplySender.PUBLIC, intent, text,
+        sender.send(
+                message,
+                ReplySender.PUBLIC,
+                intent,
+                text,
                 page -> graph.replyPublicly(page, message.event().externalId(), text));
     }
 
     private void offerSignup(MessageToAnswer message, String intent, ReplySettings org) {
         if (message.event().createdAt().plus(PRIVATE_REPLY_WINDOW).isBefore(clock.instant())) {
-            records.recordSkipped(message.organisationId(), message.messageId(), message.event().externalId(),
-                    ReplySender.PRIVATE, intent, "the comment is older than the 7 days Facebook allows a private reply");
+            records.recordSkipped(
+                    message.organisationId(),
+                    message.messageId(),
+                    message.event().externalId(),
+                    ReplySender.PRIVATE,
+                    intent,
+                    "the comment is older than the 7 days Facebook allows a private reply");
             return;
         }
-        var offer = ReplyTexts.signupOffer(message.event().authorName(), org.organisationName(),
-                message.event().postId(), message.event().externalId());
-        sender.send(message, ReplySender.PRIVATE, intent, offer.text(),
+        var offer = ReplyTexts.signupOffer(
+                message.event().authorName(),
+                org.organisationName(),
+                message.event().postId(),
+                message.event().externalId());
+        sender.send(
+                message,
+                ReplySender.PRIVATE,
+                intent,
+                offer.text(),
                 page -> graph.replyPrivately(page, message.event().externalId(), offer));
     }
 
     private void skip(MessageToAnswer message, String intent, String reason) {
-        records.recordSkipped(message.organisationId(), message.messageId(), message.event().externalId(),
-                ReplySender.PUBLIC, intent, reason);
+        records.recordSkipped(
+                message.organisationId(),
+                message.messageId(),
+                message.event().externalId(),
+                ReplySender.PUBLIC,
+                intent,
+                reason);
     }
 }

@@ -12,12 +12,11 @@ import org.voluntree.contracts.event.InboundEvent;
  * @param event the message as the webhook accepted it
  * @param classifications per analyzer, the label and score
  */
-public record MessageToAnswer(long organisationId, long messageId, InboundEvent event,
-        Map<String, Verdict> classifications) {
+public record MessageToAnswer(
+        long organisationId, long messageId, InboundEvent event, Map<String, Verdict> classifications) {
 
     /** One analyzer's verdict. */
-    public record Verdict(String label, float score, int version) {
-    }
+    public record Verdict(String label, float score, int version) {}
 
     public MessageToAnswer {
         classifications = classifications == null ? Map.of() : Map.copyOf(classifications);

@@ -33,7 +33,8 @@ public class ReplyRecords {
 
     /** Records a reply about to be sent, or returns the record a previous attempt left. */
     public Claim claim(long organisationId, long messageId, String targetId, String kind, String intent, String text) {
-        List<Long> created = jdbc.queryForList("""
+        List<Long> created =
+                jdbc.queryForList("""
                 insert into replies (organisation_id, message_id, target_id, kind, intent, text, status)
                 values (?, ?, ?, ?, ?, ?, 'pending')
                 on conflict (target_id, kind) do nothing
@@ -42,8 +43,11 @@ public class ReplyRecords {
         if (!created.isEmpty()) {
             return new Claim(created.get(0), "pending", true);
         }
-        return jdbc.queryForObject("select id, status from replies where target_id = ? and kind = ?",
-                (rs, n) -> new Claim(rs.getLong(1), rs.getString(2), false), targetId, kind);
+        return jdbc.queryForObject(
+                "select id, status from replies where target_id = ? and kind = ?",
+                (rs, n) -> new Claim(rs.getLong(1), rs.getString(2), false),
+                targetId,
+                kind);
     }
 
     public void markSent(long id, String facebookId) {
@@ -54,9 +58,12 @@ public class ReplyRecords {
     }
 
     public void markFailed(long id, String reason) {
-        changed(jdbc.queryForList(
-                "update replies set status = 'failed', reason = ?, updated_at = now() where id = ? returning organisation_id, message_id",
-                reason, id), "failed");
+        changed(
+                jdbc.queryForList(
+                        "update replies set status = 'failed', reason = ?, updated_at = now() where id = ? returning organisation_id, message_id",
+                        reason,
+                        id),
+                "failed");
     }
 
     /** Tells the admins that a reply went out (or failed), so the inbox shows it without a reload. */
@@ -70,8 +77,8 @@ public class ReplyRecords {
     }
 
     /** Records a reply that was decided against, and why (unless one is already recorded). */
-    public void recordSkipped(long organisationId, long messageId, String targetId, String kind, String intent,
-            String reason) {
+    public void recordSkipped(
+            long organisationId, long messageId, String targetId, String kind, String intent, String reason) {
         jdbc.update("""
                 insert into replies (organisation_id, message_id, target_id, kind, intent, status, reason)
                 values (?, ?, ?, ?, ?, 'skipped', ?)

@@ -32,7 +32,10 @@ class ReplyRouter implements JobHandler {
                 return;
             }
         }
-        log.debug("No reply for message {} ({} {})", message.messageId(), message.event().kind(),
+        log.debug(
+                "No reply for message {} ({} {})",
+                message.messageId(),
+                message.event().kind(),
                 message.event().verb());
     }
 }

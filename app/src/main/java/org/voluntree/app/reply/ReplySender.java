@@ -58,15 +58,15 @@ public class ReplySender {
      * @param send the Graph call, returning the id Facebook gave the reply
      * @return true when this call sent it
      */
-    public boolean send(MessageToAnswer message, String kind, String intent, String text,
-            Function<PageAccess, String> send) {
+    public boolean send(
+            MessageToAnswer message, String kind, String intent, String text, Function<PageAccess, String> send) {
         String pageId = message.event().pageId();
         String commentId = message.event().externalId();
         if (pages.needsReauthorisation(pageId)) {
             throw RetryLater.after(parked, "page " + pageId + " needs reauthorisation");
         }
-        ReplyRecords.Claim claim = records.claim(message.organisationId(), message.messageId(), commentId, kind, intent,
-                text);
+        ReplyRecords.Claim claim =
+                records.claim(message.organisationId(), message.messageId(), commentId, kind, intent, text);
         if (!claim.pending()) {
             log.debug("The {} reply to {} is already {}", kind, commentId, claim.status());
             return false;
@@ -80,7 +80,8 @@ public class ReplySender {
         }
         try {
             // the check is a Graph call too: a rate limit or a refused token there parks the work like the send's
-            if (!claim.fresh() && PUBLIC.equals(kind)
+            if (!claim.fresh()
+                    && PUBLIC.equals(kind)
                     && pageAlreadyReplied(page, commentId, message.event().createdAt())) {
                 records.markSent(claim.id(), null);
                 log.info("The public reply to a comment on page {} was sent by an earlier attempt", pageId);

@@ -12,8 +12,13 @@ import java.util.Set;
  * @param verificationRequired whether Messenger signups confirm their email with a PIN
  * @param automatic the intents whose replies are sent without an admin
  */
-public record ReplySettings(String organisationName, String eventInfo, String requirementsInfo, String donationInfo,
-        boolean verificationRequired, Set<String> automatic) {
+public record ReplySettings(
+        String organisationName,
+        String eventInfo,
+        String requirementsInfo,
+        String donationInfo,
+        boolean verificationRequired,
+        Set<String> automatic) {
 
     public ReplySettings {
         automatic = Set.copyOf(automatic);

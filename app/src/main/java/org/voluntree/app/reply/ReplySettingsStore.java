@@ -18,14 +18,22 @@ public class ReplySettingsStore {
     }
 
     public ReplySettings of(long organisationId) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 select name, event_info, requirements_info, donation_info, verification_required, auto_replies
                   from organisations where id = ?
-                """, (rs, n) -> {
+                """,
+                (rs, n) -> {
                     Array automatic = rs.getArray(6);
                     Set<String> intents = new HashSet<>(Arrays.asList((String[]) automatic.getArray()));
-                    return new ReplySettings(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getBoolean(5), intents);
-                }, organisationId);
+                    return new ReplySettings(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getBoolean(5),
+                            intents);
+                },
+                organisationId);
     }
 }

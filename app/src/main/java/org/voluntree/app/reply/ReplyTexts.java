@@ -5,16 +5,16 @@ import org.voluntree.app.facebook.OutgoingMessage;
 /** The words of the automatic replies. One place, so that they read as one voice. */
 final class ReplyTexts {
 
-    private ReplyTexts() {
-    }
+    private ReplyTexts() {}
 
     static String thanksForOffering(String name) {
         return "Thank you" + greetingName(name) + "! We've sent you a private message to confirm your spot.";
     }
 
     static OutgoingMessage signupOffer(String name, String organisation, String postId, String commentId) {
-        return OutgoingMessage.withButtons("Hi" + greetingName(name) + "! Thanks for your interest in helping "
-                        + organisation + ". Would you like to sign up?",
+        return OutgoingMessage.withButtons(
+                "Hi" + greetingName(name) + "! Thanks for your interest in helping " + organisation
+                        + ". Would you like to sign up?",
                 new OutgoingMessage.Button("Yes, sign me up", SignupOffer.yes(postId, commentId)),
                 new OutgoingMessage.Button("No, thanks", SignupOffer.no(postId, commentId)));
     }

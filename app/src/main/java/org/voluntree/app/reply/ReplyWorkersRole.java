@@ -17,7 +17,7 @@ class ReplyWorkersRole {
 
     @Bean
     QueueWorkerLifecycle replyWorkers(RedisClient client, QueueProperties properties, List<MessageHandler> handlers) {
-        return new QueueWorkerLifecycle(client, RedisNames.REPLY_QUEUE, new ReplyRouter(handlers),
-                properties.settings());
+        return new QueueWorkerLifecycle(
+                client, RedisNames.REPLY_QUEUE, new ReplyRouter(handlers), properties.settings());
     }
 }

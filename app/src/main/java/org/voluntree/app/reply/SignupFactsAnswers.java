@@ -42,7 +42,8 @@ class SignupFactsAnswers implements AnswerSource {
         if (signup.isEmpty()) {
             return Optional.empty();
         }
-        String question = message.event().text() == null ? "" : message.event().text().toLowerCase(Locale.ROOT);
+        String question =
+                message.event().text() == null ? "" : message.event().text().toLowerCase(Locale.ROOT);
         Map<String, String> facts = signups.facts(signup.get());
         List<String> parts = new ArrayList<>();
         facts.forEach((name, value) -> {
@@ -73,7 +74,9 @@ class SignupFactsAnswers implements AnswerSource {
     }
 
     private static boolean asksWhen(String question) {
-        return question.contains("when") || question.contains("what time") || question.contains("start")
+        return question.contains("when")
+                || question.contains("what time")
+                || question.contains("start")
                 || question.contains("date");
     }
 

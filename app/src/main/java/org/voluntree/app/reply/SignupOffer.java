@@ -12,8 +12,7 @@ public final class SignupOffer {
     public static final String YES = "SIGNUP_YES";
     public static final String NO = "SIGNUP_NO";
 
-    private SignupOffer() {
-    }
+    private SignupOffer() {}
 
     public static String yes(String postId, String commentId) {
         return YES + "|" + orEmpty(postId) + "|" + orEmpty(commentId);

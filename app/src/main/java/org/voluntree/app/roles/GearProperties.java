@@ -20,8 +20,9 @@ import org.voluntree.contracts.stream.StreamConsumerSettings;
 @Validated
 @ConfigurationProperties("voluntree.gear")
 public record GearProperties(
-        @NotBlank @Pattern(regexp = "(?i)tensorflow|redisai|auto",
-                message = "must be tensorflow, redisai or auto") String engine,
+        @NotBlank @Pattern(regexp = "(?i)tensorflow|redisai|auto", message = "must be tensorflow, redisai or auto")
+        String engine,
+
         @NotNull Duration redisaiTimeout,
         @Min(1) int batchSize,
         @NotNull Duration maxWait,
@@ -31,7 +32,14 @@ public record GearProperties(
         @Min(1000) long classifiedMaxLength) {
 
     public StreamConsumerSettings settings(String consumer) {
-        return new StreamConsumerSettings(RedisNames.COMMENTS_STREAM, RedisNames.GEAR_GROUP, consumer, batchSize,
-                maxWait, claimMinIdle, claimEvery, maxDeliveries);
+        return new StreamConsumerSettings(
+                RedisNames.COMMENTS_STREAM,
+                RedisNames.GEAR_GROUP,
+                consumer,
+                batchSize,
+                maxWait,
+                claimMinIdle,
+                claimEvery,
+                maxDeliveries);
     }
 }

@@ -25,7 +25,10 @@ class GearRole implements SmartLifecycle {
     private InferenceEngine engine;
     private Gear gear;
 
-    GearRole(RedisClient client, GearProperties properties, ProcessName processName,
+    GearRole(
+            RedisClient client,
+            GearProperties properties,
+            ProcessName processName,
             @Value("${spring.data.redis.url}") String redisUrl) {
         this.client = client;
         this.properties = properties;
@@ -36,8 +39,8 @@ class GearRole implements SmartLifecycle {
     @Override
     public synchronized void start() {
         engine = EngineSelector.select(properties.engine(), redisUrl, properties.redisaiTimeout());
-        gear = new Gear(client, engine, properties.settings("gear-" + processName.value()),
-                properties.classifiedMaxLength());
+        gear = new Gear(
+                client, engine, properties.settings("gear-" + processName.value()), properties.classifiedMaxLength());
         gear.start();
     }
 

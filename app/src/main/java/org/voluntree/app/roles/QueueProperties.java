@@ -21,7 +21,7 @@ public record QueueProperties(
         @Min(1000) long commentsMaxLength) {
 
     public QueueSettings settings() {
-        return new QueueSettings(consumers, maxAttempts, pollTimeout, heartbeatEvery, staleAfter, retryBackoff,
-                maxRetryBackoff);
+        return new QueueSettings(
+                consumers, maxAttempts, pollTimeout, heartbeatEvery, staleAfter, retryBackoff, maxRetryBackoff);
     }
 }

@@ -42,6 +42,5 @@ public class RedisClientConfiguration {
     }
 
     /** A unique name for this process's consumers. */
-    public record ProcessName(String value) {
-    }
+    public record ProcessName(String value) {}
 }

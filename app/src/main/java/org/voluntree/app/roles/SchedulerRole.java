@@ -19,8 +19,8 @@ import org.voluntree.workers.queue.ReliableQueue;
 class SchedulerRole {
 
     private static final Logger log = LoggerFactory.getLogger(SchedulerRole.class);
-    private static final List<String> QUEUES = List.of(RedisNames.PREPROCESS_QUEUE, RedisNames.PUBLISH_QUEUE,
-            RedisNames.REPLY_QUEUE, RedisNames.EMAIL_QUEUE);
+    private static final List<String> QUEUES = List.of(
+            RedisNames.PREPROCESS_QUEUE, RedisNames.PUBLISH_QUEUE, RedisNames.REPLY_QUEUE, RedisNames.EMAIL_QUEUE);
 
     private final List<ReliableQueue> queues;
 

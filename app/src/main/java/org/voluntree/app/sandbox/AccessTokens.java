@@ -15,8 +15,7 @@ final class AccessTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private AccessTokens() {
-    }
+    private AccessTokens() {}
 
     /** A fresh opaque token; Facebook's start with {@code EAA}. */
     static String random() {

@@ -20,9 +20,19 @@ final class AccountEndpoints {
 
     static final String SANDBOX_USER_ID = "100000000000777";
     static final String SANDBOX_USER_NAME = "Sandbox Admin";
-    static final List<String> WEBHOOK_FIELDS = List.of("feed", "messages", "messaging_postbacks", "message_echoes",
-            "message_deliveries", "message_reads", "messaging_optins", "messaging_referrals", "messaging_handovers",
-            "messaging_policy_enforcement", "message_reactions", "mention");
+    static final List<String> WEBHOOK_FIELDS = List.of(
+            "feed",
+            "messages",
+            "messaging_postbacks",
+            "message_echoes",
+            "message_deliveries",
+            "message_reads",
+            "messaging_optins",
+            "messaging_referrals",
+            "messaging_handovers",
+            "messaging_policy_enforcement",
+            "message_reactions",
+            "mention");
 
     private final SandboxProperties properties;
     private final TokenRegistry tokens;
@@ -45,11 +55,16 @@ final class AccountEndpoints {
         }
         String token;
         if ("fb_exchange_token".equals(grant)) {
-            token = tokens.exchangeForLongLived(request.required("client_id"), request.required("client_secret"),
+            token = tokens.exchangeForLongLived(
+                    request.required("client_id"),
+                    request.required("client_secret"),
                     request.required("fb_exchange_token"));
         } else {
-            token = tokens.exchangeCode(request.required("client_id"), request.required("client_secret"),
-                    request.required("redirect_uri"), request.required("code"));
+            token = tokens.exchangeCode(
+                    request.required("client_id"),
+                    request.required("client_secret"),
+                    request.required("redirect_uri"),
+                    request.required("code"));
         }
         body.put("access_token", token);
         body.put("token_type", "bearer");
@@ -97,7 +112,8 @@ final class AccountEndpoints {
             data.put("application", properties.appName());
             data.put("is_valid", false);
             data.put("scopes", List.of());
-            data.put("error", Map.of("code", 190, "message", inspection.problem().getMessage()));
+            data.put(
+                    "error", Map.of("code", 190, "message", inspection.problem().getMessage()));
             return Map.of("data", data);
         }
         data.put("app_id", properties.appId());
@@ -105,8 +121,12 @@ final class AccountEndpoints {
         data.put("application", properties.appName());
         Issued issued = inspection.issued();
         if (issued != null) {
-            data.put("data_access_expires_at", issued.issuedAt().plus(Duration.ofDays(90)).getEpochSecond());
-            data.put("expires_at", issued.expiresAt() == null ? 0 : issued.expiresAt().getEpochSecond());
+            data.put(
+                    "data_access_expires_at",
+                    issued.issuedAt().plus(Duration.ofDays(90)).getEpochSecond());
+            data.put(
+                    "expires_at",
+                    issued.expiresAt() == null ? 0 : issued.expiresAt().getEpochSecond());
         }
         data.put("is_valid", inspection.problem() == null);
         if (issued != null) {
@@ -117,8 +137,12 @@ final class AccountEndpoints {
             List<String> scopes = TokenRegistry.PAGE_SCOPES;
             data.put("scopes", scopes);
             List<String> targets = issued.pageId() != null ? List.of(issued.pageId()) : tokens.pagesOf(issued.userId());
-            data.put("granular_scopes", scopes.stream().filter(s -> s.startsWith("pages_") && !s.equals("pages_show_list"))
-                    .map(s -> Map.of("scope", s, "target_ids", targets)).toList());
+            data.put(
+                    "granular_scopes",
+                    scopes.stream()
+                            .filter(s -> s.startsWith("pages_") && !s.equals("pages_show_list"))
+                            .map(s -> Map.of("scope", s, "target_ids", targets))
+                            .toList());
             if (issued.userId() != null) {
                 data.put("user_id", issued.userId());
             }
@@ -163,15 +187,19 @@ final class AccountEndpoints {
     }
 
     Map<String, Object> subscribedApps(Page page) {
-        return Map.of("data", graph.subscribedFields(page.id()).map(fields -> {
-            Map<String, Object> app = new LinkedHashMap<>();
-            app.put("category", "Business");
-            app.put("link", "https://voluntree.example/");
-            app.put("name", properties.appName());
-            app.put("id", properties.appId());
-            app.put("subscribed_fields", fields);
-            return List.of(app);
-        }).orElse(List.of()));
+        return Map.of(
+                "data",
+                graph.subscribedFields(page.id())
+                        .map(fields -> {
+                            Map<String, Object> app = new LinkedHashMap<>();
+                            app.put("category", "Business");
+                            app.put("link", "https://voluntree.example/");
+                            app.put("name", properties.appName());
+                            app.put("id", properties.appId());
+                            app.put("subscribed_fields", fields);
+                            return List.of(app);
+                        })
+                        .orElse(List.of()));
     }
 
     Map<String, Object> unsubscribe(Page page) {
@@ -182,7 +210,8 @@ final class AccountEndpoints {
     /** The login dialog's grant: every sandbox page, or the ones named. */
     String authorize(String redirectUri, Set<String> pageIds) {
         Set<String> granted = pageIds.isEmpty()
-                ? new LinkedHashSet<>(graph.pages().stream().map(Page::id).toList()) : pageIds;
+                ? new LinkedHashSet<>(graph.pages().stream().map(Page::id).toList())
+                : pageIds;
         return tokens.issueCode(SANDBOX_USER_ID, redirectUri, granted);
     }
 }

@@ -10,7 +10,11 @@ package org.voluntree.app.sandbox;
  */
 record Caller(Kind kind, String pageId, String userId, String fingerprint) {
 
-    enum Kind { APP, PAGE, USER }
+    enum Kind {
+        APP,
+        PAGE,
+        USER
+    }
 
     boolean isPage() {
         return kind == Kind.PAGE;

@@ -13,5 +13,4 @@ import org.voluntree.app.roles.Role;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @ConditionalOnBooleanProperty("voluntree.facebook.sandbox.enabled")
 @ConditionalOnRole(Role.WEB)
-@interface ConditionalOnSandbox {
-}
+@interface ConditionalOnSandbox {}

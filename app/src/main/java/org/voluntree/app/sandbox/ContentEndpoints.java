@@ -81,8 +81,8 @@ final class ContentEndpoints {
     Map<String, Object> publishedPosts(Page page, GraphRequest request) {
         int limit = Math.min(MAX_LIMIT, Math.max(1, intParam(request, "limit", 25)));
         String after = request.param("after") == null ? null : postIdOf(request.param("after"));
-        SandboxGraph.PostPage found = graph.publishedPosts(page.id(), clock.instant(), timeParam(request, "since"),
-                limit, after);
+        SandboxGraph.PostPage found =
+                graph.publishedPosts(page.id(), clock.instant(), timeParam(request, "since"), limit, after);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", found.data().stream().map(p -> post(p, request)).toList());
         if (!found.data().isEmpty()) {
@@ -156,17 +156,23 @@ final class ContentEndpoints {
         String filter = request.param("filter") == null ? "toplevel" : request.param("filter");
         String order = request.param("order") == null ? "chronological" : request.param("order");
         if (!filter.equals("toplevel") && !filter.equals("stream")) {
-            throw GraphApiException.invalidParameter("Param filter must be one of {toplevel, stream} - got \""
-                    + filter + "\".");
+            throw GraphApiException.invalidParameter(
+                    "Param filter must be one of {toplevel, stream} - got \"" + filter + "\".");
         }
         if (!order.equals("chronological") && !order.equals("reverse_chronological")) {
-            throw GraphApiException.invalidParameter("Param order must be one of {chronological, "
-                    + "reverse_chronological} - got \"" + order + "\".");
+            throw GraphApiException.invalidParameter(
+                    "Param order must be one of {chronological, " + "reverse_chronological} - got \"" + order + "\".");
         }
         int limit = Math.min(MAX_LIMIT, Math.max(1, intParam(request, "limit", 25)));
-        CommentPage page = graph.comments(objectId, new SandboxGraph.CommentQuery(filter.equals("stream"),
-                order.equals("reverse_chronological"), timeParam(request, "since"), limit, request.param("after"),
-                request.param("before")));
+        CommentPage page = graph.comments(
+                objectId,
+                new SandboxGraph.CommentQuery(
+                        filter.equals("stream"),
+                        order.equals("reverse_chronological"),
+                        timeParam(request, "since"),
+                        limit,
+                        request.param("after"),
+                        request.param("before")));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", page.data().stream().map(c -> comment(c, request)).toList());
         if (!page.data().isEmpty()) {
@@ -252,8 +258,7 @@ final class ContentEndpoints {
         return next.encode().build().toUriString();
     }
 
-    private record Publication(boolean published, Instant scheduledAt) {
-    }
+    private record Publication(boolean published, Instant scheduledAt) {}
 
     private Publication publication(GraphRequest request) {
         boolean published = request.param("published") == null || bool(request.param("published"), "published");
@@ -262,8 +267,8 @@ final class ContentEndpoints {
             return new Publication(published, null);
         }
         if (published) {
-            throw GraphApiException.invalidParameter("Cannot specify a scheduled publish time on a published post; "
-                    + "set published=false");
+            throw GraphApiException.invalidParameter(
+                    "Cannot specify a scheduled publish time on a published post; " + "set published=false");
         }
         Instant now = clock.instant();
         if (scheduledAt.isBefore(now.plus(MIN_SCHEDULE)) || scheduledAt.isAfter(now.plus(MAX_SCHEDULE))) {
@@ -308,7 +313,8 @@ final class ContentEndpoints {
                 try {
                     return OffsetDateTime.parse(value, FACEBOOK_TIME).toInstant();
                 } catch (DateTimeParseException e) {
-                    throw GraphApiException.invalidParameter("Param " + name + " must be a unix time or an ISO-8601 time");
+                    throw GraphApiException.invalidParameter(
+                            "Param " + name + " must be a unix time or an ISO-8601 time");
                 }
             }
         }

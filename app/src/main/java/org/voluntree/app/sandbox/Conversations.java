@@ -23,13 +23,19 @@ final class Conversations {
     static final Duration PRIVATE_REPLY_WINDOW = Duration.ofDays(7);
     static final Duration HUMAN_AGENT_WINDOW = Duration.ofDays(7);
     static final Set<String> MESSAGING_TYPES = Set.of("RESPONSE", "UPDATE", "MESSAGE_TAG");
-    static final Set<String> TAGS = Set.of("CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE", "ACCOUNT_UPDATE",
-            "HUMAN_AGENT");
+    static final Set<String> TAGS =
+            Set.of("CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE", "ACCOUNT_UPDATE", "HUMAN_AGENT");
 
     /** A message the page sent. {@code message} is the Send API's message object as received. */
-    record SentMessage(String messageId, String pageId, String recipientId, String commentId, String messagingType,
-            String tag, Map<String, Object> message, Instant sentAt) {
-    }
+    record SentMessage(
+            String messageId,
+            String pageId,
+            String recipientId,
+            String commentId,
+            String messagingType,
+            String tag,
+            Map<String, Object> message,
+            Instant sentAt) {}
 
     private final Clock clock;
     private final Map<String, Instant> lastInbound = new HashMap<>();
@@ -65,8 +71,8 @@ final class Conversations {
     }
 
     /** Sends to a PSID, within the window or with an allowed tag. */
-    synchronized SentMessage send(String pageId, String psid, String messagingType, String tag,
-            Map<String, Object> message) {
+    synchronized SentMessage send(
+            String pageId, String psid, String messagingType, String tag, Map<String, Object> message) {
         Instant now = clock.instant();
         Instant last = lastInbound.get(pageId + "/" + psid);
         if (last == null) {
@@ -76,8 +82,9 @@ final class Conversations {
         boolean allowed = switch (messagingType) {
             case "RESPONSE", "UPDATE" -> since.compareTo(STANDARD_WINDOW) <= 0;
             case "MESSAGE_TAG" -> !"HUMAN_AGENT".equals(tag) || since.compareTo(HUMAN_AGENT_WINDOW) <= 0;
-            default -> throw GraphApiException.invalidParameter("Param messaging_type must be one of "
-                    + "{RESPONSE, UPDATE, MESSAGE_TAG} - got \"" + messagingType + "\".");
+            default ->
+                throw GraphApiException.invalidParameter("Param messaging_type must be one of "
+                        + "{RESPONSE, UPDATE, MESSAGE_TAG} - got \"" + messagingType + "\".");
         };
         if (!allowed) {
             throw GraphApiException.outsideAllowedWindow();
@@ -95,10 +102,23 @@ final class Conversations {
         sent.clear();
     }
 
-    private SentMessage record(String pageId, String recipientId, String commentId, String messagingType, String tag,
-            Map<String, Object> message, Instant now) {
-        SentMessage sentMessage = new SentMessage("m_" + UUID.randomUUID().toString().replace("-", ""), pageId,
-                recipientId, commentId, messagingType, tag, message, now);
+    private SentMessage record(
+            String pageId,
+            String recipientId,
+            String commentId,
+            String messagingType,
+            String tag,
+            Map<String, Object> message,
+            Instant now) {
+        SentMessage sentMessage = new SentMessage(
+                "m_" + UUID.randomUUID().toString().replace("-", ""),
+                pageId,
+                recipientId,
+                commentId,
+                messagingType,
+                tag,
+                message,
+                now);
         sent.add(sentMessage);
         return sentMessage;
     }

@@ -86,9 +86,14 @@ class GraphApiController {
             log.debug("Sandbox Graph call refused with code {}: {}", e.code(), e.getMessage());
         }
         if (request != null) {
-            requests.add(clock.instant(), request.method(), "/" + request.version() + request.pathText(),
-                    request.recordedParams(), request.token() == null ? null : AccessTokens.fingerprint(request.token()),
-                    status.value(), errorCode);
+            requests.add(
+                    clock.instant(),
+                    request.method(),
+                    "/" + request.version() + request.pathText(),
+                    request.recordedParams(),
+                    request.token() == null ? null : AccessTokens.fingerprint(request.token()),
+                    status.value(),
+                    errorCode);
             // done and recorded: the answer may still be held back, as if it never reached the caller
             holds.holdIfMatching(request.method(), "/" + request.version() + request.pathText());
         }
@@ -151,8 +156,8 @@ class GraphApiController {
             id = caller.pageId();
         }
         if (path.size() > 2) {
-            throw GraphApiException.invalidParameter("Unknown path components: /"
-                    + String.join("/", path.subList(2, path.size())));
+            throw GraphApiException.invalidParameter(
+                    "Unknown path components: /" + String.join("/", path.subList(2, path.size())));
         }
         String edge = path.size() == 2 ? path.get(1) : null;
         return routeObject(request, caller, id, edge, method);
@@ -187,8 +192,10 @@ class GraphApiController {
                 case " DELETE" -> Map.of("success", graph.deletePost(id));
                 case "comments GET" -> content.comments(id, request);
                 case "comments POST" -> content.addComment(id, own, request);
-                default -> throw edge == null ? GraphApiException.unknownObject(id, method)
-                        : GraphApiException.unknownEdge(edge, "Post");
+                default ->
+                    throw edge == null
+                            ? GraphApiException.unknownObject(id, method)
+                            : GraphApiException.unknownEdge(edge, "Post");
             };
         }
         Comment comment = graph.comment(id).orElse(null);
@@ -201,8 +208,10 @@ class GraphApiController {
                 case " DELETE" -> Map.of("success", graph.deleteComment(id));
                 case "comments GET" -> content.comments(id, request);
                 case "comments POST" -> content.addComment(id, own, request);
-                default -> throw edge == null ? GraphApiException.unknownObject(id, method)
-                        : GraphApiException.unknownEdge(edge, "Comment");
+                default ->
+                    throw edge == null
+                            ? GraphApiException.unknownObject(id, method)
+                            : GraphApiException.unknownEdge(edge, "Comment");
             };
         }
         Post photo = graph.postByPhotoId(id).orElse(null);
@@ -228,8 +237,8 @@ class GraphApiController {
         return page;
     }
 
-    private ResponseEntity<String> respond(HttpStatus status, Object body, Metered metered, GraphRequest request,
-            GraphApiException error) {
+    private ResponseEntity<String> respond(
+            HttpStatus status, Object body, Metered metered, GraphRequest request, GraphApiException error) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8));
         headers.set("facebook-api-version", request == null ? GraphRequest.DEFAULT_VERSION : request.version());
@@ -242,11 +251,14 @@ class GraphApiController {
             }
         }
         if (error != null && error.tokenError()) {
-            headers.set(HttpHeaders.WWW_AUTHENTICATE, "OAuth \"Facebook Platform\" \"invalid_token\" \""
-                    + error.getMessage().replace("\"", "'") + "\"");
+            headers.set(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    "OAuth \"Facebook Platform\" \"invalid_token\" \""
+                            + error.getMessage().replace("\"", "'") + "\"");
         }
-        return ResponseEntity.status(status).headers(headers).body(new String(Json.write(body),
-                StandardCharsets.UTF_8));
+        return ResponseEntity.status(status)
+                .headers(headers)
+                .body(new String(Json.write(body), StandardCharsets.UTF_8));
     }
 
     private static String usageHeader(UsageMeter.Usage usage) {

@@ -16,8 +16,9 @@ final class GraphApiException extends RuntimeException {
     static final String OAUTH = "OAuthException";
     static final String GRAPH_METHOD = "GraphMethodException";
 
-    private static final DateTimeFormatter EXPIRY = DateTimeFormatter
-            .ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern(
+                    "EEEE, dd-MMM-yy HH:mm:ss 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final String type;
     private final int code;
@@ -63,26 +64,46 @@ final class GraphApiException extends RuntimeException {
 
     /** Subcode 460: the session was invalidated (password change, security reset, revocation). */
     static GraphApiException sessionInvalidated() {
-        return new GraphApiException(OAUTH, 190, 460, false, "Error validating access token: The session has been "
-                + "invalidated because the user changed their password or Facebook has changed the session for "
-                + "security reasons.");
+        return new GraphApiException(
+                OAUTH,
+                190,
+                460,
+                false,
+                "Error validating access token: The session has been "
+                        + "invalidated because the user changed their password or Facebook has changed the session for "
+                        + "security reasons.");
     }
 
     /** Subcode 463: the token expired. */
     static GraphApiException sessionExpired(Instant expiredAt, Instant now) {
-        return new GraphApiException(OAUTH, 190, 463, false, "Error validating access token: Session has expired on "
-                + EXPIRY.format(expiredAt) + ". The current time is " + EXPIRY.format(now) + ".");
+        return new GraphApiException(
+                OAUTH,
+                190,
+                463,
+                false,
+                "Error validating access token: Session has expired on " + EXPIRY.format(expiredAt)
+                        + ". The current time is " + EXPIRY.format(now) + ".");
     }
 
     static GraphApiException unknownObject(String id, String method) {
-        return new GraphApiException(GRAPH_METHOD, 100, 33, false, "Unsupported " + method.toLowerCase(Locale.ROOT)
-                + " request. Object with ID '" + id + "' does not exist, cannot be loaded due to missing permissions, "
-                + "or does not support this operation. Please read the Graph API documentation at "
-                + "https://developers.facebook.com/docs/graph-api");
+        return new GraphApiException(
+                GRAPH_METHOD,
+                100,
+                33,
+                false,
+                "Unsupported " + method.toLowerCase(Locale.ROOT)
+                        + " request. Object with ID '" + id
+                        + "' does not exist, cannot be loaded due to missing permissions, "
+                        + "or does not support this operation. Please read the Graph API documentation at "
+                        + "https://developers.facebook.com/docs/graph-api");
     }
 
     static GraphApiException unknownEdge(String edge, String nodeType) {
-        return new GraphApiException(OAUTH, 100, null, false,
+        return new GraphApiException(
+                OAUTH,
+                100,
+                null,
+                false,
                 "(#100) Tried accessing nonexisting field (" + edge + ") on node type (" + nodeType + ")");
     }
 
@@ -95,23 +116,27 @@ final class GraphApiException extends RuntimeException {
     }
 
     static GraphApiException missingAppsecretProof() {
-        return new GraphApiException(GRAPH_METHOD, 100, null, false,
-                "API calls from the server require an appsecret_proof argument");
+        return new GraphApiException(
+                GRAPH_METHOD, 100, null, false, "API calls from the server require an appsecret_proof argument");
     }
 
     static GraphApiException invalidAppsecretProof() {
-        return new GraphApiException(GRAPH_METHOD, 100, null, false,
-                "Invalid appsecret_proof provided in the API argument");
+        return new GraphApiException(
+                GRAPH_METHOD, 100, null, false, "Invalid appsecret_proof provided in the API argument");
     }
 
     static GraphApiException activeTokenRequired() {
-        return new GraphApiException(OAUTH, 2500, null, false,
+        return new GraphApiException(
+                OAUTH,
+                2500,
+                null,
+                false,
                 "An active access token must be used to query information about the current user.");
     }
 
     static GraphApiException pageTokenRequired() {
-        return new GraphApiException(OAUTH, 210, null, false,
-                "(#210) A page access token is required to request this resource.");
+        return new GraphApiException(
+                OAUTH, 210, null, false, "(#210) A page access token is required to request this resource.");
     }
 
     /** Code 4: the app's platform rate limit. */
@@ -131,8 +156,8 @@ final class GraphApiException extends RuntimeException {
 
     /** Code 10 / 2018278: outside the 24-hour standard messaging window (or the 7-day private-reply limit). */
     static GraphApiException outsideAllowedWindow() {
-        return new GraphApiException(OAUTH, 10, 2018278, false,
-                "(#10) This message is sent outside of allowed window.");
+        return new GraphApiException(
+                OAUTH, 10, 2018278, false, "(#10) This message is sent outside of allowed window.");
     }
 
     /** Code 10900: a comment may be replied to privately only once. */
@@ -153,8 +178,13 @@ final class GraphApiException extends RuntimeException {
     }
 
     static GraphApiException invalidVerificationCode() {
-        return new GraphApiException(OAUTH, 100, 36008, false, "Error validating verification code. Please make sure "
-                + "your redirect_uri is identical to the one you used in the OAuth dialog request");
+        return new GraphApiException(
+                OAUTH,
+                100,
+                36008,
+                false,
+                "Error validating verification code. Please make sure "
+                        + "your redirect_uri is identical to the one you used in the OAuth dialog request");
     }
 
     static GraphApiException codeAlreadyUsed() {

@@ -11,11 +11,10 @@ import java.util.Map;
 /** How Graph objects look on the wire: ISO times with {@code +0000}, and the {@code fields} parameter. */
 final class GraphJson {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
 
-    private GraphJson() {
-    }
+    private GraphJson() {}
 
     static String time(Instant instant) {
         return TIME.format(instant);

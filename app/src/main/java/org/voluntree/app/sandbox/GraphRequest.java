@@ -24,21 +24,29 @@ import tools.jackson.databind.JsonNode;
  * access token as {@code access_token} or in {@code Authorization: Bearer|OAuth}; an optional
  * {@code vNN.N} version segment; {@code method=delete} on a POST as a DELETE.
  */
-record GraphRequest(String method, String version, List<String> path, Map<String, String> params,
-        Map<String, MultipartFile> files, String token, boolean tokenInQuery, String url) {
+record GraphRequest(
+        String method,
+        String version,
+        List<String> path,
+        Map<String, String> params,
+        Map<String, MultipartFile> files,
+        String token,
+        boolean tokenInQuery,
+        String url) {
 
     static final String BASE = "/sandbox/graph";
     static final String DEFAULT_VERSION = "v24.0";
     /** Parameters that carry secrets: recorded only as fingerprints. */
-    static final Set<String> SECRET_PARAMETERS = Set.of("access_token", "appsecret_proof", "input_token",
-            "client_secret", "fb_exchange_token", "code");
+    static final Set<String> SECRET_PARAMETERS =
+            Set.of("access_token", "appsecret_proof", "input_token", "client_secret", "fb_exchange_token", "code");
 
     private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+");
 
     static GraphRequest from(HttpServletRequest request) {
         String uri = request.getRequestURI().substring(request.getContextPath().length());
         String rest = uri.length() > BASE.length() ? uri.substring(BASE.length()) : "";
-        List<String> segments = new ArrayList<>(Arrays.stream(rest.split("/")).filter(s -> !s.isEmpty()).toList());
+        List<String> segments = new ArrayList<>(
+                Arrays.stream(rest.split("/")).filter(s -> !s.isEmpty()).toList());
         String version = DEFAULT_VERSION;
         if (!segments.isEmpty() && VERSION.matcher(segments.get(0)).matches()) {
             version = segments.remove(0);
@@ -49,7 +57,8 @@ record GraphRequest(String method, String version, List<String> path, Map<String
             readJsonBody(request, params);
         }
         Map<String, MultipartFile> files = request instanceof MultipartHttpServletRequest multipart
-                ? Map.copyOf(multipart.getFileMap()) : Map.of();
+                ? Map.copyOf(multipart.getFileMap())
+                : Map.of();
         String token = params.get("access_token");
         boolean inQuery = token != null;
         if (token == null) {
@@ -59,7 +68,14 @@ record GraphRequest(String method, String version, List<String> path, Map<String
         if ("POST".equals(method) && "delete".equalsIgnoreCase(params.get("method"))) {
             method = "DELETE";
         }
-        return new GraphRequest(method, version, List.copyOf(segments), params, files, token, inQuery,
+        return new GraphRequest(
+                method,
+                version,
+                List.copyOf(segments),
+                params,
+                files,
+                token,
+                inQuery,
                 request.getRequestURL().toString());
     }
 
@@ -84,10 +100,10 @@ record GraphRequest(String method, String version, List<String> path, Map<String
     /** The parameters as recorded: secrets replaced by their fingerprints, uploads by their size. */
     Map<String, String> recordedParams() {
         Map<String, String> recorded = new LinkedHashMap<>();
-        params.forEach((name, value) -> recorded.put(name,
-                SECRET_PARAMETERS.contains(name) ? AccessTokens.fingerprint(value) : value));
-        files.forEach((name, file) -> recorded.put(name, "<" + file.getSize() + " bytes "
-                + file.getContentType() + ">"));
+        params.forEach((name, value) ->
+                recorded.put(name, SECRET_PARAMETERS.contains(name) ? AccessTokens.fingerprint(value) : value));
+        files.forEach(
+                (name, file) -> recorded.put(name, "<" + file.getSize() + " bytes " + file.getContentType() + ">"));
         return recorded;
     }
 
@@ -106,7 +122,8 @@ record GraphRequest(String method, String version, List<String> path, Map<String
 
     private static boolean isJson(String contentType) {
         try {
-            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+            return contentType != null
+                    && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -16,9 +16,15 @@ final class RequestLog {
      * @param token the fingerprint of the access token used (parameter or header), or null
      * @param errorCode Facebook's error code when the answer was an error
      */
-    record RecordedRequest(long seq, Instant at, String method, String path, Map<String, String> parameters,
-            String token, int status, Integer errorCode) {
-    }
+    record RecordedRequest(
+            long seq,
+            Instant at,
+            String method,
+            String path,
+            Map<String, String> parameters,
+            String token,
+            int status,
+            Integer errorCode) {}
 
     private final int capacity;
     private final Deque<RecordedRequest> entries = new ArrayDeque<>();
@@ -28,10 +34,16 @@ final class RequestLog {
         this.capacity = capacity;
     }
 
-    synchronized void add(Instant at, String method, String path, Map<String, String> parameters, String token,
-            int status, Integer errorCode) {
-        entries.addLast(new RecordedRequest(++sequence, at, method, path, Map.copyOf(parameters), token, status,
-                errorCode));
+    synchronized void add(
+            Instant at,
+            String method,
+            String path,
+            Map<String, String> parameters,
+            String token,
+            int status,
+            Integer errorCode) {
+        entries.addLast(
+                new RecordedRequest(++sequence, at, method, path, Map.copyOf(parameters), token, status, errorCode));
         while (entries.size() > capacity) {
             entries.pollFirst();
         }

@@ -29,7 +29,8 @@ final class ResponseHolds {
         }
 
         boolean matches(String requestMethod, String path) {
-            return remaining > 0 && (pathPart == null || path.contains(pathPart))
+            return remaining > 0
+                    && (pathPart == null || path.contains(pathPart))
                     && (method == null || method.equalsIgnoreCase(requestMethod));
         }
     }
@@ -47,7 +48,10 @@ final class ResponseHolds {
         CountDownLatch latch;
         Duration atMost;
         synchronized (this) {
-            Rule rule = rules.stream().filter(r -> r.matches(method, path)).findFirst().orElse(null);
+            Rule rule = rules.stream()
+                    .filter(r -> r.matches(method, path))
+                    .findFirst()
+                    .orElse(null);
             if (rule == null) {
                 return;
             }

@@ -33,14 +33,21 @@ class SandboxConfiguration {
     @Bean
     SandboxState sandboxState(SandboxProperties properties, WebhookProperties webhook, DemoProperties demo) {
         SandboxClock clock = new SandboxClock(Clock.systemUTC());
-        SandboxState state = new SandboxState(webhook.appSecret(), clock,
-                new TokenRegistry(properties.appId(), webhook.appSecret(), clock), new SandboxGraph(clock),
-                new Conversations(clock), new UsageMeter(clock, properties.usageWindow(), properties.callsPerWindow()),
+        SandboxState state = new SandboxState(
+                webhook.appSecret(),
+                clock,
+                new TokenRegistry(properties.appId(), webhook.appSecret(), clock),
+                new SandboxGraph(clock),
+                new Conversations(clock),
+                new UsageMeter(clock, properties.usageWindow(), properties.callsPerWindow()),
                 new RequestLog(properties.requestLogSize()));
         if (demo.pageId() != null && !demo.pageId().isBlank()) {
             state.graph().putPage(demo.pageId(), demo.pageName());
-            state.tokens().registerPageToken(demo.pageId(),
-                    SandboxPages.demoTokenFor(webhook.appSecret(), demo.pageId()), AccountEndpoints.SANDBOX_USER_ID);
+            state.tokens()
+                    .registerPageToken(
+                            demo.pageId(),
+                            SandboxPages.demoTokenFor(webhook.appSecret(), demo.pageId()),
+                            AccountEndpoints.SANDBOX_USER_ID);
             state.graph().publish(demo.pageId(), DEMO_POST, null, null, true, null);
         }
         log.warn("The Facebook sandbox is enabled: a local Graph API is served at /sandbox/graph. "
@@ -55,8 +62,8 @@ class SandboxConfiguration {
 
     @Bean
     SandboxPages sandboxPages(SandboxProperties properties, WebhookProperties webhook, DemoProperties demo) {
-        return new SandboxPages(properties.appId(), demo.pageId(),
-                SandboxPages.demoTokenFor(webhook.appSecret(), demo.pageId()));
+        return new SandboxPages(
+                properties.appId(), demo.pageId(), SandboxPages.demoTokenFor(webhook.appSecret(), demo.pageId()));
     }
 
     @Bean

@@ -36,26 +36,37 @@ import org.voluntree.app.sandbox.TokenRegistry.Revocation;
 @RestController
 class SandboxControlController {
 
-    record NewPage(@NotBlank @Pattern(regexp = "\\d{1,20}", message = "must be a numeric page id") String id,
-            @NotBlank String name) {
-    }
+    record NewPage(
+            @NotBlank @Pattern(regexp = "\\d{1,20}", message = "must be a numeric page id")
+            String id,
 
-    record Revoke(@Pattern(regexp = "invalidated|expired", message = "must be invalidated or expired") String reason) {
-    }
+            @NotBlank String name) {}
 
-    record RateLimit(String pageId, @Min(1) int code, @Min(1) @Max(1_000_000) int count) {
-    }
+    record Revoke(
+            @Pattern(regexp = "invalidated|expired", message = "must be invalidated or expired")
+            String reason) {}
 
-    record SetUsage(String pageId, @Min(0) @Max(100) int callCount, @Min(0) @Max(100) int totalCputime,
-            @Min(0) @Max(100) int totalTime) {
-    }
+    record RateLimit(
+            String pageId,
+            @Min(1) int code,
+            @Min(1) @Max(1_000_000) int count) {}
 
-    record Hold(String path, @Pattern(regexp = "GET|POST|DELETE", message = "must be GET, POST or DELETE") String method,
-            @Min(1) @Max(1000) int count, String atMost) {
-    }
+    record SetUsage(
+            String pageId,
+            @Min(0) @Max(100) int callCount,
+            @Min(0) @Max(100) int totalCputime,
+            @Min(0) @Max(100) int totalTime) {}
 
-    record AdvanceClock(@NotBlank String advance) {
-    }
+    record Hold(
+            String path,
+
+            @Pattern(regexp = "GET|POST|DELETE", message = "must be GET, POST or DELETE")
+            String method,
+
+            @Min(1) @Max(1000) int count,
+            String atMost) {}
+
+    record AdvanceClock(@NotBlank String advance) {}
 
     private static final Duration DEFAULT_HOLD = Duration.ofSeconds(60);
 
@@ -85,17 +96,27 @@ class SandboxControlController {
 
     @GetMapping("/sandbox/control/pages")
     Map<String, Object> pages() {
-        return Map.of("data", state.graph().pages().stream()
-                .map(page -> Map.of("id", page.id(), "name", page.name(), "subscribed_fields",
-                        state.graph().subscribedFields(page.id()).orElse(List.of())))
-                .toList());
+        return Map.of(
+                "data",
+                state.graph().pages().stream()
+                        .map(page -> Map.of(
+                                "id",
+                                page.id(),
+                                "name",
+                                page.name(),
+                                "subscribed_fields",
+                                state.graph().subscribedFields(page.id()).orElse(List.of())))
+                        .toList());
     }
 
     /** Issues the page a new token, returned once (after a revocation, or for a second client). */
     @PostMapping("/sandbox/control/tokens/{pageId}")
     Map<String, Object> issueToken(@PathVariable String pageId) {
         Page page = page(pageId);
-        return Map.of("id", page.id(), "access_token",
+        return Map.of(
+                "id",
+                page.id(),
+                "access_token",
                 state.tokens().issuePageToken(page.id(), AccountEndpoints.SANDBOX_USER_ID));
     }
 
@@ -103,8 +124,8 @@ class SandboxControlController {
     @PostMapping("/sandbox/control/tokens/{pageId}/revoke")
     Map<String, Object> revoke(@PathVariable String pageId, @Valid @RequestBody(required = false) Revoke request) {
         page(pageId);
-        Revocation reason = request != null && "expired".equals(request.reason()) ? Revocation.EXPIRED
-                : Revocation.INVALIDATED;
+        Revocation reason =
+                request != null && "expired".equals(request.reason()) ? Revocation.EXPIRED : Revocation.INVALIDATED;
         int revoked = state.tokens().revokePage(pageId, reason);
         return Map.of("pageId", pageId, "revoked", revoked, "subcode", reason == Revocation.EXPIRED ? 463 : 460);
     }
@@ -133,8 +154,10 @@ class SandboxControlController {
         if (request.pageId() != null) {
             page(request.pageId());
         }
-        state.usage().override(request.pageId(),
-                new UsageMeter.Usage(request.callCount(), request.totalCputime(), request.totalTime()));
+        state.usage()
+                .override(
+                        request.pageId(),
+                        new UsageMeter.Usage(request.callCount(), request.totalCputime(), request.totalTime()));
         return Map.of("usage", request);
     }
 
@@ -196,7 +219,11 @@ class SandboxControlController {
             throw SandboxControlException.invalid("the sandbox clock only moves forward");
         }
         state.clock().advance(by);
-        return Map.of("offset", state.clock().offset().toString(), "now", state.clock().instant().toString());
+        return Map.of(
+                "offset",
+                state.clock().offset().toString(),
+                "now",
+                state.clock().instant().toString());
     }
 
     /** Forgets posts, comments, messages, usage, requests and clock moves; pages and their tokens stay. */
@@ -208,8 +235,8 @@ class SandboxControlController {
     }
 
     @GetMapping("/sandbox/requests")
-    Map<String, Object> requests(@RequestParam(required = false) String path,
-            @RequestParam(required = false) String method) {
+    Map<String, Object> requests(
+            @RequestParam(required = false) String path, @RequestParam(required = false) String method) {
         List<RecordedRequest> found = state.requests().find(path, method);
         return Map.of("count", found.size(), "data", found);
     }
@@ -221,8 +248,8 @@ class SandboxControlController {
     }
 
     @GetMapping("/sandbox/messages")
-    Map<String, Object> messages(@RequestParam(required = false) String pageId,
-            @RequestParam(required = false) String recipientId) {
+    Map<String, Object> messages(
+            @RequestParam(required = false) String pageId, @RequestParam(required = false) String recipientId) {
         List<SentMessage> found = state.conversations().sent().stream()
                 .filter(m -> pageId == null || m.pageId().equals(pageId))
                 .filter(m -> recipientId == null || m.recipientId().equals(recipientId))
@@ -236,8 +263,10 @@ class SandboxControlController {
      * {@code state}, as after {@code https://www.facebook.com/dialog/oauth}.
      */
     @GetMapping("/sandbox/dialog/oauth")
-    ResponseEntity<Void> oauthDialog(@RequestParam("client_id") String clientId,
-            @RequestParam("redirect_uri") String redirectUri, @RequestParam(required = false) String state,
+    ResponseEntity<Void> oauthDialog(
+            @RequestParam("client_id") String clientId,
+            @RequestParam("redirect_uri") String redirectUri,
+            @RequestParam(required = false) String state,
             @RequestParam(required = false) String pages) {
         if (!properties.appId().equals(clientId)) {
             throw SandboxControlException.invalid("client_id is not the sandbox app id " + properties.appId());
@@ -250,7 +279,8 @@ class SandboxControlController {
         }
         String code = new AccountEndpoints(properties, this.state.tokens(), this.state.graph())
                 .authorize(redirectUri, pageIds);
-        UriComponentsBuilder target = UriComponentsBuilder.fromUriString(redirectUri).queryParam("code", code);
+        UriComponentsBuilder target =
+                UriComponentsBuilder.fromUriString(redirectUri).queryParam("code", code);
         if (state != null) {
             target.queryParam("state", state);
         }

@@ -25,8 +25,9 @@ final class SandboxControlException extends RuntimeException {
     }
 
     static SandboxControlException pageExists(String pageId) {
-        return new SandboxControlException(HttpStatus.CONFLICT, "page " + pageId + " exists; issue it a new token "
-                + "with POST /sandbox/control/tokens/" + pageId);
+        return new SandboxControlException(
+                HttpStatus.CONFLICT,
+                "page " + pageId + " exists; issue it a new token " + "with POST /sandbox/control/tokens/" + pageId);
     }
 
     static SandboxControlException invalid(String reason) {

@@ -18,19 +18,34 @@ import java.util.Optional;
  */
 final class SandboxGraph {
 
-    record Page(String id, String name, String category) {
-    }
+    record Page(String id, String name, String category) {}
 
-    record Post(String id, String pageId, String message, String link, String photoId, String photoSource,
-            Instant createdAt, boolean published, Instant scheduledAt) {
+    record Post(
+            String id,
+            String pageId,
+            String message,
+            String link,
+            String photoId,
+            String photoSource,
+            Instant createdAt,
+            boolean published,
+            Instant scheduledAt) {
 
         boolean publishedAt(Instant now) {
             return published || (scheduledAt != null && !now.isBefore(scheduledAt));
         }
     }
 
-    record Comment(long seq, String id, String postId, String parentId, String fromId, String fromName,
-            String message, Instant createdAt, boolean hidden) {
+    record Comment(
+            long seq,
+            String id,
+            String postId,
+            String parentId,
+            String fromId,
+            String fromName,
+            String message,
+            Instant createdAt,
+            boolean hidden) {
 
         Comment withHidden(boolean value) {
             return new Comment(seq, id, postId, parentId, fromId, fromName, message, createdAt, value);
@@ -42,19 +57,16 @@ final class SandboxGraph {
     }
 
     /** One page of a comment listing, with Facebook-style opaque cursors. */
-    record CommentPage(List<Comment> data, String before, String after, boolean hasNext) {
-    }
+    record CommentPage(List<Comment> data, String before, String after, boolean hasNext) {}
 
     /** One page of a page's published posts, newest first; {@code hasNext} when older ones follow. */
-    record PostPage(List<Post> data, boolean hasNext) {
-    }
+    record PostPage(List<Post> data, boolean hasNext) {}
 
     /** The query parameters of {@code GET /{object}/comments}. */
-    record CommentQuery(boolean stream, boolean reverse, Instant since, int limit, String after, String before) {
-    }
+    record CommentQuery(boolean stream, boolean reverse, Instant since, int limit, String after, String before) {}
 
-    private static final Comparator<Comment> CHRONOLOGICAL = Comparator.comparing(Comment::createdAt)
-            .thenComparingLong(Comment::seq);
+    private static final Comparator<Comment> CHRONOLOGICAL =
+            Comparator.comparing(Comment::createdAt).thenComparingLong(Comment::seq);
 
     private final Clock clock;
     private final Map<String, Page> pages = new LinkedHashMap<>();
@@ -84,11 +96,19 @@ final class SandboxGraph {
         return List.copyOf(pages.values());
     }
 
-    synchronized Post publish(String pageId, String message, String link, String photoSource, boolean published,
-            Instant scheduledAt) {
+    synchronized Post publish(
+            String pageId, String message, String link, String photoSource, boolean published, Instant scheduledAt) {
         String photoId = photoSource == null ? null : Long.toString(++sequence);
-        Post post = new Post(pageId + "_" + (++sequence), pageId, message, link, photoId, photoSource,
-                clock.instant(), published, scheduledAt);
+        Post post = new Post(
+                pageId + "_" + (++sequence),
+                pageId,
+                message,
+                link,
+                photoId,
+                photoSource,
+                clock.instant(),
+                published,
+                scheduledAt);
         posts.put(post.id(), post);
         return post;
     }
@@ -104,7 +124,8 @@ final class SandboxGraph {
     synchronized PostPage publishedPosts(String pageId, Instant now, Instant since, int limit, String afterId) {
         List<Post> all = new ArrayList<>();
         for (Post post : posts.values()) {
-            if (post.pageId().equals(pageId) && post.publishedAt(now)
+            if (post.pageId().equals(pageId)
+                    && post.publishedAt(now)
                     && (since == null || !post.createdAt().isBefore(since))) {
                 all.add(post);
             }
@@ -150,8 +171,8 @@ final class SandboxGraph {
     synchronized Comment comment(String postId, String parentId, String fromId, String fromName, String message) {
         long seq = ++sequence;
         String local = postId.contains("_") ? postId.substring(postId.indexOf('_') + 1) : postId;
-        Comment comment = new Comment(seq, local + "_" + seq, postId, parentId, fromId, fromName, message,
-                clock.instant(), false);
+        Comment comment = new Comment(
+                seq, local + "_" + seq, postId, parentId, fromId, fromName, message, clock.instant(), false);
         comments.put(comment.id(), comment);
         return comment;
     }
@@ -178,7 +199,9 @@ final class SandboxGraph {
     }
 
     synchronized int replyCount(String commentId) {
-        return (int) comments.values().stream().filter(c -> commentId.equals(c.parentId())).count();
+        return (int) comments.values().stream()
+                .filter(c -> commentId.equals(c.parentId()))
+                .count();
     }
 
     /**
@@ -189,7 +212,8 @@ final class SandboxGraph {
         boolean ofPost = posts.containsKey(objectId);
         List<Comment> all = new ArrayList<>();
         for (Comment c : comments.values()) {
-            boolean belongs = ofPost ? c.postId().equals(objectId) && (query.stream() || c.parentId() == null)
+            boolean belongs = ofPost
+                    ? c.postId().equals(objectId) && (query.stream() || c.parentId() == null)
                     : objectId.equals(c.parentId());
             if (belongs && (query.since() == null || !c.createdAt().isBefore(query.since()))) {
                 all.add(c);

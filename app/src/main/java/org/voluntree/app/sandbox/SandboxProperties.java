@@ -31,5 +31,4 @@ public record SandboxProperties(
         @NotNull Duration usageWindow,
         @Min(1) int callsPerWindow,
         boolean requireAppsecretProof,
-        @Min(10) int requestLogSize) {
-}
+        @Min(10) int requestLogSize) {}

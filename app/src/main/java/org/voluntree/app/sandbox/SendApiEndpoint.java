@@ -50,7 +50,9 @@ final class SendApiEndpoint {
         SentMessage sent;
         if (commentId != null) {
             Comment comment = graph.comment(commentId)
-                    .filter(c -> graph.post(c.postId()).map(p -> p.pageId().equals(page.id())).orElse(false))
+                    .filter(c -> graph.post(c.postId())
+                            .map(p -> p.pageId().equals(page.id()))
+                            .orElse(false))
                     .orElseThrow(GraphApiException::noMatchingUser);
             sent = conversations.privateReply(page.id(), comment, content);
         } else {
@@ -61,8 +63,8 @@ final class SendApiEndpoint {
                     throw GraphApiException.missingParameter("tag");
                 }
                 if (!Conversations.TAGS.contains(tag)) {
-                    throw GraphApiException.invalidParameter("Param tag must be one of " + Conversations.TAGS
-                            + " - got \"" + tag + "\".");
+                    throw GraphApiException.invalidParameter(
+                            "Param tag must be one of " + Conversations.TAGS + " - got \"" + tag + "\".");
                 }
             }
             sent = conversations.send(page.id(), psid, type, tag, content);
@@ -81,14 +83,14 @@ final class SendApiEndpoint {
             throw GraphApiException.invalidParameter("param message must contain text or an attachment");
         }
         if (text != null && text.length() > MAX_TEXT) {
-            throw GraphApiException.invalidParameter("param message[text] must be UTF-8 encoded with a "
-                    + MAX_TEXT + " character limit");
+            throw GraphApiException.invalidParameter(
+                    "param message[text] must be UTF-8 encoded with a " + MAX_TEXT + " character limit");
         }
         JsonNode quickReplies = message.path("quick_replies");
         if (!quickReplies.isMissingNode()) {
             if (!quickReplies.isArray() || quickReplies.size() > MAX_QUICK_REPLIES) {
-                throw GraphApiException.invalidParameter("param message[quick_replies] must be an array of at most "
-                        + MAX_QUICK_REPLIES + " elements");
+                throw GraphApiException.invalidParameter(
+                        "param message[quick_replies] must be an array of at most " + MAX_QUICK_REPLIES + " elements");
             }
             for (JsonNode reply : quickReplies) {
                 String type = reply.path("content_type").asString("text");
@@ -138,7 +140,8 @@ final class SendApiEndpoint {
                 throw GraphApiException.missingParameter("message[attachment][payload][buttons][payload]");
             } else if ("web_url".equals(buttonType) && text(button, "url") == null) {
                 throw GraphApiException.missingParameter("message[attachment][payload][buttons][url]");
-            } else if (!"postback".equals(buttonType) && !"web_url".equals(buttonType)
+            } else if (!"postback".equals(buttonType)
+                    && !"web_url".equals(buttonType)
                     && !"phone_number".equals(buttonType)) {
                 throw GraphApiException.invalidParameter("button type must be one of {postback, web_url, "
                         + "phone_number} - got \"" + buttonType + "\".");
@@ -148,8 +151,8 @@ final class SendApiEndpoint {
 
     private static void checkTitle(String title) {
         if (title != null && title.length() > MAX_TITLE) {
-            throw GraphApiException.invalidParameter("a button or quick reply title has a " + MAX_TITLE
-                    + " character limit");
+            throw GraphApiException.invalidParameter(
+                    "a button or quick reply title has a " + MAX_TITLE + " character limit");
         }
     }
 

@@ -20,17 +20,31 @@ import java.util.Set;
  */
 final class TokenRegistry {
 
-    static final List<String> PAGE_SCOPES = List.of("pages_show_list", "pages_messaging", "pages_read_engagement",
-            "pages_manage_posts", "pages_manage_engagement", "pages_manage_metadata", "pages_read_user_content");
-    static final List<String> PAGE_TASKS = List.of("ANALYZE", "ADVERTISE", "MESSAGING", "MODERATE", "CREATE_CONTENT",
-            "MANAGE");
+    static final List<String> PAGE_SCOPES = List.of(
+            "pages_show_list",
+            "pages_messaging",
+            "pages_read_engagement",
+            "pages_manage_posts",
+            "pages_manage_engagement",
+            "pages_manage_metadata",
+            "pages_read_user_content");
+    static final List<String> PAGE_TASKS =
+            List.of("ANALYZE", "ADVERTISE", "MESSAGING", "MODERATE", "CREATE_CONTENT", "MANAGE");
     static final Duration USER_TOKEN_LIFETIME = Duration.ofDays(60);
 
     /** Why a token stopped working: subcode 460 or 463. */
-    enum Revocation { INVALIDATED, EXPIRED }
+    enum Revocation {
+        INVALIDATED,
+        EXPIRED
+    }
 
     /** What the sandbox knows of a token it issued. */
-    record Issued(Caller.Kind kind, String pageId, String userId, Instant issuedAt, Instant expiresAt,
+    record Issued(
+            Caller.Kind kind,
+            String pageId,
+            String userId,
+            Instant issuedAt,
+            Instant expiresAt,
             Revocation revocation) {
 
         Issued revoked(Revocation reason) {
@@ -39,11 +53,9 @@ final class TokenRegistry {
     }
 
     /** What {@code debug_token} reports. */
-    record Inspection(Caller.Kind kind, Issued issued, GraphApiException problem) {
-    }
+    record Inspection(Caller.Kind kind, Issued issued, GraphApiException problem) {}
 
-    private record PendingCode(String userId, String redirectUri, Set<String> pageIds, Instant expiresAt) {
-    }
+    private record PendingCode(String userId, String redirectUri, Set<String> pageIds, Instant expiresAt) {}
 
     private final String appId;
     private final String appSecret;
@@ -79,8 +91,8 @@ final class TokenRegistry {
      * tokens are revoked, derived from the app secret so that it need not be kept in clear.
      */
     synchronized String pageTokenFor(String pageId, String userId) {
-        String token = AccessTokens.derived(appSecret,
-                "page:" + pageId + ":user:" + userId + ":generation:" + generations.getOrDefault(pageId, 0));
+        String token = AccessTokens.derived(
+                appSecret, "page:" + pageId + ":user:" + userId + ":generation:" + generations.getOrDefault(pageId, 0));
         if (!byHash.containsKey(AccessTokens.hash(token))) {
             registerPageToken(pageId, token, userId);
         }
@@ -108,7 +120,8 @@ final class TokenRegistry {
             throw inspection.problem();
         }
         Issued issued = inspection.issued();
-        return issued == null ? new Caller(Caller.Kind.APP, null, null, AccessTokens.fingerprint(token))
+        return issued == null
+                ? new Caller(Caller.Kind.APP, null, null, AccessTokens.fingerprint(token))
                 : new Caller(issued.kind(), issued.pageId(), issued.userId(), AccessTokens.fingerprint(token));
     }
 
@@ -136,7 +149,13 @@ final class TokenRegistry {
     /** The login dialog's outcome: a one-time code granting the user these pages, bound to the redirect URI. */
     synchronized String issueCode(String userId, String redirectUri, Set<String> pageIds) {
         String code = "AQ" + AccessTokens.random().substring(4);
-        codes.put(code, new PendingCode(userId, redirectUri, Set.copyOf(pageIds), clock.instant().plus(Duration.ofMinutes(10))));
+        codes.put(
+                code,
+                new PendingCode(
+                        userId,
+                        redirectUri,
+                        Set.copyOf(pageIds),
+                        clock.instant().plus(Duration.ofMinutes(10))));
         return code;
     }
 
@@ -147,7 +166,8 @@ final class TokenRegistry {
             throw GraphApiException.codeAlreadyUsed();
         }
         PendingCode pending = codes.get(code);
-        if (pending == null || !pending.redirectUri().equals(redirectUri)
+        if (pending == null
+                || !pending.redirectUri().equals(redirectUri)
                 || !clock.instant().isBefore(pending.expiresAt())) {
             throw GraphApiException.invalidVerificationCode();
         }
@@ -171,8 +191,9 @@ final class TokenRegistry {
         if (!appId.equals(clientId)) {
             throw GraphApiException.invalidApplicationId();
         }
-        if (clientSecret == null || !MessageDigest.isEqual(appSecret.getBytes(StandardCharsets.UTF_8),
-                clientSecret.getBytes(StandardCharsets.UTF_8))) {
+        if (clientSecret == null
+                || !MessageDigest.isEqual(
+                        appSecret.getBytes(StandardCharsets.UTF_8), clientSecret.getBytes(StandardCharsets.UTF_8))) {
             throw GraphApiException.invalidClientSecret();
         }
     }

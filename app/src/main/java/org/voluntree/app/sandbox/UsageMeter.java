@@ -25,11 +25,9 @@ final class UsageMeter {
     }
 
     /** What one call costs and gets: usage for the headers, and the failure it must answer with, if any. */
-    record Metered(Usage app, Usage page, GraphApiException failure) {
-    }
+    record Metered(Usage app, Usage page, GraphApiException failure) {}
 
-    private record ForcedFailure(int code, String pageId, int[] remaining) {
-    }
+    private record ForcedFailure(int code, String pageId, int[] remaining) {}
 
     private final Clock clock;
     private final Duration window;
@@ -58,8 +56,7 @@ final class UsageMeter {
         }
         GraphApiException failure = takeForcedFailure ? takeForcedFailure(pageId) : null;
         Usage app = appOverride != null ? appOverride : computed(appCalls, now);
-        Usage page = pageId == null ? null
-                : pageOverrides.getOrDefault(pageId, computed(pageCalls.get(pageId), now));
+        Usage page = pageId == null ? null : pageOverrides.getOrDefault(pageId, computed(pageCalls.get(pageId), now));
         if (failure != null) {
             if (failure.code() == 32) {
                 page = Usage.FULL;

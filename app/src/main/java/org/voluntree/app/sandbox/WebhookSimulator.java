@@ -30,14 +30,14 @@ final class WebhookSimulator {
     private static final Logger log = LoggerFactory.getLogger(WebhookSimulator.class);
 
     /** What was sent and how the webhook answered; {@code status} null when it could not be reached. */
-    record Delivery(Map<String, Object> payload, String url, Integer status, String response, String error) {
-    }
+    record Delivery(Map<String, Object> payload, String url, Integer status, String response, String error) {}
 
     private final SandboxState state;
     private final String appId;
     private final WebhookSignatureVerifier signer;
     private final Supplier<URI> webhookUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     WebhookSimulator(SandboxState state, String appId, Supplier<URI> webhookUrl) {
         this.state = state;
@@ -48,8 +48,8 @@ final class WebhookSimulator {
 
     /** A comment (or a reply, with a parent comment) by a person: stored in the graph, then delivered. */
     Delivery comment(Page page, Post post, Comment parent, String authorId, String authorName, String text) {
-        Comment comment = state.graph().comment(post.id(), parent == null ? null : parent.id(), authorId, authorName,
-                text);
+        Comment comment =
+                state.graph().comment(post.id(), parent == null ? null : parent.id(), authorId, authorName, text);
         Map<String, Object> postInfo = new LinkedHashMap<>();
         postInfo.put("status_type", post.photoId() == null ? "mobile_status_update" : "added_photos");
         postInfo.put("is_published", post.publishedAt(state.clock().instant()));
@@ -108,8 +108,8 @@ final class WebhookSimulator {
         return deliver(messaging(page.id(), page.id(), psid, "message", message));
     }
 
-    private Map<String, Object> messaging(String pageId, String senderId, String recipientId, String kind,
-            Map<String, Object> content) {
+    private Map<String, Object> messaging(
+            String pageId, String senderId, String recipientId, String kind, Map<String, Object> content) {
         long now = state.clock().instant().toEpochMilli();
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("sender", Map.of("id", senderId));
@@ -136,7 +136,8 @@ final class WebhookSimulator {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             log.info("Sandbox delivered a webhook to {}: HTTP {}", url, response.statusCode());
             return new Delivery(payload, url.toString(), response.statusCode(), response.body(), null);
         } catch (IOException e) {
@@ -154,7 +155,8 @@ final class WebhookSimulator {
 
     /** A stable numeric id for a person known only by name, like an app-scoped user id. */
     static String personId(String name) {
-        long hash = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
+        long hash =
+                UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
         return "2" + String.format("%014d", Math.floorMod(hash, 100_000_000_000_000L));
     }
 }

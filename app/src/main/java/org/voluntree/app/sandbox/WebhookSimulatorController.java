@@ -19,21 +19,31 @@ import org.voluntree.app.sandbox.WebhookSimulator.Delivery;
 @RestController
 class WebhookSimulatorController {
 
-    record SimulatedComment(@NotBlank String pageId, String postId, String authorId, @NotBlank String authorName,
-            @NotBlank String text, String parentId) {
-    }
+    record SimulatedComment(
+            @NotBlank String pageId,
+            String postId,
+            String authorId,
+            @NotBlank String authorName,
+            @NotBlank String text,
+            String parentId) {}
 
-    record SimulatedMessage(@NotBlank String pageId, @NotBlank String psid, @NotBlank String text) {
-    }
+    record SimulatedMessage(
+            @NotBlank String pageId,
+            @NotBlank String psid,
+            @NotBlank String text) {}
 
     /** A message, optionally the tap on a quick reply (its title as the text, its payload). */
-    record SimulatedInbound(@NotBlank String pageId, @NotBlank String psid, @NotBlank String text,
-            String quickReplyPayload) {
-    }
+    record SimulatedInbound(
+            @NotBlank String pageId,
+            @NotBlank String psid,
+            @NotBlank String text,
+            String quickReplyPayload) {}
 
-    record SimulatedPostback(@NotBlank String pageId, @NotBlank String psid, @NotBlank String payload,
-            @NotBlank String title) {
-    }
+    record SimulatedPostback(
+            @NotBlank String pageId,
+            @NotBlank String psid,
+            @NotBlank String payload,
+            @NotBlank String title) {}
 
     private final SandboxState state;
     private final WebhookSimulator simulator;
@@ -49,7 +59,8 @@ class WebhookSimulatorController {
         Comment parent = null;
         Post post;
         if (request.parentId() != null) {
-            parent = state.graph().comment(request.parentId())
+            parent = state.graph()
+                    .comment(request.parentId())
                     .orElseThrow(() -> SandboxControlException.unknownObject("comment", request.parentId()));
             if (parent.parentId() != null) {
                 // Facebook threads replies one level deep
@@ -57,17 +68,20 @@ class WebhookSimulatorController {
             }
             post = state.graph().post(parent.postId()).orElseThrow();
         } else if (request.postId() != null) {
-            post = state.graph().post(request.postId())
+            post = state.graph()
+                    .post(request.postId())
                     .orElseThrow(() -> SandboxControlException.unknownObject("post", request.postId()));
         } else {
-            post = state.graph().latestPost(page.id()).orElseThrow(() -> SandboxControlException.invalid(
-                    "page " + page.id() + " has no post yet: publish one or name a postId"));
+            post = state.graph()
+                    .latestPost(page.id())
+                    .orElseThrow(() -> SandboxControlException.invalid(
+                            "page " + page.id() + " has no post yet: publish one or name a postId"));
         }
         if (!post.pageId().equals(page.id())) {
             throw SandboxControlException.invalid("post " + post.id() + " is not on page " + page.id());
         }
-        String authorId = request.authorId() != null ? request.authorId()
-                : WebhookSimulator.personId(request.authorName());
+        String authorId =
+                request.authorId() != null ? request.authorId() : WebhookSimulator.personId(request.authorName());
         return simulator.comment(page, post, parent, authorId, request.authorName(), request.text());
     }
 

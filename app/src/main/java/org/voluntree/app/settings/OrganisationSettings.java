@@ -17,6 +17,6 @@ public record OrganisationSettings(
         @NotNull @Size(max = 20) List<String> autoReplies) {
 
     /** Every intent that can be answered automatically (the default of {@code organisations.auto_replies}). */
-    public static final List<String> INTENTS = List.of("volunteer", "how_to_signup", "event_question",
-            "requirements_question", "donation", "appreciation");
+    public static final List<String> INTENTS = List.of(
+            "volunteer", "how_to_signup", "event_question", "requirements_question", "donation", "appreciation");
 }

@@ -29,13 +29,13 @@ class SettingsController {
     }
 
     @PutMapping("/api/settings")
-    OrganisationSettings put(@AuthenticationPrincipal AdminAccount admin,
-            @Valid @RequestBody OrganisationSettings request) {
+    OrganisationSettings put(
+            @AuthenticationPrincipal AdminAccount admin, @Valid @RequestBody OrganisationSettings request) {
         Permissions.requireWriter(admin);
         for (int i = 0; i < request.autoReplies().size(); i++) {
             if (!OrganisationSettings.INTENTS.contains(request.autoReplies().get(i))) {
-                throw InvalidFieldException.of("autoReplies[" + i + "]",
-                        "must be one of " + String.join(", ", OrganisationSettings.INTENTS));
+                throw InvalidFieldException.of(
+                        "autoReplies[" + i + "]", "must be one of " + String.join(", ", OrganisationSettings.INTENTS));
             }
         }
         settings.save(admin.organisationId(), request);

@@ -16,24 +16,33 @@ class SettingsStore {
     }
 
     OrganisationSettings of(long organisationId) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 select event_info, requirements_info, donation_info, verification_required, auto_replies
                   from organisations where id = ?
-                """, (rs, n) -> new OrganisationSettings(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getBoolean(4), Arrays.asList((String[]) rs.getArray(5).getArray())), organisationId);
+                """,
+                (rs, n) -> new OrganisationSettings(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), Arrays.asList((String[])
+                                rs.getArray(5).getArray())),
+                organisationId);
     }
 
     void save(long organisationId, OrganisationSettings settings) {
         List<String> automatic = OrganisationSettings.INTENTS.stream()
                 .filter(settings.autoReplies()::contains)
                 .toList();
-        jdbc.update("""
+        jdbc.update(
+                """
                 update organisations set event_info = ?, requirements_info = ?, donation_info = ?,
                        verification_required = ?, auto_replies = ?::text[]
                  where id = ?
-                """, blankToNull(settings.eventInfo()), blankToNull(settings.requirementsInfo()),
-                blankToNull(settings.donationInfo()), settings.verificationRequired(),
-                automatic.toArray(String[]::new), organisationId);
+                """,
+                blankToNull(settings.eventInfo()),
+                blankToNull(settings.requirementsInfo()),
+                blankToNull(settings.donationInfo()),
+                settings.verificationRequired(),
+                automatic.toArray(String[]::new),
+                organisationId);
     }
 
     private static String blankToNull(String text) {

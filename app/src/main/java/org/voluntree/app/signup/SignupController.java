@@ -58,7 +58,9 @@ class SignupController {
     }
 
     @PutMapping("/api/signups/{id}")
-    SignupView update(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id,
+    SignupView update(
+            @AuthenticationPrincipal AdminAccount admin,
+            @PathVariable long id,
             @Valid @RequestBody SignupRequest request) {
         Permissions.requireWriter(admin);
         checkSlots(request);

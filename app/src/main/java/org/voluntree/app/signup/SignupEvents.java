@@ -16,7 +16,9 @@ public class SignupEvents {
     }
 
     public void changed(long organisationId, long signupId) {
-        redis.async().publish(RedisNames.orgEvents(organisationId),
-                Json.write(new SignupChanged(SignupChanged.TYPE, organisationId, signupId)));
+        redis.async()
+                .publish(
+                        RedisNames.orgEvents(organisationId),
+                        Json.write(new SignupChanged(SignupChanged.TYPE, organisationId, signupId)));
     }
 }

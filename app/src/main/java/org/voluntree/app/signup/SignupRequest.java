@@ -21,7 +21,9 @@ public record SignupRequest(
         @NotEmpty @Size(max = 200) List<@Valid SlotRequest> slots) {
 
     /** One date x time slot and how many volunteers it needs. */
-    public record SlotRequest(@NotNull Instant startsAt, @NotNull Instant endsAt, @Size(max = 100) String label,
-            @Min(1) @Max(10_000) int required) {
-    }
+    public record SlotRequest(
+            @NotNull Instant startsAt,
+            @NotNull Instant endsAt,
+            @Size(max = 100) String label,
+            @Min(1) @Max(10_000) int required) {}
 }

@@ -19,7 +19,12 @@ import org.voluntree.contracts.event.Json;
 public class SignupStore {
 
     /** What became of a request for a place in a slot. */
-    public enum Assignment { CONFIRMED, ALREADY_CONFIRMED, FULL, NO_SUCH_SLOT }
+    public enum Assignment {
+        CONFIRMED,
+        ALREADY_CONFIRMED,
+        FULL,
+        NO_SUCH_SLOT
+    }
 
     private final JdbcTemplate jdbc;
     private final Volunteers volunteers;
@@ -51,62 +56,93 @@ public class SignupStore {
 
     /** The signup's slots that have not started yet, in time order, with their remaining places. */
     public List<Slot> upcomingSlots(long signupId, Instant now) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
                        (select count(*) from slot_assignments a where a.slot_id = s.id) as confirmed
                   from signup_slots s
                  where s.signup_id = ? and s.starts_at > ?
                  order by s.starts_at, s.id
-                """, (rs, n) -> new Slot(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6), rs.getInt(7)),
-                signupId, Timestamp.from(now));
+                """,
+                (rs, n) -> new Slot(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getInt(7)),
+                signupId,
+                Timestamp.from(now));
     }
 
     /** The slots a volunteer is confirmed in, in time order. */
     public List<Slot> slotsOf(long volunteerId, long signupId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
                        (select count(*) from slot_assignments x where x.slot_id = s.id) as confirmed
                   from signup_slots s join slot_assignments a on a.slot_id = s.id
                  where a.volunteer_id = ? and s.signup_id = ?
                  order by s.starts_at
-                """, (rs, n) -> new Slot(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6), rs.getInt(7)),
-                volunteerId, signupId);
+                """,
+                (rs, n) -> new Slot(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getInt(7)),
+                volunteerId,
+                signupId);
     }
 
     /** Confirms a volunteer in a slot of the signup unless the slot is full; the slot row is locked meanwhile. */
     @Transactional
     public Assignment assign(long signupId, long slotId, long volunteerId, String source) {
         List<Integer> required = jdbc.queryForList(
-                "select required from signup_slots where id = ? and signup_id = ? for update", Integer.class, slotId,
+                "select required from signup_slots where id = ? and signup_id = ? for update",
+                Integer.class,
+                slotId,
                 signupId);
         if (required.isEmpty()) {
             return Assignment.NO_SUCH_SLOT;
         }
         Boolean already = jdbc.queryForObject(
-                "select exists (select 1 from slot_assignments where slot_id = ? and volunteer_id = ?)", Boolean.class,
-                slotId, volunteerId);
+                "select exists (select 1 from slot_assignments where slot_id = ? and volunteer_id = ?)",
+                Boolean.class,
+                slotId,
+                volunteerId);
         if (Boolean.TRUE.equals(already)) {
             return Assignment.ALREADY_CONFIRMED;
         }
-        Integer confirmed = jdbc.queryForObject("select count(*) from slot_assignments where slot_id = ?",
-                Integer.class, slotId);
+        Integer confirmed =
+                jdbc.queryForObject("select count(*) from slot_assignments where slot_id = ?", Integer.class, slotId);
         if (confirmed >= required.get(0)) {
             return Assignment.FULL;
         }
-        jdbc.update("insert into slot_assignments (slot_id, volunteer_id, source) values (?, ?, ?)", slotId,
-                volunteerId, source);
+        jdbc.update(
+                "insert into slot_assignments (slot_id, volunteer_id, source) values (?, ?, ?)",
+                slotId,
+                volunteerId,
+                source);
         return Assignment.CONFIRMED;
     }
 
     /** Creates a signup with its slots; returns its id. */
     @Transactional
     public long create(long organisationId, SignupRequest request) {
-        long id = jdbc.queryForObject("""
+        long id = jdbc.queryForObject(
+                """
                 insert into signups (organisation_id, title, description, facts, state)
                 values (?, ?, ?, ?::jsonb, ?) returning id
-                """, Long.class, organisationId, request.title(), request.description(), factsJson(request),
+                """,
+                Long.class,
+                organisationId,
+                request.title(),
+                request.description(),
+                factsJson(request),
                 request.state() == null ? "active" : request.state());
         insertSlots(id, request);
         return id;
@@ -119,22 +155,30 @@ public class SignupStore {
      */
     @Transactional
     public boolean update(long organisationId, long signupId, SignupRequest request) {
-        int changed = jdbc.update("""
+        int changed = jdbc.update(
+                """
                 update signups set title = ?, description = ?, facts = ?::jsonb, state = ?, updated_at = now()
                  where id = ? and organisation_id = ?
-                """, request.title(), request.description(), factsJson(request),
-                request.state() == null ? "active" : request.state(), signupId, organisationId);
+                """,
+                request.title(),
+                request.description(),
+                factsJson(request),
+                request.state() == null ? "active" : request.state(),
+                signupId,
+                organisationId);
         if (changed == 0) {
             return false;
         }
         List<Object[]> keep = request.slots().stream()
                 .map(s -> new Object[] {signupId, Timestamp.from(s.startsAt()), Timestamp.from(s.endsAt())})
                 .toList();
-        jdbc.update("""
+        jdbc.update(
+                """
                 delete from signup_slots s where s.signup_id = ?
                    and not exists (select 1 from unnest(?::timestamptz[], ?::timestamptz[]) k(starts_at, ends_at)
                                     where k.starts_at = s.starts_at and k.ends_at = s.ends_at)
-                """, signupId,
+                """,
+                signupId,
                 keep.stream().map(k -> k[1]).toArray(Timestamp[]::new),
                 keep.stream().map(k -> k[2]).toArray(Timestamp[]::new));
         insertSlots(signupId, request);
@@ -147,12 +191,12 @@ public class SignupStore {
                 on conflict (signup_id, starts_at, ends_at) do update
                    set label = excluded.label, required = excluded.required
                 """, request.slots(), 200, (ps, slot) -> {
-                    ps.setLong(1, signupId);
-                    ps.setTimestamp(2, Timestamp.from(slot.startsAt()));
-                    ps.setTimestamp(3, Timestamp.from(slot.endsAt()));
-                    ps.setString(4, slot.label());
-                    ps.setInt(5, slot.required());
-                });
+            ps.setLong(1, signupId);
+            ps.setTimestamp(2, Timestamp.from(slot.startsAt()));
+            ps.setTimestamp(3, Timestamp.from(slot.endsAt()));
+            ps.setString(4, slot.label());
+            ps.setInt(5, slot.required());
+        });
     }
 
     private static String factsJson(SignupRequest request) {
@@ -161,21 +205,40 @@ public class SignupStore {
 
     /** The organisation's signups, newest first, with their slots. */
     public List<SignupView> ofOrganisation(long organisationId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select id, title, description, facts::text, state, created_at from signups
                  where organisation_id = ? order by created_at desc, id desc
-                """, (rs, n) -> view(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant()), organisationId);
+                """,
+                (rs, n) -> view(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()),
+                organisationId);
     }
 
     /** One of the organisation's signups. */
     public Optional<SignupView> find(long organisationId, long signupId) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select id, title, description, facts::text, state, created_at from signups
                  where organisation_id = ? and id = ?
-                """, (rs, n) -> view(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant()), organisationId, signupId)
-                .stream().findFirst();
+                """,
+                        (rs, n) -> view(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getTimestamp(6).toInstant()),
+                        organisationId,
+                        signupId)
+                .stream()
+                .findFirst();
     }
 
     @SuppressWarnings("unchecked")
@@ -186,33 +249,53 @@ public class SignupStore {
 
     /** Every slot of a signup, in time order, with its confirmations. */
     public List<Slot> allSlots(long signupId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
                        (select count(*) from slot_assignments a where a.slot_id = s.id) as confirmed
                   from signup_slots s where s.signup_id = ? order by s.starts_at, s.id
-                """, (rs, n) -> new Slot(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6), rs.getInt(7)), signupId);
+                """,
+                (rs, n) -> new Slot(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getInt(7)),
+                signupId);
     }
 
     /** The volunteers confirmed in each slot of a signup, slots in time order (empty slots included). */
     public List<SlotVolunteers> volunteersBySlot(long signupId) {
         Map<Long, List<SlotVolunteers.Confirmed>> bySlot = new LinkedHashMap<>();
-        jdbc.query("select id from signup_slots where signup_id = ? order by starts_at, id",
+        jdbc.query(
+                "select id from signup_slots where signup_id = ? order by starts_at, id",
                 rs -> {
                     bySlot.put(rs.getLong(1), new ArrayList<>());
-                }, signupId);
-        jdbc.query("""
+                },
+                signupId);
+        jdbc.query(
+                """
                 select a.slot_id, v.id, v.name, a.source, a.confirmed_at
                   from slot_assignments a
                   join signup_slots s on s.id = a.slot_id
                   join volunteers v on v.id = a.volunteer_id
                  where s.signup_id = ?
                  order by a.confirmed_at, v.id
-                """, rs -> {
-                    bySlot.get(rs.getLong(1)).add(new SlotVolunteers.Confirmed(rs.getLong(2), rs.getString(3),
-                            rs.getString(4), rs.getTimestamp(5).toInstant()));
-                }, signupId);
-        return bySlot.entrySet().stream().map(e -> new SlotVolunteers(e.getKey(), List.copyOf(e.getValue()))).toList();
+                """,
+                rs -> {
+                    bySlot.get(rs.getLong(1))
+                            .add(new SlotVolunteers.Confirmed(
+                                    rs.getLong(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getTimestamp(5).toInstant()));
+                },
+                signupId);
+        return bySlot.entrySet().stream()
+                .map(e -> new SlotVolunteers(e.getKey(), List.copyOf(e.getValue())))
+                .toList();
     }
 
     /** The signup's facts, for answers to questions. */
@@ -222,7 +305,8 @@ public class SignupStore {
 
     private Optional<SignupView> find(long signupId) {
         return jdbc.queryForList("select organisation_id from signups where id = ?", Long.class, signupId).stream()
-                .findFirst().flatMap(org -> find(org, signupId));
+                .findFirst()
+                .flatMap(org -> find(org, signupId));
     }
 
     /** The volunteer row of a person, created on first contact. */
@@ -256,7 +340,10 @@ public class SignupStore {
         if (comment.isEmpty() || psid.equals(comment.get(0).get("author_id"))) {
             return;
         }
-        long keep = volunteer(organisationId, comment.get(0).get("author_id"), comment.get(0).get("author_name"),
+        long keep = volunteer(
+                organisationId,
+                comment.get(0).get("author_id"),
+                comment.get(0).get("author_name"),
                 comment.get(0).get("created_at"));
         long messenger = volunteer(organisationId, psid, null);
         if (messenger == keep) {

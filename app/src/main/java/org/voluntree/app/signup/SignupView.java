@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /** A signup with its slots and how full each one is. */
-public record SignupView(long id, String title, String description, Map<String, String> facts, String state,
-        Instant createdAt, List<Slot> slots) {
-}
+public record SignupView(
+        long id,
+        String title,
+        String description,
+        Map<String, String> facts,
+        String state,
+        Instant createdAt,
+        List<Slot> slots) {}

@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** A time slot of a signup and how many places are left. */
-public record Slot(long id, long signupId, Instant startsAt, Instant endsAt, String label, int required,
-        int confirmed) {
+public record Slot(
+        long id, long signupId, Instant startsAt, Instant endsAt, String label, int required, int confirmed) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);

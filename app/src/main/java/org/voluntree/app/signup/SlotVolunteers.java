@@ -7,6 +7,5 @@ import java.util.List;
 public record SlotVolunteers(long slotId, List<Confirmed> volunteers) {
 
     /** A confirmed volunteer: who, and since when. */
-    public record Confirmed(long volunteerId, String name, String source, Instant confirmedAt) {
-    }
+    public record Confirmed(long volunteerId, String name, String source, Instant confirmedAt) {}
 }

@@ -19,29 +19,36 @@ import org.springframework.stereotype.Repository;
 public class Volunteers {
 
     /** A volunteer as listed, with the most recent message they wrote and its sentiment. */
-    record Summary(long id, String name, List<String> facebookUserIds, Instant firstSeenAt, long interests,
-            long messages, LastMessage lastMessage) {
-    }
+    record Summary(
+            long id,
+            String name,
+            List<String> facebookUserIds,
+            Instant firstSeenAt,
+            long interests,
+            long messages,
+            LastMessage lastMessage) {}
 
     /** The latest message of a volunteer. */
-    record LastMessage(long messageId, String text, Instant createdAt, String sentiment) {
-    }
+    record LastMessage(long messageId, String text, Instant createdAt, String sentiment) {}
 
     /** One interest: a message in which the volunteer offered to help. */
-    record Interest(long id, long messageId, String postId, float score, Instant createdAt, String text) {
-    }
+    record Interest(long id, long messageId, String postId, float score, Instant createdAt, String text) {}
 
     /**
      * What was sent to the person: the bot's replies ({@code public} under a comment, {@code private}
      * in Messenger; skipped ones with the reason) and the admins' replies by hand ({@code hand}).
      */
-    record Reply(String kind, String intent, String text, String status, String reason, Instant createdAt) {
-    }
+    record Reply(String kind, String intent, String text, String status, String reason, Instant createdAt) {}
 
     /** A place the person took in a slot of a signup. */
-    record SlotSignup(long signupId, String title, long slotId, String slotLabel, Instant startsAt, Instant endsAt,
-            Instant confirmedAt) {
-    }
+    record SlotSignup(
+            long signupId,
+            String title,
+            long slotId,
+            String slotLabel,
+            Instant startsAt,
+            Instant endsAt,
+            Instant confirmedAt) {}
 
     private static final String SUMMARY = """
             with people as (
@@ -98,24 +105,38 @@ public class Volunteers {
 
     /** The id of the volunteer a row now belongs to (itself, or the one it was merged into). */
     Optional<Long> resolve(long organisationId, long id) {
-        return jdbc.query("select coalesce(merged_into, id) from volunteers where organisation_id = ? and id = ?",
-                rs -> rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty(), organisationId, id);
+        return jdbc.query(
+                "select coalesce(merged_into, id) from volunteers where organisation_id = ? and id = ?",
+                rs -> rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty(),
+                organisationId,
+                id);
     }
 
     List<Interest> interests(long organisationId, long id) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select i.id, i.message_id, i.post_id, i.score, i.created_at, m.text from interests i
                   join volunteers d on d.id = i.volunteer_id
                   join messages m on m.id = i.message_id
                  where i.organisation_id = ? and (d.id = ? or d.merged_into = ?)
                  order by i.created_at desc, i.id desc
-                """, (rs, n) -> new Interest(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getFloat(4),
-                        rs.getTimestamp(5).toInstant(), rs.getString(6)), organisationId, id, id);
+                """,
+                (rs, n) -> new Interest(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getFloat(4),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getString(6)),
+                organisationId,
+                id,
+                id);
     }
 
     List<Reply> replies(long organisationId, List<String> facebookUserIds, int limit) {
         String[] ids = facebookUserIds.toArray(String[]::new);
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select r.kind, r.intent, r.text, r.status, r.reason, r.created_at from replies r
                   join messages m on m.id = r.message_id
                  where r.organisation_id = ? and m.organisation_id = ? and m.author_id = any(?)
@@ -123,22 +144,44 @@ public class Volunteers {
                 select 'hand', null, h.text, h.status, h.reason, h.created_at from hand_replies h
                  where h.organisation_id = ? and h.psid = any(?)
                  order by 6 desc limit ?
-                """, (rs, n) -> new Reply(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant()),
-                organisationId, organisationId, ids, organisationId, ids, limit);
+                """,
+                (rs, n) -> new Reply(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()),
+                organisationId,
+                organisationId,
+                ids,
+                organisationId,
+                ids,
+                limit);
     }
 
     List<SlotSignup> signups(long organisationId, long id) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select g.id, g.title, s.id, s.label, s.starts_at, s.ends_at, a.confirmed_at from slot_assignments a
                   join volunteers d on d.id = a.volunteer_id
                   join signup_slots s on s.id = a.slot_id
                   join signups g on g.id = s.signup_id
                  where g.organisation_id = ? and d.organisation_id = ? and (d.id = ? or d.merged_into = ?)
                  order by s.starts_at, s.id
-                """, (rs, n) -> new SlotSignup(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
-                        rs.getTimestamp(7).toInstant()), organisationId, organisationId, id, id);
+                """,
+                (rs, n) -> new SlotSignup(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getTimestamp(7).toInstant()),
+                organisationId,
+                organisationId,
+                id,
+                id);
     }
 
     /** Points the duplicate, and everything already merged into it, at the volunteer that stays. */
@@ -155,18 +198,41 @@ public class Volunteers {
     }
 
     private List<Summary> summaries(long organisationId, String query, Long id, int limit, int offset) {
-        return jdbc.query(SUMMARY, Volunteers::summary, organisationId, query, contains(query), query, id, id, limit,
-                offset, organisationId, organisationId, organisationId);
+        return jdbc.query(
+                SUMMARY,
+                Volunteers::summary,
+                organisationId,
+                query,
+                contains(query),
+                query,
+                id,
+                id,
+                limit,
+                offset,
+                organisationId,
+                organisationId,
+                organisationId);
     }
 
     private static Summary summary(ResultSet rs, int row) throws SQLException {
         long lastId = rs.getLong("last_id");
-        LastMessage last = rs.wasNull() ? null : new LastMessage(lastId, rs.getString("last_text"),
-                rs.getTimestamp("last_created_at").toInstant(), rs.getString("last_sentiment"));
+        LastMessage last = rs.wasNull()
+                ? null
+                : new LastMessage(
+                        lastId,
+                        rs.getString("last_text"),
+                        rs.getTimestamp("last_created_at").toInstant(),
+                        rs.getString("last_sentiment"));
         String[] ids = (String[]) rs.getArray("facebook_user_ids").getArray();
         Timestamp firstSeen = rs.getTimestamp("first_seen_at");
-        return new Summary(rs.getLong("id"), rs.getString("name"), List.of(ids), firstSeen.toInstant(),
-                rs.getLong("interests"), rs.getLong("messages"), last);
+        return new Summary(
+                rs.getLong("id"),
+                rs.getString("name"),
+                List.of(ids),
+                firstSeen.toInstant(),
+                rs.getLong("interests"),
+                rs.getLong("messages"),
+                last);
     }
 
     static String contains(String value) {

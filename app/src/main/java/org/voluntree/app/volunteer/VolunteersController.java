@@ -38,20 +38,21 @@ import org.voluntree.app.roles.Role;
 class VolunteersController {
 
     /** A page of volunteers. */
-    record Page(long total, List<Volunteers.Summary> items) {
-    }
+    record Page(long total, List<Volunteers.Summary> items) {}
 
     /**
      * One volunteer with their comments and messages, interests, what was sent to them (newest
      * first) and the slots they signed up for (soonest first).
      */
-    record Detail(Volunteers.Summary volunteer, List<RecentMessages.Message> messages,
-            List<Volunteers.Interest> interests, List<Volunteers.Reply> replies, List<Volunteers.SlotSignup> signups) {
-    }
+    record Detail(
+            Volunteers.Summary volunteer,
+            List<RecentMessages.Message> messages,
+            List<Volunteers.Interest> interests,
+            List<Volunteers.Reply> replies,
+            List<Volunteers.SlotSignup> signups) {}
 
     /** The volunteer to fold into the one in the path. */
-    record MergeRequest(@NotNull Long duplicateId) {
-    }
+    record MergeRequest(@NotNull Long duplicateId) {}
 
     private static final int EXPORT_LIMIT = 100_000;
 
@@ -67,23 +68,30 @@ class VolunteersController {
 
     @GetMapping("/api/volunteers")
     @Operation(summary = "Volunteers, newest first; q matches the name (contains) or a Facebook id (exactly)")
-    Page list(@AuthenticationPrincipal AdminAccount admin,
+    Page list(
+            @AuthenticationPrincipal AdminAccount admin,
             @RequestParam(defaultValue = "") @Size(max = 200) String q,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
             @RequestParam(defaultValue = "0") @Min(0) int offset) {
         String query = q.strip();
-        return new Page(volunteers.count(admin.organisationId(), query),
+        return new Page(
+                volunteers.count(admin.organisationId(), query),
                 volunteers.list(admin.organisationId(), query, limit, offset));
     }
 
     @GetMapping("/api/volunteers/{id}")
-    @Operation(summary = "One volunteer with their messages, interests, replies sent and slot signups; a merged id shows the volunteer it was merged into")
+    @Operation(
+            summary =
+                    "One volunteer with their messages, interests, replies sent and slot signups; a merged id shows the volunteer it was merged into")
     Detail detail(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
-        long resolved = volunteers.resolve(admin.organisationId(), id)
+        long resolved = volunteers
+                .resolve(admin.organisationId(), id)
                 .orElseThrow(() -> NotFoundException.forId("volunteer", id));
-        Volunteers.Summary volunteer = volunteers.find(admin.organisationId(), resolved)
+        Volunteers.Summary volunteer = volunteers
+                .find(admin.organisationId(), resolved)
                 .orElseThrow(() -> NotFoundException.forId("volunteer", id));
-        return new Detail(volunteer,
+        return new Detail(
+                volunteer,
                 messages.byAuthors(admin.organisationId(), volunteer.facebookUserIds(), 200),
                 volunteers.interests(admin.organisationId(), resolved),
                 volunteers.replies(admin.organisationId(), volunteer.facebookUserIds(), 200),
@@ -93,25 +101,31 @@ class VolunteersController {
     @PostMapping("/api/volunteers/{id}/merge")
     @Transactional
     @Operation(summary = "Merge a duplicate (the same person under another Facebook id) into this volunteer")
-    Detail merge(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id,
+    Detail merge(
+            @AuthenticationPrincipal AdminAccount admin,
+            @PathVariable long id,
             @Valid @RequestBody MergeRequest request) {
-        long keep = volunteers.resolve(admin.organisationId(), id)
+        long keep = volunteers
+                .resolve(admin.organisationId(), id)
                 .orElseThrow(() -> NotFoundException.forId("volunteer", id));
-        long duplicate = volunteers.resolve(admin.organisationId(), request.duplicateId())
+        long duplicate = volunteers
+                .resolve(admin.organisationId(), request.duplicateId())
                 .orElseThrow(() -> NotFoundException.forId("volunteer", request.duplicateId()));
         if (keep == duplicate) {
             throw InvalidFieldException.of("duplicateId", "is already the same volunteer as " + id);
         }
         volunteers.merge(admin.organisationId(), keep, duplicate);
-        events.publish(admin.organisationId(), LiveEvents.VOLUNTEER_CHANGED,
+        events.publish(
+                admin.organisationId(),
+                LiveEvents.VOLUNTEER_CHANGED,
                 Map.of("volunteerId", keep, "mergedId", duplicate));
         return detail(admin, keep);
     }
 
     @GetMapping(value = "/api/volunteers/export.csv", produces = "text/csv")
     @Operation(summary = "Every volunteer (matching q) as CSV")
-    ResponseEntity<byte[]> export(@AuthenticationPrincipal AdminAccount admin,
-            @RequestParam(defaultValue = "") @Size(max = 200) String q) {
+    ResponseEntity<byte[]> export(
+            @AuthenticationPrincipal AdminAccount admin, @RequestParam(defaultValue = "") @Size(max = 200) String q) {
         List<Volunteers.Summary> all = volunteers.list(admin.organisationId(), q.strip(), EXPORT_LIMIT, 0);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

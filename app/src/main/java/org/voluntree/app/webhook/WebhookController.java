@@ -55,14 +55,17 @@ class WebhookController {
     }
 
     @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
-    String verify(@RequestParam(name = "hub.mode", required = false) String mode,
+    String verify(
+            @RequestParam(name = "hub.mode", required = false) String mode,
             @RequestParam(name = "hub.verify_token", required = false) String token,
             @RequestParam(name = "hub.challenge", required = false) String challenge) {
         if (!"subscribe".equals(mode) || challenge == null) {
             throw WebhookRejectedException.malformed("expected hub.mode=subscribe with a hub.challenge");
         }
-        if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                properties.verifyToken().getBytes(StandardCharsets.UTF_8))) {
+        if (token == null
+                || !MessageDigest.isEqual(
+                        token.getBytes(StandardCharsets.UTF_8),
+                        properties.verifyToken().getBytes(StandardCharsets.UTF_8))) {
             throw WebhookRejectedException.wrongVerifyToken();
         }
         log.info("Answered Facebook's webhook verification handshake");
@@ -70,8 +73,9 @@ class WebhookController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Integer>> receive(HttpServletRequest request,
-            @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature) throws IOException {
+    ResponseEntity<Map<String, Integer>> receive(
+            HttpServletRequest request, @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature)
+            throws IOException {
         byte[] body = readLimited(request);
         verifier.verify(signature, body);
         WebhookPayloadParser.Parsed parsed = parser.parse(body, clock.instant());
@@ -80,7 +84,10 @@ class WebhookController {
         queuedEvents.increment(queued);
         duplicateEvents.increment(duplicates);
         skippedChanges.increment(parsed.skipped());
-        log.debug("Webhook delivery: {} events queued, {} duplicates dropped, {} changes skipped", queued, duplicates,
+        log.debug(
+                "Webhook delivery: {} events queued, {} duplicates dropped, {} changes skipped",
+                queued,
+                duplicates,
                 parsed.skipped());
         return ResponseEntity.ok(Map.of("queued", queued, "duplicates", duplicates, "skipped", parsed.skipped()));
     }
@@ -102,7 +109,8 @@ class WebhookController {
     @ExceptionHandler(WebhookRejectedException.class)
     ResponseEntity<Map<String, String>> rejected(WebhookRejectedException e) {
         log.warn("Webhook request refused ({}): {}", e.status().value(), e.getMessage());
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(e.status())
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("error", e.status().getReasonPhrase(), "reason", e.getMessage()));
     }
 }

@@ -39,8 +39,8 @@ public class WebhookIntake {
     private final StatefulRedisConnection<String, byte[]> redis;
     private final byte[] ttlSeconds;
 
-    public WebhookIntake(StatefulRedisConnection<String, byte[]> redis,
-            @Value("${voluntree.webhook.dedup-ttl}") Duration dedupTtl) {
+    public WebhookIntake(
+            StatefulRedisConnection<String, byte[]> redis, @Value("${voluntree.webhook.dedup-ttl}") Duration dedupTtl) {
         this.redis = redis;
         this.ttlSeconds = Long.toString(dedupTtl.toSeconds()).getBytes(StandardCharsets.UTF_8);
     }

@@ -32,8 +32,7 @@ public final class WebhookPayloadParser {
     private static final DateTimeFormatter FACEBOOK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
 
     /** The events of a delivery and how many of its changes were skipped. */
-    public record Parsed(List<InboundEvent> events, int skipped) {
-    }
+    public record Parsed(List<InboundEvent> events, int skipped) {}
 
     public Parsed parse(byte[] body, Instant receivedAt) {
         if (body.length == 0) {
@@ -84,8 +83,11 @@ public final class WebhookPayloadParser {
 
     private static InboundEvent comment(String pageId, JsonNode change, Instant receivedAt) {
         JsonNode value = change.path("value");
-        if (!"feed".equals(change.path("field").asString("")) || !"comment".equals(value.path("item").asString(""))) {
-            log.debug("Skipping a {} change of item {}", change.path("field").asString("?"),
+        if (!"feed".equals(change.path("field").asString(""))
+                || !"comment".equals(value.path("item").asString(""))) {
+            log.debug(
+                    "Skipping a {} change of item {}",
+                    change.path("field").asString("?"),
                     value.path("item").asString("?"));
             return null;
         }
@@ -101,9 +103,20 @@ public final class WebhookPayloadParser {
         Instant created = time(value.path("created_time"), receivedAt);
         String postId = text(value, "post_id");
         String parentId = text(value, "parent_id");
-        return new InboundEvent(key, EventKind.COMMENT, pageId, commentId, postId,
-                parentId == null || parentId.equals(postId) ? null : parentId, verb, authorId,
-                text(value.path("from"), "name"), message, null, created, receivedAt);
+        return new InboundEvent(
+                key,
+                EventKind.COMMENT,
+                pageId,
+                commentId,
+                postId,
+                parentId == null || parentId.equals(postId) ? null : parentId,
+                verb,
+                authorId,
+                text(value.path("from"), "name"),
+                message,
+                null,
+                created,
+                receivedAt);
     }
 
     private static InboundEvent messaging(String pageId, JsonNode messaging, Instant receivedAt) {
@@ -122,17 +135,43 @@ public final class WebhookPayloadParser {
                 return null;
             }
             String verb = message.path("is_echo").asBoolean(false) ? "echo" : "add";
-            return new InboundEvent("m:" + mid, EventKind.MESSAGE, pageId, mid, null, null, verb, senderId, null,
-                    text(message, "text"), text(message.path("quick_reply"), "payload"), at, receivedAt,
+            return new InboundEvent(
+                    "m:" + mid,
+                    EventKind.MESSAGE,
+                    pageId,
+                    mid,
+                    null,
+                    null,
+                    verb,
+                    senderId,
+                    null,
+                    text(message, "text"),
+                    text(message.path("quick_reply"), "payload"),
+                    at,
+                    receivedAt,
                     text(messaging.path("recipient"), "id"));
         }
         if (postback.isObject()) {
             String payload = text(postback, "payload");
             String mid = text(postback, "mid");
-            String id = mid != null ? mid : "pb:" + senderId + ":" + messaging.path("timestamp").asString("") + ":"
-                    + digest(payload);
-            return new InboundEvent("p:" + id, EventKind.POSTBACK, pageId, id, null, null, "add", senderId, null,
-                    text(postback, "title"), payload, at, receivedAt, text(messaging.path("recipient"), "id"));
+            String id = mid != null
+                    ? mid
+                    : "pb:" + senderId + ":" + messaging.path("timestamp").asString("") + ":" + digest(payload);
+            return new InboundEvent(
+                    "p:" + id,
+                    EventKind.POSTBACK,
+                    pageId,
+                    id,
+                    null,
+                    null,
+                    "add",
+                    senderId,
+                    null,
+                    text(postback, "title"),
+                    payload,
+                    at,
+                    receivedAt,
+                    text(messaging.path("recipient"), "id"));
         }
         log.debug("Skipping a messaging event that is neither a message nor a postback on page {}", pageId);
         return null;

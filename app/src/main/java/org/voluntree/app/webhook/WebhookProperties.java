@@ -21,15 +21,18 @@ import org.voluntree.app.roles.Role;
 @Validated
 @ConfigurationProperties("voluntree.webhook")
 public record WebhookProperties(
-        @NotBlank(message = "set VOLUNTREE_WEBHOOK_APP_SECRET to the Facebook app secret") String appSecret,
+        @NotBlank(message = "set VOLUNTREE_WEBHOOK_APP_SECRET to the Facebook app secret")
+        String appSecret,
+
         @NotBlank(message = "set VOLUNTREE_WEBHOOK_VERIFY_TOKEN to the token entered in the app's webhook settings")
         String verifyToken,
+
         @NotNull DataSize maxBodySize,
         @NotNull Duration dedupTtl) {
 
     @Override
     public String toString() {
-        return "WebhookProperties[appSecret=<hidden>, verifyToken=<hidden>, maxBodySize=" + maxBodySize
-                + ", dedupTtl=" + dedupTtl + "]";
+        return "WebhookProperties[appSecret=<hidden>, verifyToken=<hidden>, maxBodySize=" + maxBodySize + ", dedupTtl="
+                + dedupTtl + "]";
     }
 }

@@ -29,8 +29,8 @@ public class WebhookRejectedException extends RuntimeException {
     }
 
     public static WebhookRejectedException tooLarge(long limit) {
-        return new WebhookRejectedException(HttpStatus.CONTENT_TOO_LARGE,
-                "body is larger than the " + limit + " bytes allowed");
+        return new WebhookRejectedException(
+                HttpStatus.CONTENT_TOO_LARGE, "body is larger than the " + limit + " bytes allowed");
     }
 
     public static WebhookRejectedException wrongVerifyToken() {

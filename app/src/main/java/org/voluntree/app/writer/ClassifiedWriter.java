@@ -15,9 +15,9 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.voluntree.contracts.event.ClassifiedMessage.Classification;
 import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.contracts.event.ClassifiedMessage;
+import org.voluntree.contracts.event.ClassifiedMessage.Classification;
 import org.voluntree.contracts.event.EventKind;
 import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.event.MalformedRecordException;
@@ -42,7 +42,10 @@ class ClassifiedWriter implements StreamBatchHandler {
     private final StatefulRedisConnection<String, byte[]> redis;
     private final double volunteerThreshold;
 
-    ClassifiedWriter(MessageStore store, TransactionTemplate transaction, StatefulRedisConnection<String, byte[]> redis,
+    ClassifiedWriter(
+            MessageStore store,
+            TransactionTemplate transaction,
+            StatefulRedisConnection<String, byte[]> redis,
             double volunteerThreshold) {
         this.store = store;
         this.transaction = transaction;
@@ -72,8 +75,11 @@ class ClassifiedWriter implements StreamBatchHandler {
                     accepted.add(entry);
                     messages.add(message);
                 } else {
-                    rejected.add(new Rejected(entry, "page " + message.event().pageId()
-                            + " is not connected to any organisation; connect it, then replay with 'model-tools dead replay'"));
+                    rejected.add(
+                            new Rejected(
+                                    entry,
+                                    "page " + message.event().pageId()
+                                            + " is not connected to any organisation; connect it, then replay with 'model-tools dead replay'"));
                 }
             });
             return store(messages, pages);
@@ -91,7 +97,8 @@ class ClassifiedWriter implements StreamBatchHandler {
         if (messages.isEmpty()) {
             return List.of();
         }
-        Map<String, Long> ids = store.upsertMessages(messages.stream().map(ClassifiedMessage::event).toList(), pages);
+        Map<String, Long> ids = store.upsertMessages(
+                messages.stream().map(ClassifiedMessage::event).toList(), pages);
         List<MessageStore.Verdict> verdicts = new ArrayList<>();
         List<MessageStore.Interest> interests = new ArrayList<>();
         for (ClassifiedMessage message : messages) {
@@ -102,8 +109,8 @@ class ClassifiedWriter implements StreamBatchHandler {
             message.classifications().forEach((analyzer, c) -> verdicts.add(new MessageStore.Verdict(id, analyzer, c)));
             float volunteerScore = volunteerScore(message);
             if (volunteerScore >= volunteerThreshold) {
-                interests.add(new MessageStore.Interest(pages.get(message.event().pageId()).organisationId(), id,
-                        message, volunteerScore));
+                interests.add(new MessageStore.Interest(
+                        pages.get(message.event().pageId()).organisationId(), id, message, volunteerScore));
             }
         }
         store.upsertClassifications(verdicts);
@@ -112,8 +119,8 @@ class ClassifiedWriter implements StreamBatchHandler {
         for (ClassifiedMessage message : messages) {
             Long id = ids.get(message.event().externalId());
             if (id != null) {
-                stored.add(new StoredMessage(message, pages.get(message.event().pageId()).organisationId(), id,
-                        volunteers.get(id)));
+                stored.add(new StoredMessage(
+                        message, pages.get(message.event().pageId()).organisationId(), id, volunteers.get(id)));
             }
         }
         return stored;
@@ -122,7 +129,8 @@ class ClassifiedWriter implements StreamBatchHandler {
     /** The volunteer score of a comment or message whose intent is volunteer, else -1. */
     private static float volunteerScore(ClassifiedMessage message) {
         Classification intent = message.classifications().get(INTENT);
-        boolean fromAPerson = message.event().kind() != EventKind.POSTBACK && message.event().classifiable();
+        boolean fromAPerson =
+                message.event().kind() != EventKind.POSTBACK && message.event().classifiable();
         if (intent == null || !fromAPerson || !VOLUNTEER.equals(intent.label())) {
             return -1f;
         }
@@ -138,9 +146,12 @@ class ClassifiedWriter implements StreamBatchHandler {
         for (int i = 0; i < stored.size(); i++) {
             StoredMessage s = stored.get(i);
             Map<String, MessageToAnswer.Verdict> verdicts = new LinkedHashMap<>();
-            s.message().classifications().forEach((analyzer, c) ->
-                    verdicts.put(analyzer, new MessageToAnswer.Verdict(c.label(), c.score(), c.version())));
-            jobs[i] = Json.write(new MessageToAnswer(s.organisationId(), s.messageId(), s.message().event(), verdicts));
+            s.message()
+                    .classifications()
+                    .forEach((analyzer, c) ->
+                            verdicts.put(analyzer, new MessageToAnswer.Verdict(c.label(), c.score(), c.version())));
+            jobs[i] = Json.write(new MessageToAnswer(
+                    s.organisationId(), s.messageId(), s.message().event(), verdicts));
         }
         redis.sync().lpush(RedisNames.REPLY_QUEUE, jobs);
     }
@@ -165,10 +176,24 @@ class ClassifiedWriter implements StreamBatchHandler {
     private static MessageClassified toEvent(StoredMessage s) {
         var event = s.message().event();
         Map<String, MessageClassified.Verdict> verdicts = new LinkedHashMap<>();
-        s.message().classifications().forEach((analyzer, c) ->
-                verdicts.put(analyzer, new MessageClassified.Verdict(c.label(), c.score(), c.version())));
-        return new MessageClassified(MessageClassified.TYPE, s.organisationId(), s.messageId(), event.externalId(),
-                event.kind().name(), event.pageId(), event.postId(), event.authorId(), event.authorName(),
-                event.text(), event.createdAt(), "remove".equals(event.verb()), verdicts, s.volunteerId());
+        s.message()
+                .classifications()
+                .forEach((analyzer, c) ->
+                        verdicts.put(analyzer, new MessageClassified.Verdict(c.label(), c.score(), c.version())));
+        return new MessageClassified(
+                MessageClassified.TYPE,
+                s.organisationId(),
+                s.messageId(),
+                event.externalId(),
+                event.kind().name(),
+                event.pageId(),
+                event.postId(),
+                event.authorId(),
+                event.authorName(),
+                event.text(),
+                event.createdAt(),
+                "remove".equals(event.verb()),
+                verdicts,
+                s.volunteerId());
     }
 }

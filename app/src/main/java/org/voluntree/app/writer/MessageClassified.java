@@ -26,6 +26,5 @@ public record MessageClassified(
     public static final String TYPE = "message.classified";
 
     /** One analyzer's label and score. */
-    public record Verdict(String label, float score, int version) {
-    }
+    public record Verdict(String label, float score, int version) {}
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.voluntree.contracts.event.ClassifiedMessage.Classification;
 import org.voluntree.contracts.event.ClassifiedMessage;
+import org.voluntree.contracts.event.ClassifiedMessage.Classification;
 import org.voluntree.contracts.event.InboundEvent;
 
 /**
@@ -23,8 +23,7 @@ import org.voluntree.contracts.event.InboundEvent;
 class MessageStore {
 
     /** A page connected to an organisation. */
-    record Page(long id, long organisationId) {
-    }
+    record Page(long id, long organisationId) {}
 
     private static final String UPSERT_MESSAGE = """
             insert into messages (organisation_id, page_id, external_id, kind, post_id, parent_id, author_id,
@@ -75,7 +74,8 @@ class MessageStore {
 
     Map<String, Page> pages(Set<String> facebookPageIds) {
         Map<String, Page> pages = new HashMap<>();
-        jdbc.query("select facebook_page_id, id, organisation_id from pages where facebook_page_id = any(?)",
+        jdbc.query(
+                "select facebook_page_id, id, organisation_id from pages where facebook_page_id = any(?)",
                 rs -> {
                     pages.put(rs.getString(1), new Page(rs.getLong(2), rs.getLong(3)));
                 },
@@ -85,7 +85,8 @@ class MessageStore {
 
     /** Upserts the messages (in order) and returns their row ids by external id. */
     Map<String, Long> upsertMessages(List<InboundEvent> events, Map<String, Page> pages) {
-        List<InboundEvent> kept = events.stream().filter(e -> !"remove".equals(e.verb())).toList();
+        List<InboundEvent> kept =
+                events.stream().filter(e -> !"remove".equals(e.verb())).toList();
         jdbc.batchUpdate(UPSERT_MESSAGE, kept, 500, (ps, e) -> {
             Page page = pages.get(e.pageId());
             ps.setLong(1, page.organisationId());
@@ -101,23 +102,25 @@ class MessageStore {
             ps.setTimestamp(11, Timestamp.from(e.createdAt()));
             ps.setTimestamp(12, Timestamp.from(e.receivedAt()));
         });
-        List<InboundEvent> removed = events.stream().filter(e -> "remove".equals(e.verb())).toList();
+        List<InboundEvent> removed =
+                events.stream().filter(e -> "remove".equals(e.verb())).toList();
         jdbc.batchUpdate(MARK_REMOVED, removed, 500, (ps, e) -> {
             ps.setTimestamp(1, Timestamp.from(e.createdAt()));
             ps.setString(2, e.externalId());
         });
         Map<String, Long> ids = new HashMap<>();
-        jdbc.query("select external_id, id from messages where external_id = any(?)",
+        jdbc.query(
+                "select external_id, id from messages where external_id = any(?)",
                 rs -> {
                     ids.put(rs.getString(1), rs.getLong(2));
                 },
-                (Object) events.stream().map(InboundEvent::externalId).distinct().toArray(String[]::new));
+                (Object)
+                        events.stream().map(InboundEvent::externalId).distinct().toArray(String[]::new));
         return ids;
     }
 
     /** One verdict to store. */
-    record Verdict(long messageId, String analyzer, Classification classification) {
-    }
+    record Verdict(long messageId, String analyzer, Classification classification) {}
 
     void upsertClassifications(List<Verdict> verdicts) {
         jdbc.batchUpdate(UPSERT_CLASSIFICATION, verdicts, 500, (ps, v) -> {
@@ -131,8 +134,7 @@ class MessageStore {
     }
 
     /** Someone who showed interest in a message. */
-    record Interest(long organisationId, long messageId, ClassifiedMessage message, float score) {
-    }
+    record Interest(long organisationId, long messageId, ClassifiedMessage message, float score) {}
 
     /** Records volunteers and their interests; returns the volunteer id per message id. */
     Map<Long, Long> recordInterests(List<Interest> interests) {
@@ -146,7 +148,8 @@ class MessageStore {
             ps.setTimestamp(4, Timestamp.from(i.message().event().createdAt()));
         });
         Map<String, Long> volunteerIds = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select organisation_id, facebook_user_id, id from volunteers
                  where organisation_id = any(?) and facebook_user_id = any(?)
                 """,
@@ -154,14 +157,24 @@ class MessageStore {
                     volunteerIds.put(rs.getLong(1) + "/" + rs.getString(2), rs.getLong(3));
                 },
                 interests.stream().map(Interest::organisationId).distinct().toArray(Long[]::new),
-                interests.stream().map(i -> i.message().event().authorId()).distinct().toArray(String[]::new));
+                interests.stream()
+                        .map(i -> i.message().event().authorId())
+                        .distinct()
+                        .toArray(String[]::new));
         Map<Long, Long> volunteerByMessage = new HashMap<>();
         List<Object[]> rows = new ArrayList<>();
         for (Interest i : interests) {
-            Long volunteerId = volunteerIds.get(i.organisationId() + "/" + i.message().event().authorId());
+            Long volunteerId = volunteerIds.get(
+                    i.organisationId() + "/" + i.message().event().authorId());
             volunteerByMessage.put(i.messageId(), volunteerId);
-            rows.add(new Object[] {i.organisationId(), volunteerId, i.messageId(), i.message().event().postId(),
-                i.score(), Timestamp.from(i.message().event().createdAt())});
+            rows.add(new Object[] {
+                i.organisationId(),
+                volunteerId,
+                i.messageId(),
+                i.message().event().postId(),
+                i.score(),
+                Timestamp.from(i.message().event().createdAt())
+            });
         }
         jdbc.batchUpdate(INSERT_INTEREST, rows);
         return volunteerByMessage;

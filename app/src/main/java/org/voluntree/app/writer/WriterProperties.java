@@ -26,7 +26,14 @@ public record WriterProperties(
         @DecimalMin("0.0") @DecimalMax("1.0") double volunteerThreshold) {
 
     public StreamConsumerSettings settings(String consumer) {
-        return new StreamConsumerSettings(RedisNames.CLASSIFIED_STREAM, RedisNames.WRITER_GROUP, consumer, batchSize,
-                maxWait, claimMinIdle, claimEvery, maxDeliveries);
+        return new StreamConsumerSettings(
+                RedisNames.CLASSIFIED_STREAM,
+                RedisNames.WRITER_GROUP,
+                consumer,
+                batchSize,
+                maxWait,
+                claimMinIdle,
+                claimEvery,
+                maxDeliveries);
     }
 }

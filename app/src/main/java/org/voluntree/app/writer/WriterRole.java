@@ -23,8 +23,13 @@ class WriterRole implements SmartLifecycle {
     private final ProcessName processName;
     private StreamGroupConsumer consumer;
 
-    WriterRole(RedisClient client, StatefulRedisConnection<String, byte[]> shared, MessageStore store,
-            TransactionTemplate transaction, WriterProperties properties, ProcessName processName) {
+    WriterRole(
+            RedisClient client,
+            StatefulRedisConnection<String, byte[]> shared,
+            MessageStore store,
+            TransactionTemplate transaction,
+            WriterProperties properties,
+            ProcessName processName) {
         this.client = client;
         this.shared = shared;
         this.store = store;

@@ -55,22 +55,29 @@ class LoginIT {
 
     @Test
     void aTokenIsShownOnceStoredHashedUsableAndRevocable() {
-        HttpResponse<String> created = ApiClient.anonymous(port).post("/api/auth/tokens",
-                "{\"email\":\"ANA@login.example\",\"password\":\"correct horse battery\",\"name\":\"laptop\"}");
+        HttpResponse<String> created = ApiClient.anonymous(port)
+                .post(
+                        "/api/auth/tokens",
+                        "{\"email\":\"ANA@login.example\",\"password\":\"correct horse battery\",\"name\":\"laptop\"}");
 
         assertThat(created.statusCode()).isEqualTo(201);
         String token = ApiClient.json(created).path("token").asString();
         long id = ApiClient.json(created).path("id").asLong();
         assertThat(token).startsWith("vt_").hasSizeGreaterThan(40);
-        assertThat(jdbc.queryForObject("select count(*) from api_tokens where token_hash = ?", Integer.class,
-                (Object) token.getBytes())).as("the token itself is not stored").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from api_tokens where token_hash = ?", Integer.class, (Object)
+                        token.getBytes()))
+                .as("the token itself is not stored")
+                .isZero();
         assertThat(jdbc.queryForObject("select length(token_hash) from api_tokens where id = ?", Integer.class, id))
                 .isEqualTo(32);
 
         ApiClient ana = new ApiClient(port, token);
         assertThat(ApiClient.json(ana.get("/api/me")).path("email").asString()).isEqualTo("ana@login.example");
         HttpResponse<String> listed = ana.get("/api/auth/tokens");
-        assertThat(listed.body()).contains("laptop").contains(token.substring(0, 9)).doesNotContain(token);
+        assertThat(listed.body())
+                .contains("laptop")
+                .contains(token.substring(0, 9))
+                .doesNotContain(token);
 
         assertThat(ana.delete("/api/auth/tokens/" + id).statusCode()).isEqualTo(204);
         assertThat(ana.get("/api/me").statusCode()).isEqualTo(401);
@@ -80,7 +87,8 @@ class LoginIT {
     void oneAdminCannotRevokeAnothersToken() {
         ApiClient ana = ApiClient.logIn(port, "ana@login.example", "correct horse battery");
         ApiClient bo = ApiClient.logIn(port, "bo@login.example", "another good password");
-        long anasToken = ApiClient.json(ana.get("/api/auth/tokens")).get(0).path("id").asLong();
+        long anasToken =
+                ApiClient.json(ana.get("/api/auth/tokens")).get(0).path("id").asLong();
 
         assertThat(bo.delete("/api/auth/tokens/" + anasToken).statusCode()).isEqualTo(404);
         assertThat(ana.get("/api/me").statusCode()).isEqualTo(200);
@@ -89,35 +97,48 @@ class LoginIT {
 
     @Test
     void aWrongPasswordGetsNoToken() {
-        HttpResponse<String> response = ApiClient.anonymous(port).post("/api/auth/tokens",
-                "{\"email\":\"ana@login.example\",\"password\":\"wrong\"}");
-        HttpResponse<String> unknown = ApiClient.anonymous(port).post("/api/auth/tokens",
-                "{\"email\":\"nobody@login.example\",\"password\":\"wrong\"}");
+        HttpResponse<String> response = ApiClient.anonymous(port)
+                .post("/api/auth/tokens", "{\"email\":\"ana@login.example\",\"password\":\"wrong\"}");
+        HttpResponse<String> unknown = ApiClient.anonymous(port)
+                .post("/api/auth/tokens", "{\"email\":\"nobody@login.example\",\"password\":\"wrong\"}");
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(unknown.statusCode()).isEqualTo(401);
         assertThat(unknown.body()).isEqualTo(response.body());
-        assertThat(jdbc.queryForObject("select count(*) from api_tokens", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from api_tokens", Integer.class))
+                .isZero();
     }
 
     @Test
     void fiveFailuresBlockThatEmailFromThatAddressForEveryLoginInRedis() {
         for (int i = 0; i < 5; i++) {
-            assertThat(ApiClient.anonymous(port).post("/api/auth/tokens",
-                    "{\"email\":\"ana@login.example\",\"password\":\"guess " + i + "\"}").statusCode()).isEqualTo(401);
+            assertThat(ApiClient.anonymous(port)
+                            .post(
+                                    "/api/auth/tokens",
+                                    "{\"email\":\"ana@login.example\",\"password\":\"guess " + i + "\"}")
+                            .statusCode())
+                    .isEqualTo(401);
         }
 
-        HttpResponse<String> blocked = ApiClient.anonymous(port).post("/api/auth/tokens",
-                "{\"email\":\"ana@login.example\",\"password\":\"correct horse battery\"}");
+        HttpResponse<String> blocked = ApiClient.anonymous(port)
+                .post("/api/auth/tokens", "{\"email\":\"ana@login.example\",\"password\":\"correct horse battery\"}");
         assertThat(blocked.statusCode()).isEqualTo(429);
-        long retryAfter = Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 15 * 60L);
         assertThat(new AdminSession(port).logIn("ana@login.example", "correct horse battery"))
-                .as("the login form is blocked too").isEqualTo(429);
-        assertThat(basic("ana@login.example", "correct horse battery")).as("and HTTP Basic").isEqualTo(429);
-        assertThat(ApiClient.anonymous(port).post("/api/auth/tokens",
-                "{\"email\":\"bo@login.example\",\"password\":\"another good password\"}").statusCode())
-                .as("another e-mail is not").isEqualTo(201);
+                .as("the login form is blocked too")
+                .isEqualTo(429);
+        assertThat(basic("ana@login.example", "correct horse battery"))
+                .as("and HTTP Basic")
+                .isEqualTo(429);
+        assertThat(ApiClient.anonymous(port)
+                        .post(
+                                "/api/auth/tokens",
+                                "{\"email\":\"bo@login.example\",\"password\":\"another good password\"}")
+                        .statusCode())
+                .as("another e-mail is not")
+                .isEqualTo(201);
 
         // the count lives in Redis, where every web node sees it, and expires with the window
         try (StatefulRedisConnection<String, String> redis = TestRedis.client().connect()) {
@@ -127,9 +148,13 @@ class LoginIT {
             assertThat(redis.sync().pttl(keys.get(0))).isBetween(1L, 15 * 60_000L);
             redis.sync().del(keys.get(0));
         }
-        assertThat(ApiClient.anonymous(port).post("/api/auth/tokens",
-                "{\"email\":\"ana@login.example\",\"password\":\"correct horse battery\"}").statusCode())
-                .as("once the window is over").isEqualTo(201);
+        assertThat(ApiClient.anonymous(port)
+                        .post(
+                                "/api/auth/tokens",
+                                "{\"email\":\"ana@login.example\",\"password\":\"correct horse battery\"}")
+                        .statusCode())
+                .as("once the window is over")
+                .isEqualTo(201);
     }
 
     @Test
@@ -171,11 +196,17 @@ class LoginIT {
 
     private int basic(String email, String password) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/me"))
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                            .encodeToString((email + ":" + password).getBytes()))
-                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me"))
+                                    .header(
+                                            "Authorization",
+                                            "Basic "
+                                                    + java.util.Base64.getEncoder()
+                                                            .encodeToString((email + ":" + password).getBytes()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

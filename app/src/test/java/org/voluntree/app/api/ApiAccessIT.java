@@ -148,8 +148,8 @@ class ApiAccessIT {
         HttpResponse<String> response = new ApiClient(port, "vt_not-a-token").get("/api/me");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
     }
 
     @Test
@@ -164,10 +164,16 @@ class ApiAccessIT {
         assertThat(owner.get("/api/volunteers").body()).contains("Maya Cruz").doesNotContain("Sam Lee");
         assertThat(owner.get("/api/messages").body()).contains("Count me in").doesNotContain("Sign me up");
         assertThat(owner.get("/api/messages/search?text=sign").body()).isEqualTo("[]");
-        assertThat(owner.get("/api/chat/sessions?all=true").body()).contains("Saturday shift").doesNotContain("Dogs");
-        assertThat(ApiClient.json(owner.get("/api/overview")).path("messages").asLong()).isEqualTo(2);
-        assertThat(ApiClient.json(other.get("/api/overview")).path("messages").asLong()).isEqualTo(1);
-        assertThat(owner.get("/api/volunteers/export.csv").body()).contains("Maya Cruz").doesNotContain("Sam Lee");
+        assertThat(owner.get("/api/chat/sessions?all=true").body())
+                .contains("Saturday shift")
+                .doesNotContain("Dogs");
+        assertThat(ApiClient.json(owner.get("/api/overview")).path("messages").asLong())
+                .isEqualTo(2);
+        assertThat(ApiClient.json(other.get("/api/overview")).path("messages").asLong())
+                .isEqualTo(1);
+        assertThat(owner.get("/api/volunteers/export.csv").body())
+                .contains("Maya Cruz")
+                .doesNotContain("Sam Lee");
     }
 
     @Test
@@ -195,10 +201,14 @@ class ApiAccessIT {
         }
         assertThat(jdbc.queryForObject("select count(*) from volunteers where merged_into is not null", Integer.class))
                 .isZero();
-        assertThat(jdbc.queryForObject("select count(*) from chat_members where session_id = ?", Integer.class,
-                sessionB)).isEqualTo(1);
-        assertThat(other.get("/api/me").statusCode()).as("B's token still works").isEqualTo(200);
-        assertThat(jdbc.queryForObject("select count(*) from moderation_actions", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from chat_members where session_id = ?", Integer.class, sessionB))
+                .isEqualTo(1);
+        assertThat(other.get("/api/me").statusCode())
+                .as("B's token still works")
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from moderation_actions", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -212,11 +222,18 @@ class ApiAccessIT {
             assertThat(response.statusCode()).as(call.toString()).isEqualTo(403);
             assertThat(response.body()).as(call.toString()).contains("\"reason\"");
         }
-        assertThat(jdbc.queryForObject("select count(*) from chat_sessions", Integer.class)).isEqualTo(2);
-        assertThat(jdbc.queryForObject("select count(*) from chat_messages", Integer.class)).isZero();
-        assertThat(viewer.post("/api/chat/sessions", "{\"title\":\"x\"}").statusCode()).isEqualTo(403);
-        assertThat(jdbc.queryForObject("select count(*) from moderation_actions", Integer.class)).isZero();
-        assertThat(ApiClient.json(owner.get("/api/settings")).path("donationInfo").isNull()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from chat_sessions", Integer.class))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from chat_messages", Integer.class))
+                .isZero();
+        assertThat(viewer.post("/api/chat/sessions", "{\"title\":\"x\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from moderation_actions", Integer.class))
+                .isZero();
+        assertThat(ApiClient.json(owner.get("/api/settings"))
+                        .path("donationInfo")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
@@ -241,15 +258,20 @@ class ApiAccessIT {
                 """, messageA);
 
         var after = ApiClient.json(owner.get("/api/overview")).path("sentiment");
-        assertThat(after.path("positive").asLong()).isEqualTo(before.path("positive").asLong() - 1);
-        assertThat(after.path("neutral").asLong()).isEqualTo(before.path("neutral").asLong() + 1);
+        assertThat(after.path("positive").asLong())
+                .isEqualTo(before.path("positive").asLong() - 1);
+        assertThat(after.path("neutral").asLong())
+                .isEqualTo(before.path("neutral").asLong() + 1);
         assertThat(lastSentiment(volunteerA)).isEqualTo("neutral");
         assertThat(lastSentiment(duplicateA)).as("confident: still shown").isEqualTo("positive");
     }
 
     private String lastSentiment(long volunteer) {
-        return ApiClient.json(owner.get("/api/volunteers/" + volunteer)).path("volunteer").path("lastMessage")
-                .path("sentiment").asString();
+        return ApiClient.json(owner.get("/api/volunteers/" + volunteer))
+                .path("volunteer")
+                .path("lastMessage")
+                .path("sentiment")
+                .asString();
     }
 
     @Test
@@ -264,9 +286,15 @@ class ApiAccessIT {
 
         owner.post("/api/inbox/100000000000111/fa2/takeover", null);
 
-        assertThat(ApiClient.json(owner.get("/api/inbox/100000000000111/fa2")).path("takenOver").asBoolean()).isTrue();
+        assertThat(ApiClient.json(owner.get("/api/inbox/100000000000111/fa2"))
+                        .path("takenOver")
+                        .asBoolean())
+                .isTrue();
         owner.post("/api/inbox/100000000000111/fa2/handback", null);
-        assertThat(ApiClient.json(owner.get("/api/inbox/100000000000111/fa2")).path("takenOver").asBoolean()).isFalse();
+        assertThat(ApiClient.json(owner.get("/api/inbox/100000000000111/fa2"))
+                        .path("takenOver")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -293,23 +321,29 @@ class ApiAccessIT {
 
         assertThat(queued.size()).isEqualTo(1);
         assertThat(queued.get(0).path("messageId").asLong()).isEqualTo(messageA);
-        assertThat(ApiClient.json(owner.get("/api/moderation?threshold=0.6")).size()).isEqualTo(2);
+        assertThat(ApiClient.json(owner.get("/api/moderation?threshold=0.6")).size())
+                .isEqualTo(2);
     }
 
     /** Gives a message this offense verdict. */
     private void offense(long messageId, String label, float score) {
-        jdbc.update("update classifications set label = ?, score = ? where message_id = ? and analyzer = 'offense'",
-                label, score, messageId);
+        jdbc.update(
+                "update classifications set label = ?, score = ? where message_id = ? and analyzer = 'offense'",
+                label,
+                score,
+                messageId);
     }
 
     @Test
     void dismissingAQueuedCommentTakesItOffTheQueue() {
         offense(messageA, "hate", 0.95f);
         assertThat(ApiClient.json(owner.get("/api/moderation")).size()).isEqualTo(1);
-        assertThat(ApiClient.json(owner.get("/api/moderation?threshold=0.96")).size()).isZero();
+        assertThat(ApiClient.json(owner.get("/api/moderation?threshold=0.96")).size())
+                .isZero();
         assertThat(ApiClient.json(other.get("/api/moderation")).size()).isZero();
 
-        assertThat(owner.post("/api/moderation/" + messageA + "/dismiss", null).statusCode()).isEqualTo(200);
+        assertThat(owner.post("/api/moderation/" + messageA + "/dismiss", null).statusCode())
+                .isEqualTo(200);
 
         assertThat(ApiClient.json(owner.get("/api/moderation")).size()).isZero();
         var handled = ApiClient.json(owner.get("/api/moderation/handled"));
@@ -319,8 +353,9 @@ class ApiAccessIT {
 
     @Test
     void thePipelineCountsWhatWaitsAndTheDeadLettersBySourceWithoutShowingThem() {
-        try (var connection = TestRedis.client().connect(io.lettuce.core.codec.RedisCodec.of(
-                io.lettuce.core.codec.StringCodec.UTF8, io.lettuce.core.codec.ByteArrayCodec.INSTANCE))) {
+        try (var connection = TestRedis.client()
+                .connect(io.lettuce.core.codec.RedisCodec.of(
+                        io.lettuce.core.codec.StringCodec.UTF8, io.lettuce.core.codec.ByteArrayCodec.INSTANCE))) {
             DeadLetters dead = new DeadLetters(connection.sync());
             dead.addListItem(RedisNames.REPLY_QUEUE, "secret reply job".getBytes(), "Graph API said no", 5);
             dead.addListItem(RedisNames.REPLY_QUEUE, "another job".getBytes(), "Graph API said no", 5);
@@ -335,9 +370,14 @@ class ApiAccessIT {
         assertThat(pipeline.path("deadLetters").asLong()).isEqualTo(3);
         assertThat(pipeline.path("deadBySource").toString())
                 .contains("{\"source\":\"q:preprocess\",\"count\":1}", "{\"source\":\"q:reply\",\"count\":2}");
-        assertThat(pipeline.path("queues").valueStream()
-                .filter(q -> q.path("name").asString().equals(RedisNames.EMAIL_QUEUE)).findFirst().orElseThrow()
-                .path("waiting").asLong()).isEqualTo(1);
+        assertThat(pipeline.path("queues")
+                        .valueStream()
+                        .filter(q -> q.path("name").asString().equals(RedisNames.EMAIL_QUEUE))
+                        .findFirst()
+                        .orElseThrow()
+                        .path("waiting")
+                        .asLong())
+                .isEqualTo(1);
         assertThat(response.body()).as("counts only").doesNotContain("secret", "said no");
     }
 
@@ -353,41 +393,61 @@ class ApiAccessIT {
         assertField(owner.get("/api/volunteers?limit=1000"), "limit");
         assertField(owner.get("/api/volunteers/abc"), "id");
         assertField(owner.post("/api/volunteers/" + volunteerA + "/merge", "{}"), "duplicateId");
-        assertField(owner.post("/api/volunteers/" + volunteerA + "/merge", "{\"duplicateId\":" + volunteerA + "}"),
+        assertField(
+                owner.post("/api/volunteers/" + volunteerA + "/merge", "{\"duplicateId\":" + volunteerA + "}"),
                 "duplicateId");
         assertField(owner.post("/api/chat/sessions", "{\"title\":\" \"}"), "title");
         assertField(owner.post("/api/chat/sessions", "{\"title\":\"t\",\"memberIds\":[" + ownerB + "]}"), "memberIds");
         assertField(owner.post("/api/chat/sessions/" + sessionA + "/messages", "{\"text\":\"\"}"), "text");
         assertField(owner.get("/api/chat/sessions/" + sessionA + "/messages?limit=0"), "limit");
-        assertField(ApiClient.anonymous(port).post("/api/auth/tokens", "{\"email\":\"nope\",\"password\":\"x\"}"),
-                "email");
-        assertField(owner.send("PUT", "/api/settings", "{\"verificationRequired\":true,\"autoReplies\":[\"gossip\"]}"),
+        assertField(
+                ApiClient.anonymous(port).post("/api/auth/tokens", "{\"email\":\"nope\",\"password\":\"x\"}"), "email");
+        assertField(
+                owner.send("PUT", "/api/settings", "{\"verificationRequired\":true,\"autoReplies\":[\"gossip\"]}"),
                 "autoReplies[0]");
         assertField(owner.send("PUT", "/api/settings", "{\"autoReplies\":[]}"), "verificationRequired");
-        assertField(owner.send("PUT", "/api/settings", "{\"verificationRequired\":true,\"autoReplies\":[],"
-                + "\"eventInfo\":\"" + "x".repeat(5001) + "\"}"), "eventInfo");
+        assertField(
+                owner.send(
+                        "PUT",
+                        "/api/settings",
+                        "{\"verificationRequired\":true,\"autoReplies\":[]," + "\"eventInfo\":\"" + "x".repeat(5001)
+                                + "\"}"),
+                "eventInfo");
         assertField(owner.get("/api/signups/abc/volunteers"), "id");
         assertField(owner.get("/api/moderation?threshold=2"), "threshold");
         assertField(owner.post("/api/moderation/" + messageA + "/ban", null), "action");
         assertField(owner.post("/api/inbox/100000000000111/fa2/messages", "{\"text\":\" \"}"), "text");
-        assertThat(jdbc.queryForObject("select count(*) from chat_sessions", Integer.class)).isEqualTo(2);
-        assertThat(jdbc.queryForObject("select count(*) from moderation_actions", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from chat_sessions", Integer.class))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from moderation_actions", Integer.class))
+                .isZero();
     }
 
     @Test
     void mergingFoldsADuplicateIntoOneVolunteer() {
-        HttpResponse<String> merged = owner.post("/api/volunteers/" + volunteerA + "/merge",
-                "{\"duplicateId\":" + duplicateA + "}");
+        HttpResponse<String> merged =
+                owner.post("/api/volunteers/" + volunteerA + "/merge", "{\"duplicateId\":" + duplicateA + "}");
 
         assertThat(merged.statusCode()).isEqualTo(200);
         var detail = ApiClient.json(merged);
-        assertThat(detail.path("volunteer").path("facebookUserIds").toString()).contains("fa1").contains("fa2");
+        assertThat(detail.path("volunteer").path("facebookUserIds").toString())
+                .contains("fa1")
+                .contains("fa2");
         assertThat(detail.path("volunteer").path("interests").asLong()).isEqualTo(2);
         assertThat(detail.path("messages").size()).isEqualTo(2);
-        assertThat(ApiClient.json(owner.get("/api/volunteers")).path("total").asLong()).isEqualTo(1);
-        assertThat(ApiClient.json(owner.get("/api/volunteers/" + duplicateA)).path("volunteer").path("id").asLong())
-                .as("the duplicate's id leads to the volunteer it was merged into").isEqualTo(volunteerA);
-        assertThat(ApiClient.json(owner.get("/api/volunteers?q=fa2")).path("items").get(0).path("id").asLong())
+        assertThat(ApiClient.json(owner.get("/api/volunteers")).path("total").asLong())
+                .isEqualTo(1);
+        assertThat(ApiClient.json(owner.get("/api/volunteers/" + duplicateA))
+                        .path("volunteer")
+                        .path("id")
+                        .asLong())
+                .as("the duplicate's id leads to the volunteer it was merged into")
+                .isEqualTo(volunteerA);
+        assertThat(ApiClient.json(owner.get("/api/volunteers?q=fa2"))
+                        .path("items")
+                        .get(0)
+                        .path("id")
+                        .asLong())
                 .isEqualTo(volunteerA);
     }
 
@@ -397,10 +457,16 @@ class ApiAccessIT {
             """;
 
     private long signup(long organisationId, String title, Instant now) {
-        long id = jdbc.queryForObject("insert into signups (organisation_id, title) values (?, ?) returning id",
-                Long.class, organisationId, title);
-        jdbc.update("insert into signup_slots (signup_id, starts_at, ends_at, required) values (?, ?, ?, 2)", id,
-                java.sql.Timestamp.from(now.plus(2, ChronoUnit.DAYS)), java.sql.Timestamp.from(now.plus(50, ChronoUnit.HOURS)));
+        long id = jdbc.queryForObject(
+                "insert into signups (organisation_id, title) values (?, ?) returning id",
+                Long.class,
+                organisationId,
+                title);
+        jdbc.update(
+                "insert into signup_slots (signup_id, starts_at, ends_at, required) values (?, ?, ?, 2)",
+                id,
+                java.sql.Timestamp.from(now.plus(2, ChronoUnit.DAYS)),
+                java.sql.Timestamp.from(now.plus(50, ChronoUnit.HOURS)));
         return id;
     }
 
@@ -416,7 +482,11 @@ class ApiAccessIT {
     }
 
     private static void assertField(HttpResponse<String> response, String field) {
-        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(400);
-        assertThat(ApiClient.json(response).path("field").asString()).as(response.uri().toString()).isEqualTo(field);
+        assertThat(response.statusCode())
+                .as(response.uri() + " " + response.body())
+                .isEqualTo(400);
+        assertThat(ApiClient.json(response).path("field").asString())
+                .as(response.uri().toString())
+                .isEqualTo(field);
     }
 }

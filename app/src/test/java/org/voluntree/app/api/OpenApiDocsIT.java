@@ -33,9 +33,16 @@ class OpenApiDocsIT {
         HttpResponse<String> json = get("/docs/openapi.json");
 
         assertThat(json.statusCode()).isEqualTo(200);
-        assertThat(json.body()).contains("\"/api/chat/sessions\"", "\"/api/chat/sessions/{id}/messages\"",
-                "\"/api/auth/tokens\"", "\"/api/overview\"", "\"/api/analytics\"", "\"/api/volunteers/{id}/merge\"",
-                "\"scheme\":\"bearer\"").doesNotContain("/webhooks/facebook");
+        assertThat(json.body())
+                .contains(
+                        "\"/api/chat/sessions\"",
+                        "\"/api/chat/sessions/{id}/messages\"",
+                        "\"/api/auth/tokens\"",
+                        "\"/api/overview\"",
+                        "\"/api/analytics\"",
+                        "\"/api/volunteers/{id}/merge\"",
+                        "\"scheme\":\"bearer\"")
+                .doesNotContain("/webhooks/facebook");
     }
 
     @Test
@@ -53,9 +60,13 @@ class OpenApiDocsIT {
 
     private HttpResponse<String> get(String path) {
         try {
-            return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

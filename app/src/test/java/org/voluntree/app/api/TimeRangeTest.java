@@ -22,9 +22,12 @@ class TimeRangeTest {
     @Test
     void refusesABackwardOrTooLongRangeNamingFrom() {
         assertThatThrownBy(() -> TimeRange.of(NOW, NOW.minusSeconds(1), NOW, Duration.ofDays(1), Duration.ofDays(2)))
-                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("from"));
-        assertThatThrownBy(() -> TimeRange.of(NOW.minus(Duration.ofDays(3)), NOW, NOW, Duration.ofDays(1),
-                Duration.ofDays(2))).isInstanceOfSatisfying(InvalidFieldException.class,
+                .isInstanceOfSatisfying(
+                        InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("from"));
+        assertThatThrownBy(() ->
+                        TimeRange.of(NOW.minus(Duration.ofDays(3)), NOW, NOW, Duration.ofDays(1), Duration.ofDays(2)))
+                .isInstanceOfSatisfying(
+                        InvalidFieldException.class,
                         e -> assertThat(e.getMessage()).contains("at most 2 days"));
     }
 }

@@ -32,7 +32,13 @@ final class AppProcess implements AutoCloseable {
      * Starts {@code java -jar} with the given roles and extra settings and waits until it is ready.
      * Each start gets its own log file under {@code target/bench}.
      */
-    static AppProcess start(Path jar, String name, String roles, int port, String redisUrl, String databaseUrl,
+    static AppProcess start(
+            Path jar,
+            String name,
+            String roles,
+            int port,
+            String redisUrl,
+            String databaseUrl,
             Map<String, String> settings) {
         Path log = Path.of("target", "bench", name + ".log");
         try {
@@ -60,14 +66,16 @@ final class AppProcess implements AutoCloseable {
         URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
         while (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(180)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("app '" + name + "' exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(
+                        "app '" + name + "' exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(readiness).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response =
+                        http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    PipelineBenchmark.say("app '%s' (pid %d) ready on port %d after %.1f s", name, process.pid(), port,
-                            (System.nanoTime() - started) / 1e9);
+                    PipelineBenchmark.say(
+                            "app '%s' (pid %d) ready on port %d after %.1f s",
+                            name, process.pid(), port, (System.nanoTime() - started) / 1e9);
                     return;
                 }
             } catch (IOException e) {
@@ -93,7 +101,8 @@ final class AppProcess implements AutoCloseable {
     long threadsStarted() {
         try {
             Process jcmd = new ProcessBuilder("jcmd", Long.toString(process.pid()), "PerfCounter.print")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             jcmd.waitFor(20, TimeUnit.SECONDS);
             for (String line : out.split("\n")) {

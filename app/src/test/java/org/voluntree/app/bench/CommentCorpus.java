@@ -29,7 +29,8 @@ final class CommentCorpus {
                 try {
                     List<String> texts = new ArrayList<>();
                     for (String file : List.of("train.tsv", "test.tsv")) {
-                        Files.readAllLines(dir.resolve(file)).stream().skip(1)
+                        Files.readAllLines(dir.resolve(file)).stream()
+                                .skip(1)
                                 .map(line -> line.substring(line.indexOf('\t') + 1))
                                 .filter(text -> !text.isBlank())
                                 .forEach(texts::add);
@@ -40,8 +41,13 @@ final class CommentCorpus {
                 }
             }
         }
-        return new CommentCorpus(List.of("Count me in for Saturday!", "what should I bring on sunday?",
-                "thank you all so much", "how do I sign up?", "can I donate instead?", "lol tagging @sam"));
+        return new CommentCorpus(List.of(
+                "Count me in for Saturday!",
+                "what should I bring on sunday?",
+                "thank you all so much",
+                "how do I sign up?",
+                "can I donate instead?",
+                "lol tagging @sam"));
     }
 
     int size() {
@@ -53,7 +59,10 @@ final class CommentCorpus {
         List<Comment> comments = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int author = random.nextInt(5_000);
-            comments.add(new Comment(prefix + "_" + i, Integer.toString(900_000 + author), "Person " + author,
+            comments.add(new Comment(
+                    prefix + "_" + i,
+                    Integer.toString(900_000 + author),
+                    "Person " + author,
                     texts.get(random.nextInt(texts.size()))));
         }
         return comments;

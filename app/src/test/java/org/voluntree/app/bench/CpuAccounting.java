@@ -21,12 +21,16 @@ final class CpuAccounting {
     private static final double TICKS_PER_SECOND = 100.0;
 
     /** CPU ticks at one instant. */
-    record Snapshot(long atNanos, long machineBusy, long app, Map<Long, ThreadTicks> appThreads, long redis,
-            long postgres, long bench) {
-    }
+    record Snapshot(
+            long atNanos,
+            long machineBusy,
+            long app,
+            Map<Long, ThreadTicks> appThreads,
+            long redis,
+            long postgres,
+            long bench) {}
 
-    record ThreadTicks(String name, long ticks) {
-    }
+    record ThreadTicks(String name, long ticks) {}
 
     private final long appPid;
     private final String redisPort;
@@ -43,7 +47,8 @@ final class CpuAccounting {
         for (Path task : list(Path.of("/proc", Long.toString(appPid), "task"))) {
             long[] ticks = ticks(task.resolve("stat"));
             if (ticks != null) {
-                threads.put(Long.parseLong(task.getFileName().toString()),
+                threads.put(
+                        Long.parseLong(task.getFileName().toString()),
                         new ThreadTicks(read(task.resolve("comm")).trim(), ticks[0]));
             }
         }
@@ -75,10 +80,11 @@ final class CpuAccounting {
             }
         }
         long[] self = ticks(Path.of("/proc/self/stat"));
-        long app = ticks(Path.of("/proc", Long.toString(appPid), "stat")) == null ? 0
+        long app = ticks(Path.of("/proc", Long.toString(appPid), "stat")) == null
+                ? 0
                 : ticks(Path.of("/proc", Long.toString(appPid), "stat"))[0];
-        return new Snapshot(System.nanoTime(), machineBusy(), app, threads, redis, postgres,
-                self == null ? 0 : self[0]);
+        return new Snapshot(
+                System.nanoTime(), machineBusy(), app, threads, redis, postgres, self == null ? 0 : self[0]);
     }
 
     /** Cores used (CPU seconds per second) between two snapshots, by consumer, largest first. */
@@ -97,12 +103,16 @@ final class CpuAccounting {
         ticks.put("redis-server", to.redis() - from.redis());
         ticks.put("postgres (all backends)", to.postgres() - from.postgres());
         ticks.put("load generator (bench JVM)", to.bench() - from.bench());
-        long ours = appTotal + (to.redis() - from.redis()) + (to.postgres() - from.postgres())
+        long ours = appTotal
+                + (to.redis() - from.redis())
+                + (to.postgres() - from.postgres())
                 + (to.bench() - from.bench());
-        ticks.put("foreign (other processes on the machine)", Math.max(0, to.machineBusy() - from.machineBusy() - ours));
+        ticks.put(
+                "foreign (other processes on the machine)", Math.max(0, to.machineBusy() - from.machineBusy() - ours));
         Map<String, Double> cores = new LinkedHashMap<>();
         cores.put("app JVM total", appTotal / TICKS_PER_SECOND / seconds);
-        ticks.entrySet().stream().filter(e -> e.getValue() > 0)
+        ticks.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> cores.put(e.getKey(), e.getValue() / TICKS_PER_SECOND / seconds));
         return cores;

@@ -15,16 +15,27 @@ final class GearConfigRun {
     static final String ADMIN = "admin@riverside.example";
     static final String PASSWORD = "voluntree-demo";
 
-    record Throughput(int messages, double seconds, double perSecond, double acceptedAtS, StageTimeline timeline,
-            Map<String, Double> cpu, double threadsPerMessage, long liveEvents, String liveClosed) {
-    }
+    record Throughput(
+            int messages,
+            double seconds,
+            double perSecond,
+            double acceptedAtS,
+            StageTimeline timeline,
+            Map<String, Double> cpu,
+            double threadsPerMessage,
+            long liveEvents,
+            String liveClosed) {}
 
-    record Latency(int rate, int messages, double achievedRate, Percentiles endToEnd, Percentiles webhook, int missing,
-            StageTimeline timeline) {
-    }
+    record Latency(
+            int rate,
+            int messages,
+            double achievedRate,
+            Percentiles endToEnd,
+            Percentiles webhook,
+            int missing,
+            StageTimeline timeline) {}
 
-    record Result(String name, Map<String, String> settings, Throughput throughput, List<Latency> latencies) {
-    }
+    record Result(String name, Map<String, String> settings, Throughput throughput, List<Latency> latencies) {}
 
     private final PipelineBenchmark.Settings settings;
     private final CommentCorpus corpus;
@@ -42,30 +53,33 @@ final class GearConfigRun {
     Result run(AppProcess app, CpuAccounting cpu, Map<String, String> appSettings) throws Exception {
         try (WebhookLoad load = new WebhookLoad(app.port());
                 LiveFeed feed = LiveFeed.connect(app.port(), ADMIN, PASSWORD)) {
-            PipelineBenchmark.say("[%s] warm-up: %d comments as fast as accepted, then %d s at %d msg/s", name,
-                    settings.warmupComments(), settings.warmupSeconds(), settings.lowRate());
+            PipelineBenchmark.say(
+                    "[%s] warm-up: %d comments as fast as accepted, then %d s at %d msg/s",
+                    name, settings.warmupComments(), settings.warmupSeconds(), settings.lowRate());
             throughput(app, cpu, load, feed, settings.warmupComments(), "warm-up burst");
             latency(load, feed, settings.lowRate(), settings.warmupSeconds(), "warm-up rate");
 
-            PipelineBenchmark.say("[%s] sustained throughput: %d comments in deliveries of %d entries, %d senders",
+            PipelineBenchmark.say(
+                    "[%s] sustained throughput: %d comments in deliveries of %d entries, %d senders",
                     name, settings.comments(), settings.entriesPerDelivery(), settings.senders());
             Throughput throughput = throughput(app, cpu, load, feed, settings.comments(), "throughput");
             List<Latency> latencies = new ArrayList<>();
             for (int rate : List.of(settings.lowRate(), settings.highRate())) {
-                PipelineBenchmark.say("[%s] latency at %d msg/s for %d s (deliveries of %d entries)", name, rate,
-                        settings.latencySeconds(), settings.latencyEntriesPerDelivery());
+                PipelineBenchmark.say(
+                        "[%s] latency at %d msg/s for %d s (deliveries of %d entries)",
+                        name, rate, settings.latencySeconds(), settings.latencyEntriesPerDelivery());
                 latencies.add(latency(load, feed, rate, settings.latencySeconds(), "latency " + rate + "/s"));
             }
             return new Result(name, appSettings, throughput, latencies);
         }
     }
 
-    private Throughput throughput(AppProcess app, CpuAccounting cpu, WebhookLoad load, LiveFeed feed, int count,
-            String label) {
+    private Throughput throughput(
+            AppProcess app, CpuAccounting cpu, WebhookLoad load, LiveFeed feed, int count, String label) {
         load.reset();
         String prefix = name.replaceAll("\\W", "") + "t" + (runs++);
-        List<SignedDelivery> deliveries = SignedDelivery.of(PAGE, corpus.comments(prefix, count),
-                settings.entriesPerDelivery());
+        List<SignedDelivery> deliveries =
+                SignedDelivery.of(PAGE, corpus.comments(prefix, count), settings.entriesPerDelivery());
         long threadsBefore = app.threadsStarted();
         long liveBefore = feed.events();
         try (ProgressSampler sampler = new ProgressSampler(probe, label, load::acceptedEvents)) {
@@ -80,18 +94,36 @@ final class GearConfigRun {
             StageTimeline timeline = StageTimeline.of(sampler.samples(), sampler.baseline(), start, count);
             awaitLive(feed, liveBefore + stored, 10_000);
             long threadsAfter = app.threadsStarted();
-            Throughput result = new Throughput((int) stored, seconds, stored / seconds, acceptedAt, timeline,
+            Throughput result = new Throughput(
+                    (int) stored,
+                    seconds,
+                    stored / seconds,
+                    acceptedAt,
+                    timeline,
                     CpuAccounting.coresUsed(cpuBefore, cpuAfter),
                     threadsBefore < 0 ? Double.NaN : (threadsAfter - threadsBefore) / (double) Math.max(1, stored),
-                    feed.events() - liveBefore, feed.closedBecause());
-            PipelineBenchmark.say("[%s] %s: %d of %d stored in %.2f s = %.0f msg/s (all accepted after %.2f s;"
-                    + " featurised %.2f s, classified %.2f s, stored %.2f s); %d webhook failures; %d live events",
-                    name, label, stored, count, seconds, result.perSecond(), acceptedAt, timeline.featurisedAtS(),
-                    timeline.classifiedAtS(), timeline.storedAtS(), load.failures(), result.liveEvents());
-            PipelineBenchmark.say("[%s] %s: %s -> bottleneck: %s", name, label, timeline.backlogs(),
-                    timeline.bottleneck());
-            PipelineBenchmark.say("[%s] %s: CPU cores used %s; threads started per message %.2f", name, label,
-                    PipelineBenchmark.formatCpu(result.cpu()), result.threadsPerMessage());
+                    feed.events() - liveBefore,
+                    feed.closedBecause());
+            PipelineBenchmark.say(
+                    "[%s] %s: %d of %d stored in %.2f s = %.0f msg/s (all accepted after %.2f s;"
+                            + " featurised %.2f s, classified %.2f s, stored %.2f s); %d webhook failures; %d live events",
+                    name,
+                    label,
+                    stored,
+                    count,
+                    seconds,
+                    result.perSecond(),
+                    acceptedAt,
+                    timeline.featurisedAtS(),
+                    timeline.classifiedAtS(),
+                    timeline.storedAtS(),
+                    load.failures(),
+                    result.liveEvents());
+            PipelineBenchmark.say(
+                    "[%s] %s: %s -> bottleneck: %s", name, label, timeline.backlogs(), timeline.bottleneck());
+            PipelineBenchmark.say(
+                    "[%s] %s: CPU cores used %s; threads started per message %.2f",
+                    name, label, PipelineBenchmark.formatCpu(result.cpu()), result.threadsPerMessage());
             return result;
         }
     }
@@ -122,10 +154,21 @@ final class GearConfigRun {
                     latencies.add(arrived - accepted);
                 }
             }
-            Latency result = new Latency(rate, count, count / sendSeconds, Percentiles.ofNanos(latencies),
-                    load.responseTimes(), missing, timeline);
-            PipelineBenchmark.say("[%s] %s: webhook accept -> WebSocket %s; %d missing; sent at %.0f msg/s;"
-                    + " webhook response %s", name, label, result.endToEnd().summary(), missing, result.achievedRate(),
+            Latency result = new Latency(
+                    rate,
+                    count,
+                    count / sendSeconds,
+                    Percentiles.ofNanos(latencies),
+                    load.responseTimes(),
+                    missing,
+                    timeline);
+            PipelineBenchmark.say(
+                    "[%s] %s: webhook accept -> WebSocket %s; %d missing; sent at %.0f msg/s;" + " webhook response %s",
+                    name,
+                    label,
+                    result.endToEnd().summary(),
+                    missing,
+                    result.achievedRate(),
                     result.webhook().summary());
             PipelineBenchmark.say("[%s] %s: %s", name, label, timeline.backlogs());
             return result;
@@ -141,7 +184,8 @@ final class GearConfigRun {
 
     private static void awaitLive(LiveFeed feed, List<Comment> comments, long timeoutMs) {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
-        while (System.nanoTime() < deadline && feed.closedBecause() == null
+        while (System.nanoTime() < deadline
+                && feed.closedBecause() == null
                 && !comments.stream().allMatch(c -> feed.arrivedAt().containsKey(c.commentId()))) {
             AppProcess.sleep(50);
         }

@@ -31,19 +31,31 @@ final class LiveFeed implements AutoCloseable {
 
     static LiveFeed connect(int port, String email, String password) throws Exception {
         CookieManager cookies = new CookieManager();
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
         String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
+        HttpResponse<String> login = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() != 302
+                || login.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("login as " + email + " failed: " + login.statusCode());
         }
         LiveFeed feed = new LiveFeed();
-        String cookieHeader = String.join("; ", cookies.getCookieStore().getCookies().stream()
-                .map(HttpCookie::toString).toList());
-        feed.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).header("Cookie", cookieHeader)
+        String cookieHeader = String.join(
+                "; ",
+                cookies.getCookieStore().getCookies().stream()
+                        .map(HttpCookie::toString)
+                        .toList());
+        feed.socket = http.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .header("Cookie", cookieHeader)
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/events"), feed.listener())
                 .get(10, TimeUnit.SECONDS);
         return feed;

@@ -14,7 +14,11 @@ record Percentiles(int count, double p50, double p95, double p99, double max) {
         }
         long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
-        return new Percentiles(sorted.length, ms(rank(sorted, 50)), ms(rank(sorted, 95)), ms(rank(sorted, 99)),
+        return new Percentiles(
+                sorted.length,
+                ms(rank(sorted, 50)),
+                ms(rank(sorted, 95)),
+                ms(rank(sorted, 99)),
                 ms(sorted[sorted.length - 1]));
     }
 
@@ -28,7 +32,8 @@ record Percentiles(int count, double p50, double p95, double p99, double max) {
     }
 
     String summary() {
-        return count == 0 ? "n/a" : String.format("p50 %.1f / p95 %.1f / p99 %.1f / max %.1f ms (n=%d)", p50, p95, p99,
-                max, count);
+        return count == 0
+                ? "n/a"
+                : String.format("p50 %.1f / p95 %.1f / p99 %.1f / max %.1f ms (n=%d)", p50, p95, p99, max, count);
     }
 }

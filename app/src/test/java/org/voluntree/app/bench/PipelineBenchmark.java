@@ -33,9 +33,21 @@ public final class PipelineBenchmark {
     private static final long STARTED = System.nanoTime();
 
     /** The knobs of one benchmark run. */
-    record Settings(int comments, int entriesPerDelivery, int senders, int lowRate, int highRate, int latencySeconds,
-            int latencyEntriesPerDelivery, int warmupComments, int warmupSeconds, int drainTimeoutSeconds,
-            List<String> configs, int webhookDeliveries, int webhookSingleDeliveries, Path jar) {
+    record Settings(
+            int comments,
+            int entriesPerDelivery,
+            int senders,
+            int lowRate,
+            int highRate,
+            int latencySeconds,
+            int latencyEntriesPerDelivery,
+            int warmupComments,
+            int warmupSeconds,
+            int drainTimeoutSeconds,
+            List<String> configs,
+            int webhookDeliveries,
+            int webhookSingleDeliveries,
+            Path jar) {
 
         static Settings fromSystemProperties() {
             return new Settings(
@@ -49,7 +61,8 @@ public final class PipelineBenchmark {
                     Integer.getInteger("bench.warmupComments", 3_000),
                     Integer.getInteger("bench.warmupSeconds", 5),
                     Integer.getInteger("bench.drainTimeoutSeconds", 90),
-                    List.of(System.getProperty("bench.configs", "256:50ms,32:50ms,1:50ms,256:5ms:5ms").split(",")),
+                    List.of(System.getProperty("bench.configs", "256:50ms,32:50ms,1:50ms,256:5ms:5ms")
+                            .split(",")),
                     Integer.getInteger("bench.webhookDeliveries", 1_000),
                     Integer.getInteger("bench.webhookSingleDeliveries", 10_000),
                     locateJar());
@@ -60,25 +73,30 @@ public final class PipelineBenchmark {
             if (configured != null) {
                 return Path.of(configured);
             }
-            for (Path candidate : List.of(Path.of("target", "voluntree-app-0.1.0-SNAPSHOT.jar"),
+            for (Path candidate : List.of(
+                    Path.of("target", "voluntree-app-0.1.0-SNAPSHOT.jar"),
                     Path.of("app", "target", "voluntree-app-0.1.0-SNAPSHOT.jar"))) {
                 if (Files.exists(candidate)) {
                     return candidate.toAbsolutePath();
                 }
             }
-            throw new IllegalStateException("no packaged app; run 'mvn -q -B install -DskipTests' first or set -Dbench.jar");
+            throw new IllegalStateException(
+                    "no packaged app; run 'mvn -q -B install -DskipTests' first or set -Dbench.jar");
         }
     }
 
-    private PipelineBenchmark() {
-    }
+    private PipelineBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
         Settings settings = Settings.fromSystemProperties();
         say("Voluntree pipeline benchmark: %s", settings);
-        say("machine: %d cores, %s, Java %s, load average before start %s", Runtime.getRuntime().availableProcessors(),
-                cpuModel(), System.getProperty("java.version"), loadAverage());
+        say(
+                "machine: %d cores, %s, Java %s, load average before start %s",
+                Runtime.getRuntime().availableProcessors(),
+                cpuModel(),
+                System.getProperty("java.version"),
+                loadAverage());
         String redisUrl = TestRedis.uri();
         String jdbcUrl = TestPostgres.jdbcUrl();
         int redisPort = TestRedis.server().port();
@@ -93,14 +111,24 @@ public final class PipelineBenchmark {
             if (settings.webhookDeliveries() > 0) {
                 TestRedis.flush();
                 say("== webhook only (VOLUNTREE_ROLES=web) ==");
-                try (AppProcess app = AppProcess.start(settings.jar(), "web-only", "web", LocalRedisServer.freePort(),
-                        redisUrl, jdbcUrl, Map.of())) {
+                try (AppProcess app = AppProcess.start(
+                        settings.jar(), "web-only", "web", LocalRedisServer.freePort(), redisUrl, jdbcUrl, Map.of())) {
                     CpuAccounting cpu = new CpuAccounting(app.pid(), redisPort, postgresPort);
                     WebhookOnlyRun run = new WebhookOnlyRun(corpus, probe);
-                    webhookOnly.add(run.run(app, cpu, settings.webhookDeliveries() + " x 100 entries, "
-                            + settings.senders() + " senders", settings.webhookDeliveries(), 100, settings.senders()));
-                    webhookOnly.add(run.run(app, cpu, settings.webhookSingleDeliveries() + " x 1 entry, 8 senders",
-                            settings.webhookSingleDeliveries(), 1, 8));
+                    webhookOnly.add(run.run(
+                            app,
+                            cpu,
+                            settings.webhookDeliveries() + " x 100 entries, " + settings.senders() + " senders",
+                            settings.webhookDeliveries(),
+                            100,
+                            settings.senders()));
+                    webhookOnly.add(run.run(
+                            app,
+                            cpu,
+                            settings.webhookSingleDeliveries() + " x 1 entry, 8 senders",
+                            settings.webhookSingleDeliveries(),
+                            1,
+                            8));
                 }
             }
             for (String config : settings.configs()) {
@@ -109,18 +137,26 @@ public final class PipelineBenchmark {
                 say("== %s: %s ==", name, appSettings);
                 TestRedis.flush();
                 probe.truncateMessages();
-                try (AppProcess app = AppProcess.start(settings.jar(), "all-roles-" + config.replaceAll("[^A-Za-z0-9]+", "-"),
-                        "web,workers,gear,scheduler", LocalRedisServer.freePort(), redisUrl, jdbcUrl, appSettings)) {
+                try (AppProcess app = AppProcess.start(
+                        settings.jar(),
+                        "all-roles-" + config.replaceAll("[^A-Za-z0-9]+", "-"),
+                        "web,workers,gear,scheduler",
+                        LocalRedisServer.freePort(),
+                        redisUrl,
+                        jdbcUrl,
+                        appSettings)) {
                     CpuAccounting cpu = new CpuAccounting(app.pid(), redisPort, postgresPort);
                     pipeline.add(new GearConfigRun(settings, corpus, probe, name).run(app, cpu, appSettings));
                 }
             }
         }
-        String report = Report.render(settings, webhookOnly, pipeline, cpuModel(), loadAverage(),
-                (System.nanoTime() - STARTED) / 1e9);
+        String report = Report.render(
+                settings, webhookOnly, pipeline, cpuModel(), loadAverage(), (System.nanoTime() - STARTED) / 1e9);
         System.out.println();
         System.out.println(report);
-        Path file = Path.of("target", "bench",
+        Path file = Path.of(
+                "target",
+                "bench",
                 "results-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
@@ -155,15 +191,19 @@ public final class PipelineBenchmark {
     }
 
     static String formatCpu(Map<String, Double> cores) {
-        return cores.entrySet().stream().filter(e -> e.getValue() >= 0.01)
+        return cores.entrySet().stream()
+                .filter(e -> e.getValue() >= 0.01)
                 .map(e -> String.format("%s %.2f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 
     static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse("unknown CPU");
         } catch (IOException e) {
             return "unknown CPU";
         }

@@ -23,8 +23,16 @@ import org.voluntree.contracts.redis.RedisNames;
 final class PipelineProbe implements AutoCloseable {
 
     /** One look at the pipeline. Counters only grow; backlogs go up and down. */
-    record Sample(long atNanos, long queued, long featurised, long gearLag, long gearPending, long classified,
-            long writerLag, long writerPending, long stored) {
+    record Sample(
+            long atNanos,
+            long queued,
+            long featurised,
+            long gearLag,
+            long gearPending,
+            long classified,
+            long writerLag,
+            long writerPending,
+            long stored) {
 
         long gearBacklog() {
             return gearLag + gearPending;
@@ -54,16 +62,23 @@ final class PipelineProbe implements AutoCloseable {
         Map<String, Object> gear = group(RedisNames.COMMENTS_STREAM, RedisNames.GEAR_GROUP);
         long classified = redis.xlen(RedisNames.CLASSIFIED_STREAM);
         Map<String, Object> writer = group(RedisNames.CLASSIFIED_STREAM, RedisNames.WRITER_GROUP);
-        return new Sample(now, queued, featurised, number(gear, "lag", featurised - number(gear, "entries-read", 0)),
-                number(gear, "pending", 0), classified,
-                number(writer, "lag", classified - number(writer, "entries-read", 0)), number(writer, "pending", 0),
+        return new Sample(
+                now,
+                queued,
+                featurised,
+                number(gear, "lag", featurised - number(gear, "entries-read", 0)),
+                number(gear, "pending", 0),
+                classified,
+                number(writer, "lag", classified - number(writer, "entries-read", 0)),
+                number(writer, "pending", 0),
                 storedMessages());
     }
 
     /** Classified messages in PostgreSQL (one intent verdict per stored message). */
     long storedMessages() {
         try (Statement statement = database.createStatement();
-                ResultSet rs = statement.executeQuery("select count(*) from classifications where analyzer = 'intent'")) {
+                ResultSet rs =
+                        statement.executeQuery("select count(*) from classifications where analyzer = 'intent'")) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -77,7 +92,9 @@ final class PipelineProbe implements AutoCloseable {
      */
     void truncateMessages() {
         try (Statement statement = database.createStatement()) {
-            if (statement.executeQuery("select to_regclass('messages') is not null").next()
+            if (statement
+                            .executeQuery("select to_regclass('messages') is not null")
+                            .next()
                     && statement.getResultSet().getBoolean(1)) {
                 statement.execute("truncate messages, classifications, volunteers, interests cascade");
             }

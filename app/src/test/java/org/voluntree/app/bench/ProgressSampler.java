@@ -49,10 +49,17 @@ final class ProgressSampler implements AutoCloseable {
             }
             if (sample.atNanos() - lastPrint >= 2_000_000_000L) {
                 lastPrint = sample.atNanos();
-                PipelineBenchmark.say("  %-22s accepted %6d | q:preprocess %6d | featurised %6d | gear backlog %6d"
-                        + " (pending %4d) | writer backlog %6d (pending %4d) | in PostgreSQL %6d", label,
-                        accepted.getAsLong(), sample.queued(), sample.featurised() - baseline.featurised(),
-                        sample.gearBacklog(), sample.gearPending(), sample.writerBacklog(), sample.writerPending(),
+                PipelineBenchmark.say(
+                        "  %-22s accepted %6d | q:preprocess %6d | featurised %6d | gear backlog %6d"
+                                + " (pending %4d) | writer backlog %6d (pending %4d) | in PostgreSQL %6d",
+                        label,
+                        accepted.getAsLong(),
+                        sample.queued(),
+                        sample.featurised() - baseline.featurised(),
+                        sample.gearBacklog(),
+                        sample.gearPending(),
+                        sample.writerBacklog(),
+                        sample.writerPending(),
                         sample.stored() - baseline.stored());
             }
             try {

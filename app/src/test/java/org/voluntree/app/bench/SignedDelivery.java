@@ -16,7 +16,9 @@ record SignedDelivery(byte[] body, String signature, List<String> commentIds) {
         for (int from = 0; from < comments.size(); from += entriesPerDelivery) {
             List<Comment> slice = comments.subList(from, Math.min(comments.size(), from + entriesPerDelivery));
             byte[] body = FacebookPayloads.commentsAsEntries(pageId, slice);
-            deliveries.add(new SignedDelivery(body, signer.headerFor(body),
+            deliveries.add(new SignedDelivery(
+                    body,
+                    signer.headerFor(body),
                     slice.stream().map(Comment::commentId).toList()));
         }
         return deliveries;

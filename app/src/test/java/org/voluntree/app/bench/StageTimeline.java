@@ -7,17 +7,24 @@ import java.util.List;
  * messages, and how many messages waited in front of each stage (mean and peak). Messages pile up
  * in front of the slowest stage.
  */
-record StageTimeline(double featurisedAtS, double classifiedAtS, double storedAtS, Backlog queue, Backlog gear,
-        Backlog writer, double preprocessRate, double gearRate, double writerRate) {
+record StageTimeline(
+        double featurisedAtS,
+        double classifiedAtS,
+        double storedAtS,
+        Backlog queue,
+        Backlog gear,
+        Backlog writer,
+        double preprocessRate,
+        double gearRate,
+        double writerRate) {
 
     /** A stage counts as busy between two samples when more than this many messages wait in front of it. */
     private static final long BUSY = 50;
 
-    record Backlog(double mean, long max) {
-    }
+    record Backlog(double mean, long max) {}
 
-    static StageTimeline of(List<PipelineProbe.Sample> samples, PipelineProbe.Sample baseline, long startNanos,
-            long expected) {
+    static StageTimeline of(
+            List<PipelineProbe.Sample> samples, PipelineProbe.Sample baseline, long startNanos, long expected) {
         double featurised = Double.NaN;
         double classified = Double.NaN;
         double stored = Double.NaN;
@@ -35,8 +42,11 @@ record StageTimeline(double featurisedAtS, double classifiedAtS, double storedAt
             if (previous != null) {
                 double dt = (s.atNanos() - previous.atNanos()) / 1e9;
                 long[] waiting = {previous.queued(), previous.gearBacklog(), previous.writerBacklog()};
-                long[] output = {s.featurised() - previous.featurised(), s.classified() - previous.classified(),
-                    s.stored() - previous.stored()};
+                long[] output = {
+                    s.featurised() - previous.featurised(),
+                    s.classified() - previous.classified(),
+                    s.stored() - previous.stored()
+                };
                 for (int stage = 0; stage < 3; stage++) {
                     if (waiting[stage] > BUSY) {
                         busyOutput[stage] += output[stage];
@@ -66,9 +76,15 @@ record StageTimeline(double featurisedAtS, double classifiedAtS, double storedAt
             }
         }
         int n = Math.max(1, counted);
-        return new StageTimeline(featurised, classified, stored, new Backlog(queueSum / n, queueMax),
-                new Backlog(gearSum / n, gearMax), new Backlog(writerSum / n, writerMax),
-                rate(busyOutput[0], busySeconds[0]), rate(busyOutput[1], busySeconds[1]),
+        return new StageTimeline(
+                featurised,
+                classified,
+                stored,
+                new Backlog(queueSum / n, queueMax),
+                new Backlog(gearSum / n, gearMax),
+                new Backlog(writerSum / n, writerMax),
+                rate(busyOutput[0], busySeconds[0]),
+                rate(busyOutput[1], busySeconds[1]),
                 rate(busyOutput[2], busySeconds[2]));
     }
 
@@ -104,8 +120,9 @@ record StageTimeline(double featurisedAtS, double classifiedAtS, double storedAt
     }
 
     String backlogs() {
-        return String.format("waiting: q:preprocess mean %.0f max %d | gear mean %.0f max %d | writer mean %.0f max %d;"
-                + " msg/s while busy: preprocess / gear / writer %s", queue.mean(), queue.max(), gear.mean(), gear.max(),
-                writer.mean(), writer.max(), busyRates());
+        return String.format(
+                "waiting: q:preprocess mean %.0f max %d | gear mean %.0f max %d | writer mean %.0f max %d;"
+                        + " msg/s while busy: preprocess / gear / writer %s",
+                queue.mean(), queue.max(), gear.mean(), gear.max(), writer.mean(), writer.max(), busyRates());
     }
 }

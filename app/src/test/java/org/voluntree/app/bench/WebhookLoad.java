@@ -34,6 +34,7 @@ final class WebhookLoad implements AutoCloseable {
     private final HttpClient http;
     /** Comment id → System.nanoTime() when its delivery was answered 200. */
     private final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
+
     private final ConcurrentLinkedQueue<Long> responseNanos = new ConcurrentLinkedQueue<>();
     private final AtomicLong acceptedEvents = new AtomicLong();
     private final AtomicLong acceptedDeliveries = new AtomicLong();
@@ -41,8 +42,11 @@ final class WebhookLoad implements AutoCloseable {
 
     WebhookLoad(int port) {
         this.endpoint = URI.create("http://127.0.0.1:" + port + "/webhooks/facebook");
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(callbacks)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** Forgets what earlier runs recorded. */
@@ -59,15 +63,17 @@ final class WebhookLoad implements AutoCloseable {
         AtomicInteger next = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(senders);
         for (int s = 0; s < senders; s++) {
-            Thread sender = new Thread(() -> {
-                try {
-                    for (int i = next.getAndIncrement(); i < deliveries.size(); i = next.getAndIncrement()) {
-                        post(deliveries.get(i));
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }, "bench-sender-" + s);
+            Thread sender = new Thread(
+                    () -> {
+                        try {
+                            for (int i = next.getAndIncrement(); i < deliveries.size(); i = next.getAndIncrement()) {
+                                post(deliveries.get(i));
+                            }
+                        } finally {
+                            done.countDown();
+                        }
+                    },
+                    "bench-sender-" + s);
             sender.setDaemon(true);
             sender.start();
         }
@@ -102,7 +108,8 @@ final class WebhookLoad implements AutoCloseable {
         long sent = System.nanoTime();
         int status;
         try {
-            status = http.send(request(delivery), HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = http.send(request(delivery), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (java.io.IOException e) {
             status = -1;
         } catch (InterruptedException e) {

@@ -42,9 +42,17 @@ final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -65,7 +73,8 @@ final class Browser implements AutoCloseable {
 
     /** An attribute of the element the locator finds now (re-found if the page redrew it); waits for the element. */
     String attribute(By locator, String name) {
-        return wait.until(d -> java.util.Objects.requireNonNullElse(d.findElement(locator).getAttribute(name), ""));
+        return wait.until(
+                d -> java.util.Objects.requireNonNullElse(d.findElement(locator).getAttribute(name), ""));
     }
 
     /** A computed style of the element the locator finds now (re-found if the page redrew it); waits for the element. */
@@ -88,7 +97,8 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temporary profile left behind is harmless
         }

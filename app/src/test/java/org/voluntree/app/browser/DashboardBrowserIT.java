@@ -33,9 +33,9 @@ import org.voluntree.app.testing.WebhookClient;
  * sentiment the model gave it, in the overview, the volunteers page and the analytics chart; an
  * admin of another organisation sees none of it. Screenshots land in target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "voluntree.gear.max-wait=20ms",
-    "voluntree.writer.max-wait=20ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"voluntree.gear.max-wait=20ms", "voluntree.writer.max-wait=20ms"})
 @Import(OrganisationFixture.class)
 @DirtiesContext
 class DashboardBrowserIT {
@@ -99,7 +99,10 @@ class DashboardBrowserIT {
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("volunteers"), "Maya Cruz"));
         comment("c_2", "9002", "Sam Lee");
         By row = By.xpath("//table[@id='volunteers']//tr[td[contains(., 'Sam Lee')]]");
-        assertSentimentColour(By.xpath("//table[@id='volunteers']//tr[td[contains(., 'Sam Lee')]]/td[contains(@class, 'last-message')]"), "c_2");
+        assertSentimentColour(
+                By.xpath(
+                        "//table[@id='volunteers']//tr[td[contains(., 'Sam Lee')]]/td[contains(@class, 'last-message')]"),
+                "c_2");
         browser.wait.until(d -> {
             d.findElement(row).click();
             return true;
@@ -116,24 +119,34 @@ class DashboardBrowserIT {
         String before = Long.toString(inBucket(bucket, "c_1", "c_2"));
         browser.wait.until(d -> before.equals(d.findElement(bar).getAttribute("data-value")));
         assertThat(browser.driver.findElements(By.cssSelector("#chart-volume rect.bar")))
-                .as("one bar per 10 minutes of the last 24 hours").hasSizeBetween(144, 145);
-        assertThat(browser.driver.findElements(By.cssSelector("#chart-volume line.reference"))).hasSize(1);
+                .as("one bar per 10 minutes of the last 24 hours")
+                .hasSizeBetween(144, 145);
+        assertThat(browser.driver.findElements(By.cssSelector("#chart-volume line.reference")))
+                .hasSize(1);
         comment("c_3", "9003", "Ike Obi");
         String latest = bucketStart("c_3");
         By latestBar = By.cssSelector("#chart-volume rect.bar[data-start='" + latest + "']");
         String after = Long.toString(inBucket(latest, "c_1", "c_2", "c_3"));
         browser.wait.until(d -> after.equals(d.findElement(latestBar).getAttribute("data-value")));
-        assertThat(browser.driver.findElements(By.cssSelector("#chart-sentiment circle.point"))).isNotEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#chart-sentiment circle.point")))
+                .isNotEmpty();
         search("Maya");
         browser.wait.until(d -> d.findElements(By.cssSelector("#results li")).size() == 1);
         browser.screenshot("analytics");
 
         open("/settings.html");
-        browser.wait.until(d -> d.findElements(By.cssSelector("#models tbody tr")).size() == 3);
-        assertThat(text("#models")).contains("intent").contains("sentiment").contains("offense")
-                .as("metrics drawn as a list, not as the text of arrays").doesNotContain("[object");
-        browser.wait.until(d -> d.findElements(By.cssSelector("#pipeline tr[data-stage]")).size() == 7);
-        assertThat(text("#pipeline tr[data-stage='s:dead'] td.waiting")).as("a count, whatever earlier tests left")
+        browser.wait.until(
+                d -> d.findElements(By.cssSelector("#models tbody tr")).size() == 3);
+        assertThat(text("#models"))
+                .contains("intent")
+                .contains("sentiment")
+                .contains("offense")
+                .as("metrics drawn as a list, not as the text of arrays")
+                .doesNotContain("[object");
+        browser.wait.until(
+                d -> d.findElements(By.cssSelector("#pipeline tr[data-stage]")).size() == 7);
+        assertThat(text("#pipeline tr[data-stage='s:dead'] td.waiting"))
+                .as("a count, whatever earlier tests left")
                 .matches("\\d+");
         browser.screenshot("settings");
 
@@ -143,13 +156,16 @@ class DashboardBrowserIT {
         logIn("bo@hillside.example", "correct horse B");
         browser.wait.until(ExpectedConditions.textToBe(By.id("count-messages"), "0"));
         assertThat(text("#count-interests")).isEqualTo("0");
-        assertThat(browser.driver.findElements(By.cssSelector("#feed li, #interests li"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#feed li, #interests li")))
+                .isEmpty();
         browser.screenshot("overview-other-organisation");
         open("/volunteers.html");
         browser.wait.until(ExpectedConditions.textToBe(By.id("total"), "0 volunteers"));
-        assertThat(browser.driver.findElements(By.cssSelector("#volunteers tbody tr"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#volunteers tbody tr")))
+                .isEmpty();
         open("/analytics.html");
-        browser.wait.until(d -> !d.findElements(By.cssSelector("#chart-volume rect.bar")).isEmpty());
+        browser.wait.until(
+                d -> !d.findElements(By.cssSelector("#chart-volume rect.bar")).isEmpty());
         assertThat(browser.driver.findElements(By.cssSelector("#chart-volume rect.bar")))
                 .allSatisfy(b -> assertThat(b.getAttribute("data-value")).isEqualTo("0"));
         search("Maya");
@@ -168,8 +184,10 @@ class DashboardBrowserIT {
             browser.wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
         } catch (org.openqa.selenium.TimeoutException e) {
             browser.screenshot("login-failed");
-            throw new AssertionError("not logged in as " + email + " at " + browser.driver.getCurrentUrl() + ": "
-                    + browser.driver.findElement(By.tagName("body")).getText(), e);
+            throw new AssertionError(
+                    "not logged in as " + email + " at " + browser.driver.getCurrentUrl() + ": "
+                            + browser.driver.findElement(By.tagName("body")).getText(),
+                    e);
         }
     }
 
@@ -190,33 +208,43 @@ class DashboardBrowserIT {
     }
 
     private void comment(String commentId, String authorId, String name) {
-        assertThat(facebook.postSigned(FacebookPayloads.commentsAt(PAGE_A,
-                List.of(new Comment(commentId, authorId, name, VOLUNTEERING)), Instant.now())).statusCode())
+        assertThat(facebook.postSigned(FacebookPayloads.commentsAt(
+                                PAGE_A, List.of(new Comment(commentId, authorId, name, VOLUNTEERING)), Instant.now()))
+                        .statusCode())
                 .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from messages where external_id = ?", Integer.class, commentId) == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from messages where external_id = ?", Integer.class, commentId)
+                        == 1);
     }
 
     private long messageId(String externalId) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from messages where external_id = ?", Integer.class, externalId) == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from messages where external_id = ?", Integer.class, externalId)
+                        == 1);
         return jdbc.queryForObject("select id from messages where external_id = ?", Long.class, externalId);
     }
 
     private String bucketStart(String externalId) {
-        long epoch = jdbc.queryForObject("select extract(epoch from created_at)::bigint from messages where external_id = ?",
-                Long.class, externalId);
+        long epoch = jdbc.queryForObject(
+                "select extract(epoch from created_at)::bigint from messages where external_id = ?",
+                Long.class,
+                externalId);
         return Instant.ofEpochSecond(epoch - Math.floorMod(epoch, 600)).toString();
     }
 
     /** How many of these messages fall in the 10-minute bucket starting at {@code bucket}. */
     private long inBucket(String bucket, String... externalIds) {
-        return Arrays.stream(externalIds).filter(id -> bucketStart(id).equals(bucket)).count();
+        return Arrays.stream(externalIds)
+                .filter(id -> bucketStart(id).equals(bucket))
+                .count();
     }
 
     /** The element shows the sentiment stored for the message, or neutral where the model was not confident. */
     private void assertSentimentColour(By element, String externalId) {
-        String shown = jdbc.queryForObject("""
+        String shown = jdbc.queryForObject(
+                """
                 select c.label, c.score from classifications c join messages m on m.id = c.message_id
                  where m.external_id = ? and c.analyzer = 'sentiment'
                 """, (rs, n) -> SentimentColours.shown(rs.getString(1), rs.getDouble(2)), externalId);

@@ -13,8 +13,7 @@ final class SentimentColours {
     static final String RED = "rgba(192, 57, 43, 1)";
     static final double SHOWN_FROM = 0.8;
 
-    private SentimentColours() {
-    }
+    private SentimentColours() {}
 
     /** What a message classified {@code label} with {@code score} shows as. */
     static String shown(String label, double score) {
@@ -26,7 +25,8 @@ final class SentimentColours {
         switch (shown) {
             case "positive" -> assertThat(cssColour).isEqualTo(GREEN);
             case "negative" -> assertThat(cssColour).isEqualTo(RED);
-            default -> assertThat(cssColour).as("neutral: neither green nor red").isNotIn(GREEN, RED);
+            default ->
+                assertThat(cssColour).as("neutral: neither green nor red").isNotIn(GREEN, RED);
         }
     }
 }

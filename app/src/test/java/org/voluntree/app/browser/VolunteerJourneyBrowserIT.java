@@ -54,19 +54,23 @@ import tools.jackson.databind.JsonNode;
  * window, sends the admin to the login.
  * Screenshots land in target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "voluntree.facebook.sandbox.enabled=true",
-    "voluntree.facebook.sandbox.calls-per-window=100000",
-    "voluntree.mail.sandbox.enabled=true",
-    "voluntree.gear.max-wait=20ms",
-    "voluntree.writer.max-wait=20ms",
-    "voluntree.queue.retry-backoff=200ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "voluntree.facebook.sandbox.enabled=true",
+            "voluntree.facebook.sandbox.calls-per-window=100000",
+            "voluntree.mail.sandbox.enabled=true",
+            "voluntree.gear.max-wait=20ms",
+            "voluntree.writer.max-wait=20ms",
+            "voluntree.queue.retry-backoff=200ms"
+        })
 @Import(OrganisationFixture.class)
 @DirtiesContext
 class VolunteerJourneyBrowserIT {
 
     /** Page ids of their own, so that the sandbox's comment ids never meet another test's in Redis. */
     private static final AtomicLong PAGE_IDS = new AtomicLong(100000000000960L);
+
     private static final AtomicLong PEOPLE = new AtomicLong(2000000000960L);
     private static final String ADMIN = "ana@riverside.example";
     private static final String PASSWORD = "correct horse battery";
@@ -77,6 +81,7 @@ class VolunteerJourneyBrowserIT {
      * comments get no automatic reply).
      */
     private static final String VOLUNTEERING = "I can help on Saturday, I'd love to, great cause!";
+
     private static final Pattern PIN = Pattern.compile("\\b(\\d{6})\\b");
     private static final Duration PIPELINE = Duration.ofSeconds(60);
 
@@ -121,10 +126,24 @@ class VolunteerJourneyBrowserIT {
     void aCommenterBecomesAConfirmedVolunteerWhileTheAdminWatchesLive() {
         // the admin's signup with one slot, and its post published on the page through the publish queue
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        JsonNode signup = api.post("/api/signups", Map.of("title", "Saturday food sort",
-                "description", "Sorting donations for 300 families", "slots", List.of(Map.of(
-                        "startsAt", day.toString(), "endsAt", day.plus(3, ChronoUnit.HOURS).toString(),
-                        "label", "Morning shift", "required", 2))), 201);
+        JsonNode signup = api.post(
+                "/api/signups",
+                Map.of(
+                        "title",
+                        "Saturday food sort",
+                        "description",
+                        "Sorting donations for 300 families",
+                        "slots",
+                        List.of(Map.of(
+                                "startsAt",
+                                day.toString(),
+                                "endsAt",
+                                day.plus(3, ChronoUnit.HOURS).toString(),
+                                "label",
+                                "Morning shift",
+                                "required",
+                                2))),
+                201);
         long signupId = signup.path("id").asLong();
         long slotId = signup.path("slots").get(0).path("id").asLong();
         String postId = publishPost(signupId, "We need volunteers for Saturday's food sort. Comment to sign up!");
@@ -138,8 +157,8 @@ class VolunteerJourneyBrowserIT {
         assertThat(text(slot)).contains("Morning shift").contains("nobody yet");
         markWindow();
         String inbox = openWindow("/inbox.html");
-        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversations"),
-                "No Messenger conversations yet."));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("conversations"), "No Messenger conversations yet."));
         markWindow();
         browser.driver.switchTo().window(overview);
         markWindow();
@@ -148,13 +167,19 @@ class VolunteerJourneyBrowserIT {
         String psid = Long.toString(PEOPLE.incrementAndGet());
         String commentId = SandboxClient.commentId(sandbox.comment(page.id(), postId, psid, "Maya Cruz", VOLUNTEERING));
         JsonNode comment = stored(commentId);
-        String sentiment = comment.path("classifications").path("sentiment").path("label").asString();
+        String sentiment =
+                comment.path("classifications").path("sentiment").path("label").asString();
         assertThat(sentiment).as("what the model made of a happy offer to help").isEqualTo("positive");
-        assertThat(comment.path("classifications").path("intent").path("label").asString()).isEqualTo("volunteer");
-        By item = By.cssSelector("#feed li[data-message-id='" + comment.path("messageId").asLong() + "']");
+        assertThat(comment.path("classifications").path("intent").path("label").asString())
+                .isEqualTo("volunteer");
+        By item = By.cssSelector(
+                "#feed li[data-message-id='" + comment.path("messageId").asLong() + "']");
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(item, VOLUNTEERING));
         assertThat(browser.attribute(item, "data-sentiment")).isEqualTo(sentiment);
-        assertThat(comment.path("classifications").path("sentiment").path("score").asDouble())
+        assertThat(comment.path("classifications")
+                        .path("sentiment")
+                        .path("score")
+                        .asDouble())
                 .isGreaterThanOrEqualTo(SentimentColours.SHOWN_FROM);
         SentimentColours.assertColour(sentiment, browser.cssValue(item, "border-left-color"));
         assertThat(text(item)).contains("Maya Cruz").contains("intent: volunteer");
@@ -166,9 +191,17 @@ class VolunteerJourneyBrowserIT {
         // the bot's private reply offers the signup; the person goes through the dialog in Messenger
         JsonNode offer = botMessage(psid, 1);
         assertThat(offer.path("commentId").asString()).isEqualTo(commentId);
-        JsonNode yes = offer.path("message").path("attachment").path("payload").path("buttons").get(0);
+        JsonNode yes = offer.path("message")
+                .path("attachment")
+                .path("payload")
+                .path("buttons")
+                .get(0);
         assertThat(yes.path("payload").asString()).isEqualTo("SIGNUP_YES|" + postId + "|" + commentId);
-        sandbox.postback(page.id(), psid, yes.path("title").asString(), yes.path("payload").asString());
+        sandbox.postback(
+                page.id(),
+                psid,
+                yes.path("title").asString(),
+                yes.path("payload").asString());
         assertThat(text(botMessage(psid, 2))).contains("Saturday food sort").contains("type your email address");
 
         // her conversation appears in the open inbox; the admin opens it and follows the rest live
@@ -188,7 +221,9 @@ class VolunteerJourneyBrowserIT {
         JsonNode slots = botMessage(psid, 4);
         assertThat(text(slots)).startsWith("Thanks, your email is confirmed!").contains("(Morning shift) — 2 left");
         List<String> choices = new ArrayList<>();
-        slots.path("message").path("quick_replies").forEach(reply -> choices.add(reply.path("payload").asString()));
+        slots.path("message")
+                .path("quick_replies")
+                .forEach(reply -> choices.add(reply.path("payload").asString()));
         assertThat(choices).contains("SLOT|" + slotId);
         sandbox.quickReply(page.id(), psid, "#1", "SLOT|" + slotId);
         assertThat(text(botMessage(psid, 5))).startsWith("You're in!").contains("(Morning shift) — 1 left");
@@ -196,14 +231,16 @@ class VolunteerJourneyBrowserIT {
         sandbox.hold("/" + page.id() + "/messages", "POST", 1);
         sandbox.quickReply(page.id(), psid, "Done", "SLOTS_DONE");
         String thanks = text(botMessage(psid, 6));
-        assertThat(thanks).startsWith("Thank you! You're signed up for Saturday food sort:").contains("Morning shift");
+        assertThat(thanks)
+                .startsWith("Thank you! You're signed up for Saturday food sort:")
+                .contains("Morning shift");
         await("Facebook's answer held").atMost(PIPELINE).until(() -> sandbox.heldAnswers() == 1);
 
         // the open signup shows her among the slot's confirmed volunteers, without a reload
         browser.driver.switchTo().window(signups);
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(slot, "1 of 2 confirmed"));
-        browser.wait.until(ExpectedConditions.textToBe(By.cssSelector("#slots li[data-slot-id='" + slotId
-                + "'] .volunteer-names"), "Maya Cruz"));
+        browser.wait.until(ExpectedConditions.textToBe(
+                By.cssSelector("#slots li[data-slot-id='" + slotId + "'] .volunteer-names"), "Maya Cruz"));
         assertStillTheSamePage();
         browser.screenshot("journey-signup");
 
@@ -212,16 +249,20 @@ class VolunteerJourneyBrowserIT {
         sandbox.releaseHeldAnswers();
         browser.wait.until(d -> texts(botSaid).size() == 5
                 && normalised(thanks).equals(normalised(texts(botSaid).get(4))));
-        assertThat(texts(botSaid)).as("the bot's answers, in order").satisfiesExactly(
-                t -> assertThat(t).contains("type your email address"),
-                t -> assertThat(t).contains("emailed a 6-digit code"),
-                t -> assertThat(t).startsWith("Thanks, your email is confirmed!"),
-                t -> assertThat(t).startsWith("You're in!"),
-                t -> assertThat(t).startsWith("Thank you! You're signed up"));
+        assertThat(texts(botSaid))
+                .as("the bot's answers, in order")
+                .satisfiesExactly(
+                        t -> assertThat(t).contains("type your email address"),
+                        t -> assertThat(t).contains("emailed a 6-digit code"),
+                        t -> assertThat(t).startsWith("Thanks, your email is confirmed!"),
+                        t -> assertThat(t).startsWith("You're in!"),
+                        t -> assertThat(t).startsWith("Thank you! You're signed up"));
         browser.wait.until(d -> texts(By.cssSelector("#entries li[data-from=bot] .meta")).stream()
                 .noneMatch(meta -> meta.contains("pending") || meta.contains("failed")));
-        assertThat(texts(By.cssSelector("#entries li[data-from=person] .text"))).as("what she sent")
-                .hasSize(5).contains("maya@example.org");
+        assertThat(texts(By.cssSelector("#entries li[data-from=person] .text")))
+                .as("what she sent")
+                .hasSize(5)
+                .contains("maya@example.org");
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(conversation, "5 messages"));
         assertStillTheSamePage();
         browser.screenshot("journey-inbox");
@@ -233,8 +274,8 @@ class VolunteerJourneyBrowserIT {
         try (DroppableRelay network = new DroppableRelay(port)) {
             // the browser reaches the app only through the relay; the test talks to the app directly
             logIn("http://127.0.0.1:" + network.port());
-            String first = SandboxClient.commentId(sandbox.comment(page.id(), postId, person(), "Maya Cruz",
-                    VOLUNTEERING));
+            String first =
+                    SandboxClient.commentId(sandbox.comment(page.id(), postId, person(), "Maya Cruz", VOLUNTEERING));
             By firstItem = feedItem(stored(first));
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(firstItem));
             browser.wait.until(ExpectedConditions.textToBe(By.id("count-messages"), "1"));
@@ -242,12 +283,13 @@ class VolunteerJourneyBrowserIT {
 
             network.drop();
             browser.wait.until(ExpectedConditions.textToBe(By.id("status"), "offline"));
-            String second = SandboxClient.commentId(sandbox.comment(page.id(), postId, person(), "Sam Lee",
-                    "Count me in for the Saturday sort, I can help"));
+            String second = SandboxClient.commentId(sandbox.comment(
+                    page.id(), postId, person(), "Sam Lee", "Count me in for the Saturday sort, I can help"));
             // its message.classified event is published now, while no socket of this browser is open
             JsonNode missed = stored(second);
             By missedItem = feedItem(missed);
-            assertThat(browser.driver.findElements(missedItem)).as("classified and stored while the page was offline")
+            assertThat(browser.driver.findElements(missedItem))
+                    .as("classified and stored while the page was offline")
                     .isEmpty();
             assertThat(text(By.id("count-messages"))).isEqualTo("1");
             assertThat(text(By.id("status"))).isEqualTo("offline");
@@ -259,8 +301,10 @@ class VolunteerJourneyBrowserIT {
                     .until(ExpectedConditions.textToBe(By.id("status"), "live"));
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(missedItem, "Sam Lee"));
             JsonNode missedSentiment = missed.path("classifications").path("sentiment");
-            assertThat(browser.attribute(missedItem, "data-sentiment")).isEqualTo(SentimentColours.shown(
-                    missedSentiment.path("label").asString(), missedSentiment.path("score").asDouble()));
+            assertThat(browser.attribute(missedItem, "data-sentiment"))
+                    .isEqualTo(SentimentColours.shown(
+                            missedSentiment.path("label").asString(),
+                            missedSentiment.path("score").asDouble()));
             browser.wait.until(ExpectedConditions.textToBe(By.id("count-messages"), "2"));
             assertThat(browser.driver.findElements(firstItem)).hasSize(1);
             assertStillTheSamePage();
@@ -277,16 +321,25 @@ class VolunteerJourneyBrowserIT {
 
             // meanwhile the session ends on the server (it expired, the admin logged out elsewhere, the node restarted)
             HttpClient http = HttpClient.newHttpClient();
-            String cookie = "SESSION=" + browser.driver.manage().getCookieNamed("SESSION").getValue();
-            HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/api/me")).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
-            String csrf = Json.MAPPER.readTree(me.body()).path("csrfToken").asString();
-            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/logout"))
-                    .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build(),
+            String cookie = "SESSION="
+                    + browser.driver.manage().getCookieNamed("SESSION").getValue();
+            HttpResponse<String> me = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me"))
+                            .header("Cookie", cookie)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(http.send(me.request(), HttpResponse.BodyHandlers.ofString()).statusCode())
-                    .as("the browser's session is over").isEqualTo(401);
+            String csrf = Json.MAPPER.readTree(me.body()).path("csrfToken").asString();
+            http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/logout"))
+                            .header("Cookie", cookie)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(http.send(me.request(), HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .as("the browser's session is over")
+                    .isEqualTo(401);
 
             // back online, the socket is refused: the page says so by sending the admin to log in again
             network.restore();
@@ -320,10 +373,13 @@ class VolunteerJourneyBrowserIT {
     /** Creates the post through the API and publishes it through the publish queue; returns Facebook's post id. */
     private String publishPost(long signupId, String message) {
         long post = api.post("/api/posts", Map.of("pageId", page.id(), "signupId", signupId, "message", message), 201)
-                .path("id").asLong();
+                .path("id")
+                .asLong();
         api.post("/api/posts/" + post + "/publish", Map.of(), 202);
-        await("the post is published on the page").atMost(PIPELINE).until(() ->
-                "published".equals(api.get("/api/posts/" + post).path("state").asString()));
+        await("the post is published on the page")
+                .atMost(PIPELINE)
+                .until(() -> "published"
+                        .equals(api.get("/api/posts/" + post).path("state").asString()));
         return api.get("/api/posts/" + post).path("facebookPostId").asString();
     }
 
@@ -344,7 +400,8 @@ class VolunteerJourneyBrowserIT {
     }
 
     private static By feedItem(JsonNode message) {
-        return By.cssSelector("#feed li[data-message-id='" + message.path("messageId").asLong() + "']");
+        return By.cssSelector(
+                "#feed li[data-message-id='" + message.path("messageId").asLong() + "']");
     }
 
     /** The bot's {@code n}th message to the person (1-based), once the sandbox received it; fails if more came. */
@@ -398,7 +455,8 @@ class VolunteerJourneyBrowserIT {
 
     private void assertStillTheSamePage() {
         assertThat(browser.driver.executeScript("return window.voluntreeTestMark"))
-                .as("the page was neither reloaded nor left").isEqualTo("loaded once");
+                .as("the page was neither reloaded nor left")
+                .isEqualTo("loaded once");
     }
 
     /** The text of the element the locator finds now, found again if the page redrew it in between. */
@@ -406,12 +464,12 @@ class VolunteerJourneyBrowserIT {
         return browser.wait.until(d -> d.findElement(locator).getText());
     }
 
-
     private static String normalised(String text) {
         return text.replaceAll("\\s+", " ").strip();
     }
 
     private List<String> texts(By locator) {
-        return browser.wait.until(d -> d.findElements(locator).stream().map(e -> e.getText()).toList());
+        return browser.wait.until(
+                d -> d.findElements(locator).stream().map(e -> e.getText()).toList());
     }
 }

@@ -83,7 +83,8 @@ class ChatApiIT {
         AdminSession catBrowser = browser("cat@a.example", "password-cat-123");
         AdminSession danBrowser = browser("dan@b.example", "password-dan-123");
         List<String> published = new CopyOnWriteArrayList<>();
-        StatefulRedisPubSubConnection<String, String> subscriber = TestRedis.client().connectPubSub();
+        StatefulRedisPubSubConnection<String, String> subscriber =
+                TestRedis.client().connectPubSub();
         subscriber.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {
@@ -98,26 +99,35 @@ class ChatApiIT {
         long id = session.path("id").asLong();
         assertThat(session.path("members").size()).isEqualTo(1);
         JsonNode joined = ApiClient.json(benApi.post("/api/chat/sessions/" + id + "/join", null));
-        assertThat(joined.path("members").findValuesAsString("email")).containsExactly("ana@a.example", "ben@a.example");
+        assertThat(joined.path("members").findValuesAsString("email"))
+                .containsExactly("ana@a.example", "ben@a.example");
         assertThat(anaApi.post("/api/chat/sessions/" + id + "/messages", "{\"text\":\"Who brings the van?\"}")
-                .statusCode()).isEqualTo(201);
-        assertThat(benApi.post("/api/chat/sessions/" + id + "/messages", "{\"text\":\"I do\"}").statusCode())
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(benApi.post("/api/chat/sessions/" + id + "/messages", "{\"text\":\"I do\"}")
+                        .statusCode())
                 .isEqualTo(201);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> anaBrowser.received().size() >= 2
-                && benBrowser.received().size() >= 2);
-        assertThat(anaBrowser.received()).anySatisfy(e -> assertThat(e).contains("\"type\":\"chat.message\"")
-                .contains("Who brings the van?"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> anaBrowser.received().size() >= 2
+                        && benBrowser.received().size() >= 2);
+        assertThat(anaBrowser.received())
+                .anySatisfy(
+                        e -> assertThat(e).contains("\"type\":\"chat.message\"").contains("Who brings the van?"));
         assertThat(benBrowser.received()).anySatisfy(e -> assertThat(e).contains("I do"));
-        assertThat(published).as("delivered through Redis, so every web node can deliver it").hasSize(2);
+        assertThat(published)
+                .as("delivered through Redis, so every web node can deliver it")
+                .hasSize(2);
         // an organisation-wide event published after the chat proves the other sockets were listening all along
         try (var redis = TestRedis.client().connect()) {
             redis.sync().publish(RedisNames.orgEvents(orgA), "{\"type\":\"test.marker\"}");
             redis.sync().publish(RedisNames.orgEvents(orgB), "{\"type\":\"test.marker\"}");
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> !catBrowser.received().isEmpty()
-                && !danBrowser.received().isEmpty());
-        assertThat(catBrowser.received()).as("a non-member of the same organisation")
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !catBrowser.received().isEmpty()
+                        && !danBrowser.received().isEmpty());
+        assertThat(catBrowser.received())
+                .as("a non-member of the same organisation")
                 .containsExactly("{\"type\":\"test.marker\"}");
         assertThat(danBrowser.received()).as("another organisation").containsExactly("{\"type\":\"test.marker\"}");
 
@@ -133,26 +143,34 @@ class ChatApiIT {
     void aNonMemberMustJoinBeforePosting() {
         ApiClient anaApi = ApiClient.logIn(port, "ana@a.example", "password-ana-123");
         ApiClient catApi = ApiClient.logIn(port, "cat@a.example", "password-cat-123");
-        long id = ApiClient.json(anaApi.post("/api/chat/sessions", "{\"title\":\"t\"}")).path("id").asLong();
+        long id = ApiClient.json(anaApi.post("/api/chat/sessions", "{\"title\":\"t\"}"))
+                .path("id")
+                .asLong();
 
-        assertThat(catApi.post("/api/chat/sessions/" + id + "/messages", "{\"text\":\"hi\"}").statusCode())
+        assertThat(catApi.post("/api/chat/sessions/" + id + "/messages", "{\"text\":\"hi\"}")
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(catApi.post("/api/chat/sessions/" + id + "/join", null).statusCode()).isEqualTo(200);
-        assertThat(catApi.post("/api/chat/sessions/" + id + "/messages", "{\"text\":\"hi\"}").statusCode())
+        assertThat(catApi.post("/api/chat/sessions/" + id + "/join", null).statusCode())
+                .isEqualTo(200);
+        assertThat(catApi.post("/api/chat/sessions/" + id + "/messages", "{\"text\":\"hi\"}")
+                        .statusCode())
                 .isEqualTo(201);
     }
 
     @Test
     void theCleanerDeletesOnlyMessagesOlderThanTheRetention() {
         ApiClient anaApi = ApiClient.logIn(port, "ana@a.example", "password-ana-123");
-        long id = ApiClient.json(anaApi.post("/api/chat/sessions", "{\"title\":\"t\"}")).path("id").asLong();
+        long id = ApiClient.json(anaApi.post("/api/chat/sessions", "{\"title\":\"t\"}"))
+                .path("id")
+                .asLong();
         anaApi.post("/api/chat/sessions/" + id + "/messages", "{\"text\":\"old\"}");
         anaApi.post("/api/chat/sessions/" + id + "/messages", "{\"text\":\"new\"}");
         jdbc.update("update chat_messages set created_at = now() - interval '31 days' where text = 'old'");
 
         assertThat(retention.purgeOlderThan(Duration.ofDays(30))).isEqualTo(1);
 
-        assertThat(jdbc.queryForList("select text from chat_messages", String.class)).containsExactly("new");
+        assertThat(jdbc.queryForList("select text from chat_messages", String.class))
+                .containsExactly("new");
         assertThat(retention.purgeOlderThan(Duration.ofDays(30))).isZero();
     }
 

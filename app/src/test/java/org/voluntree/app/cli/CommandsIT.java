@@ -18,8 +18,7 @@ import org.voluntree.app.testing.TestPostgres;
 class CommandsIT {
 
     /** What a finished command left behind. */
-    record Run(int exitCode, String output) {
-    }
+    record Run(int exitCode, String output) {}
 
     @TempDir
     Path dir;
@@ -41,50 +40,86 @@ class CommandsIT {
     void createOwnerCreatesTheOrganisationAndAnOwnerWhoseHashMatches() throws Exception {
         Path password = Files.writeString(dir.resolve("password"), "a long first password\n");
 
-        Run run = run("create-owner", "--organisation", "Riverside Food Bank", "--email", "Owner@Riverside.example",
-                "--password-file", password.toString());
+        Run run = run(
+                "create-owner",
+                "--organisation",
+                "Riverside Food Bank",
+                "--email",
+                "Owner@Riverside.example",
+                "--password-file",
+                password.toString());
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("Created organisation 'Riverside Food Bank'");
         var owner = jdbc.queryForMap("""
                 select a.email, a.role, a.password_hash, o.name from admins a join organisations o on o.id = a.organisation_id
                 """);
-        assertThat(owner).containsEntry("email", "owner@riverside.example").containsEntry("role", "owner")
+        assertThat(owner)
+                .containsEntry("email", "owner@riverside.example")
+                .containsEntry("role", "owner")
                 .containsEntry("name", "Riverside Food Bank");
         String hash = (String) owner.get("password_hash");
         assertThat(hash).startsWith("{bcrypt}");
         assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder().matches("a long first password", hash))
                 .isTrue();
 
-        Run again = run("create-owner", "--organisation", "Another", "--email", "owner@riverside.example",
-                "--password-file", password.toString());
+        Run again = run(
+                "create-owner",
+                "--organisation",
+                "Another",
+                "--email",
+                "owner@riverside.example",
+                "--password-file",
+                password.toString());
         assertThat(again.exitCode()).as(again.output()).isEqualTo(ExitCodes.CONFLICT);
         assertThat(again.output()).contains("already exists");
-        assertThat(jdbc.queryForObject("select count(*) from organisations", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from organisations", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
     void createOwnerRefusesAShortPasswordAndAMissingFile() throws Exception {
         Path password = Files.writeString(dir.resolve("password"), "short\n");
 
-        Run shortPassword = run("create-owner", "--organisation", "X", "--email", "x@x.example",
-                "--password-file", password.toString());
-        Run missing = run("create-owner", "--organisation", "X", "--email", "x@x.example",
-                "--password-file", dir.resolve("nothing-here").toString());
+        Run shortPassword = run(
+                "create-owner",
+                "--organisation",
+                "X",
+                "--email",
+                "x@x.example",
+                "--password-file",
+                password.toString());
+        Run missing = run(
+                "create-owner",
+                "--organisation",
+                "X",
+                "--email",
+                "x@x.example",
+                "--password-file",
+                dir.resolve("nothing-here").toString());
         Run usage = run("create-owner", "--organisation", "X");
 
         assertThat(shortPassword.exitCode()).as(shortPassword.output()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(shortPassword.output()).contains("at least 12 characters");
         assertThat(missing.exitCode()).as(missing.output()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(usage.exitCode()).as(usage.output()).isEqualTo(ExitCodes.USAGE);
-        assertThat(jdbc.queryForObject("select count(*) from organisations", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from organisations", Integer.class))
+                .isZero();
     }
 
     @Test
     void chatPurgeDeletesMessagesOlderThanTheRetention() throws Exception {
         Path password = Files.writeString(dir.resolve("password"), "a long first password\n");
-        assertThat(run("create-owner", "--organisation", "Chat", "--email", "chat@chat.example", "--password-file",
-                password.toString()).exitCode()).isZero();
+        assertThat(run(
+                                "create-owner",
+                                "--organisation",
+                                "Chat",
+                                "--email",
+                                "chat@chat.example",
+                                "--password-file",
+                                password.toString())
+                        .exitCode())
+                .isZero();
         long org = jdbc.queryForObject("select id from organisations", Long.class);
         long admin = jdbc.queryForObject("select id from admins", Long.class);
         long session = jdbc.queryForObject("""
@@ -100,9 +135,12 @@ class CommandsIT {
 
         assertThat(defaults.exitCode()).as(defaults.output()).isZero();
         assertThat(defaults.output()).contains("Deleted 1 chat messages older than PT720H");
-        assertThat(shorter.exitCode()).as("exit code of the second purge; output: " + shorter.output()).isZero();
+        assertThat(shorter.exitCode())
+                .as("exit code of the second purge; output: " + shorter.output())
+                .isZero();
         assertThat(shorter.output()).contains("Deleted 1 chat messages older than PT24H");
-        assertThat(jdbc.queryForObject("select count(*) from chat_messages", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from chat_messages", Integer.class))
+                .isZero();
         assertThat(run("chat", "purge", "--older-than", "soon").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     }
 
@@ -115,7 +153,8 @@ class CommandsIT {
         line[1] = "-jar";
         line[2] = jar.toString();
         System.arraycopy(command, 0, line, 3, command.length);
-        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("VOLUNTREE_DATABASE_URL", TestPostgres.jdbcUrl());
         builder.environment().put("VOLUNTREE_DATABASE_USER", "postgres");
         builder.environment().remove("VOLUNTREE_CHAT_RETENTION");

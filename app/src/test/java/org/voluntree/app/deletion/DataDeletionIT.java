@@ -73,16 +73,23 @@ class DataDeletionIT {
         String code = body.path("confirmation_code").asString();
         assertThat(code).isNotBlank();
         assertThat(body.path("url").asString()).endsWith("/webhooks/facebook/data-deletion/" + code);
-        assertThat(jdbc.queryForList("select author_id from messages", String.class)).containsExactly("stays-2");
+        assertThat(jdbc.queryForList("select author_id from messages", String.class))
+                .containsExactly("stays-2");
         assertThat(jdbc.queryForList("select facebook_user_id from volunteers", String.class))
                 .containsExactly("stays-2");
-        assertThat(jdbc.queryForObject("select count(*) from opt_outs", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from data_deletions where user_hash like '%gone-1%'",
-                Integer.class)).as("the id is kept only as a hash").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from opt_outs", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from data_deletions where user_hash like '%gone-1%'", Integer.class))
+                .as("the id is kept only as a hash")
+                .isZero();
 
-        HttpResponse<String> status = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(body.path("url").asString())).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> status = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(body.path("url").asString()))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.body()).contains("\"status\":\"completed\"").contains("\"messagesDeleted\":1");
     }
@@ -95,16 +102,21 @@ class DataDeletionIT {
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(forged.body()).contains("signature does not match");
         assertThat(garbage.statusCode()).isEqualTo(400);
-        assertThat(jdbc.queryForObject("select count(*) from messages", Integer.class)).isEqualTo(2);
-        assertThat(jdbc.queryForObject("select count(*) from volunteers", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from messages", Integer.class))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from volunteers", Integer.class))
+                .isEqualTo(2);
     }
 
     private HttpResponse<String> post(String signedRequest) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/webhooks/facebook/data-deletion"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("signed_request="
-                        + URLEncoder.encode(signedRequest, StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/webhooks/facebook/data-deletion"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "signed_request=" + URLEncoder.encode(signedRequest, StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

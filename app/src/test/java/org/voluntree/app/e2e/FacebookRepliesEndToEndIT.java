@@ -50,17 +50,20 @@ import tools.jackson.databind.JsonNode;
  * Facebook and the network do wrong is played by the sandbox: retried deliveries, a worker that dies
  * while its call is in flight, a revoked token, a rate limit, events the system does not handle.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "voluntree.facebook.sandbox.enabled=true",
-    "voluntree.facebook.sandbox.calls-per-window=100000",
-    "voluntree.gear.max-wait=20ms",
-    "voluntree.writer.max-wait=20ms",
-    "voluntree.queue.heartbeat-every=1s",
-    "voluntree.queue.stale-after=5s",
-    "voluntree.queue.retry-backoff=200ms",
-    "voluntree.queue.max-retry-backoff=5s",
-    "voluntree.facebook.usage-pause=3s",
-    "voluntree.pages.reconnect-check-every=1s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "voluntree.facebook.sandbox.enabled=true",
+            "voluntree.facebook.sandbox.calls-per-window=100000",
+            "voluntree.gear.max-wait=20ms",
+            "voluntree.writer.max-wait=20ms",
+            "voluntree.queue.heartbeat-every=1s",
+            "voluntree.queue.stale-after=5s",
+            "voluntree.queue.retry-backoff=200ms",
+            "voluntree.queue.max-retry-backoff=5s",
+            "voluntree.facebook.usage-pause=3s",
+            "voluntree.pages.reconnect-check-every=1s"
+        })
 @Import(OrganisationFixture.class)
 @DirtiesContext
 class FacebookRepliesEndToEndIT {
@@ -73,6 +76,7 @@ class FacebookRepliesEndToEndIT {
      * (offensive comments are left to moderation, so they never get an automatic reply).
      */
     private static final String VOLUNTEERING = "I can help on Saturday";
+
     private static final Duration PIPELINE = Duration.ofSeconds(60);
 
     @DynamicPropertySource
@@ -138,43 +142,52 @@ class FacebookRepliesEndToEndIT {
         // the only reply worker is a separate process, so that it can really be killed
         replyWorkers().stop();
         workerProcess = startWorkersProcess();
-        await("the separate workers process drains q:reply").atMost(Duration.ofSeconds(120))
+        await("the separate workers process drains q:reply")
+                .atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> redis.hkeys(RedisNames.consumerHeartbeats(RedisNames.REPLY_QUEUE)).stream()
                         .anyMatch(consumer -> consumer.startsWith(workerProcess.pid() + "-")));
         // Facebook carries out the public reply, but its answer never reaches the worker
         sandbox.hold("/comments", "POST", 1);
 
-        JsonNode delivery = sandbox.comment(page.sandbox().id(), page.postId(), "2000000000042", "Maya Cruz",
-                VOLUNTEERING);
+        JsonNode delivery =
+                sandbox.comment(page.sandbox().id(), page.postId(), "2000000000042", "Maya Cruz", VOLUNTEERING);
         String commentId = SandboxClient.commentId(delivery);
         byte[] sameDelivery = Json.write(delivery.path("payload"));
         for (int retry = 0; retry < 2; retry++) {
             // Facebook retries a delivery it thinks failed
             assertThat(facebook.postSigned(sameDelivery).body()).contains("\"duplicates\":1");
         }
-        await("the worker process's public reply reached Facebook, its answer held").atMost(PIPELINE)
+        await("the worker process's public reply reached Facebook, its answer held")
+                .atMost(PIPELINE)
                 .until(() -> sandbox.heldAnswers() == 1);
         assertThat(sandbox.calls(commentId + "/comments", "POST")).hasSize(1);
 
         workerProcess.destroyForcibly().waitFor();
         sandbox.releaseHeldAnswers();
-        assertThat(replies(commentId)).as("the kill left the public reply claimed, not known to be sent")
+        assertThat(replies(commentId))
+                .as("the kill left the public reply claimed, not known to be sent")
                 .containsExactly(entry("public", "pending"));
 
         // another worker takes over the dead one's job once the reaper has given it back
         replyWorkers().start();
-        await("the surviving worker finishes the job").atMost(PIPELINE).untilAsserted(() ->
-                assertThat(replies(commentId)).containsOnly(entry("public", "sent"), entry("private", "sent")));
-        assertThat(sandbox.calls(commentId + "/comments", "POST")).as("public replies Facebook received")
-                .extracting(RecordedCall::status).containsExactly(200);
-        assertThat(sandbox.messages(page.sandbox().id(), null)).as("private replies Facebook received")
-                .singleElement().satisfies(message -> {
+        await("the surviving worker finishes the job")
+                .atMost(PIPELINE)
+                .untilAsserted(() ->
+                        assertThat(replies(commentId)).containsOnly(entry("public", "sent"), entry("private", "sent")));
+        assertThat(sandbox.calls(commentId + "/comments", "POST"))
+                .as("public replies Facebook received")
+                .extracting(RecordedCall::status)
+                .containsExactly(200);
+        assertThat(sandbox.messages(page.sandbox().id(), null))
+                .as("private replies Facebook received")
+                .singleElement()
+                .satisfies(message -> {
                     assertThat(message.path("commentId").asString()).isEqualTo(commentId);
                     assertThat(message.path("message").toString()).contains("Would you like to sign up?");
                 });
-        assertThat(jdbc.queryForObject("select count(*) from messages where external_id = ?", Integer.class,
-                commentId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from messages where external_id = ?", Integer.class, commentId))
+                .isEqualTo(1);
         awaitQueuesDrained();
         assertThat(deadLetters()).isEmpty();
     }
@@ -187,38 +200,54 @@ class FacebookRepliesEndToEndIT {
             dashboard.connect();
             sandbox.revokeTokens(page.sandbox().id());
 
-            String commentId = SandboxClient.commentId(sandbox.comment(page.sandbox().id(), page.postId(),
-                    "2000000000043", "Sam Lee", VOLUNTEERING));
+            String commentId = SandboxClient.commentId(
+                    sandbox.comment(page.sandbox().id(), page.postId(), "2000000000043", "Sam Lee", VOLUNTEERING));
 
-            await("the page is marked for reauthorisation").atMost(PIPELINE).untilAsserted(() ->
-                    assertThat(api.get("/api/pages").get(0).path("tokenStatus").asString())
+            await("the page is marked for reauthorisation")
+                    .atMost(PIPELINE)
+                    .untilAsserted(() -> assertThat(api.get("/api/pages")
+                                    .get(0)
+                                    .path("tokenStatus")
+                                    .asString())
                             .isEqualTo("needs_reauthorisation"));
-            await("the admins are alerted live").atMost(PIPELINE).untilAsserted(() ->
-                    assertThat(dashboard.received()).anySatisfy(event -> assertThat(event)
-                            .contains("\"type\":\"page.needs_reauthorisation\"")
-                            .contains("\"pageId\":\"" + page.sandbox().id() + "\"")));
-            await("the reply waits for a new token").atMost(PIPELINE).until(() ->
-                    redis.zcard(RedisNames.delayed(RedisNames.REPLY_QUEUE)) == 1);
+            await("the admins are alerted live")
+                    .atMost(PIPELINE)
+                    .untilAsserted(() -> assertThat(dashboard.received())
+                            .anySatisfy(event -> assertThat(event)
+                                    .contains("\"type\":\"page.needs_reauthorisation\"")
+                                    .contains("\"pageId\":\"" + page.sandbox().id() + "\"")));
+            await("the reply waits for a new token")
+                    .atMost(PIPELINE)
+                    .until(() -> redis.zcard(RedisNames.delayed(RedisNames.REPLY_QUEUE)) == 1);
             // the reply itself may have met the refusal, or the scheduler's token check found it first
-            assertThat(sandbox.calls(commentId + "/comments", "POST")).as("refused replies")
+            assertThat(sandbox.calls(commentId + "/comments", "POST"))
+                    .as("refused replies")
                     .allSatisfy(call -> assertThat(call.errorCode()).isEqualTo(190));
             assertThat(sandbox.messages(page.sandbox().id(), null)).isEmpty();
             assertThat(replies(commentId)).doesNotContainValue("sent");
-            assertThat(api.get("/api/pages").get(0).path("tokenProblem").asString()).isNotBlank();
+            assertThat(api.get("/api/pages").get(0).path("tokenProblem").asString())
+                    .isNotBlank();
 
             // the admin reconnects the page with a new token
             String newToken = sandbox.issueToken(page.sandbox().id());
             JsonNode reconnected = api.post("/api/pages", Map.of("pageToken", newToken), 201);
             assertThat(reconnected.path("tokenStatus").asString()).isEqualTo("valid");
 
-            await("the parked replies go out").atMost(PIPELINE).untilAsserted(() ->
-                    assertThat(replies(commentId)).containsOnly(entry("public", "sent"), entry("private", "sent")));
-            assertThat(sandbox.calls(commentId + "/comments", "POST")).filteredOn(call -> call.status() == 200)
+            await("the parked replies go out")
+                    .atMost(PIPELINE)
+                    .untilAsserted(() -> assertThat(replies(commentId))
+                            .containsOnly(entry("public", "sent"), entry("private", "sent")));
+            assertThat(sandbox.calls(commentId + "/comments", "POST"))
+                    .filteredOn(call -> call.status() == 200)
                     .hasSize(1);
-            assertThat(sandbox.messages(page.sandbox().id(), null)).singleElement()
-                    .satisfies(message -> assertThat(message.path("commentId").asString()).isEqualTo(commentId));
-            assertThat(dashboard.received()).filteredOn(event -> event.contains("page.needs_reauthorisation"))
-                    .as("alerted once").hasSize(1);
+            assertThat(sandbox.messages(page.sandbox().id(), null))
+                    .singleElement()
+                    .satisfies(message ->
+                            assertThat(message.path("commentId").asString()).isEqualTo(commentId));
+            assertThat(dashboard.received())
+                    .filteredOn(event -> event.contains("page.needs_reauthorisation"))
+                    .as("alerted once")
+                    .hasSize(1);
         }
         awaitQueuesDrained();
         assertThat(deadLetters()).isEmpty();
@@ -230,12 +259,15 @@ class FacebookRepliesEndToEndIT {
         sandbox.rateLimit(page.sandbox().id(), 32, 4);
 
         List<String> people = List.of("Maya Cruz", "Sam Lee", "Ike Obi");
-        List<String> commentIds = people.stream().map(name -> SandboxClient.commentId(sandbox.comment(
-                page.sandbox().id(), page.postId(), null, name, VOLUNTEERING))).toList();
+        List<String> commentIds = people.stream()
+                .map(name -> SandboxClient.commentId(
+                        sandbox.comment(page.sandbox().id(), page.postId(), null, name, VOLUNTEERING)))
+                .toList();
 
         await("every reply is sent in the end").atMost(PIPELINE).untilAsserted(() -> {
             for (String commentId : commentIds) {
-                assertThat(replies(commentId)).as(commentId)
+                assertThat(replies(commentId))
+                        .as(commentId)
                         .containsOnly(entry("public", "sent"), entry("private", "sent"));
             }
         });
@@ -243,13 +275,19 @@ class FacebookRepliesEndToEndIT {
                 .filter(call -> commentIds.stream().anyMatch(id -> call.path().contains(id))
                         || call.path().endsWith(page.sandbox().id() + "/messages"))
                 .toList();
-        assertThat(replyCalls).filteredOn(call -> call.errorCode() != null).as("calls Facebook refused")
-                .hasSize(4).allSatisfy(call -> assertThat(call.errorCode()).isEqualTo(32));
+        assertThat(replyCalls)
+                .filteredOn(call -> call.errorCode() != null)
+                .as("calls Facebook refused")
+                .hasSize(4)
+                .allSatisfy(call -> assertThat(call.errorCode()).isEqualTo(32));
         for (String commentId : commentIds) {
-            assertThat(sandbox.calls(commentId + "/comments", "POST")).filteredOn(call -> call.status() == 200)
-                    .as("public replies to " + commentId).hasSize(1);
+            assertThat(sandbox.calls(commentId + "/comments", "POST"))
+                    .filteredOn(call -> call.status() == 200)
+                    .as("public replies to " + commentId)
+                    .hasSize(1);
         }
-        assertThat(sandbox.messages(page.sandbox().id(), null)).extracting(m -> m.path("commentId").asString())
+        assertThat(sandbox.messages(page.sandbox().id(), null))
+                .extracting(m -> m.path("commentId").asString())
                 .containsExactlyInAnyOrderElementsOf(commentIds);
         assertThat(jdbc.queryForObject("select count(*) from replies where status <> 'sent'", Integer.class))
                 .isZero();
@@ -261,14 +299,19 @@ class FacebookRepliesEndToEndIT {
     void anOffensiveVolunteerGetsNoAutomaticReplyAndIsLeftToModeration() {
         Connected page = connectPage("Riverside Food Bank");
 
-        String commentId = SandboxClient.commentId(sandbox.comment(page.sandbox().id(), page.postId(), null,
-                "Rude Volunteer", "count me in you lazy bitches"));
+        String commentId = SandboxClient.commentId(sandbox.comment(
+                page.sandbox().id(), page.postId(), null, "Rude Volunteer", "count me in you lazy bitches"));
 
-        await("the comment is answered with nothing, and why").atMost(PIPELINE).untilAsserted(() ->
-                assertThat(replies(commentId)).containsExactly(
-                        entry("public", "skipped: the comment is offensive; moderation decides")));
-        assertThat(jdbc.queryForObject("select c.label from classifications c join messages m on m.id = c.message_id"
-                + " where m.external_id = ? and c.analyzer = 'intent'", String.class, commentId)).isEqualTo("volunteer");
+        await("the comment is answered with nothing, and why")
+                .atMost(PIPELINE)
+                .untilAsserted(() -> assertThat(replies(commentId))
+                        .containsExactly(entry("public", "skipped: the comment is offensive; moderation decides")));
+        assertThat(jdbc.queryForObject(
+                        "select c.label from classifications c join messages m on m.id = c.message_id"
+                                + " where m.external_id = ? and c.analyzer = 'intent'",
+                        String.class,
+                        commentId))
+                .isEqualTo("volunteer");
         awaitQueuesDrained();
         assertThat(sandbox.calls(commentId, null)).isEmpty();
         assertThat(sandbox.messages(page.sandbox().id(), null)).isEmpty();
@@ -283,61 +326,124 @@ class FacebookRepliesEndToEndIT {
 
         // event types the system does not handle: a reaction, the page's own new post, a mention, read and
         // delivery receipts, an optin
-        Map<String, Object> reaction = feedChange(Map.of("item", "reaction", "verb", "add", "reaction_type", "like",
-                "post_id", postId, "from", Map.of("id", "2000000000050", "name", "Lee")));
-        Map<String, Object> status = feedChange(Map.of("item", "status", "verb", "add", "post_id", pageId + "_9",
-                "message", "Thanks everyone!", "from", Map.of("id", pageId, "name", "Riverside")));
+        Map<String, Object> reaction = feedChange(Map.of(
+                "item",
+                "reaction",
+                "verb",
+                "add",
+                "reaction_type",
+                "like",
+                "post_id",
+                postId,
+                "from",
+                Map.of("id", "2000000000050", "name", "Lee")));
+        Map<String, Object> status = feedChange(Map.of(
+                "item",
+                "status",
+                "verb",
+                "add",
+                "post_id",
+                pageId + "_9",
+                "message",
+                "Thanks everyone!",
+                "from",
+                Map.of("id", pageId, "name", "Riverside")));
         Map<String, Object> mention = Map.of("field", "mention", "value", Map.of("post_id", postId, "verb", "add"));
         List<Object> receipts = List.of(
                 messaging("2000000000051", pageId, now, "read", Map.of("watermark", now)),
                 messaging("2000000000051", pageId, now, "delivery", Map.of("mids", List.of("m_x"), "watermark", now)),
                 messaging("2000000000051", pageId, now, "optin", Map.of("ref", "signup")));
         assertThat(accepted(pageDelivery(pageId, List.of(reaction, status, mention), receipts)))
-                .containsEntry("queued", 0).containsEntry("skipped", 6);
+                .containsEntry("queued", 0)
+                .containsEntry("skipped", 6);
 
         // fields Facebook should have sent and did not
-        Map<String, Object> noCommentId = feedChange(Map.of("item", "comment", "verb", "add", "post_id", postId,
-                "message", "hello", "from", Map.of("id", "2000000000052", "name", "Bo")));
-        Map<String, Object> noAuthor = feedChange(Map.of("item", "comment", "verb", "add", "post_id", postId,
-                "comment_id", "777_nobody", "message", "hello"));
+        Map<String, Object> noCommentId = feedChange(Map.of(
+                "item",
+                "comment",
+                "verb",
+                "add",
+                "post_id",
+                postId,
+                "message",
+                "hello",
+                "from",
+                Map.of("id", "2000000000052", "name", "Bo")));
+        Map<String, Object> noAuthor = feedChange(Map.of(
+                "item", "comment", "verb", "add", "post_id", postId, "comment_id", "777_nobody", "message", "hello"));
         List<Object> brokenMessages = List.of(
                 messaging("2000000000053", pageId, now, "message", Map.of("text", "a message without mid")),
-                Map.of("recipient", Map.of("id", pageId), "timestamp", now, "message",
+                Map.of(
+                        "recipient",
+                        Map.of("id", pageId),
+                        "timestamp",
+                        now,
+                        "message",
                         Map.of("mid", "m_nosender", "text", "a message without sender")));
         assertThat(accepted(pageDelivery(pageId, List.of(noCommentId, noAuthor), brokenMessages)))
-                .containsEntry("queued", 0).containsEntry("skipped", 4);
+                .containsEntry("queued", 0)
+                .containsEntry("skipped", 4);
 
         // a message with only a photo: no text to classify or answer
         String photoMid = "m_photo_" + now;
-        assertThat(accepted(pageDelivery(pageId, List.of(), List.of(messaging("2000000000054", pageId, now, "message",
-                Map.of("mid", photoMid, "attachments", List.of(Map.of("type", "image",
-                        "payload", Map.of("url", "https://example.org/p.jpg"))))))))).containsEntry("queued", 1);
+        assertThat(accepted(pageDelivery(
+                        pageId,
+                        List.of(),
+                        List.of(messaging(
+                                "2000000000054",
+                                pageId,
+                                now,
+                                "message",
+                                Map.of(
+                                        "mid",
+                                        photoMid,
+                                        "attachments",
+                                        List.of(Map.of(
+                                                "type",
+                                                "image",
+                                                "payload",
+                                                Map.of("url", "https://example.org/p.jpg")))))))))
+                .containsEntry("queued", 1);
 
         // a comment on a page no organisation connected
         String strangerComment = "888_" + now;
         String unknownPage = "100000000009999";
-        assertThat(accepted(FacebookPayloads.comments(unknownPage, List.of(
-                new FacebookPayloads.Comment(strangerComment, "2000000000055", "Kim", VOLUNTEERING)))))
+        assertThat(accepted(FacebookPayloads.comments(
+                        unknownPage,
+                        List.of(new FacebookPayloads.Comment(strangerComment, "2000000000055", "Kim", VOLUNTEERING)))))
                 .containsEntry("queued", 1);
 
-        await("the comment on the unknown page is dead-lettered with its reason").atMost(PIPELINE)
-                .untilAsserted(() -> assertThat(deadLetters()).filteredOn(l -> fieldsText(l).contains(strangerComment))
-                        .singleElement().satisfies(letter -> {
+        await("the comment on the unknown page is dead-lettered with its reason")
+                .atMost(PIPELINE)
+                .untilAsserted(() -> assertThat(deadLetters())
+                        .filteredOn(l -> fieldsText(l).contains(strangerComment))
+                        .singleElement()
+                        .satisfies(letter -> {
                             assertThat(letter.source()).isEqualTo(RedisNames.CLASSIFIED_STREAM);
                             assertThat(letter.error())
                                     .contains("page " + unknownPage + " is not connected to any organisation");
                         }));
-        await("the photo message is stored and left to the admins").atMost(PIPELINE).untilAsserted(() ->
-                assertThat(jdbc.queryForList("select status || ': ' || reason from replies where target_id = ?",
-                        String.class, photoMid)).containsExactly("skipped: no dialog in progress; the inbox shows it "
-                                + "to the admins"));
+        await("the photo message is stored and left to the admins")
+                .atMost(PIPELINE)
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "select status || ': ' || reason from replies where target_id = ?",
+                                String.class,
+                                photoMid))
+                        .containsExactly("skipped: no dialog in progress; the inbox shows it " + "to the admins"));
         awaitQueuesDrained();
-        assertThat(redis.xpending(RedisNames.CLASSIFIED_STREAM, RedisNames.WRITER_GROUP).getCount())
-                .as("nothing waits to be delivered to the writer again").isZero();
-        assertThat(redis.xpending(RedisNames.COMMENTS_STREAM, RedisNames.GEAR_GROUP).getCount()).isZero();
-        assertThat(deadLetters()).as("dead-lettered once, not again and again, and nothing else")
-                .singleElement().satisfies(letter -> assertThat(fieldsText(letter)).contains(strangerComment));
-        assertThat(jdbc.queryForObject("select count(*) from messages", Integer.class)).as("only the photo message")
+        assertThat(redis.xpending(RedisNames.CLASSIFIED_STREAM, RedisNames.WRITER_GROUP)
+                        .getCount())
+                .as("nothing waits to be delivered to the writer again")
+                .isZero();
+        assertThat(redis.xpending(RedisNames.COMMENTS_STREAM, RedisNames.GEAR_GROUP)
+                        .getCount())
+                .isZero();
+        assertThat(deadLetters())
+                .as("dead-lettered once, not again and again, and nothing else")
+                .singleElement()
+                .satisfies(letter -> assertThat(fieldsText(letter)).contains(strangerComment));
+        assertThat(jdbc.queryForObject("select count(*) from messages", Integer.class))
+                .as("only the photo message")
                 .isEqualTo(1);
         assertThat(sandbox.messages(pageId, null)).isEmpty();
     }
@@ -345,14 +451,13 @@ class FacebookRepliesEndToEndIT {
     // --- the organisation's page -------------------------------------------------------------------------
 
     /** A page created in the sandbox, connected by the admin with its page token, with a post to comment on. */
-    record Connected(SandboxPage sandbox, String postId) {
-    }
+    record Connected(SandboxPage sandbox, String postId) {}
 
     private Connected connectPage(String name) {
         SandboxPage page = sandbox.createPage(Long.toString(PAGE_IDS.incrementAndGet()), name);
         api.connect(page);
-        String postId = sandbox.publishPost(page, "We need volunteers for Saturday's food drive, 9am to 1pm. "
-                + "Comment below to sign up!");
+        String postId = sandbox.publishPost(
+                page, "We need volunteers for Saturday's food drive, 9am to 1pm. " + "Comment below to sign up!");
         return new Connected(page, postId);
     }
 
@@ -361,12 +466,14 @@ class FacebookRepliesEndToEndIT {
     /** Kind → status of the replies recorded for a comment or message; "status: reason" when skipped or failed. */
     private Map<String, String> replies(String targetId) {
         Map<String, String> replies = new LinkedHashMap<>();
-        jdbc.query("select kind, status, reason from replies where target_id = ? order by kind desc",
+        jdbc.query(
+                "select kind, status, reason from replies where target_id = ? order by kind desc",
                 rs -> {
                     String status = rs.getString(2);
                     boolean explained = status.equals("skipped") || status.equals("failed");
                     replies.put(rs.getString(1), explained ? status + ": " + rs.getString(3) : status);
-                }, targetId);
+                },
+                targetId);
         return replies;
     }
 
@@ -385,8 +492,12 @@ class FacebookRepliesEndToEndIT {
         await("the queues are drained").atMost(PIPELINE).untilAsserted(() -> {
             for (String queue : List.of(RedisNames.PREPROCESS_QUEUE, RedisNames.REPLY_QUEUE)) {
                 assertThat(redis.llen(queue)).as(queue).isZero();
-                assertThat(redis.zcard(RedisNames.delayed(queue))).as(queue + " retries").isZero();
-                assertThat(redis.hlen(RedisNames.attempts(queue))).as(queue + " attempts").isZero();
+                assertThat(redis.zcard(RedisNames.delayed(queue)))
+                        .as(queue + " retries")
+                        .isZero();
+                assertThat(redis.hlen(RedisNames.attempts(queue)))
+                        .as(queue + " attempts")
+                        .isZero();
                 for (String processing : redis.keys(RedisNames.processingListPattern(queue))) {
                     assertThat(redis.llen(processing)).as(processing).isZero();
                 }
@@ -408,10 +519,17 @@ class FacebookRepliesEndToEndIT {
         return Map.of("field", "feed", "value", value);
     }
 
-    private static Map<String, Object> messaging(String senderId, String pageId, long timestamp, String kind,
-            Map<String, Object> content) {
-        return Map.of("sender", Map.of("id", senderId), "recipient", Map.of("id", pageId), "timestamp", timestamp,
-                kind, content);
+    private static Map<String, Object> messaging(
+            String senderId, String pageId, long timestamp, String kind, Map<String, Object> content) {
+        return Map.of(
+                "sender",
+                Map.of("id", senderId),
+                "recipient",
+                Map.of("id", pageId),
+                "timestamp",
+                timestamp,
+                kind,
+                content);
     }
 
     private static byte[] pageDelivery(String pageId, List<Object> changes, List<Object> messaging) {
@@ -435,9 +553,12 @@ class FacebookRepliesEndToEndIT {
 
     /** The packaged jar as a workers-only process on the same Redis and PostgreSQL, calling this app's sandbox. */
     private Process startWorkersProcess() throws IOException {
-        return processes.start("workers", LocalRedisServer.freePort(), Map.of(
-                "VOLUNTREE_FACEBOOK_GRAPH_URL", "http://127.0.0.1:" + port + "/sandbox/graph",
-                "VOLUNTREE_QUEUE_HEARTBEAT_EVERY", "1s",
-                "VOLUNTREE_QUEUE_STALE_AFTER", "5s"));
+        return processes.start(
+                "workers",
+                LocalRedisServer.freePort(),
+                Map.of(
+                        "VOLUNTREE_FACEBOOK_GRAPH_URL", "http://127.0.0.1:" + port + "/sandbox/graph",
+                        "VOLUNTREE_QUEUE_HEARTBEAT_EVERY", "1s",
+                        "VOLUNTREE_QUEUE_STALE_AFTER", "5s"));
     }
 }

@@ -37,13 +37,16 @@ import tools.jackson.databind.JsonNode;
  * with the bot's answers sent into this app's Facebook sandbox and the PIN emails into its mail sandbox.
  * Each step waits for the bot's answer before the person types the next message, as a person would.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "voluntree.facebook.sandbox.enabled=true",
-    "voluntree.facebook.sandbox.calls-per-window=100000",
-    "voluntree.mail.sandbox.enabled=true",
-    "voluntree.gear.max-wait=20ms",
-    "voluntree.writer.max-wait=20ms",
-    "voluntree.queue.retry-backoff=200ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "voluntree.facebook.sandbox.enabled=true",
+            "voluntree.facebook.sandbox.calls-per-window=100000",
+            "voluntree.mail.sandbox.enabled=true",
+            "voluntree.gear.max-wait=20ms",
+            "voluntree.writer.max-wait=20ms",
+            "voluntree.queue.retry-backoff=200ms"
+        })
 @Import(OrganisationFixture.class)
 @DirtiesContext
 class MessengerSignupEndToEndIT {
@@ -54,6 +57,7 @@ class MessengerSignupEndToEndIT {
     private static final String PASSWORD = "correct horse battery";
     /** Read as {@code volunteer} and offense {@code neither} by the bundled models (see FacebookRepliesEndToEndIT). */
     private static final String VOLUNTEERING = "I can help on Saturday";
+
     private static final Pattern PIN = Pattern.compile("\\b(\\d{6})\\b");
     private static final Duration PIPELINE = Duration.ofSeconds(60);
 
@@ -95,23 +99,34 @@ class MessengerSignupEndToEndIT {
     @Test
     void aCommenterSignsUpInMessengerWithAVerifiedEmailAndASlot() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        JsonNode signup = api.post("/api/signups", Map.of("title", "Saturday food sort",
-                "description", "Sorting donations for 300 families", "slots", List.of(
-                        slot(day, "Morning shift", 1),
-                        slot(day.plus(1, ChronoUnit.DAYS), "Afternoon shift", 5))), 201);
+        JsonNode signup = api.post(
+                "/api/signups",
+                Map.of(
+                        "title",
+                        "Saturday food sort",
+                        "description",
+                        "Sorting donations for 300 families",
+                        "slots",
+                        List.of(
+                                slot(day, "Morning shift", 1),
+                                slot(day.plus(1, ChronoUnit.DAYS), "Afternoon shift", 5))),
+                201);
         long morning = signup.path("slots").get(0).path("id").asLong();
         assertThat(signup.path("slots").get(0).path("label").asString()).isEqualTo("Morning shift");
         String psid = person();
 
-        String commentId = SandboxClient.commentId(sandbox.comment(page.id(), postId, psid, "Maya Cruz",
-                VOLUNTEERING));
+        String commentId = SandboxClient.commentId(sandbox.comment(page.id(), postId, psid, "Maya Cruz", VOLUNTEERING));
         JsonNode offer = botMessage(psid, 1);
-        assertThat(offer.path("commentId").asString()).as("the private reply to the comment").isEqualTo(commentId);
-        JsonNode buttons = offer.path("message").path("attachment").path("payload").path("buttons");
+        assertThat(offer.path("commentId").asString())
+                .as("the private reply to the comment")
+                .isEqualTo(commentId);
+        JsonNode buttons =
+                offer.path("message").path("attachment").path("payload").path("buttons");
         assertThat(buttons.get(0).path("payload").asString()).isEqualTo("SIGNUP_YES|" + postId + "|" + commentId);
 
         String accepted = buttons.get(0).path("title").asString();
-        sandbox.postback(page.id(), psid, accepted, buttons.get(0).path("payload").asString());
+        sandbox.postback(
+                page.id(), psid, accepted, buttons.get(0).path("payload").asString());
         assertThat(text(botMessage(psid, 2))).contains("Saturday food sort").contains("type your email address");
 
         sandbox.message(page.id(), psid, "Maya@Example.org");
@@ -132,33 +147,48 @@ class MessengerSignupEndToEndIT {
 
         sandbox.message(page.id(), psid, secondPin);
         JsonNode slots = botMessage(psid, 8);
-        assertThat(text(slots)).startsWith("Thanks, your email is confirmed!").contains("(Morning shift) — 1 left")
+        assertThat(text(slots))
+                .startsWith("Thanks, your email is confirmed!")
+                .contains("(Morning shift) — 1 left")
                 .contains("(Afternoon shift) — 5 left");
         List<String> choices = new ArrayList<>();
-        slots.path("message").path("quick_replies").forEach(reply -> choices.add(reply.path("payload").asString()));
+        slots.path("message")
+                .path("quick_replies")
+                .forEach(reply -> choices.add(reply.path("payload").asString()));
         assertThat(choices).contains("SLOT|" + morning, "SLOTS_DONE");
 
         sandbox.quickReply(page.id(), psid, "#1", "SLOT|" + morning);
         assertThat(text(botMessage(psid, 9))).startsWith("You're in!").contains("(Morning shift) — full");
 
         sandbox.quickReply(page.id(), psid, "Done", "SLOTS_DONE");
-        assertThat(text(botMessage(psid, 10))).startsWith("Thank you! You're signed up for Saturday food sort:")
-                .contains("Morning shift").doesNotContain("Afternoon shift");
+        assertThat(text(botMessage(psid, 10)))
+                .startsWith("Thank you! You're signed up for Saturday food sort:")
+                .contains("Morning shift")
+                .doesNotContain("Afternoon shift");
 
         Map<String, Object> volunteer = jdbc.queryForMap("""
                 select id, email, email_verified_at from volunteers where organisation_id = ? and facebook_user_id = ?
                 """, organisationId, psid);
         assertThat(volunteer.get("email")).isEqualTo("maya@example.org");
         assertThat(volunteer.get("email_verified_at")).isNotNull();
-        assertThat(jdbc.queryForList("select slot_id from slot_assignments where volunteer_id = ?", Long.class,
-                volunteer.get("id"))).containsExactly(morning);
-        assertThat(api.get("/api/signups/" + signup.path("id").asLong()).path("slots").get(0).path("confirmed").asInt())
+        assertThat(jdbc.queryForList(
+                        "select slot_id from slot_assignments where volunteer_id = ?", Long.class, volunteer.get("id")))
+                .containsExactly(morning);
+        assertThat(api.get("/api/signups/" + signup.path("id").asLong())
+                        .path("slots")
+                        .get(0)
+                        .path("confirmed")
+                        .asInt())
                 .isEqualTo(1);
         assertThat(mailsTo("maya@example.org")).as("one PIN per email typed").hasSize(2);
-        assertThat(sandbox.messages(page.id(), psid)).as("nothing else was sent").hasSize(10);
+        assertThat(sandbox.messages(page.id(), psid))
+                .as("nothing else was sent")
+                .hasSize(10);
 
         JsonNode overview = api.get("/api/overview");
-        assertThat(overview.path("slotSignups").asLong()).as("places taken this week").isEqualTo(1);
+        assertThat(overview.path("slotSignups").asLong())
+                .as("places taken this week")
+                .isEqualTo(1);
         assertThat(overview.path("activeSignups").asLong()).isEqualTo(1);
         JsonNode latest = overview.path("recentSignups").get(0);
         assertThat(latest.path("slotId").asLong()).isEqualTo(morning);
@@ -166,79 +196,134 @@ class MessengerSignupEndToEndIT {
         assertThat(latest.path("volunteerId").asLong()).isEqualTo(((Number) volunteer.get("id")).longValue());
 
         JsonNode detail = api.get("/api/volunteers/" + volunteer.get("id"));
-        assertThat(detail.path("signups").valueStream().map(n -> n.path("slotId").asLong())).containsExactly(morning);
-        assertThat(detail.path("replies").valueStream().map(r -> r.path("kind").asString() + ":" + r.path("status").asString()))
+        assertThat(detail.path("signups")
+                        .valueStream()
+                        .map(n -> n.path("slotId").asLong()))
+                .containsExactly(morning);
+        assertThat(detail.path("replies")
+                        .valueStream()
+                        .map(r -> r.path("kind").asString() + ":"
+                                + r.path("status").asString()))
                 .as("the public reply and the private offer under the comment, then the dialog's messages")
-                .contains("public:sent", "private:sent").hasSizeGreaterThanOrEqualTo(3);
+                .contains("public:sent", "private:sent")
+                .hasSizeGreaterThanOrEqualTo(3);
 
         assertThat(jdbc.queryForObject("""
                 select count(*) from classifications c join messages m on m.id = c.message_id
                  where m.organisation_id = ? and m.author_id = ? and m.text = ? and c.analyzer = 'sentiment'
-                """, Long.class, organisationId, psid, secondPin)).as("the PIN was classified like any message")
+                """, Long.class, organisationId, psid, secondPin))
+                .as("the PIN was classified like any message")
                 .isEqualTo(1);
         JsonNode thread = api.get("/api/inbox/" + page.id() + "/" + psid);
         List<String> answers = new ArrayList<>();
         thread.path("entries").forEach(entry -> {
-            if (entry.path("from").asString().equals("person") && !entry.path("text").asString().equals(accepted)) {
-                answers.add(entry.path("text").asString() + " -> " + entry.path("sentiment").asString("none"));
+            if (entry.path("from").asString().equals("person")
+                    && !entry.path("text").asString().equals(accepted)) {
+                answers.add(entry.path("text").asString() + " -> "
+                        + entry.path("sentiment").asString("none"));
             }
         });
-        assertThat(answers).as("e-mail addresses, PINs and slot choices are answers, not opinions: no sentiment shown")
-                .containsExactly("Maya@Example.org -> none", wrong + " -> none", wrong + " -> none",
-                        "my code is " + wrong + " -> none", "maya@example.org -> none", secondPin + " -> none",
-                        "#1 -> none", "Done -> none");
+        assertThat(answers)
+                .as("e-mail addresses, PINs and slot choices are answers, not opinions: no sentiment shown")
+                .containsExactly(
+                        "Maya@Example.org -> none",
+                        wrong + " -> none",
+                        wrong + " -> none",
+                        "my code is " + wrong + " -> none",
+                        "maya@example.org -> none",
+                        secondPin + " -> none",
+                        "#1 -> none",
+                        "Done -> none");
     }
 
     @Test
     void whoeverAcceptsTheOfferUnderAnotherMessengerIdIsTheCommenterNotASecondVolunteer() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        long slot = api.post("/api/signups", Map.of("title", "Saturday food sort", "slots", List.of(
-                slot(day, "Morning shift", 3))), 201).path("slots").get(0).path("id").asLong();
+        long slot = api.post(
+                        "/api/signups",
+                        Map.of("title", "Saturday food sort", "slots", List.of(slot(day, "Morning shift", 3))),
+                        201)
+                .path("slots")
+                .get(0)
+                .path("id")
+                .asLong();
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
         String commenter = person();
         String psid = person();
 
         sandbox.comment(page.id(), postId, commenter, "Rosa Diaz", VOLUNTEERING);
-        String accept = botMessage(commenter, 1).path("message").path("attachment").path("payload").path("buttons")
-                .get(0).path("payload").asString();
+        String accept = botMessage(commenter, 1)
+                .path("message")
+                .path("attachment")
+                .path("payload")
+                .path("buttons")
+                .get(0)
+                .path("payload")
+                .asString();
         // Facebook's Messenger id for Rosa is not the id she commented under
         sandbox.postback(page.id(), psid, "Yes, sign me up", accept);
         assertThat(text(botMessage(psid, 1))).contains("Morning shift");
         sandbox.quickReply(page.id(), psid, "#1", "SLOT|" + slot);
         assertThat(text(botMessage(psid, 2))).startsWith("You're in!");
 
-        long rosa = jdbc.queryForObject("select id from volunteers where organisation_id = ? and facebook_user_id = ?",
-                Long.class, organisationId, commenter);
-        assertThat(jdbc.queryForObject("select merged_into from volunteers where organisation_id = ? and facebook_user_id = ?",
-                Long.class, organisationId, psid)).as("her Messenger id joins the commenter").isEqualTo(rosa);
+        long rosa = jdbc.queryForObject(
+                "select id from volunteers where organisation_id = ? and facebook_user_id = ?",
+                Long.class,
+                organisationId,
+                commenter);
+        assertThat(jdbc.queryForObject(
+                        "select merged_into from volunteers where organisation_id = ? and facebook_user_id = ?",
+                        Long.class,
+                        organisationId,
+                        psid))
+                .as("her Messenger id joins the commenter")
+                .isEqualTo(rosa);
         assertThat(jdbc.queryForList("select volunteer_id from slot_assignments where slot_id = ?", Long.class, slot))
                 .containsExactly(rosa);
         JsonNode volunteers = api.get("/api/volunteers");
         assertThat(volunteers.path("total").asLong()).as("one person, not two").isEqualTo(1);
-        assertThat(volunteers.path("items").get(0).path("facebookUserIds").valueStream().map(JsonNode::asString))
+        assertThat(volunteers
+                        .path("items")
+                        .get(0)
+                        .path("facebookUserIds")
+                        .valueStream()
+                        .map(JsonNode::asString))
                 .containsExactlyInAnyOrder(commenter, psid);
-        assertThat(api.get("/api/inbox").valueStream().filter(c -> psid.equals(c.path("psid").asString()))
-                .map(c -> c.path("name").asString())).as("Messenger events carry no name: the commenter's is shown")
+        assertThat(api.get("/api/inbox")
+                        .valueStream()
+                        .filter(c -> psid.equals(c.path("psid").asString()))
+                        .map(c -> c.path("name").asString()))
+                .as("Messenger events carry no name: the commenter's is shown")
                 .containsExactly("Rosa Diaz");
     }
 
     @Test
     void stopOptsThePersonOutOfEveryAutomaticMessage() {
-        api.post("/api/signups", Map.of("title", "Saturday food sort", "slots", List.of(
-                slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3))), 201);
+        api.post(
+                "/api/signups",
+                Map.of(
+                        "title",
+                        "Saturday food sort",
+                        "slots",
+                        List.of(slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3))),
+                201);
         String psid = person();
         sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId);
         assertThat(text(botMessage(psid, 1))).contains("type your email address");
 
         sandbox.message(page.id(), psid, "STOP");
-        assertThat(text(botMessage(psid, 2))).isEqualTo(
-                "You won't get any more automatic messages from us. Write to us any time.");
-        assertThat(jdbc.queryForObject("select count(*) from opt_outs where organisation_id = ? and facebook_user_id = ?",
-                Integer.class, organisationId, psid)).isEqualTo(1);
+        assertThat(text(botMessage(psid, 2)))
+                .isEqualTo("You won't get any more automatic messages from us. Write to us any time.");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from opt_outs where organisation_id = ? and facebook_user_id = ?",
+                        Integer.class,
+                        organisationId,
+                        psid))
+                .isEqualTo(1);
 
         String afterwards = SandboxClient.messageId(sandbox.message(page.id(), psid, "sam@example.org"));
-        String yesAgain = SandboxClient.messageId(sandbox.postback(page.id(), psid, "Yes, sign me up",
-                "SIGNUP_YES|" + postId));
+        String yesAgain =
+                SandboxClient.messageId(sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId));
         String comment = SandboxClient.commentId(sandbox.comment(page.id(), postId, psid, "Sam Lee", VOLUNTEERING));
         await("each is answered with nothing, and why").atMost(PIPELINE).untilAsserted(() -> {
             assertThat(reply(afterwards)).isEqualTo("skipped: the person opted out");
@@ -246,15 +331,22 @@ class MessengerSignupEndToEndIT {
             assertThat(reply(comment)).isEqualTo("skipped: the person opted out");
         });
         assertThat(sandbox.messages(page.id(), psid)).hasSize(2);
-        assertThat(sandbox.messages(page.id(), null)).noneMatch(m -> comment.equals(m.path("commentId").asString()));
+        assertThat(sandbox.messages(page.id(), null))
+                .noneMatch(m -> comment.equals(m.path("commentId").asString()));
         assertThat(sandbox.calls(comment, null)).as("no public reply either").isEmpty();
         assertThat(mailsTo("sam@example.org")).isEmpty();
     }
 
     @Test
     void anAdminWritingByHandPausesTheBotForThatPerson() {
-        api.post("/api/signups", Map.of("title", "Saturday food sort", "slots", List.of(
-                slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3))), 201);
+        api.post(
+                "/api/signups",
+                Map.of(
+                        "title",
+                        "Saturday food sort",
+                        "slots",
+                        List.of(slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3))),
+                201);
         String psid = person();
         String other = person();
         sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId);
@@ -262,12 +354,15 @@ class MessengerSignupEndToEndIT {
 
         // Ana answers from the page's inbox; Facebook echoes her message to the webhook
         sandbox.echo(page.id(), psid, "Hi Sam, Ana here. I'll sign you up myself!");
-        await("the bot notices the admin's message").atMost(PIPELINE).until(() ->
-                redis.sync().exists(RedisNames.conversation("paused", page.id(), psid)) == 1);
+        await("the bot notices the admin's message")
+                .atMost(PIPELINE)
+                .until(() -> redis.sync().exists(RedisNames.conversation("paused", page.id(), psid)) == 1);
 
         String typed = SandboxClient.messageId(sandbox.message(page.id(), psid, "sam@example.org"));
-        await("the person's answer is left to the admin").atMost(PIPELINE).untilAsserted(() ->
-                assertThat(reply(typed)).isEqualTo("skipped: an admin is answering this conversation"));
+        await("the person's answer is left to the admin")
+                .atMost(PIPELINE)
+                .untilAsserted(
+                        () -> assertThat(reply(typed)).isEqualTo("skipped: an admin is answering this conversation"));
         assertThat(sandbox.messages(page.id(), psid)).hasSize(1);
         assertThat(mailsTo("sam@example.org")).isEmpty();
 
@@ -283,8 +378,15 @@ class MessengerSignupEndToEndIT {
     }
 
     private static Map<String, Object> slot(Instant startsAt, String label, int required) {
-        return Map.of("startsAt", startsAt.toString(), "endsAt", startsAt.plus(3, ChronoUnit.HOURS).toString(),
-                "label", label, "required", required);
+        return Map.of(
+                "startsAt",
+                startsAt.toString(),
+                "endsAt",
+                startsAt.plus(3, ChronoUnit.HOURS).toString(),
+                "label",
+                label,
+                "required",
+                required);
     }
 
     /** The bot's {@code n}th message to the person (1-based), once it was sent; fails if more were sent. */
@@ -298,8 +400,10 @@ class MessengerSignupEndToEndIT {
     }
 
     private String reply(String targetId) {
-        List<String> found = jdbc.queryForList("select status || coalesce(': ' || reason, '') from replies "
-                + "where target_id = ?", String.class, targetId);
+        List<String> found = jdbc.queryForList(
+                "select status || coalesce(': ' || reason, '') from replies " + "where target_id = ?",
+                String.class,
+                targetId);
         return found.isEmpty() ? null : String.join(", ", found);
     }
 

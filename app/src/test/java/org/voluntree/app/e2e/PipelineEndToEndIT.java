@@ -23,8 +23,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voluntree.app.testing.AdminSession;
-import org.voluntree.app.testing.FacebookPayloads.Comment;
 import org.voluntree.app.testing.FacebookPayloads;
+import org.voluntree.app.testing.FacebookPayloads.Comment;
 import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.app.testing.WebhookClient;
@@ -34,9 +34,9 @@ import org.voluntree.app.testing.WebhookClient;
  * TensorFlow model: Facebook posts signed webhooks over HTTP, admins watch over authenticated
  * WebSockets, and the rows land in PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "voluntree.gear.max-wait=20ms",
-    "voluntree.writer.max-wait=20ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"voluntree.gear.max-wait=20ms", "voluntree.writer.max-wait=20ms"})
 @Import(OrganisationFixture.class)
 @DirtiesContext
 class PipelineEndToEndIT {
@@ -89,8 +89,8 @@ class PipelineEndToEndIT {
         adminA.connect();
         adminB.connect();
 
-        byte[] volunteer = FacebookPayloads.comments(PAGE_A, List.of(
-                new Comment("a_1", "9001", "Maya Cruz", "Count me in for Saturday!")));
+        byte[] volunteer = FacebookPayloads.comments(
+                PAGE_A, List.of(new Comment("a_1", "9001", "Maya Cruz", "Count me in for Saturday!")));
         for (int delivery = 0; delivery < 3; delivery++) {
             // Facebook retries a delivery it thinks failed: the same body, three times
             assertThat(facebook.postSigned(volunteer).statusCode()).isEqualTo(200);
@@ -99,29 +99,38 @@ class PipelineEndToEndIT {
 
         // besides the two classified messages, the replies' outcomes arrive too (reply.changed)
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(adminA.received()).anySatisfy(event -> assertThat(event)
-                    .contains("\"externalId\":\"a_1\"")
-                    .contains("\"authorName\":\"Maya Cruz\"")
-                    .contains("\"intent\":{\"label\":\"volunteer\""));
-            assertThat(adminA.received()).anySatisfy(event -> assertThat(event)
-                    .contains("\"externalId\":\"m_a_2\"")
-                    .contains("\"kind\":\"MESSAGE\""));
+            assertThat(adminA.received())
+                    .anySatisfy(event -> assertThat(event)
+                            .contains("\"externalId\":\"a_1\"")
+                            .contains("\"authorName\":\"Maya Cruz\"")
+                            .contains("\"intent\":{\"label\":\"volunteer\""));
+            assertThat(adminA.received())
+                    .anySatisfy(event -> assertThat(event)
+                            .contains("\"externalId\":\"m_a_2\"")
+                            .contains("\"kind\":\"MESSAGE\""));
         });
 
         // B's first event is B's own: A's never reached B's session
-        facebook.postSigned(FacebookPayloads.comments(PAGE_B, List.of(
-                new Comment("b_1", "9100", "Sam Lee", "thank you for all you do for the dogs ❤️"))));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(adminB.received())
-                .anySatisfy(event -> assertThat(event).contains("\"type\":\"message.classified\"")
-                        .contains("\"externalId\":\"b_1\"")));
-        assertThat(adminB.received()).allSatisfy(event -> assertThat(event)
-                .contains("\"organisationId\":" + organisationB + ",")
-                .doesNotContain("a_1")
-                .doesNotContain("m_a_2"));
+        facebook.postSigned(FacebookPayloads.comments(
+                PAGE_B, List.of(new Comment("b_1", "9100", "Sam Lee", "thank you for all you do for the dogs ❤️"))));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(adminB.received())
+                        .anySatisfy(event -> assertThat(event)
+                                .contains("\"type\":\"message.classified\"")
+                                .contains("\"externalId\":\"b_1\"")));
+        assertThat(adminB.received())
+                .allSatisfy(event -> assertThat(event)
+                        .contains("\"organisationId\":" + organisationB + ",")
+                        .doesNotContain("a_1")
+                        .doesNotContain("m_a_2"));
 
         // the API, too, shows each admin only their own organisation's messages
-        assertThat(adminA.get("/api/messages").body()).contains("\"externalId\":\"a_1\"").doesNotContain("b_1");
-        assertThat(adminB.get("/api/messages").body()).contains("\"externalId\":\"b_1\"").doesNotContain("a_1");
+        assertThat(adminA.get("/api/messages").body())
+                .contains("\"externalId\":\"a_1\"")
+                .doesNotContain("b_1");
+        assertThat(adminB.get("/api/messages").body())
+                .contains("\"externalId\":\"b_1\"")
+                .doesNotContain("a_1");
 
         Map<String, Object> row = jdbc.queryForMap("""
                 select m.text, o.name as organisation, c.label, c.score
@@ -130,7 +139,8 @@ class PipelineEndToEndIT {
                   join classifications c on c.message_id = m.id and c.analyzer = 'intent'
                  where m.external_id = 'a_1'
                 """);
-        assertThat(row).containsEntry("text", "Count me in for Saturday!")
+        assertThat(row)
+                .containsEntry("text", "Count me in for Saturday!")
                 .containsEntry("organisation", "Riverside Food Bank")
                 .containsEntry("label", "volunteer");
         assertThat(jdbc.queryForObject("select count(*) from messages where external_id = 'a_1'", Integer.class))
@@ -160,9 +170,11 @@ class PipelineEndToEndIT {
 
     @Test
     void readinessReportsRedisAndPostgres() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");

@@ -31,14 +31,23 @@ class EmbeddedRunIT {
         ProcessBuilder builder = AppProcesses.command(Path.of(System.getProperty("voluntree.app.jar")), log);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("VOLUNTREE_"));
-        env.putAll(Map.of("VOLUNTREE_PORT", Integer.toString(port), "VOLUNTREE_DATA_DIR", dataDir.toString(),
-                "VOLUNTREE_EMBEDDED_REDIS_PORT", Integer.toString(redisPort),
-                "VOLUNTREE_EMBEDDED_POSTGRES_PORT", Integer.toString(postgresPort),
-                "VOLUNTREE_EMBEDDED_SMTP_PORT", Integer.toString(LocalRedisServer.freePort()),
-                "TF_CPP_MIN_LOG_LEVEL", "2"));
+        env.putAll(Map.of(
+                "VOLUNTREE_PORT",
+                Integer.toString(port),
+                "VOLUNTREE_DATA_DIR",
+                dataDir.toString(),
+                "VOLUNTREE_EMBEDDED_REDIS_PORT",
+                Integer.toString(redisPort),
+                "VOLUNTREE_EMBEDDED_POSTGRES_PORT",
+                Integer.toString(postgresPort),
+                "VOLUNTREE_EMBEDDED_SMTP_PORT",
+                Integer.toString(LocalRedisServer.freePort()),
+                "TF_CPP_MIN_LOG_LEVEL",
+                "2"));
         Process app = builder.start();
         try {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> AppProcesses.ready(port) || !app.isAlive());
             assertThat(app.isAlive()).as("started; see " + log.toAbsolutePath()).isTrue();
             assertThat(listening(redisPort)).isTrue();
@@ -46,14 +55,19 @@ class EmbeddedRunIT {
 
             app.destroy();
 
-            assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("exited after SIGTERM; see " + log.toAbsolutePath())
+            assertThat(app.waitFor(30, TimeUnit.SECONDS))
+                    .as("exited after SIGTERM; see " + log.toAbsolutePath())
                     .isTrue();
             assertThat(listening(redisPort)).as("embedded Redis stopped").isFalse();
-            assertThat(listening(postgresPort)).as("embedded PostgreSQL stopped").isFalse();
+            assertThat(listening(postgresPort))
+                    .as("embedded PostgreSQL stopped")
+                    .isFalse();
             String output = Files.readString(log);
             String afterStop = output.substring(Math.max(0, output.indexOf("Commencing graceful shutdown")));
-            assertThat(afterStop).as("nothing kept using Redis after it stopped")
-                    .doesNotContain("Cannot reconnect").doesNotContain("Redis unavailable");
+            assertThat(afterStop)
+                    .as("nothing kept using Redis after it stopped")
+                    .doesNotContain("Cannot reconnect")
+                    .doesNotContain("Redis unavailable");
         } finally {
             app.destroyForcibly();
         }

@@ -61,14 +61,17 @@ class LoginSessionsIT {
 
     @Test
     void aSocketWhoseLoginExpiredIsClosedAndTheOthersStay() throws Exception {
-        try (AdminSession expiring = new AdminSession(port); AdminSession staying = new AdminSession(port)) {
-            assertThat(expiring.logIn("ana@sessions.example", "correct horse battery")).isEqualTo(302);
-            assertThat(staying.logIn("ana@sessions.example", "correct horse battery")).isEqualTo(302);
+        try (AdminSession expiring = new AdminSession(port);
+                AdminSession staying = new AdminSession(port)) {
+            assertThat(expiring.logIn("ana@sessions.example", "correct horse battery"))
+                    .isEqualTo(302);
+            assertThat(staying.logIn("ana@sessions.example", "correct horse battery"))
+                    .isEqualTo(302);
             expiring.connect();
             staying.connect();
             // Spring Session's cookie carries the session id in base64
-            String sessionOfExpiring = new String(Base64.getDecoder().decode(expiring.cookie("SESSION")),
-                    StandardCharsets.US_ASCII);
+            String sessionOfExpiring =
+                    new String(Base64.getDecoder().decode(expiring.cookie("SESSION")), StandardCharsets.US_ASCII);
 
             // Redis lets the session expire (here: at once)
             try (var redis = TestRedis.client().connect()) {
@@ -77,8 +80,8 @@ class LoginSessionsIT {
             }
             endedSessions.closeExpired();
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(expiring.closedBecause()).contains("session expired"));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(expiring.closedBecause()).contains("session expired"));
             assertThat(expiring.get("/api/me").statusCode()).isEqualTo(401);
             assertThat(staying.closedBecause()).isNull();
             assertThat(staying.get("/api/me").statusCode()).isEqualTo(200);
@@ -89,10 +92,13 @@ class LoginSessionsIT {
     void aSocketOpenedWithAnApiTokenClosesOnceTheTokenIsRevoked() throws Exception {
         ApiClient ana = ApiClient.logIn(port, "ana@sessions.example", "correct horse battery");
         var tokens = ana.get("/api/auth/tokens");
-        assertThat(tokens.headers().firstValue("Set-Cookie")).as("a token call leaves no session behind").isEmpty();
+        assertThat(tokens.headers().firstValue("Set-Cookie"))
+                .as("a token call leaves no session behind")
+                .isEmpty();
         long tokenId = ApiClient.json(tokens).get(0).path("id").asLong();
         AtomicReference<String> closedBecause = new AtomicReference<>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        WebSocket socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
                 .header("Authorization", "Bearer " + ana.token())
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/events"), new WebSocket.Listener() {
                     @Override
@@ -100,7 +106,8 @@ class LoginSessionsIT {
                         closedBecause.set(statusCode + " " + reason);
                         return null;
                     }
-                }).get(10, TimeUnit.SECONDS);
+                })
+                .get(10, TimeUnit.SECONDS);
         try {
             endedSessions.closeExpired();
             assertThat(closedBecause.get()).as("a valid token keeps its socket").isNull();
@@ -108,8 +115,8 @@ class LoginSessionsIT {
             assertThat(ana.delete("/api/auth/tokens/" + tokenId).statusCode()).isIn(200, 204);
             endedSessions.closeExpired();
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(closedBecause.get()).contains("token revoked or expired"));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(closedBecause.get()).contains("token revoked or expired"));
         } finally {
             socket.abort();
         }

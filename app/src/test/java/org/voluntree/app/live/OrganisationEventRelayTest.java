@@ -15,7 +15,8 @@ class OrganisationEventRelayTest {
 
     @Test
     void anEventWithoutRecipientsOrNotJsonGoesToTheWholeOrganisation() {
-        assertThat(OrganisationEventRelay.recipients(bytes("{\"type\":\"message.classified\"}"))).isNull();
+        assertThat(OrganisationEventRelay.recipients(bytes("{\"type\":\"message.classified\"}")))
+                .isNull();
         assertThat(OrganisationEventRelay.recipients(bytes("not json"))).isNull();
     }
 

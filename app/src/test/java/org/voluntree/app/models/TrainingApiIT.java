@@ -25,7 +25,8 @@ import org.voluntree.contracts.model.ModelRegistry;
 import tools.jackson.databind.JsonNode;
 
 /** Training through the API: queued, run by a worker with the team's corpus, stored as a new version. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "voluntree.training.intent-data=${voluntree.repo.root}/data/intent")
 @Import(OrganisationFixture.class)
 @DirtiesContext
@@ -72,15 +73,22 @@ class TrainingApiIT {
         JsonNode job = Json.MAPPER.readTree(queued.body());
         assertThat(job.path("status").asString()).isEqualTo("queued");
         String statusUrl = "/api/models/training/" + job.path("id").asString();
-        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            String status = Json.MAPPER.readTree(owner.get(statusUrl).body()).path("status").asString();
-            return status.equals("succeeded") || status.equals("failed");
-        });
+        await().atMost(Duration.ofMinutes(8))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    String status = Json.MAPPER
+                            .readTree(owner.get(statusUrl).body())
+                            .path("status")
+                            .asString();
+                    return status.equals("succeeded") || status.equals("failed");
+                });
         JsonNode done = Json.MAPPER.readTree(owner.get(statusUrl).body());
         assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("succeeded");
         int version = Integer.parseInt(done.path("version").asString());
         assertThat(done.path("progress").asString()).isEqualTo("stored as intent v" + version + ", not activated");
-        assertThat(Path.of(workDir, job.path("id").asString())).as("the registry holds the model").doesNotExist();
+        assertThat(Path.of(workDir, job.path("id").asString()))
+                .as("the registry holds the model")
+                .doesNotExist();
         assertThat(registry.versions("intent")).contains(version);
         assertThat(registry.activeVersion("intent")).as("an admin activates it").contains(activeBefore);
         JsonNode metrics = Json.MAPPER.readTree(done.path("metrics").asString());

@@ -28,40 +28,48 @@ public final class OverviewBenchmark {
     private static final int VOLUNTEERS = 10_000;
     private static final int RUNS = 20;
 
-    private OverviewBenchmark() {
-    }
+    private OverviewBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int port = LocalRedisServer.freePort();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VoluntreeApplication.class).run(
-                "--spring.data.redis.url=" + TestRedis.uri(),
-                "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--voluntree.webhook.app-secret=" + TestServers.APP_SECRET,
-                "--voluntree.webhook.verify-token=" + TestServers.VERIFY_TOKEN,
-                "--voluntree.facebook.app-id=" + TestServers.APP_ID,
-                "--voluntree.pages.token-key=" + TestServers.TOKEN_KEY,
-                "--voluntree.roles=web",
-                "--server.port=" + port,
-                "--voluntree.facebook.graph-url=http://127.0.0.1:" + port + "/sandbox/graph",
-                "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VoluntreeApplication.class)
+                .run(
+                        "--spring.data.redis.url=" + TestRedis.uri(),
+                        "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
+                        "--spring.datasource.username=postgres",
+                        "--voluntree.webhook.app-secret=" + TestServers.APP_SECRET,
+                        "--voluntree.webhook.verify-token=" + TestServers.VERIFY_TOKEN,
+                        "--voluntree.facebook.app-id=" + TestServers.APP_ID,
+                        "--voluntree.pages.token-key=" + TestServers.TOKEN_KEY,
+                        "--voluntree.roles=web",
+                        "--server.port=" + port,
+                        "--voluntree.facebook.graph-url=http://127.0.0.1:" + port + "/sandbox/graph",
+                        "--logging.level.root=WARN")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             jdbc.update("truncate organisations cascade");
             long measured = seed(jdbc, "Measured", "100000000000901");
             seed(jdbc, "Neighbour", "100000000000902");
-            app.getBean(AdminAccounts.class).createOrUpdate(measured, "bench@bench.example", "benchmark-password", "owner");
+            app.getBean(AdminAccounts.class)
+                    .createOrUpdate(measured, "bench@bench.example", "benchmark-password", "owner");
             jdbc.execute("analyze");
             ApiClient api = ApiClient.logIn(port, "bench@bench.example", "benchmark-password");
-            System.out.printf("Seeded 2 organisations x %,d messages (%,d classifications, %,d interests)%n", MESSAGES,
+            System.out.printf(
+                    "Seeded 2 organisations x %,d messages (%,d classifications, %,d interests)%n",
+                    MESSAGES,
                     jdbc.queryForObject("select count(*) from classifications", Long.class),
                     jdbc.queryForObject("select count(*) from interests", Long.class));
             var overview = ApiClient.json(api.get("/api/overview"));
-            System.out.printf("Overview: %d messages, %d interests, %d active signups, %d places taken%n",
-                    overview.path("messages").asLong(), overview.path("interests").asLong(),
-                    overview.path("activeSignups").asLong(), overview.path("slotSignups").asLong());
+            System.out.printf(
+                    "Overview: %d messages, %d interests, %d active signups, %d places taken%n",
+                    overview.path("messages").asLong(),
+                    overview.path("interests").asLong(),
+                    overview.path("activeSignups").asLong(),
+                    overview.path("slotSignups").asLong());
             measure(api, "/api/overview (7 days, 100,000 messages)", "/api/overview");
-            measure(api, "/api/analytics (7 days, 1-hour buckets)", "/api/analytics?bucket=1h&from="
-                    + java.time.Instant.now().minus(java.time.Duration.ofDays(7)));
+            measure(
+                    api,
+                    "/api/analytics (7 days, 1-hour buckets)",
+                    "/api/analytics?bucket=1h&from=" + java.time.Instant.now().minus(java.time.Duration.ofDays(7)));
             measure(api, "/api/analytics (24 hours, 10-minute buckets)", "/api/analytics");
             measure(api, "/api/volunteers (first 50 of 10,000)", "/api/volunteers");
             measure(api, "/api/messages/search?text=saturday", "/api/messages/search?text=saturday");
@@ -137,8 +145,9 @@ public final class OverviewBenchmark {
             millis.add((System.nanoTime() - start) / 1e6);
         }
         Collections.sort(millis);
-        System.out.printf("%-50s median %7.1f ms   p95 %7.1f ms   max %7.1f ms   (%d runs)%n", what,
-                millis.get(RUNS / 2), millis.get((int) Math.ceil(RUNS * 0.95) - 1), millis.get(RUNS - 1), RUNS);
+        System.out.printf(
+                "%-50s median %7.1f ms   p95 %7.1f ms   max %7.1f ms   (%d runs)%n",
+                what, millis.get(RUNS / 2), millis.get((int) Math.ceil(RUNS * 0.95) - 1), millis.get(RUNS - 1), RUNS);
     }
 
     private static void check(HttpResponse<String> response, String path) {

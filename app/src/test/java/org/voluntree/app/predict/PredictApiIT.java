@@ -56,8 +56,15 @@ class PredictApiIT {
         JsonNode intent = Json.MAPPER.readTree(response.body()).path("intent");
         assertThat(intent.path("label").asString()).isEqualTo("volunteer");
         JsonNode scores = intent.path("scores");
-        assertThat(scores.propertyNames()).contains("volunteer", "how_to_signup", "event_question",
-                "requirements_question", "donation", "appreciation", "other");
+        assertThat(scores.propertyNames())
+                .contains(
+                        "volunteer",
+                        "how_to_signup",
+                        "event_question",
+                        "requirements_question",
+                        "donation",
+                        "appreciation",
+                        "other");
         double total = 0;
         for (JsonNode score : scores) {
             total += score.asDouble();
@@ -89,8 +96,12 @@ class PredictApiIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (authenticated) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    "api@predict.example:predict-password".getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString(
+                                            "api@predict.example:predict-password".getBytes(StandardCharsets.UTF_8)));
         }
         try {
             return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());

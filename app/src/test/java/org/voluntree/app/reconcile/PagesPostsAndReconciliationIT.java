@@ -48,10 +48,13 @@ import tools.jackson.databind.JsonNode;
  * against the app's own Facebook sandbox. The sandbox's webhook deliveries go nowhere here, as if
  * Facebook had given up on the endpoint, so only the reconciliation can bring the comments in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "voluntree.facebook.sandbox.enabled=true",
-    "voluntree.facebook.sandbox.webhook-url=http://127.0.0.1:9/unreachable",
-    "voluntree.posts.due-check-every=1s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "voluntree.facebook.sandbox.enabled=true",
+            "voluntree.facebook.sandbox.webhook-url=http://127.0.0.1:9/unreachable",
+            "voluntree.posts.due-check-every=1s"
+        })
 @Import(OrganisationFixture.class)
 @DirtiesContext
 class PagesPostsAndReconciliationIT {
@@ -116,7 +119,9 @@ class PagesPostsAndReconciliationIT {
 
     @Test
     void connectingAPageChecksItsTokenSubscribesTheAppAndStoresTheTokenEncrypted() {
-        assertThat(viewer.post("/api/pages", "{\"pageToken\":\"" + pageToken + "\"}").statusCode()).isEqualTo(403);
+        assertThat(viewer.post("/api/pages", "{\"pageToken\":\"" + pageToken + "\"}")
+                        .statusCode())
+                .isEqualTo(403);
 
         HttpResponse<String> connected = owner.post("/api/pages", "{\"pageToken\":\"" + pageToken + "\"}");
 
@@ -127,10 +132,12 @@ class PagesPostsAndReconciliationIT {
         assertThat(page.path("tokenStatus").asString()).isEqualTo("valid");
         JsonNode subscriptions = sandbox.get("/sandbox/control/pages").path("data");
         assertThat(subscriptions.toString()).contains("messaging_postbacks").contains("message_echoes");
-        byte[] stored = jdbc.queryForObject("select access_token from pages where facebook_page_id = ?", byte[].class,
-                PAGE);
-        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(pageToken);
-        assertThat(owner.post("/api/pages", "{\"pageToken\":\"not-a-token\"}").statusCode()).isEqualTo(422);
+        byte[] stored =
+                jdbc.queryForObject("select access_token from pages where facebook_page_id = ?", byte[].class, PAGE);
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(pageToken);
+        assertThat(owner.post("/api/pages", "{\"pageToken\":\"not-a-token\"}").statusCode())
+                .isEqualTo(422);
     }
 
     @Test
@@ -141,8 +148,11 @@ class PagesPostsAndReconciliationIT {
                 {"title": "Beach cleanup", "facts": {"location": "North beach car park"},
                  "slots": [{"startsAt": "%s", "endsAt": "%s", "required": 5},
                            {"startsAt": "%s", "endsAt": "%s", "required": 1}]}
-                """.formatted(saturday, saturday.plus(3, ChronoUnit.HOURS), saturday.plus(4, ChronoUnit.HOURS),
-                saturday.plus(6, ChronoUnit.HOURS)));
+                """.formatted(
+                        saturday,
+                        saturday.plus(3, ChronoUnit.HOURS),
+                        saturday.plus(4, ChronoUnit.HOURS),
+                        saturday.plus(6, ChronoUnit.HOURS)));
         assertThat(signup.statusCode()).isEqualTo(201);
         long signupId = Json.MAPPER.readTree(signup.body()).path("id").asLong();
         HttpResponse<String> draft = owner.post("/api/posts", """
@@ -152,17 +162,29 @@ class PagesPostsAndReconciliationIT {
         long postId = Json.MAPPER.readTree(draft.body()).path("id").asLong();
         assertThat(Json.MAPPER.readTree(draft.body()).path("state").asString()).isEqualTo("draft");
 
-        assertThat(owner.post("/api/posts/" + postId + "/publish", "{}").statusCode()).isEqualTo(202);
-
-        await().atMost(Duration.ofSeconds(60)).until(() -> "published".equals(
-                Json.MAPPER.readTree(owner.get("/api/posts/" + postId).body()).path("state").asString()));
-        String facebookPostId = Json.MAPPER.readTree(owner.get("/api/posts/" + postId).body())
-                .path("facebookPostId").asString();
-        JsonNode onFacebook = sandbox.get("/sandbox/requests?path=/feed&method=POST").path("data").get(0);
-        assertThat(onFacebook.path("parameters").toString())
-                .contains("Join us on the beach!").contains("Beach cleanup").contains("5 volunteers needed");
         assertThat(owner.post("/api/posts/" + postId + "/publish", "{}").statusCode())
-                .as("a published post is not published again").isEqualTo(409);
+                .isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "published"
+                        .equals(Json.MAPPER
+                                .readTree(owner.get("/api/posts/" + postId).body())
+                                .path("state")
+                                .asString()));
+        String facebookPostId = Json.MAPPER
+                .readTree(owner.get("/api/posts/" + postId).body())
+                .path("facebookPostId")
+                .asString();
+        JsonNode onFacebook = sandbox.get("/sandbox/requests?path=/feed&method=POST")
+                .path("data")
+                .get(0);
+        assertThat(onFacebook.path("parameters").toString())
+                .contains("Join us on the beach!")
+                .contains("Beach cleanup")
+                .contains("5 volunteers needed");
+        assertThat(owner.post("/api/posts/" + postId + "/publish", "{}").statusCode())
+                .as("a published post is not published again")
+                .isEqualTo(409);
 
         // questions under the post are answered from the signup's facts and slots
         assertThat(firstAnswer(facebookPostId, "where do we park?", "event_question"))
@@ -170,7 +192,8 @@ class PagesPostsAndReconciliationIT {
         assertThat(firstAnswer(facebookPostId, "what time does it start?", "event_question"))
                 .hasValueSatisfying(answer -> assertThat(answer).contains("Times: "));
         assertThat(firstAnswer("another-post", "where do we park?", "event_question"))
-                .as("no signup behind the post: the organisation's info, here none").isEmpty();
+                .as("no signup behind the post: the organisation's info, here none")
+                .isEmpty();
 
         // two comments Facebook never delivered to the webhook
         sandbox.post("/sandbox/simulate/comment", """
@@ -184,7 +207,8 @@ class PagesPostsAndReconciliationIT {
         reconciliation.reconcileAll();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> featurisedTexts().size() >= 2);
-        assertThat(featurisedTexts()).as("each missed comment entered the pipeline once")
+        assertThat(featurisedTexts())
+                .as("each missed comment entered the pipeline once")
                 .containsExactlyInAnyOrder("count me in!", "where do we park?");
     }
 
@@ -195,27 +219,36 @@ class PagesPostsAndReconciliationIT {
         long neverSent = draft("Autumn fair: help us tidy up");
         // the worker called Facebook for the first post and died before recording the answer; the
         // second attempt died before its call reached Facebook
-        String takenByFacebook = graph.publishPost(pages.access(PAGE), "Spring fair: help us set up the stalls", null,
-                null);
+        String takenByFacebook =
+                graph.publishPost(pages.access(PAGE), "Spring fair: help us set up the stalls", null, null);
         jdbc.update("""
                 update posts set state = 'publishing', publish_attempted_at = now() - interval '5 seconds'
                  where id in (?, ?)
                 """, interrupted, neverSent);
 
         for (long id : List.of(interrupted, neverSent)) {
-            redis.sync().lpush(RedisNames.PUBLISH_QUEUE, Long.toString(id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            redis.sync()
+                    .lpush(
+                            RedisNames.PUBLISH_QUEUE,
+                            Long.toString(id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from posts where state = 'published'", Long.class) == 2);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        jdbc.queryForObject("select count(*) from posts where state = 'published'", Long.class) == 2);
         assertThat(jdbc.queryForObject("select facebook_post_id from posts where id = ?", String.class, interrupted))
-                .as("the post already on the page is recorded").isEqualTo(takenByFacebook);
-        JsonNode published = sandbox.get("/sandbox/requests?path=/feed&method=POST").path("data");
-        assertThat(published.valueStream().map(r -> r.path("parameters").path("message").asString()))
-                .as("each post went to Facebook once").containsExactlyInAnyOrder(
-                        "Spring fair: help us set up the stalls", "Autumn fair: help us tidy up");
+                .as("the post already on the page is recorded")
+                .isEqualTo(takenByFacebook);
+        JsonNode published =
+                sandbox.get("/sandbox/requests?path=/feed&method=POST").path("data");
+        assertThat(published
+                        .valueStream()
+                        .map(r -> r.path("parameters").path("message").asString()))
+                .as("each post went to Facebook once")
+                .containsExactlyInAnyOrder("Spring fair: help us set up the stalls", "Autumn fair: help us tidy up");
         assertThat(jdbc.queryForObject("select facebook_post_id from posts where id = ?", String.class, neverSent))
-                .isNotBlank().isNotEqualTo(takenByFacebook);
+                .isNotBlank()
+                .isNotEqualTo(takenByFacebook);
     }
 
     @Test
@@ -228,19 +261,32 @@ class PagesPostsAndReconciliationIT {
         assertThat(created.statusCode()).isEqualTo(201);
         long postId = Json.MAPPER.readTree(created.body()).path("id").asLong();
 
-        assertThat(owner.post("/api/posts/" + postId + "/publish", "{}").statusCode()).isEqualTo(202);
+        assertThat(owner.post("/api/posts/" + postId + "/publish", "{}").statusCode())
+                .isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> "published".equals(
-                Json.MAPPER.readTree(owner.get("/api/posts/" + postId).body()).path("state").asString()));
-        JsonNode photo = sandbox.get("/sandbox/requests?path=/photos&method=POST").path("data").get(0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "published"
+                        .equals(Json.MAPPER
+                                .readTree(owner.get("/api/posts/" + postId).body())
+                                .path("state")
+                                .asString()));
+        JsonNode photo = sandbox.get("/sandbox/requests?path=/photos&method=POST")
+                .path("data")
+                .get(0);
         assertThat(photo.path("parameters").path("url").asString()).isEqualTo("https://example.org/crew.jpg");
         assertThat(photo.path("parameters").path("caption").asString())
                 .isEqualTo("Our crew last Saturday: join the next one!");
-        assertThat(sandbox.get("/sandbox/requests?path=/feed&method=POST").path("count").asInt())
-                .as("a photo post is not also a text post").isZero();
-        String facebookPostId = Json.MAPPER.readTree(owner.get("/api/posts/" + postId).body())
-                .path("facebookPostId").asString();
-        assertThat(facebookPostId).as("the page post that carries the photo, where people comment")
+        assertThat(sandbox.get("/sandbox/requests?path=/feed&method=POST")
+                        .path("count")
+                        .asInt())
+                .as("a photo post is not also a text post")
+                .isZero();
+        String facebookPostId = Json.MAPPER
+                .readTree(owner.get("/api/posts/" + postId).body())
+                .path("facebookPostId")
+                .asString();
+        assertThat(facebookPostId)
+                .as("the page post that carries the photo, where people comment")
                 .startsWith(PAGE + "_");
 
         sandbox.post("/sandbox/simulate/comment", """
@@ -261,31 +307,45 @@ class PagesPostsAndReconciliationIT {
     @Test
     void facebooksLoginDialogConnectsThePagesTheAdminGrantedAndAScheduledPostWaitsForItsTime() throws Exception {
         String redirect = "http://127.0.0.1/after-login";
-        HttpResponse<String> dialog = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + port + "/sandbox/dialog/oauth?client_id=" + TestServers.APP_ID
-                        + "&redirect_uri=" + redirect + "&state=s1&pages=" + PAGE)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> dialog = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                        + "/sandbox/dialog/oauth?client_id=" + TestServers.APP_ID + "&redirect_uri="
+                                        + redirect + "&state=s1&pages=" + PAGE))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         String location = dialog.headers().firstValue("Location").orElseThrow();
         String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
 
-        HttpResponse<String> connected = owner.post("/api/pages/oauth",
-                "{\"code\":\"" + code + "\",\"redirectUri\":\"" + redirect + "\"}");
+        HttpResponse<String> connected =
+                owner.post("/api/pages/oauth", "{\"code\":\"" + code + "\",\"redirectUri\":\"" + redirect + "\"}");
 
         assertThat(connected.statusCode()).as(connected.body()).isEqualTo(201);
         assertThat(connected.body()).contains("\"pageId\":\"" + PAGE + "\"").contains("\"tokenStatus\":\"valid\"");
 
-        HttpResponse<String> draft = owner.post("/api/posts", """
+        HttpResponse<String> draft =
+                owner.post("/api/posts", """
                 {"pageId": "%s", "message": "Tree planting next week!", "scheduledAt": "%s"}
                 """.formatted(PAGE, Instant.now().plusSeconds(3)));
         long postId = Json.MAPPER.readTree(draft.body()).path("id").asLong();
         HttpResponse<String> publish = owner.post("/api/posts/" + postId + "/publish", "{}");
         assertThat(publish.body()).contains("\"state\":\"scheduled\"");
-        assertThat(sandbox.get("/sandbox/requests?path=/feed&method=POST").path("count").asInt())
-                .as("nothing is posted before its time").isZero();
+        assertThat(sandbox.get("/sandbox/requests?path=/feed&method=POST")
+                        .path("count")
+                        .asInt())
+                .as("nothing is posted before its time")
+                .isZero();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> "published".equals(
-                Json.MAPPER.readTree(owner.get("/api/posts/" + postId).body()).path("state").asString()));
-        assertThat(sandbox.get("/sandbox/requests?path=/feed&method=POST").path("count").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "published"
+                        .equals(Json.MAPPER
+                                .readTree(owner.get("/api/posts/" + postId).body())
+                                .path("state")
+                                .asString()));
+        assertThat(sandbox.get("/sandbox/requests?path=/feed&method=POST")
+                        .path("count")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -315,11 +375,29 @@ class PagesPostsAndReconciliationIT {
     }
 
     private Optional<String> firstAnswer(String postId, String question, String intent) {
-        MessageToAnswer message = new MessageToAnswer(1, 1, new InboundEvent("c:q:add", EventKind.COMMENT, PAGE, "q",
-                postId, null, "add", "42", "Ana", question, null, Instant.now(), Instant.now()), Map.of());
+        MessageToAnswer message = new MessageToAnswer(
+                1,
+                1,
+                new InboundEvent(
+                        "c:q:add",
+                        EventKind.COMMENT,
+                        PAGE,
+                        "q",
+                        postId,
+                        null,
+                        "add",
+                        "42",
+                        "Ana",
+                        question,
+                        null,
+                        Instant.now(),
+                        Instant.now()),
+                Map.of());
         ReplySettings settings = new ReplySettings("Harbour Cleanup", null, null, null, true, Set.of(intent));
-        return answers.stream().map(source -> source.answer(message, intent, settings))
-                .flatMap(Optional::stream).findFirst();
+        return answers.stream()
+                .map(source -> source.answer(message, intent, settings))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     private List<String> featurisedTexts() {

@@ -43,18 +43,21 @@ class RolesAsProcessesIT {
         processes.start("web", port, Map.of());
         processes.start("workers,gear,scheduler", LocalRedisServer.freePort(), Map.of());
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> AppProcesses.ready(port));
         jdbc.update("truncate organisations cascade");
-        long org = jdbc.queryForObject("insert into organisations (name) values ('Process Test') returning id",
-                Long.class);
+        long org = jdbc.queryForObject(
+                "insert into organisations (name) values ('Process Test') returning id", Long.class);
         jdbc.update("insert into pages (organisation_id, facebook_page_id, name) values (?, ?, 'P')", org, PAGE);
 
-        HttpResponse<String> response = new WebhookClient(port, SECRET).postSigned(FacebookPayloads.comments(PAGE,
-                List.of(new Comment("p_1", "42", "Ike", "sign me up for the sunday shift please"))));
+        HttpResponse<String> response = new WebhookClient(port, SECRET)
+                .postSigned(FacebookPayloads.comments(
+                        PAGE, List.of(new Comment("p_1", "42", "Ike", "sign me up for the sunday shift please"))));
         assertThat(response.statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> !jdbc.queryForList("""
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !jdbc.queryForList("""
                 select c.label from classifications c join messages m on m.id = c.message_id
                  where m.external_id = 'p_1' and c.analyzer = 'intent'
                 """, String.class).isEmpty());

@@ -14,8 +14,8 @@ class ConversationsTest {
 
     private static final String PAGE = "100000000000001";
 
-    private final SandboxClock clock = new SandboxClock(Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"),
-            ZoneOffset.UTC));
+    private final SandboxClock clock =
+            new SandboxClock(Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC));
     private final SandboxGraph graph = new SandboxGraph(clock);
     private final Conversations conversations = new Conversations(clock);
 
@@ -29,7 +29,8 @@ class ConversationsTest {
         assertThat(first.commentId()).isEqualTo(comment.id());
         assertThat(conversations.canReplyPrivately(comment)).isFalse();
         assertThatThrownBy(() -> conversations.privateReply(PAGE, comment, Map.of("text", "Again")))
-                .isInstanceOfSatisfying(GraphApiException.class, e -> assertThat(e.code()).isEqualTo(10900));
+                .isInstanceOfSatisfying(
+                        GraphApiException.class, e -> assertThat(e.code()).isEqualTo(10900));
         assertThat(conversations.sent()).hasSize(1);
     }
 
@@ -39,7 +40,9 @@ class ConversationsTest {
         SandboxGraph.Comment late = commentByMaya();
 
         clock.advance(Duration.ofDays(7));
-        assertThat(conversations.privateReply(PAGE, early, Map.of("text", "Just in time")).messageId())
+        assertThat(conversations
+                        .privateReply(PAGE, early, Map.of("text", "Just in time"))
+                        .messageId())
                 .startsWith("m_");
 
         clock.advance(Duration.ofSeconds(1));
@@ -56,14 +59,16 @@ class ConversationsTest {
         conversations.privateReply(PAGE, commentByMaya(), Map.of("text", "Thanks!"));
 
         assertThatThrownBy(() -> conversations.send(PAGE, "2001", "RESPONSE", null, Map.of("text", "Hi")))
-                .isInstanceOfSatisfying(GraphApiException.class, e -> assertThat(e.subcode()).isEqualTo(2018001));
+                .isInstanceOfSatisfying(
+                        GraphApiException.class, e -> assertThat(e.subcode()).isEqualTo(2018001));
     }
 
     @Test
     void standardMessagesOnlyWithinTwentyFourHoursOfThePersonsLastMessage() {
         conversations.inbound(PAGE, "PSID-1");
         clock.advance(Duration.ofHours(24));
-        assertThat(conversations.send(PAGE, "PSID-1", "RESPONSE", null, Map.of("text", "on time"))).isNotNull();
+        assertThat(conversations.send(PAGE, "PSID-1", "RESPONSE", null, Map.of("text", "on time")))
+                .isNotNull();
 
         clock.advance(Duration.ofMinutes(1));
         assertThatThrownBy(() -> conversations.send(PAGE, "PSID-1", "UPDATE", null, Map.of("text", "late")))
@@ -71,8 +76,13 @@ class ConversationsTest {
                     assertThat(e.code()).isEqualTo(10);
                     assertThat(e.subcode()).isEqualTo(2018278);
                 });
-        assertThat(conversations.send(PAGE, "PSID-1", "MESSAGE_TAG", "CONFIRMED_EVENT_UPDATE",
-                Map.of("text", "Your shift is confirmed"))).isNotNull();
+        assertThat(conversations.send(
+                        PAGE,
+                        "PSID-1",
+                        "MESSAGE_TAG",
+                        "CONFIRMED_EVENT_UPDATE",
+                        Map.of("text", "Your shift is confirmed")))
+                .isNotNull();
 
         conversations.inbound(PAGE, "PSID-1");
         assertThat(conversations.send(PAGE, "PSID-1", "RESPONSE", null, Map.of("text", "window open again")))
@@ -83,7 +93,8 @@ class ConversationsTest {
     void humanAgentTagReachesSevenDaysButNoFurther() {
         conversations.inbound(PAGE, "PSID-2");
         clock.advance(Duration.ofDays(6));
-        assertThat(conversations.send(PAGE, "PSID-2", "MESSAGE_TAG", "HUMAN_AGENT", Map.of("text", "x"))).isNotNull();
+        assertThat(conversations.send(PAGE, "PSID-2", "MESSAGE_TAG", "HUMAN_AGENT", Map.of("text", "x")))
+                .isNotNull();
 
         clock.advance(Duration.ofDays(2));
         assertThatThrownBy(() -> conversations.send(PAGE, "PSID-2", "MESSAGE_TAG", "HUMAN_AGENT", Map.of("text", "y")))
@@ -94,8 +105,9 @@ class ConversationsTest {
     void windowsArePerPage() {
         conversations.inbound(PAGE, "PSID-3");
 
-        assertThatThrownBy(() -> conversations.send("100000000000002", "PSID-3", "RESPONSE", null,
-                Map.of("text", "other page"))).isInstanceOf(GraphApiException.class);
+        assertThatThrownBy(() ->
+                        conversations.send("100000000000002", "PSID-3", "RESPONSE", null, Map.of("text", "other page")))
+                .isInstanceOf(GraphApiException.class);
     }
 
     private SandboxGraph.Comment commentByMaya() {

@@ -60,9 +60,9 @@ import tools.jackson.databind.JsonNode;
  * will drive Facebook: RestFB's {@link DefaultFacebookClient} with the app secret (so every call
  * carries {@code appsecret_proof}) and its Graph endpoint pointed at {@code /sandbox/graph}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "voluntree.facebook.sandbox.enabled=true",
-    "voluntree.facebook.sandbox.calls-per-window=50"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"voluntree.facebook.sandbox.enabled=true", "voluntree.facebook.sandbox.calls-per-window=50"})
 @DirtiesContext
 class FacebookSandboxIT {
 
@@ -82,7 +82,8 @@ class FacebookSandboxIT {
     @Autowired
     StatefulRedisConnection<String, byte[]> redis;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private String root;
     private String pageId;
     private String pageToken;
@@ -94,20 +95,29 @@ class FacebookSandboxIT {
         root = "http://127.0.0.1:" + port;
         assertThat(post("/sandbox/control/reset", "").statusCode()).isEqualTo(204);
         pageId = Long.toString(PAGE_IDS.incrementAndGet());
-        JsonNode created = json(post("/sandbox/control/pages", "{\"id\":\"" + pageId + "\",\"name\":\"Hillside Shelter\"}"));
+        JsonNode created =
+                json(post("/sandbox/control/pages", "{\"id\":\"" + pageId + "\",\"name\":\"Hillside Shelter\"}"));
         pageToken = created.path("access_token").asString();
         page = client(pageToken, TestServers.APP_SECRET);
     }
 
     @Test
     void publishesPostsAndPhotosAndReadsThemBack() {
-        FacebookType post = page.publish(pageId + "/feed", FacebookType.class,
-                Parameter.with("message", "Volunteers wanted on Saturday"), Parameter.with("link", "https://example.org"));
-        GraphResponse photo = page.publish(pageId + "/photos", GraphResponse.class,
+        FacebookType post = page.publish(
+                pageId + "/feed",
+                FacebookType.class,
+                Parameter.with("message", "Volunteers wanted on Saturday"),
+                Parameter.with("link", "https://example.org"));
+        GraphResponse photo = page.publish(
+                pageId + "/photos",
+                GraphResponse.class,
                 BinaryAttachment.with("source", new byte[] {1, 2, 3, 4}, "image/png"),
                 Parameter.with("message", "Last year's team"));
-        FacebookType scheduled = page.publish(pageId + "/feed", FacebookType.class,
-                Parameter.with("message", "Reminder"), Parameter.with("published", false),
+        FacebookType scheduled = page.publish(
+                pageId + "/feed",
+                FacebookType.class,
+                Parameter.with("message", "Reminder"),
+                Parameter.with("published", false),
                 Parameter.with("scheduled_publish_time", System.currentTimeMillis() / 1000 + 3600));
 
         assertThat(post.getId()).startsWith(pageId + "_");
@@ -117,12 +127,20 @@ class FacebookSandboxIT {
         assertThat(read.getMessage()).isEqualTo("Volunteers wanted on Saturday");
         assertThat(read.getCreatedTime()).isNotNull();
         assertThat(page.fetchObject(scheduled.getId(), Post.class, Parameter.with("fields", "is_published"))
-                .getIsPublished()).isFalse();
-        assertThat(json(get("/sandbox/requests?path=/photos")).path("data").get(0).path("parameters")
-                .path("source").asString()).isEqualTo("<4 bytes image/png>");
+                        .getIsPublished())
+                .isFalse();
+        assertThat(json(get("/sandbox/requests?path=/photos"))
+                        .path("data")
+                        .get(0)
+                        .path("parameters")
+                        .path("source")
+                        .asString())
+                .isEqualTo("<4 bytes image/png>");
 
         assertThatThrownBy(() -> page.publish(pageId + "/feed", FacebookType.class, Parameter.with("published", true)))
-                .isInstanceOfSatisfying(FacebookOAuthException.class, e -> assertThat(e.getErrorCode()).isEqualTo(100));
+                .isInstanceOfSatisfying(
+                        FacebookOAuthException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(100));
         assertThatThrownBy(() -> page.fetchObject(pageId + "_404", Post.class))
                 .isInstanceOfSatisfying(FacebookGraphException.class, e -> {
                     assertThat(e.getErrorCode()).isEqualTo(100);
@@ -133,84 +151,124 @@ class FacebookSandboxIT {
 
     @Test
     void anotherPagesTokenSeesNothing() {
-        String postId = page.publish(pageId + "/feed", FacebookType.class, Parameter.with("message", "hi")).getId();
+        String postId = page.publish(pageId + "/feed", FacebookType.class, Parameter.with("message", "hi"))
+                .getId();
         DefaultFacebookClient demo = client(sandboxPages.demoPageToken(), TestServers.APP_SECRET);
 
-        assertThat(demo.fetchObject("me", JsonObject.class).getString("id", null)).isEqualTo(sandboxPages.demoPageId());
+        assertThat(demo.fetchObject("me", JsonObject.class).getString("id", null))
+                .isEqualTo(sandboxPages.demoPageId());
         assertThatThrownBy(() -> demo.fetchObject(postId, Post.class))
-                .isInstanceOfSatisfying(FacebookGraphException.class, e -> assertThat(e.getErrorSubcode()).isEqualTo(33));
+                .isInstanceOfSatisfying(
+                        FacebookGraphException.class,
+                        e -> assertThat(e.getErrorSubcode()).isEqualTo(33));
     }
 
     @Test
     void pagesThroughCommentsAndRepliesPublicly() {
-        String postId = page.publish(pageId + "/feed", FacebookType.class, Parameter.with("message", "Who's in?")).getId();
+        String postId = page.publish(pageId + "/feed", FacebookType.class, Parameter.with("message", "Who's in?"))
+                .getId();
         for (int i = 1; i <= 5; i++) {
             simulateComment(postId, "Person " + i, "comment " + i);
         }
 
         // RestFB's own iteration follows paging.next upgraded to https://; against the http sandbox, page by cursor
         Parameter fields = Parameter.with("fields", "id,message,from,created_time,can_reply_privately");
-        Connection<Comment> comments = page.fetchConnection(postId + "/comments", Comment.class,
-                Parameter.with("limit", 2), fields);
+        Connection<Comment> comments =
+                page.fetchConnection(postId + "/comments", Comment.class, Parameter.with("limit", 2), fields);
         List<Comment> all = new ArrayList<>(comments.getData());
         int pages = 1;
         while (comments.hasNext()) {
-            assertThat(comments.getNextPageUrl()).contains("after=" + comments.getAfterCursor().replace("=", "%3D"));
-            comments = page.fetchConnection(postId + "/comments", Comment.class, Parameter.with("limit", 2), fields,
+            assertThat(comments.getNextPageUrl())
+                    .contains("after=" + comments.getAfterCursor().replace("=", "%3D"));
+            comments = page.fetchConnection(
+                    postId + "/comments",
+                    Comment.class,
+                    Parameter.with("limit", 2),
+                    fields,
                     Parameter.with("after", comments.getAfterCursor()));
             all.addAll(comments.getData());
             pages++;
         }
 
         assertThat(pages).isEqualTo(3);
-        assertThat(all).extracting(Comment::getMessage)
+        assertThat(all)
+                .extracting(Comment::getMessage)
                 .containsExactly("comment 1", "comment 2", "comment 3", "comment 4", "comment 5");
         assertThat(all.get(0).getFrom().getName()).isEqualTo("Person 1");
         assertThat(all.get(0).getCanReplyPrivately()).isTrue();
 
-        FacebookType reply = page.publish(all.get(0).getId() + "/comments", FacebookType.class,
+        FacebookType reply = page.publish(
+                all.get(0).getId() + "/comments",
+                FacebookType.class,
                 Parameter.with("message", "Thank you, see you Saturday!"));
-        List<Comment> replies = page.fetchConnection(all.get(0).getId() + "/comments", Comment.class,
-                Parameter.with("fields", "id,message,from,parent")).getData();
+        List<Comment> replies = page.fetchConnection(
+                        all.get(0).getId() + "/comments",
+                        Comment.class,
+                        Parameter.with("fields", "id,message,from,parent"))
+                .getData();
         assertThat(replies).singleElement().satisfies(r -> {
             assertThat(r.getId()).isEqualTo(reply.getId());
             assertThat(r.getFrom().getId()).isEqualTo(pageId);
             assertThat(r.getParent().getId()).isEqualTo(all.get(0).getId());
         });
         assertThat(page.fetchConnection(postId + "/comments", Comment.class, Parameter.with("filter", "stream"))
-                .getData()).hasSize(6);
+                        .getData())
+                .hasSize(6);
     }
 
     @Test
     void allowsOnePrivateReplyPerComment() {
-        String postId = page.publish(pageId + "/feed", FacebookType.class, Parameter.with("message", "Sign up!")).getId();
+        String postId = page.publish(pageId + "/feed", FacebookType.class, Parameter.with("message", "Sign up!"))
+                .getId();
         JsonNode delivery = simulateComment(postId, "Maya Cruz", "Count me in!");
-        String commentId = delivery.path("payload").path("entry").get(0).path("changes").get(0).path("value")
-                .path("comment_id").asString();
-        String authorId = delivery.path("payload").path("entry").get(0).path("changes").get(0).path("value")
-                .path("from").path("id").asString();
+        String commentId = delivery.path("payload")
+                .path("entry")
+                .get(0)
+                .path("changes")
+                .get(0)
+                .path("value")
+                .path("comment_id")
+                .asString();
+        String authorId = delivery.path("payload")
+                .path("entry")
+                .get(0)
+                .path("changes")
+                .get(0)
+                .path("value")
+                .path("from")
+                .path("id")
+                .asString();
 
-        SendResponse sent = page.publish(pageId + "/messages", SendResponse.class,
+        SendResponse sent = page.publish(
+                pageId + "/messages",
+                SendResponse.class,
                 Parameter.with("recipient", new CommentIdMessageRecipient(commentId)),
                 Parameter.with("message", new Message("Thanks Maya! Reply here to pick a shift.")));
 
         assertThat(sent.getRecipientId()).isEqualTo(authorId);
         assertThat(sent.getMessageId()).startsWith("m_");
-        assertThatThrownBy(() -> page.publish(pageId + "/messages", SendResponse.class,
-                Parameter.with("recipient", new CommentIdMessageRecipient(commentId)),
-                Parameter.with("message", new Message("Again?"))))
-                .isInstanceOfSatisfying(FacebookOAuthException.class, e -> assertThat(e.getErrorCode()).isEqualTo(10900));
+        assertThatThrownBy(() -> page.publish(
+                        pageId + "/messages",
+                        SendResponse.class,
+                        Parameter.with("recipient", new CommentIdMessageRecipient(commentId)),
+                        Parameter.with("message", new Message("Again?"))))
+                .isInstanceOfSatisfying(
+                        FacebookOAuthException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(10900));
         JsonNode messages = json(get("/sandbox/messages?pageId=" + pageId));
         assertThat(messages.path("count").asInt()).isEqualTo(1);
         assertThat(messages.path("data").get(0).path("commentId").asString()).isEqualTo(commentId);
-        assertThat(messages.path("data").get(0).path("message").path("text").asString()).startsWith("Thanks Maya");
+        assertThat(messages.path("data").get(0).path("message").path("text").asString())
+                .startsWith("Thanks Maya");
 
         post("/sandbox/control/clock", "{\"advance\":\"8d\"}");
         String late = simulateCommentId(postId, "Sam Lee", "me too");
         post("/sandbox/control/clock", "{\"advance\":\"P7DT1M\"}");
-        assertThatThrownBy(() -> page.publish(pageId + "/messages", SendResponse.class,
-                Parameter.with("recipient", new CommentIdMessageRecipient(late)),
-                Parameter.with("message", new Message("Sorry for the delay"))))
+        assertThatThrownBy(() -> page.publish(
+                        pageId + "/messages",
+                        SendResponse.class,
+                        Parameter.with("recipient", new CommentIdMessageRecipient(late)),
+                        Parameter.with("message", new Message("Sorry for the delay"))))
                 .isInstanceOfSatisfying(FacebookOAuthException.class, e -> {
                     assertThat(e.getErrorCode()).isEqualTo(10);
                     assertThat(e.getErrorSubcode()).isEqualTo(2018278);
@@ -219,21 +277,28 @@ class FacebookSandboxIT {
 
     @Test
     void refusesStandardMessagesOutsideTheWindowButAcceptsAnAllowedTag() {
-        post("/sandbox/simulate/message", "{\"pageId\":\"" + pageId + "\",\"psid\":\"PSID-5\",\"text\":\"hi, can I help?\"}");
+        post(
+                "/sandbox/simulate/message",
+                "{\"pageId\":\"" + pageId + "\",\"psid\":\"PSID-5\",\"text\":\"hi, can I help?\"}");
         Message consent = new Message("Can we store your email to confirm your shift?");
         consent.addQuickReply(new QuickReply("Yes", "CONSENT_YES"));
         consent.addQuickReply(new QuickReply("No", "CONSENT_NO"));
 
-        SendResponse inWindow = page.publish(pageId + "/messages", SendResponse.class,
-                Parameter.with("recipient", new IdMessageRecipient("PSID-5")), Parameter.with("message", consent),
+        SendResponse inWindow = page.publish(
+                pageId + "/messages",
+                SendResponse.class,
+                Parameter.with("recipient", new IdMessageRecipient("PSID-5")),
+                Parameter.with("message", consent),
                 Parameter.with("messaging_type", MessagingType.RESPONSE));
         assertThat(inWindow.getRecipientId()).isEqualTo("PSID-5");
 
         post("/sandbox/control/clock", "{\"advance\":\"PT25H\"}");
-        assertThatThrownBy(() -> page.publish(pageId + "/messages", SendResponse.class,
-                Parameter.with("recipient", new IdMessageRecipient("PSID-5")),
-                Parameter.with("message", new Message("Still there?")),
-                Parameter.with("messaging_type", MessagingType.UPDATE)))
+        assertThatThrownBy(() -> page.publish(
+                        pageId + "/messages",
+                        SendResponse.class,
+                        Parameter.with("recipient", new IdMessageRecipient("PSID-5")),
+                        Parameter.with("message", new Message("Still there?")),
+                        Parameter.with("messaging_type", MessagingType.UPDATE)))
                 .isInstanceOfSatisfying(FacebookOAuthException.class, e -> {
                     assertThat(e.getErrorCode()).isEqualTo(10);
                     assertThat(e.getErrorSubcode()).isEqualTo(2018278);
@@ -242,37 +307,58 @@ class FacebookSandboxIT {
         ButtonTemplatePayload slots = new ButtonTemplatePayload("Your shift on Saturday is confirmed. Change it?");
         slots.addButton(new PostbackButton("Morning", "SLOT_AM"));
         slots.addButton(new PostbackButton("Afternoon", "SLOT_PM"));
-        SendResponse tagged = page.publish(pageId + "/messages", SendResponse.class,
+        SendResponse tagged = page.publish(
+                pageId + "/messages",
+                SendResponse.class,
                 Parameter.with("recipient", new IdMessageRecipient("PSID-5")),
                 Parameter.with("message", new Message(new TemplateAttachment(slots))),
                 Parameter.with("messaging_type", MessagingType.MESSAGE_TAG),
                 Parameter.with("tag", "CONFIRMED_EVENT_UPDATE"));
         assertThat(tagged.getMessageId()).startsWith("m_");
-        assertThat(json(get("/sandbox/messages?recipientId=PSID-5")).path("data").get(1).path("message")
-                .path("attachment").path("payload").path("buttons").get(1).path("payload").asString())
+        assertThat(json(get("/sandbox/messages?recipientId=PSID-5"))
+                        .path("data")
+                        .get(1)
+                        .path("message")
+                        .path("attachment")
+                        .path("payload")
+                        .path("buttons")
+                        .get(1)
+                        .path("payload")
+                        .asString())
                 .isEqualTo("SLOT_PM");
 
-        assertThatThrownBy(() -> page.publish(pageId + "/messages", SendResponse.class,
-                Parameter.with("recipient", new IdMessageRecipient("PSID-5")),
-                Parameter.with("message", new Message("Buy now")),
-                Parameter.with("messaging_type", MessagingType.MESSAGE_TAG), Parameter.with("tag", "PROMOTION")))
-                .isInstanceOfSatisfying(FacebookOAuthException.class, e -> assertThat(e.getErrorCode()).isEqualTo(100));
+        assertThatThrownBy(() -> page.publish(
+                        pageId + "/messages",
+                        SendResponse.class,
+                        Parameter.with("recipient", new IdMessageRecipient("PSID-5")),
+                        Parameter.with("message", new Message("Buy now")),
+                        Parameter.with("messaging_type", MessagingType.MESSAGE_TAG),
+                        Parameter.with("tag", "PROMOTION")))
+                .isInstanceOfSatisfying(
+                        FacebookOAuthException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(100));
     }
 
     @Test
     void subscribesTheAppToThePage() {
-        GraphResponse subscribed = page.publish(pageId + "/subscribed_apps", GraphResponse.class,
+        GraphResponse subscribed = page.publish(
+                pageId + "/subscribed_apps",
+                GraphResponse.class,
                 Parameter.with("subscribed_fields", "feed,messages,messaging_postbacks"));
         JsonObject apps = page.fetchObject(pageId + "/subscribed_apps", JsonObject.class);
 
         assertThat(subscribed.isSuccess()).isTrue();
         JsonObject app = apps.get("data").asArray().get(0).asObject();
         assertThat(app.getString("id", null)).isEqualTo(sandboxPages.appId());
-        assertThat(app.get("subscribed_fields").asArray().toString()).isEqualTo("[\"feed\",\"messages\","
-                + "\"messaging_postbacks\"]");
-        assertThatThrownBy(() -> page.publish(pageId + "/subscribed_apps", GraphResponse.class,
-                Parameter.with("subscribed_fields", "feed,likes_everything")))
-                .isInstanceOfSatisfying(FacebookOAuthException.class, e -> assertThat(e.getErrorCode()).isEqualTo(100));
+        assertThat(app.get("subscribed_fields").asArray().toString())
+                .isEqualTo("[\"feed\",\"messages\"," + "\"messaging_postbacks\"]");
+        assertThatThrownBy(() -> page.publish(
+                        pageId + "/subscribed_apps",
+                        GraphResponse.class,
+                        Parameter.with("subscribed_fields", "feed,likes_everything")))
+                .isInstanceOfSatisfying(
+                        FacebookOAuthException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(100));
     }
 
     @Test
@@ -301,9 +387,13 @@ class FacebookSandboxIT {
         assertThat(garbage.isValid()).isFalse();
         assertThat(garbage.getDebugTokenError().getCode()).isEqualTo(190);
 
-        String fresh = json(post("/sandbox/control/tokens/" + pageId, "")).path("access_token").asString();
-        assertThat(client(fresh, TestServers.APP_SECRET).publish(pageId + "/feed", FacebookType.class,
-                Parameter.with("message", "back")).getId()).startsWith(pageId);
+        String fresh = json(post("/sandbox/control/tokens/" + pageId, ""))
+                .path("access_token")
+                .asString();
+        assertThat(client(fresh, TestServers.APP_SECRET)
+                        .publish(pageId + "/feed", FacebookType.class, Parameter.with("message", "back"))
+                        .getId())
+                .startsWith(pageId);
     }
 
     @Test
@@ -318,38 +408,51 @@ class FacebookSandboxIT {
 
         DefaultFacebookClient anonymous = new DefaultFacebookClient(Version.VERSION_24_0);
         anonymous.setFacebookEndpointUrls(endpoints());
-        AccessToken userToken = anonymous.obtainUserAccessToken(sandboxPages.appId(),
-                TestServers.APP_SECRET, redirect, code);
+        AccessToken userToken =
+                anonymous.obtainUserAccessToken(sandboxPages.appId(), TestServers.APP_SECRET, redirect, code);
         assertThat(userToken.getAccessToken()).startsWith("EAA");
         assertThat(userToken.getExpires()).isNotNull();
-        assertThatThrownBy(() -> anonymous.obtainUserAccessToken(sandboxPages.appId(), TestServers.APP_SECRET,
-                redirect, code)).isInstanceOfSatisfying(FacebookOAuthException.class,
+        assertThatThrownBy(() ->
+                        anonymous.obtainUserAccessToken(sandboxPages.appId(), TestServers.APP_SECRET, redirect, code))
+                .isInstanceOfSatisfying(
+                        FacebookOAuthException.class,
                         e -> assertThat(e.getErrorSubcode()).isEqualTo(36009));
 
         DefaultFacebookClient user = client(userToken.getAccessToken(), TestServers.APP_SECRET);
-        List<Account> accounts = user.fetchConnection("me/accounts", Account.class).getData();
+        List<Account> accounts =
+                user.fetchConnection("me/accounts", Account.class).getData();
         assertThat(accounts).singleElement().satisfies(account -> {
             assertThat(account.getId()).isEqualTo(pageId);
             assertThat(account.getName()).isEqualTo("Hillside Shelter");
             assertThat(account.getTasks()).contains("MESSAGING", "MODERATE", "CREATE_CONTENT");
-            assertThat(client(account.getAccessToken(), TestServers.APP_SECRET).publish(pageId + "/feed",
-                    FacebookType.class, Parameter.with("message", "Connected!")).getId()).startsWith(pageId);
+            assertThat(client(account.getAccessToken(), TestServers.APP_SECRET)
+                            .publish(pageId + "/feed", FacebookType.class, Parameter.with("message", "Connected!"))
+                            .getId())
+                    .startsWith(pageId);
         });
         assertThatThrownBy(() -> user.publish(pageId + "/feed", FacebookType.class, Parameter.with("message", "x")))
-                .isInstanceOfSatisfying(FacebookOAuthException.class, e -> assertThat(e.getErrorCode()).isEqualTo(210));
+                .isInstanceOfSatisfying(
+                        FacebookOAuthException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(210));
     }
 
     @Test
     void hidesAndDeletesComments() {
-        String postId = page.publish(pageId + "/feed", FacebookType.class, Parameter.with("message", "Hi")).getId();
+        String postId = page.publish(pageId + "/feed", FacebookType.class, Parameter.with("message", "Hi"))
+                .getId();
         String commentId = simulateCommentId(postId, "Troll", "spam spam");
 
-        assertThat(page.publish(commentId, GraphResponse.class, Parameter.with("is_hidden", true)).isSuccess()).isTrue();
-        assertThat(page.fetchObject(commentId, Comment.class, Parameter.with("fields", "is_hidden")).getIsHidden())
+        assertThat(page.publish(commentId, GraphResponse.class, Parameter.with("is_hidden", true))
+                        .isSuccess())
+                .isTrue();
+        assertThat(page.fetchObject(commentId, Comment.class, Parameter.with("fields", "is_hidden"))
+                        .getIsHidden())
                 .isTrue();
         assertThat(page.deleteObject(commentId)).isTrue();
         assertThatThrownBy(() -> page.fetchObject(commentId, Comment.class))
-                .isInstanceOfSatisfying(FacebookGraphException.class, e -> assertThat(e.getErrorSubcode()).isEqualTo(33));
+                .isInstanceOfSatisfying(
+                        FacebookGraphException.class,
+                        e -> assertThat(e.getErrorSubcode()).isEqualTo(33));
     }
 
     @Test
@@ -360,35 +463,48 @@ class FacebookSandboxIT {
                     assertThat(e.getErrorCode()).isEqualTo(32);
                     assertThat(e.getIsTransient()).isTrue();
                 });
-        assertThat(page.getWebRequestor().getDebugHeaderInfo().getPageUsage().getCallCount()).isEqualTo(100);
+        assertThat(page.getWebRequestor().getDebugHeaderInfo().getPageUsage().getCallCount())
+                .isEqualTo(100);
         page.fetchObject(pageId, JsonObject.class);
-        assertThat(page.getWebRequestor().getDebugHeaderInfo().getPageUsage().getCallCount()).isLessThan(100);
+        assertThat(page.getWebRequestor().getDebugHeaderInfo().getPageUsage().getCallCount())
+                .isLessThan(100);
 
         post("/sandbox/control/rate-limit", "{\"code\":4,\"count\":1}");
         assertThatThrownBy(() -> page.fetchObject(pageId, JsonObject.class))
-                .isInstanceOfSatisfying(FacebookOAuthException.class, e -> assertThat(e.getErrorCode()).isEqualTo(4));
-        assertThat(page.getWebRequestor().getDebugHeaderInfo().getAppUsage().getCallCount()).isEqualTo(100);
+                .isInstanceOfSatisfying(
+                        FacebookOAuthException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(4));
+        assertThat(page.getWebRequestor().getDebugHeaderInfo().getAppUsage().getCallCount())
+                .isEqualTo(100);
 
         post("/sandbox/control/rate-limit", "{\"pageId\":\"" + pageId + "\",\"code\":613,\"count\":1}");
         assertThatThrownBy(() -> page.fetchObject(pageId, JsonObject.class))
-                .isInstanceOfSatisfying(FacebookOAuthException.class, e -> assertThat(e.getErrorCode()).isEqualTo(613));
+                .isInstanceOfSatisfying(
+                        FacebookOAuthException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(613));
     }
 
     @Test
     void usageHeadersGrowWithCalls() {
         page.fetchObject(pageId, JsonObject.class);
         int app = page.getWebRequestor().getDebugHeaderInfo().getAppUsage().getCallCount();
-        int pageUsage = page.getWebRequestor().getDebugHeaderInfo().getPageUsage().getCallCount();
+        int pageUsage =
+                page.getWebRequestor().getDebugHeaderInfo().getPageUsage().getCallCount();
         page.fetchObject(pageId, JsonObject.class);
 
-        assertThat(page.getWebRequestor().getDebugHeaderInfo().getAppUsage().getCallCount()).isEqualTo(app + 2);
-        assertThat(page.getWebRequestor().getDebugHeaderInfo().getPageUsage().getCallCount()).isEqualTo(pageUsage + 2);
+        assertThat(page.getWebRequestor().getDebugHeaderInfo().getAppUsage().getCallCount())
+                .isEqualTo(app + 2);
+        assertThat(page.getWebRequestor().getDebugHeaderInfo().getPageUsage().getCallCount())
+                .isEqualTo(pageUsage + 2);
 
-        post("/sandbox/control/usage", "{\"pageId\":\"" + pageId + "\",\"callCount\":91,\"totalCputime\":10,"
-                + "\"totalTime\":20}");
+        post(
+                "/sandbox/control/usage",
+                "{\"pageId\":\"" + pageId + "\",\"callCount\":91,\"totalCputime\":10," + "\"totalTime\":20}");
         page.fetchObject(pageId, JsonObject.class);
-        assertThat(page.getWebRequestor().getDebugHeaderInfo().getPageUsage().getCallCount()).isEqualTo(91);
-        assertThat(page.getWebRequestor().getDebugHeaderInfo().getPageUsage().getTotalTime()).isEqualTo(20);
+        assertThat(page.getWebRequestor().getDebugHeaderInfo().getPageUsage().getCallCount())
+                .isEqualTo(91);
+        assertThat(page.getWebRequestor().getDebugHeaderInfo().getPageUsage().getTotalTime())
+                .isEqualTo(20);
     }
 
     @Test
@@ -402,7 +518,8 @@ class FacebookSandboxIT {
                     assertThat(e.getErrorMessage()).contains("Invalid appsecret_proof");
                 });
         assertThatThrownBy(() -> unsigned.fetchObject(pageId, JsonObject.class))
-                .isInstanceOfSatisfying(FacebookGraphException.class,
+                .isInstanceOfSatisfying(
+                        FacebookGraphException.class,
                         e -> assertThat(e.getErrorMessage()).contains("require an appsecret_proof"));
     }
 
@@ -418,11 +535,14 @@ class FacebookSandboxIT {
         assertThat(data.get(0).path("method").asString()).isEqualTo("POST");
         assertThat(data.get(0).path("path").asString()).isEqualTo("/v24.0/" + pageId + "/feed");
         assertThat(data.get(0).path("parameters").path("message").asString()).isEqualTo("recorded");
-        assertThat(data.get(0).path("parameters").path("access_token").asString()).startsWith("sha256:");
+        assertThat(data.get(0).path("parameters").path("access_token").asString())
+                .startsWith("sha256:");
         assertThat(data.get(0).path("status").asInt()).isEqualTo(200);
         assertThat(data.get(1).path("status").asInt()).isEqualTo(400);
         assertThat(data.get(1).path("errorCode").asInt()).isEqualTo(190);
-        assertThat(recorded.body()).doesNotContain(pageToken).doesNotContain("EAAwrong")
+        assertThat(recorded.body())
+                .doesNotContain(pageToken)
+                .doesNotContain("EAAwrong")
                 .doesNotContain(com.restfb.util.EncodingUtils.encodeAppSecretProof(TestServers.APP_SECRET, pageToken));
 
         assertThat(delete("/sandbox/requests").statusCode()).isEqualTo(204);
@@ -431,24 +551,35 @@ class FacebookSandboxIT {
 
     @Test
     void simulatedPeopleReachTheAppsWebhookSigned() {
-        String postId = page.publish(pageId + "/feed", FacebookType.class, Parameter.with("message", "Join us")).getId();
+        String postId = page.publish(pageId + "/feed", FacebookType.class, Parameter.with("message", "Join us"))
+                .getId();
 
         JsonNode comment = simulateComment(postId, "Ana Ruiz", "count me in for saturday!");
-        JsonNode message = json(post("/sandbox/simulate/message",
+        JsonNode message = json(post(
+                "/sandbox/simulate/message",
                 "{\"pageId\":\"" + pageId + "\",\"psid\":\"PSID-9\",\"text\":\"what should I bring?\"}"));
-        JsonNode postback = json(post("/sandbox/simulate/postback",
+        JsonNode postback = json(post(
+                "/sandbox/simulate/postback",
                 "{\"pageId\":\"" + pageId + "\",\"psid\":\"PSID-9\",\"payload\":\"SLOT_AM\",\"title\":\"Morning\"}"));
-        JsonNode echo = json(post("/sandbox/simulate/echo",
+        JsonNode echo = json(post(
+                "/sandbox/simulate/echo",
                 "{\"pageId\":\"" + pageId + "\",\"psid\":\"PSID-9\",\"text\":\"Bring gloves\"}"));
 
         for (JsonNode delivery : List.of(comment, message, postback, echo)) {
             assertThat(delivery.path("status").asInt()).as(delivery.toString()).isEqualTo(200);
             assertThat(delivery.path("response").asString()).contains("\"queued\":1");
         }
-        String commentId = comment.path("payload").path("entry").get(0).path("changes").get(0).path("value")
-                .path("comment_id").asString();
+        String commentId = comment.path("payload")
+                .path("entry")
+                .get(0)
+                .path("changes")
+                .get(0)
+                .path("value")
+                .path("comment_id")
+                .asString();
         List<InboundEvent> jobs = redis.sync().lrange(RedisNames.PREPROCESS_QUEUE, 0, -1).stream()
-                .map(job -> Json.read(job, InboundEvent.class)).toList();
+                .map(job -> Json.read(job, InboundEvent.class))
+                .toList();
         assertThat(jobs).hasSize(4);
         assertThat(jobs).anySatisfy(job -> {
             assertThat(job.kind()).isEqualTo(EventKind.COMMENT);
@@ -460,7 +591,8 @@ class FacebookSandboxIT {
         assertThat(jobs).anySatisfy(job -> assertThat(job.kind()).isEqualTo(EventKind.POSTBACK));
         assertThat(jobs).filteredOn(job -> job.kind() == EventKind.MESSAGE).hasSize(2);
         assertThat(page.fetchConnection(postId + "/comments", Comment.class).getData())
-                .extracting(Comment::getId).containsExactly(commentId);
+                .extracting(Comment::getId)
+                .containsExactly(commentId);
     }
 
     private DefaultFacebookClient client(String token, String appSecret) {
@@ -480,19 +612,29 @@ class FacebookSandboxIT {
     }
 
     private JsonNode simulateComment(String postId, String author, String text) {
-        HttpResponse<String> response = post("/sandbox/simulate/comment", "{\"pageId\":\"" + pageId
-                + "\",\"postId\":\"" + postId + "\",\"authorName\":\"" + author + "\",\"text\":\"" + text + "\"}");
+        HttpResponse<String> response = post(
+                "/sandbox/simulate/comment",
+                "{\"pageId\":\"" + pageId + "\",\"postId\":\"" + postId + "\",\"authorName\":\"" + author
+                        + "\",\"text\":\"" + text + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);
     }
 
     private String simulateCommentId(String postId, String author, String text) {
-        return simulateComment(postId, author, text).path("payload").path("entry").get(0).path("changes").get(0)
-                .path("value").path("comment_id").asString();
+        return simulateComment(postId, author, text)
+                .path("payload")
+                .path("entry")
+                .get(0)
+                .path("changes")
+                .get(0)
+                .path("value")
+                .path("comment_id")
+                .asString();
     }
 
     private HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(root + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(root + path))
+                .header("Content-Type", "application/json")
                 .POST(json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build());
     }

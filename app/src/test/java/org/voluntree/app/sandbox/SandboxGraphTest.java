@@ -14,15 +14,16 @@ import org.voluntree.app.sandbox.SandboxGraph.CommentQuery;
 
 class SandboxGraphTest {
 
-    private final SandboxClock clock = new SandboxClock(Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"),
-            ZoneOffset.UTC));
+    private final SandboxClock clock =
+            new SandboxClock(Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC));
     private final SandboxGraph graph = new SandboxGraph(clock);
     private String postId;
 
     @BeforeEach
     void fivePeopleComment() {
         graph.putPage("42", "Riverside");
-        postId = graph.publish("42", "Volunteers wanted", null, null, true, null).id();
+        postId =
+                graph.publish("42", "Volunteers wanted", null, null, true, null).id();
         for (int i = 1; i <= 5; i++) {
             clock.advance(Duration.ofMinutes(1));
             graph.comment(postId, null, "20" + i, "Person " + i, "comment " + i);
@@ -34,8 +35,11 @@ class SandboxGraphTest {
         clock.advance(Duration.ofSeconds(1));
         SandboxGraph restarted = new SandboxGraph(clock);
         restarted.putPage("42", "Riverside");
-        String newPost = restarted.publish("42", "Volunteers wanted", null, null, true, null).id();
-        String newComment = restarted.comment(newPost, null, "201", "Person 1", "comment 1").id();
+        String newPost = restarted
+                .publish("42", "Volunteers wanted", null, null, true, null)
+                .id();
+        String newComment =
+                restarted.comment(newPost, null, "201", "Person 1", "comment 1").id();
 
         assertThat(newPost).isNotEqualTo(postId);
         assertThat(graph.post(newPost)).isEmpty();
@@ -50,21 +54,25 @@ class SandboxGraphTest {
         Instant since = clock.instant();
         String second = graph.publish("42", "Second", null, null, true, null).id();
         clock.advance(Duration.ofMinutes(1));
-        graph.publish("42", "Later, scheduled", null, null, false, clock.instant().plus(Duration.ofHours(1)));
+        graph.publish(
+                "42", "Later, scheduled", null, null, false, clock.instant().plus(Duration.ofHours(1)));
         String third = graph.publish("42", "Third", null, null, true, null).id();
 
         SandboxGraph.PostPage all = graph.publishedPosts("42", clock.instant(), null, 10, null);
         SandboxGraph.PostPage recent = graph.publishedPosts("42", clock.instant(), since, 1, null);
         SandboxGraph.PostPage older = graph.publishedPosts("42", clock.instant(), since, 1, third);
 
-        assertThat(all.data()).extracting(SandboxGraph.Post::message).containsExactly("Third", "Second",
-                "Volunteers wanted");
+        assertThat(all.data())
+                .extracting(SandboxGraph.Post::message)
+                .containsExactly("Third", "Second", "Volunteers wanted");
         assertThat(recent.data()).extracting(SandboxGraph.Post::id).containsExactly(third);
         assertThat(recent.hasNext()).isTrue();
         assertThat(older.data()).extracting(SandboxGraph.Post::id).containsExactly(second);
         assertThat(older.hasNext()).isFalse();
-        assertThat(graph.publishedPosts("42", clock.instant().plus(Duration.ofHours(2)), since, 10, null).data())
-                .as("a scheduled post counts once its time has come").hasSize(3);
+        assertThat(graph.publishedPosts("42", clock.instant().plus(Duration.ofHours(2)), since, 10, null)
+                        .data())
+                .as("a scheduled post counts once its time has come")
+                .hasSize(3);
     }
 
     @Test
@@ -86,19 +94,26 @@ class SandboxGraphTest {
     @Test
     void topLevelHidesRepliesThatStreamShows() {
         SandboxGraph.Comment first = graph.comments(postId, new CommentQuery(false, false, null, 1, null, null))
-                .data().get(0);
+                .data()
+                .get(0);
         graph.comment(postId, first.id(), "42", "Riverside", "Thank you!");
 
-        assertThat(graph.comments(postId, new CommentQuery(false, false, null, 25, null, null)).data()).hasSize(5);
-        assertThat(graph.comments(postId, new CommentQuery(true, false, null, 25, null, null)).data()).hasSize(6);
-        assertThat(graph.comments(first.id(), new CommentQuery(false, false, null, 25, null, null)).data())
-                .extracting(SandboxGraph.Comment::message).containsExactly("Thank you!");
+        assertThat(graph.comments(postId, new CommentQuery(false, false, null, 25, null, null))
+                        .data())
+                .hasSize(5);
+        assertThat(graph.comments(postId, new CommentQuery(true, false, null, 25, null, null))
+                        .data())
+                .hasSize(6);
+        assertThat(graph.comments(first.id(), new CommentQuery(false, false, null, 25, null, null))
+                        .data())
+                .extracting(SandboxGraph.Comment::message)
+                .containsExactly("Thank you!");
     }
 
     @Test
     void filtersBySinceAndReverses() {
-        CommentPage recent = graph.comments(postId, new CommentQuery(false, true,
-                Instant.parse("2026-03-02T10:04:00Z"), 25, null, null));
+        CommentPage recent = graph.comments(
+                postId, new CommentQuery(false, true, Instant.parse("2026-03-02T10:04:00Z"), 25, null, null));
 
         assertThat(recent.data()).extracting(SandboxGraph.Comment::message).containsExactly("comment 5", "comment 4");
     }
@@ -111,8 +126,8 @@ class SandboxGraphTest {
 
     @Test
     void scheduledPostsBecomePublishedWhenDue() {
-        SandboxGraph.Post scheduled = graph.publish("42", "Later", null, null, false,
-                clock.instant().plus(Duration.ofHours(1)));
+        SandboxGraph.Post scheduled =
+                graph.publish("42", "Later", null, null, false, clock.instant().plus(Duration.ofHours(1)));
 
         assertThat(scheduled.publishedAt(clock.instant())).isFalse();
         clock.advance(Duration.ofHours(1));
@@ -122,7 +137,8 @@ class SandboxGraphTest {
     @Test
     void deletingACommentDeletesItsReplies() {
         SandboxGraph.Comment first = graph.comments(postId, new CommentQuery(false, false, null, 1, null, null))
-                .data().get(0);
+                .data()
+                .get(0);
         SandboxGraph.Comment reply = graph.comment(postId, first.id(), "42", "Riverside", "Thanks");
 
         assertThat(graph.deleteComment(first.id())).isTrue();

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class TokenRegistryTest {
 
-    private final SandboxClock clock = new SandboxClock(Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"),
-            ZoneOffset.UTC));
+    private final SandboxClock clock =
+            new SandboxClock(Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC));
     private final TokenRegistry tokens = new TokenRegistry("900", "secret", clock);
 
     @Test
@@ -30,13 +30,14 @@ class TokenRegistryTest {
 
         tokens.revokePage("42", TokenRegistry.Revocation.EXPIRED);
         assertThatThrownBy(() -> tokens.authenticate(second))
-                .isInstanceOfSatisfying(GraphApiException.class, e -> assertThat(e.subcode()).isEqualTo(463));
+                .isInstanceOfSatisfying(
+                        GraphApiException.class, e -> assertThat(e.subcode()).isEqualTo(463));
     }
 
     @Test
     void unknownTokensCannotBeParsed() {
-        assertThatThrownBy(() -> tokens.authenticate("EAAnothing")).isInstanceOfSatisfying(GraphApiException.class,
-                e -> {
+        assertThatThrownBy(() -> tokens.authenticate("EAAnothing"))
+                .isInstanceOfSatisfying(GraphApiException.class, e -> {
                     assertThat(e.code()).isEqualTo(190);
                     assertThat(e.subcode()).isNull();
                 });
@@ -52,18 +53,22 @@ class TokenRegistryTest {
         String code = tokens.issueCode("7", "https://app.example/cb", Set.of("42"));
 
         assertThatThrownBy(() -> tokens.exchangeCode("900", "secret", "https://evil.example/cb", code))
-                .isInstanceOfSatisfying(GraphApiException.class, e -> assertThat(e.subcode()).isEqualTo(36008));
+                .isInstanceOfSatisfying(
+                        GraphApiException.class, e -> assertThat(e.subcode()).isEqualTo(36008));
         assertThatThrownBy(() -> tokens.exchangeCode("900", "wrong", "https://app.example/cb", code))
-                .isInstanceOfSatisfying(GraphApiException.class, e -> assertThat(e.code()).isEqualTo(1));
+                .isInstanceOfSatisfying(
+                        GraphApiException.class, e -> assertThat(e.code()).isEqualTo(1));
         String user = tokens.exchangeCode("900", "secret", "https://app.example/cb", code);
         assertThat(tokens.authenticate(user).kind()).isEqualTo(Caller.Kind.USER);
         assertThat(tokens.pagesOf("7")).containsExactly("42");
         assertThatThrownBy(() -> tokens.exchangeCode("900", "secret", "https://app.example/cb", code))
-                .isInstanceOfSatisfying(GraphApiException.class, e -> assertThat(e.subcode()).isEqualTo(36009));
+                .isInstanceOfSatisfying(
+                        GraphApiException.class, e -> assertThat(e.subcode()).isEqualTo(36009));
 
         clock.advance(TokenRegistry.USER_TOKEN_LIFETIME.plus(Duration.ofSeconds(1)));
         assertThatThrownBy(() -> tokens.authenticate(user))
-                .isInstanceOfSatisfying(GraphApiException.class, e -> assertThat(e.subcode()).isEqualTo(463));
+                .isInstanceOfSatisfying(
+                        GraphApiException.class, e -> assertThat(e.subcode()).isEqualTo(463));
     }
 
     @Test
@@ -84,6 +89,9 @@ class TokenRegistryTest {
         assertThat(proof).hasSize(64).matches("[0-9a-f]+");
         assertThat(AccessTokens.proofMatches("secret", "token", proof)).isTrue();
         assertThat(AccessTokens.proofMatches("other", "token", proof)).isFalse();
-        assertThat(AccessTokens.fingerprint("token")).startsWith("sha256:").hasSize(15).doesNotContain("token");
+        assertThat(AccessTokens.fingerprint("token"))
+                .startsWith("sha256:")
+                .hasSize(15)
+                .doesNotContain("token");
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class UsageMeterTest {
 
-    private final SandboxClock clock = new SandboxClock(Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"),
-            ZoneOffset.UTC));
+    private final SandboxClock clock =
+            new SandboxClock(Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC));
     private final UsageMeter meter = new UsageMeter(clock, Duration.ofHours(1), 10);
 
     @Test
@@ -54,7 +54,9 @@ class UsageMeterTest {
         UsageMeter.Metered limited = meter.call("P1", true);
         assertThat(limited.failure().code()).isEqualTo(32);
         assertThat(limited.page()).isEqualTo(UsageMeter.Usage.FULL);
-        assertThat(meter.call("P1", false).failure()).as("a refused call does not use one up").isNull();
+        assertThat(meter.call("P1", false).failure())
+                .as("a refused call does not use one up")
+                .isNull();
         assertThat(meter.call("P1", true).failure().code()).isEqualTo(32);
         assertThat(meter.call("P1", true).failure()).isNull();
     }

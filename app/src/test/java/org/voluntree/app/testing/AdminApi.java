@@ -21,8 +21,8 @@ public final class AdminApi {
 
     public AdminApi(int port, String email, String password) {
         this.root = "http://127.0.0.1:" + port;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((email + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        this.authorization = "Basic "
+                + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public JsonNode get(String path) {
@@ -31,9 +31,11 @@ public final class AdminApi {
 
     /** POSTs JSON and expects {@code expectedStatus}. */
     public JsonNode post(String path, Object body, int expectedStatus) {
-        return send(HttpRequest.newBuilder(URI.create(root + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body))), expectedStatus);
+        return send(
+                HttpRequest.newBuilder(URI.create(root + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body))),
+                expectedStatus);
     }
 
     /**
@@ -50,8 +52,8 @@ public final class AdminApi {
 
     private JsonNode send(HttpRequest.Builder request, int expectedStatus) {
         try {
-            HttpResponse<String> response = http.send(request.header("Authorization", authorization).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    request.header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expectedStatus) {
                 throw new AssertionError(response.request().method() + " " + response.uri() + " answered "
                         + response.statusCode() + ": " + response.body());

@@ -63,7 +63,9 @@ public final class AdminSession implements AutoCloseable {
 
     /** GETs a path with this session's cookies. */
     public HttpResponse<String> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET()
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {
@@ -75,7 +77,8 @@ public final class AdminSession implements AutoCloseable {
     public HttpResponse<String> post(String path, String form) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
     }
 
     /** POSTs JSON with this session's cookies and, when given, the CSRF token header. */
@@ -100,37 +103,44 @@ public final class AdminSession implements AutoCloseable {
     /** Opens {@code /ws/events} with this session's cookies; throws when the server refuses. */
     public void connect() throws Exception {
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
-        String cookieHeader = String.join("; ", cookies.getCookieStore().getCookies().stream()
-                .map(HttpCookie::toString).toList());
+        String cookieHeader = String.join(
+                "; ",
+                cookies.getCookieStore().getCookies().stream()
+                        .map(HttpCookie::toString)
+                        .toList());
         if (!cookieHeader.isEmpty()) {
             builder.header("Cookie", cookieHeader);
         }
         socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/events"), new WebSocket.Listener() {
-            private final StringBuilder partial = new StringBuilder();
+                    private final StringBuilder partial = new StringBuilder();
 
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                partial.append(data);
-                if (last) {
-                    received.add(partial.toString());
-                    partial.setLength(0);
-                }
-                webSocket.request(1);
-                return null;
-            }
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            received.add(partial.toString());
+                            partial.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
 
-            @Override
-            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                closedBecause = statusCode + " " + reason;
-                return null;
-            }
-        }).get(10, TimeUnit.SECONDS);
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closedBecause = statusCode + " " + reason;
+                        return null;
+                    }
+                })
+                .get(10, TimeUnit.SECONDS);
     }
 
     /** The value of this browser's cookie with that name, or null. */
     public String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The status and reason the server closed the socket with, or null while it is open. */

@@ -30,8 +30,12 @@ public final class ApiClient {
 
     /** A client that sends e-mail and password with every call (HTTP Basic), as scripts do. */
     public static ApiClient basic(int port, String email, String password) {
-        return new ApiClient(port, null, "Basic " + Base64.getEncoder()
-                .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new ApiClient(
+                port,
+                null,
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A client without credentials. */
@@ -41,8 +45,11 @@ public final class ApiClient {
 
     /** Logs in with e-mail and password and returns a client holding the new token. */
     public static ApiClient logIn(int port, String email, String password) {
-        HttpResponse<String> response = anonymous(port).send("POST", "/api/auth/tokens",
-                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"name\":\"test\"}");
+        HttpResponse<String> response = anonymous(port)
+                .send(
+                        "POST",
+                        "/api/auth/tokens",
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"name\":\"test\"}");
         if (response.statusCode() != 201) {
             throw new IllegalStateException("token login failed: " + response.statusCode() + " " + response.body());
         }
@@ -71,8 +78,9 @@ public final class ApiClient {
 
     public HttpResponse<String> send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

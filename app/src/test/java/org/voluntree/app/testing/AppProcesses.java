@@ -51,10 +51,14 @@ public final class AppProcesses implements AutoCloseable {
      */
     public static ProcessBuilder command(Path jar, Path log) {
         return new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir",
-                        Path.of(System.getProperty("user.home"), ".cache", "voluntree", "javacpp").toString()),
-                "-jar", jar.toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dorg.bytedeco.javacpp.cachedir="
+                                + System.getProperty(
+                                        "org.bytedeco.javacpp.cachedir",
+                                        Path.of(System.getProperty("user.home"), ".cache", "voluntree", "javacpp")
+                                                .toString()),
+                        "-jar",
+                        jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
     }
@@ -63,8 +67,8 @@ public final class AppProcesses implements AutoCloseable {
      * The variables every separate app process needs, as production sets them: its roles and port,
      * Redis and PostgreSQL, the Facebook app (secret, verify token, id) and the page-token key.
      */
-    public static Map<String, String> environment(String roles, int port, String redisUrl, String databaseUrl,
-            String appSecret, String verifyToken) {
+    public static Map<String, String> environment(
+            String roles, int port, String redisUrl, String databaseUrl, String appSecret, String verifyToken) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("VOLUNTREE_ROLES", roles);
         env.put("VOLUNTREE_PORT", Integer.toString(port));
@@ -82,9 +86,12 @@ public final class AppProcesses implements AutoCloseable {
     /** Whether the process on this port answers its readiness probe with 200. */
     public static boolean ready(int port) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -9,22 +9,23 @@ import org.voluntree.contracts.event.Json;
 /** Webhook bodies in the shapes Facebook documents for Page feed comments and Messenger messages. */
 public final class FacebookPayloads {
 
-    private FacebookPayloads() {
-    }
+    private FacebookPayloads() {}
 
     /** A comment a person added under a post. */
-    public record Comment(String commentId, String authorId, String authorName, String text) {
-    }
+    public record Comment(String commentId, String authorId, String authorName, String text) {}
 
     /** One entry holding a change per comment. */
     public static byte[] comments(String pageId, List<Comment> comments) {
-        List<Object> changes = comments.stream().<Object>map(c -> change(pageId, c)).toList();
+        List<Object> changes =
+                comments.stream().<Object>map(c -> change(pageId, c)).toList();
         return page(List.of(Map.of("id", pageId, "time", 1764064801, "changes", changes)));
     }
 
     /** Comments written at the given time (Facebook's created_time), e.g. now, for figures over recent ranges. */
     public static byte[] commentsAt(String pageId, List<Comment> comments, java.time.Instant createdAt) {
-        List<Object> changes = comments.stream().<Object>map(c -> change(pageId, c, createdAt.getEpochSecond())).toList();
+        List<Object> changes = comments.stream()
+                .<Object>map(c -> change(pageId, c, createdAt.getEpochSecond()))
+                .toList();
         return page(List.of(Map.of("id", pageId, "time", createdAt.getEpochSecond(), "changes", changes)));
     }
 
@@ -44,8 +45,19 @@ public final class FacebookPayloads {
     private static Map<String, Object> change(String pageId, Comment c, long createdTime) {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("from", Map.of("id", c.authorId(), "name", c.authorName()));
-        value.put("post", Map.of("status_type", "added_photos", "is_published", true,
-                "updated_time", "2026-11-25T10:00:00+0000", "promotion_status", "inactive", "id", pageId + "_777"));
+        value.put(
+                "post",
+                Map.of(
+                        "status_type",
+                        "added_photos",
+                        "is_published",
+                        true,
+                        "updated_time",
+                        "2026-11-25T10:00:00+0000",
+                        "promotion_status",
+                        "inactive",
+                        "id",
+                        pageId + "_777"));
         value.put("message", c.text());
         value.put("post_id", pageId + "_777");
         value.put("comment_id", c.commentId());

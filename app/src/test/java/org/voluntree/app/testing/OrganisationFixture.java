@@ -34,15 +34,18 @@ public final class OrganisationFixture {
     /** An organisation with one page, named as the organisation. */
     public long organisation(String name, String facebookPageId) {
         long id = organisation(name);
-        jdbc.update("insert into pages (organisation_id, facebook_page_id, name) values (?, ?, ?)", id, facebookPageId,
+        jdbc.update(
+                "insert into pages (organisation_id, facebook_page_id, name) values (?, ?, ?)",
+                id,
+                facebookPageId,
                 name);
         return id;
     }
 
     /** The id of the organisation's page (its first, where it has more). */
     public long page(long organisationId) {
-        return jdbc.queryForObject("select id from pages where organisation_id = ? order by id limit 1", Long.class,
-                organisationId);
+        return jdbc.queryForObject(
+                "select id from pages where organisation_id = ? order by id limit 1", Long.class, organisationId);
     }
 
     /** An admin with this role; returns the admin id. */
@@ -51,17 +54,33 @@ public final class OrganisationFixture {
     }
 
     /** A comment with sentiment and offense verdicts; returns the message id. */
-    public long message(long organisationId, String externalId, String authorId, String authorName, String text,
-            Instant createdAt, String sentiment) {
+    public long message(
+            long organisationId,
+            String externalId,
+            String authorId,
+            String authorName,
+            String text,
+            Instant createdAt,
+            String sentiment) {
         long page = page(organisationId);
-        long id = jdbc.queryForObject("""
+        long id = jdbc.queryForObject(
+                """
                 insert into messages (organisation_id, page_id, external_id, kind, author_id, author_name, text,
                                       created_at, received_at)
                 values (?, ?, ?, 'COMMENT', ?, ?, ?, ?, ?) returning id
-                """, Long.class, organisationId, page, externalId, authorId, authorName, text,
-                Timestamp.from(createdAt), Timestamp.from(createdAt));
+                """,
+                Long.class,
+                organisationId,
+                page,
+                externalId,
+                authorId,
+                authorName,
+                text,
+                Timestamp.from(createdAt),
+                Timestamp.from(createdAt));
         float positive = "positive".equals(sentiment) ? 0.9f : 0.1f;
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into classifications (message_id, analyzer, model_version, label, score, scores)
                 values (?, 'sentiment', 1, ?, ?, ?::real[]), (?, 'offense', 1, 'neither', 0.8, '{0.05,0.15,0.8}')
                 """, id, sentiment, Math.max(positive, 1 - positive), "{" + (1 - positive) + "," + positive + "}", id);

@@ -29,12 +29,10 @@ import tools.jackson.databind.JsonNode;
 public final class SandboxClient {
 
     /** A page created in the sandbox, with the page token it was issued. */
-    public record SandboxPage(String id, String name, String token) {
-    }
+    public record SandboxPage(String id, String name, String token) {}
 
     /** One Graph call the sandbox recorded. */
-    public record RecordedCall(String method, String path, int status, Integer errorCode) {
-    }
+    public record RecordedCall(String method, String path, int status, Integer errorCode) {}
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String root;
@@ -53,7 +51,9 @@ public final class SandboxClient {
      * later tests of a class find the page their first test created.
      */
     public String pageToken(String id, String name) {
-        boolean exists = get("/sandbox/control/pages").path("data").valueStream()
+        boolean exists = get("/sandbox/control/pages")
+                .path("data")
+                .valueStream()
                 .anyMatch(p -> id.equals(p.path("id").asString()));
         return exists ? issueToken(id) : createPage(id, name).token();
     }
@@ -74,7 +74,8 @@ public final class SandboxClient {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new AssertionError("publishing a post answered " + response.statusCode() + ": " + response.body());
+                throw new AssertionError(
+                        "publishing a post answered " + response.statusCode() + ": " + response.body());
             }
             return Json.MAPPER.readTree(response.body()).path("id").asString();
         } catch (IOException e) {
@@ -96,7 +97,9 @@ public final class SandboxClient {
     }
 
     public String issueToken(String pageId) {
-        return send("POST", "/sandbox/control/tokens/" + pageId, null, 200).path("access_token").asString();
+        return send("POST", "/sandbox/control/tokens/" + pageId, null, 200)
+                .path("access_token")
+                .asString();
     }
 
     public void revokeTokens(String pageId) {
@@ -126,13 +129,18 @@ public final class SandboxClient {
 
     /** The Graph calls recorded whose path contains {@code path}, of {@code method} (any when null). */
     public List<RecordedCall> calls(String path, String method) {
-        JsonNode found = send("GET", "/sandbox/requests?path=" + encode(path)
-                + (method == null ? "" : "&method=" + method), null, 200);
+        JsonNode found = send(
+                "GET",
+                "/sandbox/requests?path=" + encode(path) + (method == null ? "" : "&method=" + method),
+                null,
+                200);
         List<RecordedCall> calls = new ArrayList<>();
         for (JsonNode call : found.path("data")) {
-            calls.add(new RecordedCall(call.path("method").asString(), call.path("path").asString(),
-                    call.path("status").asInt(), call.path("errorCode").isNumber() ? call.path("errorCode").asInt()
-                            : null));
+            calls.add(new RecordedCall(
+                    call.path("method").asString(),
+                    call.path("path").asString(),
+                    call.path("status").asInt(),
+                    call.path("errorCode").isNumber() ? call.path("errorCode").asInt() : null));
         }
         return calls;
     }
@@ -150,7 +158,8 @@ public final class SandboxClient {
      * {@code within}); fails if more than {@code n} were sent by then.
      */
     public JsonNode nthMessage(String pageId, String recipientId, int n, Duration within) {
-        await("the page's message " + n + " to " + recipientId).atMost(within)
+        await("the page's message " + n + " to " + recipientId)
+                .atMost(within)
                 .until(() -> messages(pageId, recipientId).size() >= n);
         List<JsonNode> sent = messages(pageId, recipientId);
         assertThat(sent).as("messages to " + recipientId).hasSize(n);
@@ -160,7 +169,8 @@ public final class SandboxClient {
     /** The text of a sent message: plain, or the text of a button template. */
     public static String textOf(JsonNode sent) {
         JsonNode message = sent.path("message");
-        return message.has("text") ? message.path("text").asString()
+        return message.has("text")
+                ? message.path("text").asString()
                 : message.path("attachment").path("payload").path("text").asString();
     }
 
@@ -176,36 +186,49 @@ public final class SandboxClient {
     }
 
     public JsonNode message(String pageId, String psid, String text) {
-        return delivered(send("POST", "/sandbox/simulate/message", Map.of("pageId", pageId, "psid", psid, "text", text),
-                200));
+        return delivered(
+                send("POST", "/sandbox/simulate/message", Map.of("pageId", pageId, "psid", psid, "text", text), 200));
     }
 
     /** The tap on a quick reply: its title as the text, its payload beside it. */
     public JsonNode quickReply(String pageId, String psid, String title, String payload) {
-        return delivered(send("POST", "/sandbox/simulate/message", Map.of("pageId", pageId, "psid", psid, "text", title,
-                "quickReplyPayload", payload), 200));
+        return delivered(send(
+                "POST",
+                "/sandbox/simulate/message",
+                Map.of("pageId", pageId, "psid", psid, "text", title, "quickReplyPayload", payload),
+                200));
     }
 
     public JsonNode postback(String pageId, String psid, String title, String payload) {
-        return delivered(send("POST", "/sandbox/simulate/postback", Map.of("pageId", pageId, "psid", psid,
-                "title", title, "payload", payload), 200));
+        return delivered(send(
+                "POST",
+                "/sandbox/simulate/postback",
+                Map.of("pageId", pageId, "psid", psid, "title", title, "payload", payload),
+                200));
     }
 
     /** The page's own message to the person, typed by an admin in the page's inbox. */
     public JsonNode echo(String pageId, String psid, String text) {
-        return delivered(send("POST", "/sandbox/simulate/echo", Map.of("pageId", pageId, "psid", psid, "text", text),
-                200));
+        return delivered(
+                send("POST", "/sandbox/simulate/echo", Map.of("pageId", pageId, "psid", psid, "text", text), 200));
     }
 
     /** The comment id of a simulated comment's delivery. */
     public static String commentId(JsonNode delivery) {
-        return delivery.path("payload").path("entry").get(0).path("changes").get(0).path("value").path("comment_id")
+        return delivery.path("payload")
+                .path("entry")
+                .get(0)
+                .path("changes")
+                .get(0)
+                .path("value")
+                .path("comment_id")
                 .asString();
     }
 
     /** The message id of a simulated message's delivery. */
     public static String messageId(JsonNode delivery) {
-        JsonNode messaging = delivery.path("payload").path("entry").get(0).path("messaging").get(0);
+        JsonNode messaging =
+                delivery.path("payload").path("entry").get(0).path("messaging").get(0);
         JsonNode content = messaging.has("message") ? messaging.path("message") : messaging.path("postback");
         return content.path("mid").asString();
     }
@@ -223,13 +246,14 @@ public final class SandboxClient {
     private JsonNode raw(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
                 .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new AssertionError(
+                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.body().isEmpty() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(response.body());
         } catch (IOException e) {
@@ -250,13 +274,16 @@ public final class SandboxClient {
     private JsonNode send(String method, String path, Object body, int expectedStatus) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(Json.write(body)));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(Json.write(body)));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expectedStatus) {
-                throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new AssertionError(
+                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.body().isEmpty() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(response.body());
         } catch (IOException e) {

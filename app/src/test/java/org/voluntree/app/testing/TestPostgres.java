@@ -9,8 +9,7 @@ public final class TestPostgres {
 
     private static EmbeddedPostgres postgres;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
@@ -19,13 +18,16 @@ public final class TestPostgres {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL for the tests", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    // the JVM is going away
-                }
-            }, "test-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    postgres.close();
+                                } catch (IOException e) {
+                                    // the JVM is going away
+                                }
+                            },
+                            "test-postgres-stop"));
         }
         return postgres;
     }

@@ -16,8 +16,7 @@ public final class TestServers {
     /** 32 bytes, base64: encrypts page tokens in the tests. */
     public static final String TOKEN_KEY = "dm9sdW50cmVlLXRlc3QtdG9rZW4ta2V5LTMyLWJ5dGU=";
 
-    private TestServers() {
-    }
+    private TestServers() {}
 
     /** The servers, the test's Facebook app, these roles, and free ports for the app and its mail sandbox. */
     public static void register(DynamicPropertyRegistry registry, String roles) {

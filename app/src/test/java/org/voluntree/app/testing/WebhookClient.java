@@ -35,7 +35,8 @@ public final class WebhookClient {
     }
 
     public HttpResponse<String> get(String query) {
-        return send(HttpRequest.newBuilder(URI.create(endpoint + "?" + query)).GET().build());
+        return send(
+                HttpRequest.newBuilder(URI.create(endpoint + "?" + query)).GET().build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -20,11 +20,17 @@ class VolunteersCsvTest {
 
     @Test
     void writesAHeaderAndOneLinePerVolunteer() {
-        Volunteers.Summary maya = new Volunteers.Summary(7, "Maya", List.of("f1", "f2"),
-                Instant.parse("2026-11-25T10:00:00Z"), 2, 3,
+        Volunteers.Summary maya = new Volunteers.Summary(
+                7,
+                "Maya",
+                List.of("f1", "f2"),
+                Instant.parse("2026-11-25T10:00:00Z"),
+                2,
+                3,
                 new Volunteers.LastMessage(9, "Count me in", Instant.parse("2026-11-25T11:00:00Z"), "positive"));
 
-        assertThat(VolunteersCsv.write(List.of(maya))).isEqualTo(VolunteersCsv.HEADER + "\r\n"
-                + "7,Maya,f1 f2,2026-11-25T10:00:00Z,2,3,2026-11-25T11:00:00Z,Count me in\r\n");
+        assertThat(VolunteersCsv.write(List.of(maya)))
+                .isEqualTo(VolunteersCsv.HEADER + "\r\n"
+                        + "7,Maya,f1 f2,2026-11-25T10:00:00Z,2,3,2026-11-25T11:00:00Z,Count me in\r\n");
     }
 }

@@ -15,8 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.voluntree.app.testing.FacebookPayloads.Comment;
 import org.voluntree.app.testing.FacebookPayloads;
+import org.voluntree.app.testing.FacebookPayloads.Comment;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.app.testing.WebhookClient;
 import org.voluntree.contracts.event.EventKind;
@@ -29,7 +29,8 @@ import org.voluntree.contracts.testing.TestRedis;
  * The webhook against a real Redis, with only the web role running so that queued jobs stay in
  * {@code q:preprocess} where the test can count them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "voluntree.webhook.max-body-size=512KB")
 @DirtiesContext
 class WebhookIT {
@@ -57,8 +58,8 @@ class WebhookIT {
 
     @Test
     void answersTheVerificationHandshakeOnlyWithTheRightToken() {
-        HttpResponse<String> ok = facebook.get("hub.mode=subscribe&hub.verify_token=" + TestServers.VERIFY_TOKEN
-                + "&hub.challenge=1158201444");
+        HttpResponse<String> ok = facebook.get(
+                "hub.mode=subscribe&hub.verify_token=" + TestServers.VERIFY_TOKEN + "&hub.challenge=1158201444");
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("1158201444");
 
@@ -69,9 +70,11 @@ class WebhookIT {
 
     @Test
     void queuesOneJobPerCommentOfASignedDelivery() {
-        byte[] body = FacebookPayloads.comments(PAGE, List.of(
-                new Comment("777_1", "501", "Ana Ruiz", "count me in for saturday!"),
-                new Comment("777_2", "502", "Ben Ode", "what time does it start?")));
+        byte[] body = FacebookPayloads.comments(
+                PAGE,
+                List.of(
+                        new Comment("777_1", "501", "Ana Ruiz", "count me in for saturday!"),
+                        new Comment("777_2", "502", "Ben Ode", "what time does it start?")));
 
         HttpResponse<String> response = facebook.postSigned(body);
 
@@ -79,7 +82,10 @@ class WebhookIT {
         assertThat(response.body()).contains("\"queued\":2");
         List<InboundEvent> jobs = queuedJobs();
         assertThat(jobs).extracting(InboundEvent::externalId).containsExactlyInAnyOrder("777_1", "777_2");
-        InboundEvent first = jobs.stream().filter(j -> j.externalId().equals("777_1")).findFirst().orElseThrow();
+        InboundEvent first = jobs.stream()
+                .filter(j -> j.externalId().equals("777_1"))
+                .findFirst()
+                .orElseThrow();
         assertThat(first.kind()).isEqualTo(EventKind.COMMENT);
         assertThat(first.pageId()).isEqualTo(PAGE);
         assertThat(first.postId()).isEqualTo(PAGE + "_777");
@@ -90,8 +96,8 @@ class WebhookIT {
 
     @Test
     void queuesMessengerMessages() {
-        HttpResponse<String> response = facebook.postSigned(
-                FacebookPayloads.message(PAGE, "PSID-9", "m_abc", "can I still sign up?"));
+        HttpResponse<String> response =
+                facebook.postSigned(FacebookPayloads.message(PAGE, "PSID-9", "m_abc", "can I still sign up?"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(queuedJobs()).singleElement().satisfies(job -> {
@@ -127,7 +133,8 @@ class WebhookIT {
     void refusesABodyChangedAfterSigning() {
         byte[] body = comment();
         String signature = new WebhookSignatureVerifier(TestServers.APP_SECRET).headerFor(body);
-        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("count me in", "COUNT ME IN")
+        byte[] tampered = new String(body, StandardCharsets.UTF_8)
+                .replace("count me in", "COUNT ME IN")
                 .getBytes(StandardCharsets.UTF_8);
 
         assertThat(facebook.post(tampered, signature).statusCode()).isEqualTo(403);
@@ -137,7 +144,8 @@ class WebhookIT {
     @Test
     void refusesMalformedBodiesWithTheReason() {
         HttpResponse<String> notJson = facebook.postSigned("{\"object\":\"page\",".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> notPage = facebook.postSigned("{\"object\":\"user\",\"entry\":[]}".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> notPage =
+                facebook.postSigned("{\"object\":\"user\",\"entry\":[]}".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> noEntries = facebook.postSigned("{\"object\":\"page\"}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(notJson.statusCode()).isEqualTo(400);
@@ -184,7 +192,10 @@ class WebhookIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"queued\":1000");
-        assertThat(queuedJobs()).extracting(InboundEvent::externalId).doesNotHaveDuplicates().hasSize(1000);
+        assertThat(queuedJobs())
+                .extracting(InboundEvent::externalId)
+                .doesNotHaveDuplicates()
+                .hasSize(1000);
     }
 
     @Test

@@ -28,7 +28,9 @@ class WebhookPayloadParserTest {
         assertThat(event.kind()).isEqualTo(EventKind.COMMENT);
         assertThat(event.pageId()).isEqualTo("123");
         assertThat(event.postId()).isEqualTo("123_789");
-        assertThat(event.parentId()).as("a top-level comment's parent is the post").isNull();
+        assertThat(event.parentId())
+                .as("a top-level comment's parent is the post")
+                .isNull();
         assertThat(event.authorName()).isEqualTo("Ana");
         assertThat(event.createdAt()).isEqualTo(Instant.ofEpochSecond(1764064800));
         assertThat(event.receivedAt()).isEqualTo(NOW);
@@ -62,10 +64,16 @@ class WebhookPayloadParserTest {
 
         assertThat(parsed.events()).extracting(InboundEvent::key).containsExactly("m:m_1", "m:m_2", "p:m_3");
         assertThat(parsed.events().get(0).createdAt()).isEqualTo(Instant.ofEpochMilli(1764064800123L));
-        assertThat(parsed.events().get(0).payload()).as("a quick reply's payload").isEqualTo("SLOT|7");
+        assertThat(parsed.events().get(0).payload())
+                .as("a quick reply's payload")
+                .isEqualTo("SLOT|7");
         assertThat(parsed.events().get(1).verb()).isEqualTo("echo");
-        assertThat(parsed.events().get(1).recipientId()).as("an echo is addressed to the person").isEqualTo("P1");
-        assertThat(parsed.events().get(1).classifiable()).as("the page's own words are not classified").isFalse();
+        assertThat(parsed.events().get(1).recipientId())
+                .as("an echo is addressed to the person")
+                .isEqualTo("P1");
+        assertThat(parsed.events().get(1).classifiable())
+                .as("the page's own words are not classified")
+                .isFalse();
         assertThat(parsed.events().get(2).payload()).isEqualTo("CONSENT_YES");
         assertThat(parsed.events().get(2).classifiable()).isFalse();
     }

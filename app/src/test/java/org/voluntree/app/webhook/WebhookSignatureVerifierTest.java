@@ -32,14 +32,16 @@ class WebhookSignatureVerifierTest {
     @Test
     void refusesAMissingHeaderWith401() {
         assertThatThrownBy(() -> verifier.verify(null, body))
-                .isInstanceOfSatisfying(WebhookRejectedException.class,
+                .isInstanceOfSatisfying(
+                        WebhookRejectedException.class,
                         e -> assertThat(e.status()).isEqualTo(HttpStatus.UNAUTHORIZED));
     }
 
     @Test
     void refusesTheOldSha1HeaderFormat() {
         assertThatThrownBy(() -> verifier.verify("sha1=abcdef", body))
-                .isInstanceOfSatisfying(WebhookRejectedException.class,
+                .isInstanceOfSatisfying(
+                        WebhookRejectedException.class,
                         e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN))
                 .hasMessageContaining("sha256=");
     }

@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
-import org.voluntree.contracts.event.ClassifiedMessage.Classification;
 import org.voluntree.contracts.event.ClassifiedMessage;
+import org.voluntree.contracts.event.ClassifiedMessage.Classification;
 import org.voluntree.contracts.event.EventKind;
 import org.voluntree.contracts.event.InboundEvent;
 import org.voluntree.contracts.event.Json;
@@ -90,8 +90,10 @@ class ClassifiedWriterIT {
                 """, String.class))
                 .containsExactly("c1=volunteer", "c2=event_question", "c3=volunteer");
         // only the confident volunteer becomes a volunteer with an interest
-        assertThat(jdbc.queryForList("select facebook_user_id from volunteers", String.class)).containsExactly("u1");
-        assertThat(jdbc.queryForObject("select count(*) from interests", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForList("select facebook_user_id from volunteers", String.class))
+                .containsExactly("u1");
+        assertThat(jdbc.queryForObject("select count(*) from interests", Integer.class))
+                .isEqualTo(1);
         // every stored message waits for its reply handler
         assertThat(redis.sync().lrange(RedisNames.REPLY_QUEUE, 0, -1))
                 .extracting(job -> Json.read(job, MessageToAnswer.class).event().externalId())
@@ -116,7 +118,8 @@ class ClassifiedWriterIT {
     @Test
     void publishesOneEventPerStoredMessageOnItsOrganisationsChannel() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        try (StatefulRedisPubSubConnection<String, String> sub = TestRedis.client().connectPubSub()) {
+        try (StatefulRedisPubSubConnection<String, String> sub =
+                TestRedis.client().connectPubSub()) {
             sub.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String message) {
@@ -139,30 +142,56 @@ class ClassifiedWriterIT {
 
     @Test
     void rejectsMessagesOfAPageNoOrganisationConnectedAndStoresTheRest() {
-        InboundEvent stranger = new InboundEvent("c:x:add", EventKind.COMMENT, "999", "x1", "999_1", null, "add", "u9",
-                "Zed", "count me in", null, Instant.parse("2026-11-25T10:00:00Z"), Instant.parse("2026-11-25T10:00:01Z"));
+        InboundEvent stranger = new InboundEvent(
+                "c:x:add",
+                EventKind.COMMENT,
+                "999",
+                "x1",
+                "999_1",
+                null,
+                "add",
+                "u9",
+                "Zed",
+                "count me in",
+                null,
+                Instant.parse("2026-11-25T10:00:00Z"),
+                Instant.parse("2026-11-25T10:00:01Z"));
 
         Outcome outcome = writer.handle(List.of(
                 entry("1-0", stranger, "volunteer", 0.99f),
                 entry("2-0", comment("c2", "u2", "i'm in"), "volunteer", 0.95f)));
 
         assertThat(outcome.done()).containsExactly("2-0");
-        assertThat(outcome.rejected()).singleElement()
+        assertThat(outcome.rejected())
+                .singleElement()
                 .satisfies(r -> assertThat(r.reason()).contains("page 999 is not connected"));
-        assertThat(jdbc.queryForList("select external_id from messages", String.class)).containsExactly("c2");
+        assertThat(jdbc.queryForList("select external_id from messages", String.class))
+                .containsExactly("c2");
     }
 
     @Test
     void aRemovedCommentKeepsItsRowButLosesWhatThePersonWrote() {
         writer.handle(List.of(entry("1-0", comment("c1", "u1", "count me in!"), "volunteer", 0.97f)));
-        InboundEvent removal = new InboundEvent("c:c1:remove", EventKind.COMMENT, PAGE, "c1", PAGE + "_1", null,
-                "remove", "u1", null, null, null, Instant.parse("2026-11-25T11:00:00Z"),
+        InboundEvent removal = new InboundEvent(
+                "c:c1:remove",
+                EventKind.COMMENT,
+                PAGE,
+                "c1",
+                PAGE + "_1",
+                null,
+                "remove",
+                "u1",
+                null,
+                null,
+                null,
+                Instant.parse("2026-11-25T11:00:00Z"),
                 Instant.parse("2026-11-25T11:00:01Z"));
 
-        writer.handle(List.of(new StreamMessage<>(RedisNames.CLASSIFIED_STREAM, "2-0",
-                new ClassifiedMessage(removal, Map.of()).toFields())));
+        writer.handle(List.of(new StreamMessage<>(
+                RedisNames.CLASSIFIED_STREAM, "2-0", new ClassifiedMessage(removal, Map.of()).toFields())));
 
-        Map<String, Object> row = jdbc.queryForMap("select text, author_name, removed_at from messages where external_id = 'c1'");
+        Map<String, Object> row =
+                jdbc.queryForMap("select text, author_name, removed_at from messages where external_id = 'c1'");
         assertThat(row.get("text")).isNull();
         assertThat(row.get("author_name")).isNull();
         assertThat(row.get("removed_at")).isNotNull();
@@ -170,21 +199,21 @@ class ClassifiedWriterIT {
 
     @Test
     void rejectsAnEntryItCannotRead() {
-        StreamMessage<String, byte[]> broken = new StreamMessage<>(RedisNames.CLASSIFIED_STREAM, "1-0",
-                Map.of("event", "{not json".getBytes()));
+        StreamMessage<String, byte[]> broken =
+                new StreamMessage<>(RedisNames.CLASSIFIED_STREAM, "1-0", Map.of("event", "{not json".getBytes()));
 
         Outcome outcome = writer.handle(List.of(broken));
 
         assertThat(outcome.done()).isEmpty();
-        assertThat(outcome.rejected()).singleElement()
+        assertThat(outcome.rejected())
+                .singleElement()
                 .satisfies(r -> assertThat(r.reason()).startsWith("malformed entry"));
     }
 
     private Map<String, List<Map<String, Object>>> snapshot() {
         return Map.of(
                 "messages", jdbc.queryForList("select *, xmin::text as version from messages order by id"),
-                "classifications", jdbc.queryForList(
-                        """
+                "classifications", jdbc.queryForList("""
                         select message_id, analyzer, model_version, label, score, scores::text as scores,
                                xmin::text as version
                           from classifications order by message_id, analyzer
@@ -194,14 +223,26 @@ class ClassifiedWriterIT {
     }
 
     private static InboundEvent comment(String id, String author, String text) {
-        return new InboundEvent("c:" + id + ":add", EventKind.COMMENT, PAGE, id, PAGE + "_1", null, "add", author,
-                "Name " + author, text, null, Instant.parse("2026-11-25T10:00:00Z"), Instant.parse("2026-11-25T10:00:01Z"));
+        return new InboundEvent(
+                "c:" + id + ":add",
+                EventKind.COMMENT,
+                PAGE,
+                id,
+                PAGE + "_1",
+                null,
+                "add",
+                author,
+                "Name " + author,
+                text,
+                null,
+                Instant.parse("2026-11-25T10:00:00Z"),
+                Instant.parse("2026-11-25T10:00:01Z"));
     }
 
     private static StreamMessage<String, byte[]> entry(String id, InboundEvent event, String intent, float score) {
         float[] scores = new float[] {score, 1 - score};
-        ClassifiedMessage message = new ClassifiedMessage(event, Map.of("intent",
-                new Classification(3, intent, scores)));
+        ClassifiedMessage message =
+                new ClassifiedMessage(event, Map.of("intent", new Classification(3, intent, scores)));
         return new StreamMessage<>(RedisNames.CLASSIFIED_STREAM, id, message.toFields());
     }
 }

@@ -23,5 +23,4 @@ public record DeadLetter(
         int attempts,
         Instant failedAt,
         byte[] payload,
-        Map<String, byte[]> fields) {
-}
+        Map<String, byte[]> fields) {}

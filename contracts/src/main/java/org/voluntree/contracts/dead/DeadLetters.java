@@ -36,20 +36,22 @@ public final class DeadLetters {
     public String addListItem(String queue, byte[] item, String error, int attempts) {
         Map<String, byte[]> entry = header(queue, LIST, error, attempts);
         entry.put("payload", item);
-        return redis.xadd(RedisNames.DEAD_STREAM, XAddArgs.Builder.maxlen(MAX_LENGTH).approximateTrimming(), entry);
+        return redis.xadd(
+                RedisNames.DEAD_STREAM, XAddArgs.Builder.maxlen(MAX_LENGTH).approximateTrimming(), entry);
     }
 
     /** Records a stream entry that gave up. */
     public String addStreamEntry(String stream, Map<String, byte[]> fields, String error, int attempts) {
         Map<String, byte[]> entry = header(stream, STREAM, error, attempts);
         fields.forEach((k, v) -> entry.put(FIELD_PREFIX + k, v));
-        return redis.xadd(RedisNames.DEAD_STREAM, XAddArgs.Builder.maxlen(MAX_LENGTH).approximateTrimming(), entry);
+        return redis.xadd(
+                RedisNames.DEAD_STREAM, XAddArgs.Builder.maxlen(MAX_LENGTH).approximateTrimming(), entry);
     }
 
     public List<DeadLetter> list(int limit) {
         List<DeadLetter> letters = new ArrayList<>();
-        for (StreamMessage<String, byte[]> message
-                : redis.xrange(RedisNames.DEAD_STREAM, Range.create("-", "+"), Limit.from(limit))) {
+        for (StreamMessage<String, byte[]> message :
+                redis.xrange(RedisNames.DEAD_STREAM, Range.create("-", "+"), Limit.from(limit))) {
             letters.add(toLetter(message));
         }
         return letters;

@@ -9,8 +9,7 @@ import java.nio.ByteOrder;
  */
 public final class BinaryArrays {
 
-    private BinaryArrays() {
-    }
+    private BinaryArrays() {}
 
     public static byte[] packInts(int[] values) {
         ByteBuffer buffer = ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);

@@ -38,7 +38,8 @@ public record ClassifiedMessage(InboundEvent event, Map<String, Classification> 
         Map<String, byte[]> fields = new LinkedHashMap<>();
         fields.put(FeaturisedMessage.EVENT, Json.write(event));
         classifications.forEach((analyzer, c) -> {
-            fields.put(FeaturisedMessage.VERSION_PREFIX + analyzer,
+            fields.put(
+                    FeaturisedMessage.VERSION_PREFIX + analyzer,
                     FeaturisedMessage.bytes(Integer.toString(c.version())));
             fields.put(LABEL_PREFIX + analyzer, FeaturisedMessage.bytes(c.label()));
             fields.put(SCORES_PREFIX + analyzer, BinaryArrays.packFloats(c.scores()));

@@ -15,8 +15,7 @@ import java.util.Objects;
 public record FeaturisedMessage(InboundEvent event, Map<String, Features> features) {
 
     /** Feature ids for one analyzer, produced by the featuriser of {@code version}. */
-    public record Features(int version, int[] ids) {
-    }
+    public record Features(int version, int[] ids) {}
 
     static final String EVENT = "event";
     static final String VERSION_PREFIX = "v:";

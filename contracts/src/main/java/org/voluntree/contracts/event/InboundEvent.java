@@ -41,11 +41,35 @@ public record InboundEvent(
         String recipientId) {
 
     /** An event without a recipient: comments, and messages whose recipient is the page. */
-    public InboundEvent(String key, EventKind kind, String pageId, String externalId, String postId, String parentId,
-            String verb, String authorId, String authorName, String text, String payload, Instant createdAt,
+    public InboundEvent(
+            String key,
+            EventKind kind,
+            String pageId,
+            String externalId,
+            String postId,
+            String parentId,
+            String verb,
+            String authorId,
+            String authorName,
+            String text,
+            String payload,
+            Instant createdAt,
             Instant receivedAt) {
-        this(key, kind, pageId, externalId, postId, parentId, verb, authorId, authorName, text, payload, createdAt,
-                receivedAt, null);
+        this(
+                key,
+                kind,
+                pageId,
+                externalId,
+                postId,
+                parentId,
+                verb,
+                authorId,
+                authorName,
+                text,
+                payload,
+                createdAt,
+                receivedAt,
+                null);
     }
 
     public InboundEvent {
@@ -59,9 +83,6 @@ public record InboundEvent(
 
     /** Whether the analyzers should see this event: a comment added or edited, or a message, with text. */
     public boolean classifiable() {
-        return kind.classifiable()
-                && text != null
-                && !text.isBlank()
-                && ("add".equals(verb) || "edited".equals(verb));
+        return kind.classifiable() && text != null && !text.isBlank() && ("add".equals(verb) || "edited".equals(verb));
     }
 }

@@ -10,8 +10,7 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static byte[] write(Object value) {
         return MAPPER.writeValueAsBytes(value);

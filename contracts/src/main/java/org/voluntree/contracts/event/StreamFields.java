@@ -8,8 +8,7 @@ import java.util.Map;
 /** Shared field reading for the stream records. */
 final class StreamFields {
 
-    private StreamFields() {
-    }
+    private StreamFields() {}
 
     static InboundEvent event(Map<String, byte[]> fields) {
         byte[] json = required(fields, FeaturisedMessage.EVENT);

@@ -50,11 +50,16 @@ public final class LocalRedisServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             List<String> settings = new ArrayList<>(List.of(
-                    "--port", Integer.toString(chosen),
-                    "--bind", "127.0.0.1",
-                    "--dir", dataDir.toAbsolutePath().toString(),
-                    "--save", "",
-                    "--appendonly", persistent ? "yes" : "no"));
+                    "--port",
+                    Integer.toString(chosen),
+                    "--bind",
+                    "127.0.0.1",
+                    "--dir",
+                    dataDir.toAbsolutePath().toString(),
+                    "--save",
+                    "",
+                    "--appendonly",
+                    persistent ? "yes" : "no"));
             Optional<Path> binary = onPath("redis-server");
             LocalRedisServer server;
             if (binary.isPresent()) {
@@ -82,8 +87,10 @@ public final class LocalRedisServer implements AutoCloseable {
             server.awaitReady(Duration.ofSeconds(20));
             return server;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start a local Redis server on port " + chosen
-                    + "; install redis-server (apt-get install redis-server) or free the port", e);
+            throw new UncheckedIOException(
+                    "cannot start a local Redis server on port " + chosen
+                            + "; install redis-server (apt-get install redis-server) or free the port",
+                    e);
         }
     }
 

@@ -46,7 +46,8 @@ public record ModelArtifact(ModelManifest manifest, byte[] graph) {
         try {
             Files.createDirectories(dir);
             Files.write(dir.resolve(GRAPH_FILE), graph);
-            Files.write(dir.resolve(MANIFEST_FILE),
+            Files.write(
+                    dir.resolve(MANIFEST_FILE),
                     Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write model folder " + dir, e);

@@ -40,8 +40,18 @@ public record ModelManifest(
     }
 
     public ModelManifest withVersion(int newVersion) {
-        return new ModelManifest(analyzer, newVersion, family, labels, input, output, featuriser, metrics,
-                trainingData, graphSha256, createdAt);
+        return new ModelManifest(
+                analyzer,
+                newVersion,
+                family,
+                labels,
+                input,
+                output,
+                featuriser,
+                metrics,
+                trainingData,
+                graphSha256,
+                createdAt);
     }
 
     /** Index of the highest score, mapped to its label. */

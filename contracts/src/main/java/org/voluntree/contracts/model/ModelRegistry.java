@@ -53,9 +53,11 @@ public final class ModelRegistry {
         String analyzer = artifact.manifest().analyzer();
         int version = Math.toIntExact(redis.incr(sequenceKey(analyzer)));
         ModelManifest manifest = artifact.manifest().withVersion(version);
-        redis.hset(RedisNames.modelVersion(analyzer, version), Map.of(
-                MANIFEST, Json.write(manifest),
-                GRAPH, artifact.graph()));
+        redis.hset(
+                RedisNames.modelVersion(analyzer, version),
+                Map.of(
+                        MANIFEST, Json.write(manifest),
+                        GRAPH, artifact.graph()));
         redis.zadd(RedisNames.modelVersions(analyzer), version, utf8(Integer.toString(version)));
         redis.sadd(RedisNames.ANALYZERS, utf8(analyzer));
         return version;
@@ -63,10 +65,16 @@ public final class ModelRegistry {
 
     /** Makes a stored version the active one and announces it. Returns the previously active version, if any. */
     public Optional<Integer> activate(String analyzer, int version) {
-        Long previous = redis.eval(ACTIVATE, ScriptOutputType.INTEGER,
-                new String[] {RedisNames.modelVersion(analyzer, version), RedisNames.activeModel(analyzer),
-                    RedisNames.modelHistory(analyzer)},
-                utf8(Integer.toString(version)), utf8(analyzer));
+        Long previous = redis.eval(
+                ACTIVATE,
+                ScriptOutputType.INTEGER,
+                new String[] {
+                    RedisNames.modelVersion(analyzer, version),
+                    RedisNames.activeModel(analyzer),
+                    RedisNames.modelHistory(analyzer)
+                },
+                utf8(Integer.toString(version)),
+                utf8(analyzer));
         if (previous == -2) {
             throw ModelNotFoundException.forVersion(analyzer, version);
         }
@@ -76,8 +84,9 @@ public final class ModelRegistry {
 
     /** Re-activates the version that was active before the current one. */
     public int rollback(String analyzer) {
-        Long restored = redis.eval(ROLLBACK, ScriptOutputType.INTEGER,
-                new String[] {RedisNames.activeModel(analyzer), RedisNames.modelHistory(analyzer)});
+        Long restored = redis.eval(ROLLBACK, ScriptOutputType.INTEGER, new String[] {
+            RedisNames.activeModel(analyzer), RedisNames.modelHistory(analyzer)
+        });
         if (restored < 0) {
             throw ModelNotFoundException.noHistory(analyzer);
         }
@@ -87,7 +96,9 @@ public final class ModelRegistry {
 
     public Optional<Integer> activeVersion(String analyzer) {
         byte[] value = redis.get(RedisNames.activeModel(analyzer));
-        return value == null ? Optional.empty() : Optional.of(Integer.parseInt(new String(value, StandardCharsets.UTF_8)));
+        return value == null
+                ? Optional.empty()
+                : Optional.of(Integer.parseInt(new String(value, StandardCharsets.UTF_8)));
     }
 
     public ModelManifest manifest(String analyzer, int version) {

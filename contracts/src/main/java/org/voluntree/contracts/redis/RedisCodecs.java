@@ -8,8 +8,8 @@ import io.lettuce.core.codec.StringCodec;
 public final class RedisCodecs {
 
     /** UTF-8 keys and field names, raw byte values. */
-    public static final RedisCodec<String, byte[]> STRING_BYTES = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+    public static final RedisCodec<String, byte[]> STRING_BYTES =
+            RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
-    private RedisCodecs() {
-    }
+    private RedisCodecs() {}
 }

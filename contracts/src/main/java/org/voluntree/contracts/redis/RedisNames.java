@@ -46,8 +46,7 @@ public final class RedisNames {
     /** Channel on which a web node announces a login session that ended, so every node closes its sockets. */
     public static final String SESSION_ENDED_CHANNEL = "session:ended";
 
-    private RedisNames() {
-    }
+    private RedisNames() {}
 
     /** The list a consumer moves items into while it works on them. */
     public static String processingList(String queue, String consumer) {

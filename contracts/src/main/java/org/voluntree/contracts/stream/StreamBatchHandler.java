@@ -14,8 +14,7 @@ public interface StreamBatchHandler {
     Outcome handle(List<StreamMessage<String, byte[]>> batch);
 
     /** An entry that can never succeed, with the reason. */
-    record Rejected(StreamMessage<String, byte[]> entry, String reason) {
-    }
+    record Rejected(StreamMessage<String, byte[]> entry, String reason) {}
 
     /** What became of a batch. */
     record Outcome(List<String> done, List<Rejected> rejected) {

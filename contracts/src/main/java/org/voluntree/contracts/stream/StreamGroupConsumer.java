@@ -73,8 +73,13 @@ public final class StreamGroupConsumer implements AutoCloseable {
         lastClaim = System.nanoTime() - settings.claimEvery().toNanos();
         thread = new Thread(this::run, settings.group() + "-" + settings.consumer());
         thread.start();
-        log.info("Consumer {} of group {} reading {} in batches of up to {} entries or {} ms", settings.consumer(),
-                settings.group(), settings.stream(), settings.batchSize(), settings.maxWait().toMillis());
+        log.info(
+                "Consumer {} of group {} reading {} in batches of up to {} entries or {} ms",
+                settings.consumer(),
+                settings.group(),
+                settings.stream(),
+                settings.batchSize(),
+                settings.maxWait().toMillis());
     }
 
     /** Creates the group at the start of the stream (and the stream) unless it exists. */
@@ -120,15 +125,21 @@ public final class StreamGroupConsumer implements AutoCloseable {
                 if (!running) {
                     break;
                 }
-                log.warn("Redis unavailable to {} ({}), retrying in {}", settings.consumer(),
-                        e.getClass().getSimpleName(), backoff.next());
+                log.warn(
+                        "Redis unavailable to {} ({}), retrying in {}",
+                        settings.consumer(),
+                        e.getClass().getSimpleName(),
+                        backoff.next());
                 backoff.pause();
             } catch (RuntimeException e) {
                 if (!running) {
                     break;
                 }
-                log.error("{} failed on a batch of {}; its entries stay pending and will be retried",
-                        settings.consumer(), settings.stream(), e);
+                log.error(
+                        "{} failed on a batch of {}; its entries stay pending and will be retried",
+                        settings.consumer(),
+                        settings.stream(),
+                        e);
                 backoff.pause();
             }
         }
@@ -137,16 +148,20 @@ public final class StreamGroupConsumer implements AutoCloseable {
     private List<StreamMessage<String, byte[]>> readBatch() {
         Consumer<String> me = Consumer.from(settings.group(), settings.consumer());
         XReadArgs.StreamOffset<String> next = XReadArgs.StreamOffset.lastConsumed(settings.stream());
-        List<StreamMessage<String, byte[]>> batch = new ArrayList<>(reading.sync().xreadgroup(me,
-                XReadArgs.Builder.count(settings.batchSize()).block(settings.maxWait()), next));
+        List<StreamMessage<String, byte[]>> batch = new ArrayList<>(reading.sync()
+                .xreadgroup(me, XReadArgs.Builder.count(settings.batchSize()).block(settings.maxWait()), next));
         long deadline = System.nanoTime() + settings.maxWait().toNanos();
         while (!batch.isEmpty() && batch.size() < settings.batchSize() && running) {
             long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (remainingMs <= 0) {
                 break;
             }
-            List<StreamMessage<String, byte[]>> more = reading.sync().xreadgroup(me,
-                    XReadArgs.Builder.count(settings.batchSize() - batch.size()).block(remainingMs), next);
+            List<StreamMessage<String, byte[]>> more = reading.sync()
+                    .xreadgroup(
+                            me,
+                            XReadArgs.Builder.count(settings.batchSize() - batch.size())
+                                    .block(remainingMs),
+                            next);
             if (more.isEmpty()) {
                 break;
             }
@@ -160,15 +175,24 @@ public final class StreamGroupConsumer implements AutoCloseable {
         deadLetterOverdelivered(redis);
         String cursor = "0-0";
         do {
-            ClaimedMessages<String, byte[]> claimed = redis.xautoclaim(settings.stream(),
-                    XAutoClaimArgs.Builder.<String>xautoclaim(Consumer.from(settings.group(), settings.consumer()),
-                            settings.claimMinIdle(), cursor).count(settings.batchSize()));
-            List<StreamMessage<String, byte[]>> entries = withoutOverdelivered(redis, claimed.getMessages().stream()
-                    .filter(m -> m.getBody() != null && !m.getBody().isEmpty())
-                    .toList());
+            ClaimedMessages<String, byte[]> claimed = redis.xautoclaim(
+                    settings.stream(),
+                    XAutoClaimArgs.Builder.<String>xautoclaim(
+                                    Consumer.from(settings.group(), settings.consumer()),
+                                    settings.claimMinIdle(),
+                                    cursor)
+                            .count(settings.batchSize()));
+            List<StreamMessage<String, byte[]>> entries = withoutOverdelivered(
+                    redis,
+                    claimed.getMessages().stream()
+                            .filter(m -> m.getBody() != null && !m.getBody().isEmpty())
+                            .toList());
             if (!entries.isEmpty()) {
-                log.warn("{} took over {} entries of {} left pending by a stopped consumer", settings.consumer(),
-                        entries.size(), settings.stream());
+                log.warn(
+                        "{} took over {} entries of {} left pending by a stopped consumer",
+                        settings.consumer(),
+                        entries.size(),
+                        settings.stream());
                 process(entries);
             }
             cursor = claimed.getId();
@@ -176,14 +200,18 @@ public final class StreamGroupConsumer implements AutoCloseable {
     }
 
     private void deadLetterOverdelivered(RedisCommands<String, byte[]> redis) {
-        List<PendingMessage> pending = redis.xpending(settings.stream(), XPendingArgs.Builder
-                .xpending(settings.group(), Range.create("-", "+"), Limit.from(1000))
-                .idle(settings.claimMinIdle()));
+        List<PendingMessage> pending = redis.xpending(
+                settings.stream(),
+                XPendingArgs.Builder.xpending(settings.group(), Range.create("-", "+"), Limit.from(1000))
+                        .idle(settings.claimMinIdle()));
         for (PendingMessage entry : pending) {
             if (entry.getRedeliveryCount() >= settings.maxDeliveries()) {
-                List<StreamMessage<String, byte[]>> found = redis.xrange(settings.stream(),
-                        Range.create(entry.getId(), entry.getId()));
-                deadLetter(redis, entry.getId(), found.isEmpty() ? Map.of() : found.get(0).getBody(),
+                List<StreamMessage<String, byte[]>> found =
+                        redis.xrange(settings.stream(), Range.create(entry.getId(), entry.getId()));
+                deadLetter(
+                        redis,
+                        entry.getId(),
+                        found.isEmpty() ? Map.of() : found.get(0).getBody(),
                         entry.getRedeliveryCount());
             }
         }
@@ -196,15 +224,20 @@ public final class StreamGroupConsumer implements AutoCloseable {
      * one more delivery. Such an entry, now delivered more than {@code maxDeliveries} times, is
      * dead-lettered here instead of running again.
      */
-    private List<StreamMessage<String, byte[]>> withoutOverdelivered(RedisCommands<String, byte[]> redis,
-            List<StreamMessage<String, byte[]>> claimed) {
+    private List<StreamMessage<String, byte[]>> withoutOverdelivered(
+            RedisCommands<String, byte[]> redis, List<StreamMessage<String, byte[]>> claimed) {
         if (claimed.isEmpty()) {
             return claimed;
         }
         Map<String, Long> deliveries = new HashMap<>();
-        Range<String> ids = Range.create(claimed.get(0).getId(), claimed.get(claimed.size() - 1).getId());
-        for (PendingMessage entry : redis.xpending(settings.stream(), XPendingArgs.Builder.xpending(
-                Consumer.from(settings.group(), settings.consumer()), ids, Limit.from(claimed.size() * 2L + 100)))) {
+        Range<String> ids = Range.create(
+                claimed.get(0).getId(), claimed.get(claimed.size() - 1).getId());
+        for (PendingMessage entry : redis.xpending(
+                settings.stream(),
+                XPendingArgs.Builder.xpending(
+                        Consumer.from(settings.group(), settings.consumer()),
+                        ids,
+                        Limit.from(claimed.size() * 2L + 100)))) {
             deliveries.put(entry.getId(), entry.getRedeliveryCount());
         }
         List<StreamMessage<String, byte[]>> runnable = new ArrayList<>();
@@ -219,10 +252,11 @@ public final class StreamGroupConsumer implements AutoCloseable {
         return runnable;
     }
 
-    private void deadLetter(RedisCommands<String, byte[]> redis, String id, Map<String, byte[]> fields,
-            long deliveries) {
-        deadLetters.addStreamEntry(settings.stream(), fields,
-                "failed on " + deliveries + " deliveries to group " + settings.group(), (int) deliveries);
+    private void deadLetter(
+            RedisCommands<String, byte[]> redis, String id, Map<String, byte[]> fields, long deliveries) {
+        deadLetters.addStreamEntry(
+                settings.stream(), fields, "failed on " + deliveries + " deliveries to group " + settings.group(), (int)
+                        deliveries);
         redis.xack(settings.stream(), settings.group(), id);
         log.error("Dead-lettered entry {} of {} after {} deliveries", id, settings.stream(), deliveries);
     }
@@ -233,8 +267,8 @@ public final class StreamGroupConsumer implements AutoCloseable {
         for (StreamBatchHandler.Rejected rejected : outcome.rejected()) {
             deadLetters.addStreamEntry(settings.stream(), rejected.entry().getBody(), rejected.reason(), 1);
             redis.xack(settings.stream(), settings.group(), rejected.entry().getId());
-            log.error("Dead-lettered entry {} of {}: {}", rejected.entry().getId(), settings.stream(),
-                    rejected.reason());
+            log.error(
+                    "Dead-lettered entry {} of {}: {}", rejected.entry().getId(), settings.stream(), rejected.reason());
         }
         if (!outcome.done().isEmpty()) {
             redis.xack(settings.stream(), settings.group(), outcome.done().toArray(String[]::new));
@@ -256,7 +290,10 @@ public final class StreamGroupConsumer implements AutoCloseable {
         }
         reading.close();
         commands.close();
-        log.info("Consumer {} of group {} stopped after {} entries", settings.consumer(), settings.group(),
+        log.info(
+                "Consumer {} of group {} stopped after {} entries",
+                settings.consumer(),
+                settings.group(),
                 handled.get());
     }
 }

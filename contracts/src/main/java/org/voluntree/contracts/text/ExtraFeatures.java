@@ -30,7 +30,8 @@ public record ExtraFeatures(boolean wordTrigrams, int negationWindow, Map<String
             lexicon = Map.of();
         } else {
             Map<String, List<String>> sorted = new TreeMap<>();
-            lexicon.forEach((name, words) -> sorted.put(name, words.stream().sorted().distinct().toList()));
+            lexicon.forEach((name, words) ->
+                    sorted.put(name, words.stream().sorted().distinct().toList()));
             lexicon = Collections.unmodifiableMap(sorted);
         }
     }
@@ -58,6 +59,8 @@ public record ExtraFeatures(boolean wordTrigrams, int negationWindow, Map<String
     @Override
     public String toString() {
         return "ExtraFeatures[wordTrigrams=" + wordTrigrams + ", negationWindow=" + negationWindow + ", lexicon="
-                + lexicon.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue().size() + " words").toList() + "]";
+                + lexicon.entrySet().stream()
+                        .map(e -> e.getKey() + ":" + e.getValue().size() + " words")
+                        .toList() + "]";
     }
 }

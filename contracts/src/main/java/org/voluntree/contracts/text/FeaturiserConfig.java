@@ -38,8 +38,14 @@ public record FeaturiserConfig(
     }
 
     /** A configuration without {@link ExtraFeatures}. */
-    public FeaturiserConfig(int normaliserVersion, int buckets, int maxFeatures, boolean wordBigrams, int charNgramMin,
-            int charNgramMax, int seed) {
+    public FeaturiserConfig(
+            int normaliserVersion,
+            int buckets,
+            int maxFeatures,
+            boolean wordBigrams,
+            int charNgramMin,
+            int charNgramMax,
+            int seed) {
         this(normaliserVersion, buckets, maxFeatures, wordBigrams, charNgramMin, charNgramMax, seed, null);
     }
 
@@ -49,8 +55,15 @@ public record FeaturiserConfig(
     }
 
     public FeaturiserConfig withExtras(ExtraFeatures newExtras) {
-        return new FeaturiserConfig(normaliserVersion, buckets, maxFeatures, wordBigrams, charNgramMin, charNgramMax,
-                seed, newExtras == null || !newExtras.any() ? null : newExtras);
+        return new FeaturiserConfig(
+                normaliserVersion,
+                buckets,
+                maxFeatures,
+                wordBigrams,
+                charNgramMin,
+                charNgramMax,
+                seed,
+                newExtras == null || !newExtras.any() ? null : newExtras);
     }
 
     /** The defaults for short social-media messages. */

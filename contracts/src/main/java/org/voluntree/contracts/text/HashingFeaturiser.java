@@ -17,13 +17,40 @@ import java.util.Set;
 public final class HashingFeaturiser {
 
     /** Negation words in normalised form (the normaliser drops apostrophes: "don't" → "dont"). */
-    static final Set<String> NEGATIONS = Set.of("not", "no", "never", "nothing", "nobody", "none", "nowhere",
-            "neither", "nor", "without", "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent",
-            "werent", "wont", "wouldnt", "shouldnt", "couldnt", "hasnt", "havent", "hadnt", "aint", "mustnt",
-            "neednt", "nt");
+    static final Set<String> NEGATIONS = Set.of(
+            "not",
+            "no",
+            "never",
+            "nothing",
+            "nobody",
+            "none",
+            "nowhere",
+            "neither",
+            "nor",
+            "without",
+            "cannot",
+            "cant",
+            "dont",
+            "doesnt",
+            "didnt",
+            "isnt",
+            "wasnt",
+            "arent",
+            "werent",
+            "wont",
+            "wouldnt",
+            "shouldnt",
+            "couldnt",
+            "hasnt",
+            "havent",
+            "hadnt",
+            "aint",
+            "mustnt",
+            "neednt",
+            "nt");
     /** Words and marks that end a negation scope (the normaliser keeps only "?" and "!" of the punctuation). */
-    static final Set<String> SCOPE_BREAKERS = Set.of("but", "however", "though", "although", "yet", "because",
-            "except", "?", "!");
+    static final Set<String> SCOPE_BREAKERS =
+            Set.of("but", "however", "though", "although", "yet", "because", "except", "?", "!");
 
     private final FeaturiserConfig config;
     private final ExtraFeatures extras;

@@ -33,11 +33,10 @@ public final class TextNormaliser {
     private static final Pattern MENTION = Pattern.compile("@[\\p{L}\\p{N}_.]+");
     private static final Pattern REPEATS = Pattern.compile("(\\p{L})\\1{2,}");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern CHARACTER_REFERENCE = Pattern.compile(
-            "&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos|nbsp));");
+    private static final Pattern CHARACTER_REFERENCE =
+            Pattern.compile("&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos|nbsp));");
 
-    private TextNormaliser() {
-    }
+    private TextNormaliser() {}
 
     /** Normalises with the current rules. */
     public static String normalise(String text) {

@@ -58,7 +58,8 @@ class DeadLettersIT {
         deadLetters.replay(letter);
 
         assertThat(deadLetters.size()).isZero();
-        assertThat(redis.lrange("q:reply", 0, -1)).extracting(b -> new String(b, UTF_8))
+        assertThat(redis.lrange("q:reply", 0, -1))
+                .extracting(b -> new String(b, UTF_8))
                 .containsExactly("job-1", "job-2");
     }
 

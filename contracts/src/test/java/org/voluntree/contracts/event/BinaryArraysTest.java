@@ -29,8 +29,7 @@ class BinaryArraysTest {
 
     @Test
     void writesLittleEndianSoOtherLanguagesReadTheSameBytes() {
-        assertThat(BinaryArrays.packInts(new int[] {1, 0x01020304}))
-                .containsExactly(1, 0, 0, 0, 4, 3, 2, 1);
+        assertThat(BinaryArrays.packInts(new int[] {1, 0x01020304})).containsExactly(1, 0, 0, 0, 4, 3, 2, 1);
         // 1.0f is 0x3F800000
         assertThat(BinaryArrays.packFloats(new float[] {1.0f})).containsExactly(0, 0, (byte) 0x80, 0x3F);
     }

@@ -12,16 +12,18 @@ import org.voluntree.contracts.event.ClassifiedMessage.Classification;
 class ClassifiedMessageTest {
 
     private final InboundEvent event = Events.comment("c1", "is my donation tax deductible?");
-    private final ClassifiedMessage message = new ClassifiedMessage(event, Map.of(
-            "intent", new Classification(2, "donation", new float[] {0.1f, 0.7f, 0.2f}),
-            "offense", new Classification(1, "neither", new float[] {0.05f, 0.05f, 0.9f})));
+    private final ClassifiedMessage message = new ClassifiedMessage(
+            event,
+            Map.of(
+                    "intent", new Classification(2, "donation", new float[] {0.1f, 0.7f, 0.2f}),
+                    "offense", new Classification(1, "neither", new float[] {0.05f, 0.05f, 0.9f})));
 
     @Test
     void writesTheDocumentedStreamFields() {
         Map<String, byte[]> fields = message.toFields();
 
-        assertThat(fields).containsOnlyKeys("event", "v:intent", "l:intent", "p:intent", "v:offense", "l:offense",
-                "p:offense");
+        assertThat(fields)
+                .containsOnlyKeys("event", "v:intent", "l:intent", "p:intent", "v:offense", "l:offense", "p:offense");
         assertThat(new String(fields.get("v:intent"), UTF_8)).isEqualTo("2");
         assertThat(new String(fields.get("l:intent"), UTF_8)).isEqualTo("donation");
         assertThat(fields.get("p:intent")).isEqualTo(BinaryArrays.packFloats(new float[] {0.1f, 0.7f, 0.2f}));

@@ -12,9 +12,11 @@ import org.voluntree.contracts.event.FeaturisedMessage.Features;
 class FeaturisedMessageTest {
 
     private final InboundEvent event = Events.comment("c1", "count me in!");
-    private final FeaturisedMessage message = new FeaturisedMessage(event, Map.of(
-            "intent", new Features(3, new int[] {5, 9, 0, 0}),
-            "sentiment", new Features(1, new int[] {7, 0})));
+    private final FeaturisedMessage message = new FeaturisedMessage(
+            event,
+            Map.of(
+                    "intent", new Features(3, new int[] {5, 9, 0, 0}),
+                    "sentiment", new Features(1, new int[] {7, 0})));
 
     @Test
     void writesTheDocumentedStreamFields() {

@@ -65,12 +65,19 @@ class ModelArtifactTest {
 
     @Test
     void theCommittedIntentModelIsIntactAndMatchesThisBuild() {
-        ModelArtifact intent = ModelArtifact.readFrom(Path.of(System.getProperty("voluntree.repo.root"), "models",
-                "intent"));
+        ModelArtifact intent =
+                ModelArtifact.readFrom(Path.of(System.getProperty("voluntree.repo.root"), "models", "intent"));
 
         assertThat(intent.manifest().analyzer()).isEqualTo("intent");
-        assertThat(intent.manifest().labels()).containsExactly("volunteer", "how_to_signup", "event_question",
-                "requirements_question", "donation", "appreciation", "other");
+        assertThat(intent.manifest().labels())
+                .containsExactly(
+                        "volunteer",
+                        "how_to_signup",
+                        "event_question",
+                        "requirements_question",
+                        "donation",
+                        "appreciation",
+                        "other");
         assertThat(intent.manifest().input().shape())
                 .containsExactly(-1L, (long) intent.manifest().featuriser().maxFeatures());
         assertThat(intent.manifest().output().shape()).containsExactly(-1L, 7L);

@@ -144,7 +144,9 @@ class ModelRegistryIT {
 
     private String nextAnnouncement() throws InterruptedException {
         String message = announcements.poll(5, TimeUnit.SECONDS);
-        assertThat(message).as("announcement on " + RedisNames.MODELS_CHANGED_CHANNEL).isNotNull();
+        assertThat(message)
+                .as("announcement on " + RedisNames.MODELS_CHANGED_CHANNEL)
+                .isNotNull();
         return message;
     }
 }

@@ -14,8 +14,7 @@ public final class TestRedis {
     private static LocalRedisServer server;
     private static RedisClient client;
 
-    private TestRedis() {
-    }
+    private TestRedis() {}
 
     public static synchronized LocalRedisServer server() {
         if (server == null) {

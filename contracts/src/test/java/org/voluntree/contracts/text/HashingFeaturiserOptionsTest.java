@@ -13,8 +13,11 @@ class HashingFeaturiserOptionsTest {
 
     private static final String TEXT = "I don't think I can make it, sorry! 😢 @Maria";
     /** The ids that the featuriser produced before ExtraFeatures existed: old models must keep them. */
-    private static final int[] ORIGINAL_IDS = {13399, 22807, 8533, 13399, 56790, 48242, 44504, 37994, 26946, 14109, 62,
-        33383, 10879, 28601, 48698, 5462, 2405, 62405, 65239, 60804, 6911, 34869, 34623, 55850};
+    private static final int[] ORIGINAL_IDS = {
+        13399, 22807, 8533, 13399, 56790, 48242, 44504, 37994, 26946, 14109, 62, 33383, 10879, 28601, 48698, 5462, 2405,
+        62405, 65239, 60804, 6911, 34869, 34623, 55850
+    };
+
     private static final FeaturiserConfig BASE = new FeaturiserConfig(1, 1 << 16, 24, true, 4, 4, 0x5eed);
 
     @Test
@@ -42,12 +45,12 @@ class HashingFeaturiserOptionsTest {
 
     @Test
     void extrasSurviveTheManifestRoundTrip() {
-        FeaturiserConfig config = BASE.withExtras(new ExtraFeatures(true, 3,
-                Map.of("positive", List.of("good", "great"), "negative", List.of("bad"))));
+        FeaturiserConfig config = BASE.withExtras(
+                new ExtraFeatures(true, 3, Map.of("positive", List.of("good", "great"), "negative", List.of("bad"))));
         FeaturiserConfig read = Json.read(Json.write(config), FeaturiserConfig.class);
         assertThat(read).isEqualTo(config);
-        assertThat(new HashingFeaturiser(read).featurise("not good at all")).containsExactly(
-                new HashingFeaturiser(config).featurise("not good at all"));
+        assertThat(new HashingFeaturiser(read).featurise("not good at all"))
+                .containsExactly(new HashingFeaturiser(config).featurise("not good at all"));
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class HashingFeaturiserTest {
 
-    private static final FeaturiserConfig CONFIG = new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 64, true, 3, 4, 7);
+    private static final FeaturiserConfig CONFIG =
+            new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 64, true, 3, 4, 7);
 
     private final HashingFeaturiser featuriser = new HashingFeaturiser(CONFIG);
 
@@ -38,16 +39,21 @@ class HashingFeaturiserTest {
 
     @Test
     void keepsRealIdsInsideOneToBucketsMinusOne() {
-        HashingFeaturiser tiny = new HashingFeaturiser(new FeaturiserConfig(TextNormaliser.VERSION, 7, 256, true, 3, 4, 1));
+        HashingFeaturiser tiny =
+                new HashingFeaturiser(new FeaturiserConfig(TextNormaliser.VERSION, 7, 256, true, 3, 4, 1));
         String text = "the quick brown fox jumps over the lazy dog while volunteers count donations at the park";
         int[] ids = tiny.featurise(text);
         int length = HashingFeaturiser.length(ids);
 
         assertThat(length).isGreaterThan(50);
-        assertThat(Arrays.stream(ids, 0, length)).allSatisfy(id -> assertThat(id).isBetween(1, 6));
-        assertThat(Arrays.stream(ids, 0, length).distinct().count()).as("all buckets in use").isEqualTo(6);
+        assertThat(Arrays.stream(ids, 0, length))
+                .allSatisfy(id -> assertThat(id).isBetween(1, 6));
+        assertThat(Arrays.stream(ids, 0, length).distinct().count())
+                .as("all buckets in use")
+                .isEqualTo(6);
 
-        HashingFeaturiser two = new HashingFeaturiser(new FeaturiserConfig(TextNormaliser.VERSION, 2, 16, false, 0, 0, 1));
+        HashingFeaturiser two =
+                new HashingFeaturiser(new FeaturiserConfig(TextNormaliser.VERSION, 2, 16, false, 0, 0, 1));
         assertThat(two.featurise("a b c d")).startsWith(1, 1, 1, 1).containsOnly(0, 1);
     }
 
@@ -86,8 +92,8 @@ class HashingFeaturiserTest {
         assertThat(shared).hasSizeGreaterThanOrEqualTo(8);
         assertThat(featuriser.featurise("voluntere")[0]).isNotEqualTo(featuriser.featurise("volunteer")[0]);
 
-        HashingFeaturiser wordsOnly = new HashingFeaturiser(
-                new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 64, true, 0, 0, 7));
+        HashingFeaturiser wordsOnly =
+                new HashingFeaturiser(new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 64, true, 0, 0, 7));
         Set<Integer> wordOnlyShared = realIds(wordsOnly.featurise("volunteer"));
         wordOnlyShared.retainAll(realIds(wordsOnly.featurise("voluntere")));
         assertThat(wordOnlyShared).isEmpty();
@@ -106,11 +112,14 @@ class HashingFeaturiserTest {
     @Test
     void configRefusesImpossibleSettings() {
         assertThatThrownBy(() -> new FeaturiserConfig(TextNormaliser.VERSION, 1, 64, true, 3, 4, 7))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("buckets");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("buckets");
         assertThatThrownBy(() -> new FeaturiserConfig(TextNormaliser.VERSION, 100, 0, true, 3, 4, 7))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxFeatures");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxFeatures");
         assertThatThrownBy(() -> new FeaturiserConfig(TextNormaliser.VERSION, 100, 64, true, 4, 3, 7))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n-gram");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("n-gram");
     }
 
     private static Set<Integer> realIds(int[] ids) {

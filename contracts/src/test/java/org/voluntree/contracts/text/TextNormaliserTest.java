@@ -40,7 +40,8 @@ class TextNormaliserTest {
     @Test
     void lowerCasesAndFoldsOtherPunctuationAndWhitespace() {
         assertThat(TextNormaliser.normalise("COUNT Me In")).isEqualTo("count me in");
-        assertThat(TextNormaliser.normalise("  I'll be there,\tpromise...\n really ")).isEqualTo("ill be there promise really");
+        assertThat(TextNormaliser.normalise("  I'll be there,\tpromise...\n really "))
+                .isEqualTo("ill be there promise really");
     }
 
     @Test
@@ -70,10 +71,13 @@ class TextNormaliserTest {
 
     @Test
     void decodesHtmlCharacterReferencesFromVersionThreeOn() {
-        assertThat(TextNormaliser.normalise("so funny &#128514;&#128514; &amp; true", 3)).isEqualTo("so funny 😂 😂 true");
-        assertThat(TextNormaliser.normalise("&#8220;don&#8217;t&#8221; &lt;3", 3)).isEqualTo("dont 3");
+        assertThat(TextNormaliser.normalise("so funny &#128514;&#128514; &amp; true", 3))
+                .isEqualTo("so funny 😂 😂 true");
+        assertThat(TextNormaliser.normalise("&#8220;don&#8217;t&#8221; &lt;3", 3))
+                .isEqualTo("dont 3");
         assertThat(TextNormaliser.normalise("&#x1F64C; yes", 3)).isEqualTo("🙌 yes");
-        assertThat(TextNormaliser.normalise("bad &#55357; ref &#99999999; and &copy;", 3)).isEqualTo("bad ref 99999999 and copy");
+        assertThat(TextNormaliser.normalise("bad &#55357; ref &#99999999; and &copy;", 3))
+                .isEqualTo("bad ref 99999999 and copy");
     }
 
     @Test

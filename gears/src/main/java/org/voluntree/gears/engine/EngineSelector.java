@@ -23,7 +23,9 @@ public final class EngineSelector {
 
     /** The values {@code voluntree.gear.engine} accepts. */
     public enum Choice {
-        TENSORFLOW, REDISAI, AUTO;
+        TENSORFLOW,
+        REDISAI,
+        AUTO;
 
         public static Choice parse(String setting) {
             for (Choice choice : values()) {
@@ -32,12 +34,13 @@ public final class EngineSelector {
                 }
             }
             throw new IllegalArgumentException("unknown engine '" + setting + "'; expected one of "
-                    + Arrays.stream(values()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+                    + Arrays.stream(values())
+                            .map(c -> c.name().toLowerCase(Locale.ROOT))
+                            .toList());
         }
     }
 
-    private EngineSelector() {
-    }
+    private EngineSelector() {}
 
     /**
      * The engine a gear should use.
@@ -60,8 +63,12 @@ public final class EngineSelector {
                 missing = e.getMessage();
             }
         }
-        log.warn("The RedisAI engine is unavailable (voluntree.gear.engine={}): {}. The gear keeps running on the "
-                + "embedded {} engine.", choice.name().toLowerCase(Locale.ROOT), missing, TensorFlowEngine.NAME);
+        log.warn(
+                "The RedisAI engine is unavailable (voluntree.gear.engine={}): {}. The gear keeps running on the "
+                        + "embedded {} engine.",
+                choice.name().toLowerCase(Locale.ROOT),
+                missing,
+                TensorFlowEngine.NAME);
         return new TensorFlowEngine();
     }
 }

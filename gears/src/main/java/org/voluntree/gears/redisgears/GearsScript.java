@@ -19,11 +19,11 @@ public final class GearsScript {
 
     /** The RedisGears session id of the script. */
     public static final String ID = "voluntree-gear";
+
     private static final String RESOURCE = "/redisgears/voluntree_gear.py";
     private static final ProtocolCommand PYEXECUTE = () -> "RG.PYEXECUTE".getBytes(StandardCharsets.US_ASCII);
 
-    private GearsScript() {
-    }
+    private GearsScript() {}
 
     /** The script as shipped in this jar. */
     public static String packaged() {
@@ -42,7 +42,9 @@ public final class GearsScript {
         try (Jedis jedis = JedisSettings.of(redisUrl, Duration.ofSeconds(30)).connect()) {
             Object reply = jedis.sendCommand(PYEXECUTE, script, "ID", ID, "UPGRADE");
             // RedisGears answers OK, or [[results], [errors]] when the script failed while running
-            if (reply instanceof List<?> parts && parts.size() == 2 && parts.get(1) instanceof List<?> errors
+            if (reply instanceof List<?> parts
+                    && parts.size() == 2
+                    && parts.get(1) instanceof List<?> errors
                     && !errors.isEmpty()) {
                 throw new IllegalStateException("RedisGears refused the script: " + text(errors.get(0)));
             }

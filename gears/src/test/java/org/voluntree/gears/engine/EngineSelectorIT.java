@@ -44,11 +44,14 @@ class EngineSelectorIT {
             assertThat(engine.name()).isEqualTo("tensorflow");
         }
 
-        List<ILoggingEvent> warnings = logs.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+        List<ILoggingEvent> warnings =
+                logs.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0).getFormattedMessage())
-                .contains("The RedisAI engine is unavailable (voluntree.gear.engine=redisai)",
-                        "shows no 'ai' module (RedisAI)", "modules loaded: none",
+                .contains(
+                        "The RedisAI engine is unavailable (voluntree.gear.engine=redisai)",
+                        "shows no 'ai' module (RedisAI)",
+                        "modules loaded: none",
                         "keeps running on the embedded tensorflow engine");
     }
 
@@ -58,18 +61,22 @@ class EngineSelectorIT {
             assertThat(engine.name()).isEqualTo("tensorflow");
         }
 
-        assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
+        assertThat(logs.list)
+                .filteredOn(e -> e.getLevel() == Level.WARN)
+                .singleElement()
                 .satisfies(e -> assertThat(e.getFormattedMessage()).contains("engine=auto", "no 'ai' module"));
     }
 
     @Test
     void anUnreachableRedisIsNamedAsTheReasonAndItsPasswordIsNotLogged() {
-        try (InferenceEngine engine = EngineSelector.select("redisai", "redis://:hunter2@127.0.0.1:1",
-                Duration.ofSeconds(2))) {
+        try (InferenceEngine engine =
+                EngineSelector.select("redisai", "redis://:hunter2@127.0.0.1:1", Duration.ofSeconds(2))) {
             assertThat(engine.name()).isEqualTo("tensorflow");
         }
 
-        assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
+        assertThat(logs.list)
+                .filteredOn(e -> e.getLevel() == Level.WARN)
+                .singleElement()
                 .satisfies(e -> assertThat(e.getFormattedMessage())
                         .contains("redis://***@127.0.0.1:1 is unreachable")
                         .doesNotContain("hunter2"));
@@ -77,7 +84,8 @@ class EngineSelectorIT {
 
     @Test
     void tensorflowDoesNotAskRedisAndUnknownNamesAreRefused() {
-        try (InferenceEngine engine = EngineSelector.select("tensorflow", "redis://127.0.0.1:1", Duration.ofSeconds(2))) {
+        try (InferenceEngine engine =
+                EngineSelector.select("tensorflow", "redis://127.0.0.1:1", Duration.ofSeconds(2))) {
             assertThat(engine.name()).isEqualTo("tensorflow");
         }
         assertThat(logs.list).noneMatch(e -> e.getLevel() == Level.WARN);

@@ -22,11 +22,22 @@ class GearScriptPythonTest {
 
     @Test
     void theScriptsPureFunctionsPassTheirPythonTests() throws Exception {
-        assumeTrue(pythonVersion() != null, "python3 is not on the PATH: the RedisGears script's Python tests"
-                + " (gears/redisgears/test_voluntree_gear.py) did not run");
+        assumeTrue(
+                pythonVersion() != null,
+                "python3 is not on the PATH: the RedisGears script's Python tests"
+                        + " (gears/redisgears/test_voluntree_gear.py) did not run");
 
-        Process process = new ProcessBuilder("python3", "-B", "-m", "unittest", "discover", "-s", SCRIPTS.toString(),
-                "-p", "test_*.py", "-v")
+        Process process = new ProcessBuilder(
+                        "python3",
+                        "-B",
+                        "-m",
+                        "unittest",
+                        "discover",
+                        "-s",
+                        SCRIPTS.toString(),
+                        "-p",
+                        "test_*.py",
+                        "-v")
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -47,7 +58,9 @@ class GearScriptPythonTest {
 
     private static String pythonVersion() {
         try {
-            Process process = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("python3", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return process.waitFor() == 0 ? version : null;
         } catch (IOException | InterruptedException e) {

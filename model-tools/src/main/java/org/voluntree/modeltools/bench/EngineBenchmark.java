@@ -25,8 +25,7 @@ public final class EngineBenchmark {
 
     private static final int[] BATCHES = {1, 32, 256, 1024};
 
-    private EngineBenchmark() {
-    }
+    private EngineBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path modelDir = Path.of(args.length > 0 ? args[0] : "models/intent");
@@ -38,13 +37,23 @@ public final class EngineBenchmark {
         HashingFeaturiser featuriser = new HashingFeaturiser(artifact.manifest().featuriser());
         List<int[]> rows = featurised(featuriser, texts);
         int width = featuriser.config().maxFeatures();
-        System.out.printf(Locale.ROOT, "model %s (%s, %d bytes), %d distinct messages, %d ids a row, %d caller(s), "
-                + "%d thread(s) per op, %d cores%n", modelDir, artifact.manifest().family(), artifact.graph().length,
-                rows.size(), width, callers, threadsPerOperation, Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "model %s (%s, %d bytes), %d distinct messages, %d ids a row, %d caller(s), "
+                        + "%d thread(s) per op, %d cores%n",
+                modelDir,
+                artifact.manifest().family(),
+                artifact.graph().length,
+                rows.size(),
+                width,
+                callers,
+                threadsPerOperation,
+                Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "RSS before loading: %s%n", Memory.summary());
         System.out.println("| batch | rows/s | µs per batch |");
         System.out.println("|---:|---:|---:|");
-        try (TensorFlowEngine engine = new TensorFlowEngine(threadsPerOperation); LoadedModel model = engine.load(artifact)) {
+        try (TensorFlowEngine engine = new TensorFlowEngine(threadsPerOperation);
+                LoadedModel model = engine.load(artifact)) {
             ExecutorService pool = Executors.newFixedThreadPool(callers);
             try {
                 for (int batch : BATCHES) {
@@ -52,7 +61,11 @@ public final class EngineBenchmark {
                     run(pool, model, ids, batch, callers, Math.min(1.0, seconds / 2));
                     long[] result = run(pool, model, ids, batch, callers, seconds);
                     double elapsed = result[1] / 1e9;
-                    System.out.printf(Locale.ROOT, "| %d | %,.0f | %.1f |%n", batch, result[0] * batch / elapsed,
+                    System.out.printf(
+                            Locale.ROOT,
+                            "| %d | %,.0f | %.1f |%n",
+                            batch,
+                            result[0] * batch / elapsed,
                             elapsed * 1e6 * callers / result[0]);
                 }
             } finally {
@@ -63,8 +76,9 @@ public final class EngineBenchmark {
     }
 
     /** Runs predictions for about {@code seconds}; returns {batches, nanos}. */
-    private static long[] run(ExecutorService pool, LoadedModel model, int[] ids, int batch, int callers,
-            double seconds) throws Exception {
+    private static long[] run(
+            ExecutorService pool, LoadedModel model, int[] ids, int batch, int callers, double seconds)
+            throws Exception {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         long start = System.nanoTime();
         List<Future<Long>> futures = new ArrayList<>();
@@ -104,10 +118,17 @@ public final class EngineBenchmark {
                 messages.add(tab < 0 ? line : line.substring(tab + 1));
             }
         } else {
-            messages.addAll(List.of("count me in for saturday!", "how do I sign up?", "what should I bring",
-                    "do I need a background check to help with the kids", "can I donate instead? do you take paypal",
-                    "thank you all so much, amazing work ❤️", "lol @maria look at this", "I can help Sunday morning",
-                    "is there parking near the beach? and what time does the cleanup start", "can't make it sorry"));
+            messages.addAll(List.of(
+                    "count me in for saturday!",
+                    "how do I sign up?",
+                    "what should I bring",
+                    "do I need a background check to help with the kids",
+                    "can I donate instead? do you take paypal",
+                    "thank you all so much, amazing work ❤️",
+                    "lol @maria look at this",
+                    "I can help Sunday morning",
+                    "is there parking near the beach? and what time does the cleanup start",
+                    "can't make it sorry"));
         }
         List<int[]> rows = new ArrayList<>();
         for (String message : messages) {

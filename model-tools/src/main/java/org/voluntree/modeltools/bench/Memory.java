@@ -8,12 +8,15 @@ import java.util.Locale;
 /** This process's resident memory, from {@code /proc/self/status} (Linux). */
 final class Memory {
 
-    private Memory() {
-    }
+    private Memory() {}
 
     static String summary() {
         Runtime runtime = Runtime.getRuntime();
-        return String.format(Locale.ROOT, "VmRSS %s, VmHWM %s, Java heap used %d MiB", field("VmRSS"), field("VmHWM"),
+        return String.format(
+                Locale.ROOT,
+                "VmRSS %s, VmHWM %s, Java heap used %d MiB",
+                field("VmRSS"),
+                field("VmHWM"),
                 (runtime.totalMemory() - runtime.freeMemory()) >> 20);
     }
 

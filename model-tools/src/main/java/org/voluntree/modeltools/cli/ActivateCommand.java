@@ -5,12 +5,14 @@ import java.util.concurrent.Callable;
 import org.voluntree.modeltools.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code activate}: makes a stored version the analyzer's active one; running gears switch to it. */
-@Command(name = "activate", mixinStandardHelpOptions = true,
+@Command(
+        name = "activate",
+        mixinStandardHelpOptions = true,
         description = "Makes a stored version active; gears pick it up without a restart.")
 public final class ActivateCommand implements Callable<Integer> {
 
@@ -29,8 +31,14 @@ public final class ActivateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<Integer> previous = redis.withRegistry(registry -> registry.activate(analyzer, version));
-        spec.commandLine().getOut().printf("activated %s v%d%s%n", analyzer, version,
-                previous.map(p -> " (was v" + p + "; undo with 'model-tools rollback " + analyzer + "')").orElse(""));
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "activated %s v%d%s%n",
+                        analyzer,
+                        version,
+                        previous.map(p -> " (was v" + p + "; undo with 'model-tools rollback " + analyzer + "')")
+                                .orElse(""));
         return ExitCodes.OK;
     }
 }

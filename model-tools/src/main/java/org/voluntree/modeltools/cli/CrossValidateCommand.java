@@ -20,18 +20,22 @@ import org.voluntree.modeltools.train.TrainingConfig;
 import org.voluntree.modeltools.train.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code crossval}: k-fold cross-validation of a training configuration over training data, the
  * way to compare configurations without touching the held-out test data.
  */
-@Command(name = "crossval", mixinStandardHelpOptions = true,
-        description = {"Stratified k-fold cross-validation: trains on k-1 folds, scores the frozen graph on the k-th,",
+@Command(
+        name = "crossval",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Stratified k-fold cross-validation: trains on k-1 folds, scores the frozen graph on the k-th,",
             "prints each fold and the pooled figures. Takes the same options as train. offense: only the",
-            "training 80 %% of labeled_data.csv is folded (the held-out 20 %% is never touched)."})
+            "training 80 %% of labeled_data.csv is folded (the held-out 20 %% is never touched)."
+        })
 public final class CrossValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -43,7 +47,10 @@ public final class CrossValidateCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "10", description = "number of folds (default: ${DEFAULT-VALUE})")
     private int folds;
 
-    @Option(names = "--fold-seed", defaultValue = "42", description = "seed of the fold assignment (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--fold-seed",
+            defaultValue = "42",
+            description = "seed of the fold assignment (default: ${DEFAULT-VALUE})")
     private long foldSeed;
 
     @Mixin
@@ -60,8 +67,13 @@ public final class CrossValidateCommand implements Callable<Integer> {
         List<LabelledText> examples = target.trainingSplit(input.data()).train();
         List<LabelledText> trainOnly = options.trainOnlyExamples(target);
         int[] fold = folds(examples, folds, foldSeed);
-        out.printf(Locale.ROOT, "%d-fold cross-validation of %s on %d examples%nconfig %s%n", folds, target.id(),
-                examples.size(), config);
+        out.printf(
+                Locale.ROOT,
+                "%d-fold cross-validation of %s on %d examples%nconfig %s%n",
+                folds,
+                target.id(),
+                examples.size(),
+                config);
         out.flush();
         List<String> labels = target.labels();
         int[][] pooled = new int[labels.size()][labels.size()];
@@ -73,8 +85,10 @@ public final class CrossValidateCommand implements Callable<Integer> {
             for (int i = 0; i < examples.size(); i++) {
                 (fold[i] == f ? held : train).add(examples.get(i));
             }
-            Evaluation evaluation = new ModelTrainer(Clock.systemUTC()).train(target, train, trainOnly, held, List.of(),
-                    List.of(), config, TrainingListener.NONE).test().orElseThrow();
+            Evaluation evaluation = new ModelTrainer(Clock.systemUTC())
+                    .train(target, train, trainOnly, held, List.of(), List.of(), config, TrainingListener.NONE)
+                    .test()
+                    .orElseThrow();
             for (int g = 0; g < labels.size(); g++) {
                 for (int p = 0; p < labels.size(); p++) {
                     pooled[g][p] += evaluation.confusion()[g][p];
@@ -82,8 +96,13 @@ public final class CrossValidateCommand implements Callable<Integer> {
             }
             accuracySum += evaluation.accuracy();
             accuracySquares += evaluation.accuracy() * evaluation.accuracy();
-            out.printf(Locale.ROOT, "fold %2d  accuracy %.4f  macro-F1 %.4f  weighted-F1 %.4f  %s%n", f + 1,
-                    evaluation.accuracy(), evaluation.macroF1(), evaluation.weightedF1(),
+            out.printf(
+                    Locale.ROOT,
+                    "fold %2d  accuracy %.4f  macro-F1 %.4f  weighted-F1 %.4f  %s%n",
+                    f + 1,
+                    evaluation.accuracy(),
+                    evaluation.macroF1(),
+                    evaluation.weightedF1(),
                     ModelTrainer.extras(target, evaluation));
             out.flush();
         }
@@ -110,7 +129,9 @@ public final class CrossValidateCommand implements Callable<Integer> {
                 }
             }
         }
-        return Evaluation.of(labels, gold.stream().mapToInt(Integer::intValue).toArray(),
+        return Evaluation.of(
+                labels,
+                gold.stream().mapToInt(Integer::intValue).toArray(),
                 predicted.stream().mapToInt(Integer::intValue).toArray());
     }
 
@@ -118,7 +139,8 @@ public final class CrossValidateCommand implements Callable<Integer> {
     static int[] folds(List<LabelledText> examples, int folds, long seed) {
         Map<String, List<Integer>> byLabel = new TreeMap<>();
         for (int i = 0; i < examples.size(); i++) {
-            byLabel.computeIfAbsent(examples.get(i).label(), k -> new ArrayList<>()).add(i);
+            byLabel.computeIfAbsent(examples.get(i).label(), k -> new ArrayList<>())
+                    .add(i);
         }
         Random random = new Random(seed);
         int[] fold = new int[examples.size()];

@@ -9,11 +9,13 @@ import org.voluntree.contracts.dead.DeadLetters;
 import org.voluntree.contracts.redis.RedisCodecs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code dead}: the dead-letter stream {@code s:dead}: list what gave up, replay it where it came from. */
-@Command(name = "dead", mixinStandardHelpOptions = true,
+@Command(
+        name = "dead",
+        mixinStandardHelpOptions = true,
         description = "Lists and replays the entries of the dead-letter stream s:dead.",
         subcommands = {DeadListCommand.class, DeadReplayCommand.class})
 public final class DeadCommand implements Runnable {

@@ -8,12 +8,14 @@ import org.voluntree.contracts.dead.DeadLetters;
 import org.voluntree.modeltools.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dead list}: the oldest entries of {@code s:dead} with where they came from and why they gave up. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
         description = "Lists s:dead, oldest first: id, source, type, attempts, when, error.")
 public final class DeadListCommand implements Callable<Integer> {
 
@@ -23,7 +25,10 @@ public final class DeadListCommand implements Callable<Integer> {
     @Mixin
     private RedisOptions redis;
 
-    @Option(names = "--limit", defaultValue = "50", paramLabel = "N",
+    @Option(
+            names = "--limit",
+            defaultValue = "50",
+            paramLabel = "N",
             description = "show at most N entries (default: ${DEFAULT-VALUE})")
     private int limit;
 
@@ -42,8 +47,14 @@ public final class DeadListCommand implements Callable<Integer> {
             }
             out.printf("s:dead holds %d entr%s (showing %d)%n", size, size == 1 ? "y" : "ies", letters.size());
             for (DeadLetter letter : letters) {
-                out.printf("%s  %-6s %-14s attempts %-3d %s  error: %s%n", letter.id(), letter.sourceType(),
-                        letter.source(), letter.attempts(), letter.failedAt(), letter.error());
+                out.printf(
+                        "%s  %-6s %-14s attempts %-3d %s  error: %s%n",
+                        letter.id(),
+                        letter.sourceType(),
+                        letter.source(),
+                        letter.attempts(),
+                        letter.failedAt(),
+                        letter.error());
             }
             if (size > letters.size()) {
                 out.printf("next: model-tools dead list --limit %d shows more%n", size);

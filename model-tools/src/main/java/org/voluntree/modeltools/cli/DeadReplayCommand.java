@@ -9,16 +9,18 @@ import org.voluntree.modeltools.ExitCodes;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code dead replay ID|--all}: puts dead letters back where they came from (a list item on its
  * queue, a stream entry on its stream with the same fields) and removes them from {@code s:dead}.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
         description = "Puts s:dead entries back on their queue or stream and removes them from s:dead.")
 public final class DeadReplayCommand implements Callable<Integer> {
 

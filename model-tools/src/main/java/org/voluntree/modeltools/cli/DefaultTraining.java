@@ -32,22 +32,31 @@ public record DefaultTraining(Path sharedData, Path intentData, Path offenseData
     public List<String> trainArguments(Analyzer analyzer, Path out) {
         List<String> args = new ArrayList<>(List.of("train", "--analyzer", analyzer.id()));
         switch (analyzer) {
-            case INTENT -> args.addAll(List.of(
-                    "--data", existing(intentData.resolve("train.tsv")),
-                    "--test", existing(intentData.resolve("test.tsv"))));
-            case SENTIMENT -> args.addAll(List.of(
-                    "--data", existing(sharedData.resolve("sentiment/yelp_labelled.txt")),
-                    existing(sharedData.resolve("sentiment/amazon_cells_labelled.txt")),
-                    "--lexicon", existing(sharedData.resolve("sentiment/lexicon")), "--lexicon-use", "features",
-                    "--valence-lexicon", LexiconReader.BUNDLED_VADER,
-                    "--test", existing(sharedData.resolve("sentiment/imdb_labelled.txt"))));
+            case INTENT ->
+                args.addAll(List.of(
+                        "--data", existing(intentData.resolve("train.tsv")),
+                        "--test", existing(intentData.resolve("test.tsv"))));
+            case SENTIMENT ->
+                args.addAll(List.of(
+                        "--data",
+                        existing(sharedData.resolve("sentiment/yelp_labelled.txt")),
+                        existing(sharedData.resolve("sentiment/amazon_cells_labelled.txt")),
+                        "--lexicon",
+                        existing(sharedData.resolve("sentiment/lexicon")),
+                        "--lexicon-use",
+                        "features",
+                        "--valence-lexicon",
+                        LexiconReader.BUNDLED_VADER,
+                        "--test",
+                        existing(sharedData.resolve("sentiment/imdb_labelled.txt"))));
             // offense also learns the team's own comments (training files only, never a test file):
             // the intent corpus as 'neither', and the moderation corpus with its own labels
-            case OFFENSE -> args.addAll(List.of(
-                    "--data", existing(sharedData.resolve("offense/labeled_data.csv")),
-                    "--extra-neither", existing(intentData.resolve("train.tsv")),
-                    "--team-corpus", existing(offenseData.resolve("train.tsv")),
-                    "--team-corpus-repeat", Integer.toString(TEAM_CORPUS_REPEAT)));
+            case OFFENSE ->
+                args.addAll(List.of(
+                        "--data", existing(sharedData.resolve("offense/labeled_data.csv")),
+                        "--extra-neither", existing(intentData.resolve("train.tsv")),
+                        "--team-corpus", existing(offenseData.resolve("train.tsv")),
+                        "--team-corpus-repeat", Integer.toString(TEAM_CORPUS_REPEAT)));
         }
         args.addAll(List.of("--out", out.toString()));
         return args;
@@ -55,7 +64,8 @@ public record DefaultTraining(Path sharedData, Path intentData, Path offenseData
 
     private static String existing(Path path) {
         if (!Files.exists(path)) {
-            throw new UncheckedIOException("training data not found",
+            throw new UncheckedIOException(
+                    "training data not found",
                     new NoSuchFileException(path.toAbsolutePath().normalize().toString()));
         }
         return path.toString();

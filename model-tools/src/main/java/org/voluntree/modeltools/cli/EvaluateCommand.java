@@ -16,19 +16,26 @@ import org.voluntree.modeltools.eval.Evaluation;
 import org.voluntree.modeltools.eval.EvaluationReport;
 import org.voluntree.modeltools.train.ModelTrainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code evaluate}: scores a frozen model on labelled data it never trained on. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Prints accuracy, macro-F1, weighted-F1, per-label precision/recall/F1 and the confusion matrix.",
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints accuracy, macro-F1, weighted-F1, per-label precision/recall/F1 and the confusion matrix.",
             "intent: FILE is a label<TAB>text TSV; sentiment: a UCI file (e.g. imdb_labelled.txt);",
             "offense: labeled_data.csv, of which the held-out 20 %% (stratified, seed 42) is scored, or a",
-            "label<TAB>text TSV of the team's comments (e.g. data/offense/test.tsv), scored whole."})
+            "label<TAB>text TSV of the team's comments (e.g. data/offense/test.tsv), scored whole."
+        })
 public final class EvaluateCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
     @Spec
     private CommandSpec spec;
@@ -52,14 +59,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         Path dir = model != null ? model : Path.of("models", target.id());
         ModelArtifact artifact = ModelArtifact.readFrom(dir);
         if (!artifact.manifest().analyzer().equals(target.id())) {
-            throw new IllegalArgumentException(dir + " holds a " + artifact.manifest().analyzer() + " model, not "
-                    + target.id());
+            throw new IllegalArgumentException(
+                    dir + " holds a " + artifact.manifest().analyzer() + " model, not " + target.id());
         }
         List<LabelledText> examples = target.evaluationData(data);
         Evaluation evaluation;
-        try (TensorFlowEngine engine = new TensorFlowEngine(); LoadedModel loaded = engine.load(artifact)) {
-            int[] predicted = new Classifier(loaded).predict(examples.stream().map(LabelledText::text).toList());
-            int[] gold = examples.stream().mapToInt(e -> target.labels().indexOf(e.label())).toArray();
+        try (TensorFlowEngine engine = new TensorFlowEngine();
+                LoadedModel loaded = engine.load(artifact)) {
+            int[] predicted = new Classifier(loaded)
+                    .predict(examples.stream().map(LabelledText::text).toList());
+            int[] gold = examples.stream()
+                    .mapToInt(e -> target.labels().indexOf(e.label()))
+                    .toArray();
             evaluation = Evaluation.of(artifact.manifest().labels(), gold, predicted);
         }
         Map<String, Object> extras = ModelTrainer.extras(target, evaluation);

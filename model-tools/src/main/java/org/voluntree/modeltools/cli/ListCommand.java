@@ -9,8 +9,8 @@ import org.voluntree.contracts.model.ModelManifest;
 import org.voluntree.modeltools.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code list}: every stored version of every analyzer, the active one marked. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the registry's model versions.")
@@ -32,11 +32,17 @@ public final class ListCommand implements Callable<Integer> {
             }
             for (String analyzer : analyzers) {
                 Optional<Integer> active = registry.activeVersion(analyzer);
-                out.printf("%s (active: %s)%n", analyzer, active.map(v -> "v" + v).orElse("none"));
+                out.printf(
+                        "%s (active: %s)%n", analyzer, active.map(v -> "v" + v).orElse("none"));
                 for (int version : registry.versions(analyzer)) {
                     ModelManifest manifest = registry.manifest(analyzer, version);
-                    out.printf("  %s v%-3d %-18s %s  %s%n", active.filter(v -> v == version).isPresent() ? "*" : " ",
-                            version, manifest.family(), manifest.createdAt(), headline(manifest.metrics()));
+                    out.printf(
+                            "  %s v%-3d %-18s %s  %s%n",
+                            active.filter(v -> v == version).isPresent() ? "*" : " ",
+                            version,
+                            manifest.family(),
+                            manifest.createdAt(),
+                            headline(manifest.metrics()));
                 }
             }
             return analyzers.size();

@@ -8,13 +8,15 @@ import org.voluntree.contracts.model.ModelArtifact;
 import org.voluntree.modeltools.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code load}: stores a model folder in the Redis registry as the analyzer's next version. */
-@Command(name = "load", mixinStandardHelpOptions = true,
+@Command(
+        name = "load",
+        mixinStandardHelpOptions = true,
         description = "Stores DIR (model.pb + manifest.json) in the registry as the analyzer's next version.")
 public final class LoadCommand implements Callable<Integer> {
 
@@ -37,10 +39,15 @@ public final class LoadCommand implements Callable<Integer> {
         String analyzer = artifact.manifest().analyzer();
         redis.withRegistry(registry -> {
             int version = registry.store(artifact);
-            out.printf("stored %s v%d (sha256 %s)%n", analyzer, version, artifact.manifest().graphSha256());
+            out.printf(
+                    "stored %s v%d (sha256 %s)%n",
+                    analyzer, version, artifact.manifest().graphSha256());
             if (activate) {
                 Optional<Integer> previous = registry.activate(analyzer, version);
-                out.printf("activated %s v%d%s%n", analyzer, version,
+                out.printf(
+                        "activated %s v%d%s%n",
+                        analyzer,
+                        version,
                         previous.map(p -> " (was v" + p + ")").orElse(""));
             } else {
                 out.printf("next: model-tools activate %s %d%n", analyzer, version);

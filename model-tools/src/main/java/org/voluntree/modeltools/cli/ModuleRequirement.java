@@ -13,8 +13,7 @@ final class ModuleRequirement {
     static final String HOW_TO_GET_ONE = "run a Redis with RedisAI 1.2 and RedisGears 1.2, e.g. "
             + "'docker compose --profile redisai up -d redis-modules' (see docs/redisai.md), and pass --redis";
 
-    private ModuleRequirement() {
-    }
+    private ModuleRequirement() {}
 
     /** Prints {@code error:} and {@code next:} and returns false when one of the modules is missing. */
     static boolean check(String redisUrl, PrintWriter err, String... modules) {

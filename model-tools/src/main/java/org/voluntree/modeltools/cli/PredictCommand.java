@@ -15,13 +15,15 @@ import org.voluntree.modeltools.ExitCodes;
 import org.voluntree.modeltools.data.Analyzer;
 import org.voluntree.modeltools.eval.Classifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code predict}: classifies a text with every given model and prints each label and its scores. */
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
         description = "Classifies TEXT with each model (default: every analyzer's folder under models/).")
 public final class PredictCommand implements Callable<Integer> {
 
@@ -31,8 +33,10 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "model folder; repeat for several")
     private List<Path> models = new ArrayList<>();
 
-    @Option(names = "--models-dir", defaultValue = "models", description = "where the default models live"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--models-dir",
+            defaultValue = "models",
+            description = "where the default models live" + " (default: ${DEFAULT-VALUE})")
     private Path modelsDir;
 
     @Parameters(paramLabel = "TEXT", arity = "1..*", description = "the message; several words are joined by spaces")
@@ -69,8 +73,8 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     private static String line(ModelManifest manifest, float[] scores) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s %-22s", manifest.analyzer(),
-                manifest.labelOf(scores)));
+        StringBuilder line = new StringBuilder(
+                String.format(Locale.ROOT, "%-10s %-22s", manifest.analyzer(), manifest.labelOf(scores)));
         for (int i = 0; i < scores.length; i++) {
             line.append(String.format(Locale.ROOT, " %s=%.3f", manifest.labels().get(i), scores[i]));
         }

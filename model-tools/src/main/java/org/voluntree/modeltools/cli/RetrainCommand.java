@@ -10,43 +10,61 @@ import org.voluntree.modeltools.ExitCodes;
 import org.voluntree.modeltools.data.Analyzer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code retrain}: trains the default models again, each with exactly the data it was trained on. */
-@Command(name = "retrain", mixinStandardHelpOptions = true,
+@Command(
+        name = "retrain",
+        mixinStandardHelpOptions = true,
         description = "Reproduces the default models: runs 'train' for each analyzer with the data and options of"
-            + " its committed model (printing the command first) and writes MODELS/ANALYZER.")
+                + " its committed model (printing the command first) and writes MODELS/ANALYZER.")
 public final class RetrainCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--analyzer", arity = "1..*", paramLabel = "ANALYZER",
+    @Option(
+            names = "--analyzer",
+            arity = "1..*",
+            paramLabel = "ANALYZER",
             description = "intent, sentiment and/or offense (default: all three)")
     private List<String> analyzers = new ArrayList<>();
 
-    @Option(names = "--shared-data", paramLabel = "DIR", defaultValue = "${env:VOLUNTREE_SHARED_DATA:-../shared/data}",
+    @Option(
+            names = "--shared-data",
+            paramLabel = "DIR",
+            defaultValue = "${env:VOLUNTREE_SHARED_DATA:-../shared/data}",
             description = "the public data sets (default: $VOLUNTREE_SHARED_DATA, else ${DEFAULT-VALUE})")
     private Path sharedData;
 
-    @Option(names = "--intent-data", paramLabel = "DIR", defaultValue = "${env:VOLUNTREE_INTENT_DATA:-data/intent}",
+    @Option(
+            names = "--intent-data",
+            paramLabel = "DIR",
+            defaultValue = "${env:VOLUNTREE_INTENT_DATA:-data/intent}",
             description = "the team's intent corpus (default: $VOLUNTREE_INTENT_DATA, else ${DEFAULT-VALUE})")
     private Path intentData;
 
-    @Option(names = "--offense-data", paramLabel = "DIR", defaultValue = "${env:VOLUNTREE_OFFENSE_DATA:-data/offense}",
+    @Option(
+            names = "--offense-data",
+            paramLabel = "DIR",
+            defaultValue = "${env:VOLUNTREE_OFFENSE_DATA:-data/offense}",
             description = "the team's moderation corpus (default: $VOLUNTREE_OFFENSE_DATA, else ${DEFAULT-VALUE})")
     private Path offenseData;
 
-    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
+    @Option(
+            names = "--models",
+            paramLabel = "DIR",
+            defaultValue = "models",
             description = "where the models go (default: ${DEFAULT-VALUE})")
     private Path models;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<Analyzer> targets = analyzers.isEmpty() ? Arrays.asList(Analyzer.values())
+        List<Analyzer> targets = analyzers.isEmpty()
+                ? Arrays.asList(Analyzer.values())
                 : analyzers.stream().map(Analyzer::named).toList();
         DefaultTraining defaults = new DefaultTraining(sharedData, intentData, offenseData);
         List<List<String>> runs = new ArrayList<>();

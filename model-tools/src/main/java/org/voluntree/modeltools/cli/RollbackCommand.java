@@ -4,12 +4,14 @@ import java.util.concurrent.Callable;
 import org.voluntree.modeltools.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rollback}: re-activates the version that was active before the current one. */
-@Command(name = "rollback", mixinStandardHelpOptions = true,
+@Command(
+        name = "rollback",
+        mixinStandardHelpOptions = true,
         description = "Re-activates the analyzer's previously active version.")
 public final class RollbackCommand implements Callable<Integer> {
 

@@ -18,15 +18,19 @@ import org.voluntree.modeltools.train.TrainingConfig;
 import org.voluntree.modeltools.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code train}: fits an analyzer's model in TensorFlow Java and writes the frozen artifact. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains an analyzer's model and writes DIR/model.pb and DIR/manifest.json.",
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Trains an analyzer's model and writes DIR/model.pb and DIR/manifest.json.",
             "intent: --data train.tsv [--test test.tsv]; sentiment: --data yelp amazon [--test imdb];",
-            "offense: --data labeled_data.csv (trains on the stratified 80 %%, seed 42, tests on the other 20 %%)."})
+            "offense: --data labeled_data.csv (trains on the stratified 80 %%, seed 42, tests on the other 20 %%)."
+        })
 public final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -51,7 +55,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = options.config(target);
         Split split = target.trainingSplit(input.data());
         List<LabelledText> examples = new ArrayList<>(split.train());
-        List<String> provenance = new ArrayList<>(input.data().stream().map(Path::toString).toList());
+        List<String> provenance =
+                new ArrayList<>(input.data().stream().map(Path::toString).toList());
         examples.addAll(options.extraExamples());
         provenance.addAll(options.extraProvenance());
         List<LabelledText> held = new ArrayList<>(split.heldOut());
@@ -65,24 +70,40 @@ public final class TrainCommand implements Callable<Integer> {
             held.addAll(target.evaluationData(file));
         }
         List<LabelledText> trainOnly = options.trainOnlyExamples(target);
-        out.printf(Locale.ROOT, "training %s on %d examples %s%s, testing on %d held-out examples%n", target.id(),
-                examples.size(), Split.counts(examples),
+        out.printf(
+                Locale.ROOT,
+                "training %s on %d examples %s%s, testing on %d held-out examples%n",
+                target.id(),
+                examples.size(),
+                Split.counts(examples),
                 trainOnly.isEmpty() ? "" : " + " + trainOnly.size() + " training-only " + Split.counts(trainOnly),
                 held.size());
         out.printf(Locale.ROOT, "config %s%n", config);
         out.flush();
-        TrainingResult result = new ModelTrainer(Clock.systemUTC()).train(target, examples, trainOnly, held, provenance,
-                testProvenance, config,
-                epoch -> progress(out, epoch));
+        TrainingResult result = new ModelTrainer(Clock.systemUTC())
+                .train(
+                        target,
+                        examples,
+                        trainOnly,
+                        held,
+                        provenance,
+                        testProvenance,
+                        config,
+                        epoch -> progress(out, epoch));
         result.artifact().writeTo(this.out);
         Object calibration = result.artifact().manifest().metrics().get("calibration");
         if (calibration != null) {
             out.println("decision calibration (out-of-fold on the training data): " + calibration);
         }
-        result.test().ifPresent(evaluation -> out.print(EvaluationReport.text("held-out test (frozen graph)",
-                evaluation, ModelTrainer.extras(target, evaluation))));
+        result.test()
+                .ifPresent(evaluation -> out.print(EvaluationReport.text(
+                        "held-out test (frozen graph)", evaluation, ModelTrainer.extras(target, evaluation))));
         out.printf(Locale.ROOT, "frozen graph matches the training graph within %.2e%n", result.freezeDifference());
-        out.printf(Locale.ROOT, "wrote %s (%d bytes, sha256 %s)%n", this.out, result.artifact().graph().length,
+        out.printf(
+                Locale.ROOT,
+                "wrote %s (%d bytes, sha256 %s)%n",
+                this.out,
+                result.artifact().graph().length,
                 result.artifact().manifest().graphSha256());
         out.println("next: model-tools evaluate --analyzer " + target.id() + " --model " + this.out
                 + " --data FILE, or model-tools load " + this.out + " --activate");
@@ -90,8 +111,16 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private static void progress(PrintWriter out, EpochCompleted epoch) {
-        out.printf(Locale.ROOT, "model %d/%d epoch %2d/%d  loss %.4f  validation accuracy %.4f  macro-F1 %.4f  (%.1f s)%n",
-                epoch.member(), epoch.members(), epoch.epoch(), epoch.epochs(), epoch.loss(), epoch.validationAccuracy(), epoch.validationMacroF1(),
+        out.printf(
+                Locale.ROOT,
+                "model %d/%d epoch %2d/%d  loss %.4f  validation accuracy %.4f  macro-F1 %.4f  (%.1f s)%n",
+                epoch.member(),
+                epoch.members(),
+                epoch.epoch(),
+                epoch.epochs(),
+                epoch.loss(),
+                epoch.validationAccuracy(),
+                epoch.validationMacroF1(),
                 epoch.took().toMillis() / 1000.0);
         out.flush();
     }

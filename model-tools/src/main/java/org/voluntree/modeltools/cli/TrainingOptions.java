@@ -23,21 +23,33 @@ import picocli.CommandLine.Option;
 /** The hyperparameter options shared by {@code train} and {@code crossval}; unset options keep the analyzer's defaults. */
 final class TrainingOptions {
 
-    enum LexiconUse { features, examples, both }
+    enum LexiconUse {
+        features,
+        examples,
+        both
+    }
 
-    @Option(names = "--lexicon", description = "sentiment only: a folder with positive-words.txt and negative-words.txt"
-            + " (read at training time; see --lexicon-use)")
+    @Option(
+            names = "--lexicon",
+            description = "sentiment only: a folder with positive-words.txt and negative-words.txt"
+                    + " (read at training time; see --lexicon-use)")
     Path lexicon;
 
-    @Option(names = "--lexicon-use", defaultValue = "features", description = "features: each lexicon word adds its"
-            + " class token (the word lists are saved in the manifest's featuriser); examples: the words become"
-            + " one-word training examples; both (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--lexicon-use",
+            defaultValue = "features",
+            description = "features: each lexicon word adds its"
+                    + " class token (the word lists are saved in the manifest's featuriser); examples: the words become"
+                    + " one-word training examples; both (default: ${DEFAULT-VALUE})")
     LexiconUse lexiconUse;
 
-    @Option(names = "--valence-lexicon", paramLabel = "FILE|vader", description = "sentiment: word classes by"
-            + " valence (positive, strong positive, negative, strong negative) from a lexicon in VADER's format"
-            + " (token<TAB>mean valence), or 'vader' for the VADER lexicon bundled with model-tools; saved in the"
-            + " manifest's featuriser like --lexicon's classes")
+    @Option(
+            names = "--valence-lexicon",
+            paramLabel = "FILE|vader",
+            description = "sentiment: word classes by"
+                    + " valence (positive, strong positive, negative, strong negative) from a lexicon in VADER's format"
+                    + " (token<TAB>mean valence), or 'vader' for the VADER lexicon bundled with model-tools; saved in the"
+                    + " manifest's featuriser like --lexicon's classes")
     String valenceLexicon;
 
     @Option(names = "--epochs", description = "passes over the data (default: the analyzer's)")
@@ -49,7 +61,9 @@ final class TrainingOptions {
     @Option(names = "--hidden", description = "units of the hidden ReLU layer, 0 for none (default: the analyzer's)")
     Integer hidden;
 
-    @Option(names = "--normaliser-version", description = "TextNormaliser rules to train with (default: the analyzer's)")
+    @Option(
+            names = "--normaliser-version",
+            description = "TextNormaliser rules to train with (default: the analyzer's)")
     Integer normaliserVersion;
 
     @Option(names = "--buckets", description = "hashed id space (default: the analyzer's)")
@@ -58,7 +72,9 @@ final class TrainingOptions {
     @Option(names = "--max-features", description = "ids per message (default: the analyzer's)")
     Integer maxFeatures;
 
-    @Option(names = "--char-ngrams", description = "character n-gram range MIN-MAX, 0 for none (default: the analyzer's)")
+    @Option(
+            names = "--char-ngrams",
+            description = "character n-gram range MIN-MAX, 0 for none (default: the analyzer's)")
     String charNgrams;
 
     @Option(names = "--word-bigrams", arity = "1", description = "true or false (default: the analyzer's)")
@@ -67,8 +83,9 @@ final class TrainingOptions {
     @Option(names = "--word-trigrams", arity = "1", description = "true or false (default: the analyzer's)")
     Boolean wordTrigrams;
 
-    @Option(names = "--negation-window", description = "words after a negation marked as negated, 0 for none"
-            + " (default: the analyzer's)")
+    @Option(
+            names = "--negation-window",
+            description = "words after a negation marked as negated, 0 for none" + " (default: the analyzer's)")
     Integer negationWindow;
 
     @Option(names = "--dim", description = "embedding width (default: the analyzer's)")
@@ -83,50 +100,75 @@ final class TrainingOptions {
     @Option(names = "--class-weight-power", description = "0 unweighted, 1 balanced classes (default: the analyzer's)")
     Double classWeightPower;
 
-    @Option(names = "--ensemble", description = "linear models averaged into the served table (default: the analyzer's)")
+    @Option(
+            names = "--ensemble",
+            description = "linear models averaged into the served table (default: the analyzer's)")
     Integer ensemble;
 
-    @Option(names = "--early-stopping", arity = "1", description = "keep the best validation epoch: true or false"
-            + " (default: the analyzer's)")
+    @Option(
+            names = "--early-stopping",
+            arity = "1",
+            description = "keep the best validation epoch: true or false" + " (default: the analyzer's)")
     Boolean earlyStopping;
 
-    @Option(names = "--token-dropout", description = "probability of dropping each id of a training example"
-            + " (default: the analyzer's)")
+    @Option(
+            names = "--token-dropout",
+            description = "probability of dropping each id of a training example" + " (default: the analyzer's)")
     Double tokenDropout;
 
-    @Option(names = "--pooling", description = "how an example's embedding rows are combined: mean, sqrt (sum ÷ √n)"
-            + " or sum (default: the analyzer's)")
+    @Option(
+            names = "--pooling",
+            description = "how an example's embedding rows are combined: mean, sqrt (sum ÷ √n)"
+                    + " or sum (default: the analyzer's)")
     String pooling;
 
-    @Option(names = "--l2", description = "weight of the L2 penalty on the embedding and dense weights, 0 for none"
-            + " (default: the analyzer's)")
+    @Option(
+            names = "--l2",
+            description = "weight of the L2 penalty on the embedding and dense weights, 0 for none"
+                    + " (default: the analyzer's)")
     Double l2;
 
-    @Option(names = "--extra-neither", paramLabel = "TSV", description = "offense only: the texts of a team corpus"
-            + " file (label<TAB>text, e.g. data/intent/train.tsv) added as 'neither' training examples; never"
-            + " a test file")
+    @Option(
+            names = "--extra-neither",
+            paramLabel = "TSV",
+            description = "offense only: the texts of a team corpus"
+                    + " file (label<TAB>text, e.g. data/intent/train.tsv) added as 'neither' training examples; never"
+                    + " a test file")
     Path extraNeither;
 
-    @Option(names = "--team-corpus", paramLabel = "TSV", description = "offense only: a team corpus in the"
-            + " analyzer's labels (label<TAB>text, e.g. data/offense/train.tsv) added as training examples; never"
-            + " a test file")
+    @Option(
+            names = "--team-corpus",
+            paramLabel = "TSV",
+            description = "offense only: a team corpus in the"
+                    + " analyzer's labels (label<TAB>text, e.g. data/offense/train.tsv) added as training examples; never"
+                    + " a test file")
     Path teamCorpus;
 
-    @Option(names = "--team-corpus-repeat", paramLabel = "K", defaultValue = "1", description = "how many times each"
-            + " --team-corpus example is trained on per epoch: a few hundred comments against ~20,000 tweets"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--team-corpus-repeat",
+            paramLabel = "K",
+            defaultValue = "1",
+            description = "how many times each"
+                    + " --team-corpus example is trained on per epoch: a few hundred comments against ~20,000 tweets"
+                    + " (default: ${DEFAULT-VALUE})")
     int teamCorpusRepeat;
 
-    @Option(names = "--validation-fraction", description = "share of the training data held out for validation"
-            + " (default: the analyzer's)")
+    @Option(
+            names = "--validation-fraction",
+            description = "share of the training data held out for validation" + " (default: the analyzer's)")
     Double validationFraction;
 
-    @Option(names = "--volunteer-precision", description = "intent only: out-of-fold precision the volunteer label"
-            + " must reach, 0 to disable (default: the analyzer's)")
+    @Option(
+            names = "--volunteer-precision",
+            description = "intent only: out-of-fold precision the volunteer label"
+                    + " must reach, 0 to disable (default: the analyzer's)")
     Double volunteerPrecision;
 
-    @Option(names = "--weighted-f1-shifts", arity = "1", description = "shift the labels' logits to the best"
-            + " out-of-fold weighted F1 on the training data: true or false (default: the analyzer's)")
+    @Option(
+            names = "--weighted-f1-shifts",
+            arity = "1",
+            description = "shift the labels' logits to the best"
+                    + " out-of-fold weighted F1 on the training data: true or false (default: the analyzer's)")
     Boolean weightedF1Shifts;
 
     TrainingConfig config(Analyzer target) {
@@ -135,12 +177,16 @@ final class TrainingOptions {
             config = config.withEpochs(epochs);
         }
         if (volunteerPrecision != null && target == Analyzer.INTENT) {
-            config = config.withCalibration(volunteerPrecision <= 0 ? null
-                    : new PrecisionFloor("volunteer", volunteerPrecision, DecisionCalibration.DEFAULT_FOLDS));
+            config = config.withCalibration(
+                    volunteerPrecision <= 0
+                            ? null
+                            : new PrecisionFloor("volunteer", volunteerPrecision, DecisionCalibration.DEFAULT_FOLDS));
         }
         if (weightedF1Shifts != null) {
-            config = config.withCalibration(weightedF1Shifts ? new BestWeightedF1(DecisionCalibration.DEFAULT_FOLDS)
-                    : config.calibration() instanceof BestWeightedF1 ? null : config.calibration());
+            config = config.withCalibration(
+                    weightedF1Shifts
+                            ? new BestWeightedF1(DecisionCalibration.DEFAULT_FOLDS)
+                            : config.calibration() instanceof BestWeightedF1 ? null : config.calibration());
         }
         if (validationFraction != null) {
             // early stopping needs a validation split: without one, each model keeps its last epoch
@@ -202,9 +248,14 @@ final class TrainingOptions {
             extras = extras.withLexicon(classes);
         }
         return config.withFeaturiser(new FeaturiserConfig(
-                normaliserVersion == null ? f.normaliserVersion() : normaliserVersion,
-                buckets == null ? f.buckets() : buckets, maxFeatures == null ? f.maxFeatures() : maxFeatures,
-                wordBigrams == null ? f.wordBigrams() : wordBigrams, min, max, f.seed()).withExtras(extras));
+                        normaliserVersion == null ? f.normaliserVersion() : normaliserVersion,
+                        buckets == null ? f.buckets() : buckets,
+                        maxFeatures == null ? f.maxFeatures() : maxFeatures,
+                        wordBigrams == null ? f.wordBigrams() : wordBigrams,
+                        min,
+                        max,
+                        f.seed())
+                .withExtras(extras));
     }
 
     /** The lexicon's words as one-word examples, when asked for. */
@@ -248,17 +299,19 @@ final class TrainingOptions {
                     + teamCorpusRepeat + "× an epoch)");
         }
         if (lexicon != null) {
-            notes.add(lexicon + switch (lexiconUse) {
-                case features -> " (opinion lexicon: word classes in the featuriser)";
-                case examples -> " (opinion lexicon words as one-word examples)";
-                case both -> " (opinion lexicon: word classes in the featuriser and one-word examples)";
-            });
+            notes.add(lexicon
+                    + switch (lexiconUse) {
+                        case features -> " (opinion lexicon: word classes in the featuriser)";
+                        case examples -> " (opinion lexicon words as one-word examples)";
+                        case both -> " (opinion lexicon: word classes in the featuriser and one-word examples)";
+                    });
         }
         if (valenceLexicon != null) {
-            notes.add(LexiconReader.BUNDLED_VADER.equals(valenceLexicon)
-                    ? "vader_sentiment_lexicon.txt of com.github.apanimesh061:vader-sentiment-analyzer:1.0 (VADER"
-                            + " valence lexicon, Hutto and Gilbert 2014, MIT licence: word classes in the featuriser)"
-                    : valenceLexicon + " (valence lexicon: word classes in the featuriser)");
+            notes.add(
+                    LexiconReader.BUNDLED_VADER.equals(valenceLexicon)
+                            ? "vader_sentiment_lexicon.txt of com.github.apanimesh061:vader-sentiment-analyzer:1.0 (VADER"
+                                    + " valence lexicon, Hutto and Gilbert 2014, MIT licence: word classes in the featuriser)"
+                            : valenceLexicon + " (valence lexicon: word classes in the featuriser)");
         }
         return notes;
     }

@@ -13,14 +13,20 @@ import java.util.Locale;
  * its stratified 80/20 split with seed 42 decides what is trained on and what is held out.
  */
 public enum Analyzer {
-
-    INTENT(List.of("volunteer", "how_to_signup", "event_question", "requirements_question", "donation",
-            "appreciation", "other")),
+    INTENT(List.of(
+            "volunteer",
+            "how_to_signup",
+            "event_question",
+            "requirements_question",
+            "donation",
+            "appreciation",
+            "other")),
     SENTIMENT(List.of(SentimentReader.NEGATIVE, SentimentReader.POSITIVE)),
     OFFENSE(OffenseCsvReader.LABELS);
 
     /** The offense protocol: 20 % held out, stratified, seed 42. */
     public static final double OFFENSE_HELD_OUT = 0.2;
+
     public static final long OFFENSE_SPLIT_SEED = 42;
 
     private final List<String> labels;
@@ -52,13 +58,15 @@ public enum Analyzer {
     public List<LabelledText> read(List<Path> files) {
         List<LabelledText> examples = new ArrayList<>();
         for (Path file : files) {
-            examples.addAll(switch (this) {
-                case INTENT -> LabelledTsvReader.read(file, new LinkedHashSet<>(labels));
-                case SENTIMENT -> SentimentReader.read(file);
-                case OFFENSE -> LabelledTsvReader.isTsv(file)
-                        ? LabelledTsvReader.read(file, new LinkedHashSet<>(labels))
-                        : OffenseCsvReader.read(file);
-            });
+            examples.addAll(
+                    switch (this) {
+                        case INTENT -> LabelledTsvReader.read(file, new LinkedHashSet<>(labels));
+                        case SENTIMENT -> SentimentReader.read(file);
+                        case OFFENSE ->
+                            LabelledTsvReader.isTsv(file)
+                                    ? LabelledTsvReader.read(file, new LinkedHashSet<>(labels))
+                                    : OffenseCsvReader.read(file);
+                    });
         }
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no " + id() + " examples in " + files);

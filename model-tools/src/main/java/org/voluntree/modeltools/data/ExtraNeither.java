@@ -14,8 +14,7 @@ public final class ExtraNeither {
 
     public static final String LABEL = "neither";
 
-    private ExtraNeither() {
-    }
+    private ExtraNeither() {}
 
     public static List<LabelledText> read(Path file) {
         return LabelledTsvReader.readTraining(file, new LinkedHashSet<>(Analyzer.INTENT.labels())).stream()

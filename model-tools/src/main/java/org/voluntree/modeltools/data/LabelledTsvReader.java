@@ -17,8 +17,7 @@ import java.util.Set;
  */
 public final class LabelledTsvReader {
 
-    private LabelledTsvReader() {
-    }
+    private LabelledTsvReader() {}
 
     /** Whether a file is in this format (by its {@code .tsv} name), not a public data set's own. */
     public static boolean isTsv(Path file) {
@@ -57,8 +56,8 @@ public final class LabelledTsvReader {
                 }
                 String label = line.substring(0, tab).strip();
                 if (!labels.contains(label)) {
-                    throw DataFormatException.at(file, lineNumber, "unknown label '" + label + "'; expected one of "
-                            + labels);
+                    throw DataFormatException.at(
+                            file, lineNumber, "unknown label '" + label + "'; expected one of " + labels);
                 }
                 examples.add(new LabelledText(label, line.substring(tab + 1)));
             }

@@ -36,11 +36,10 @@ public final class LexiconReader {
      * "he'll" → "hell", "we'll" → "well"): as valence words they would mark "I'll be there" as
      * negative, so the valence classes leave them out.
      */
-    static final Set<String> CONTRACTION_FORMS = Set.of("ill", "hell", "well", "shell", "wed", "id", "hed", "shed",
-            "its", "were", "lets", "cant", "wont");
+    static final Set<String> CONTRACTION_FORMS =
+            Set.of("ill", "hell", "well", "shell", "wed", "id", "hed", "shed", "its", "were", "lets", "cant", "wont");
 
-    private LexiconReader() {
-    }
+    private LexiconReader() {}
 
     public static List<LabelledText> read(Path folder) {
         List<LabelledText> examples = new ArrayList<>();
@@ -91,8 +90,11 @@ public final class LexiconReader {
             try {
                 valence = Double.parseDouble(fields[1].strip());
             } catch (NumberFormatException e) {
-                throw DataFormatException.at(Path.of(source), i + 1, "the valence '" + fields[1]
-                        + "' is not a number (expected token<TAB>mean valence, as in VADER's lexicon)");
+                throw DataFormatException.at(
+                        Path.of(source),
+                        i + 1,
+                        "the valence '" + fields[1]
+                                + "' is not a number (expected token<TAB>mean valence, as in VADER's lexicon)");
             }
             String word = TextNormaliser.normalise(fields[0]);
             if (!word.isEmpty() && word.indexOf(' ') < 0 && !CONTRACTION_FORMS.contains(word)) {
@@ -120,14 +122,18 @@ public final class LexiconReader {
                     throw new IllegalStateException("the bundled VADER lexicon is missing from model-tools'"
                             + " jar: rebuild it with ./mvnw -pl model-tools -am package -DskipTests");
                 }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .toList();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the bundled VADER lexicon", e);
             }
         }
         Path file = Path.of(source);
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the valence lexicon " + file, e);
         }

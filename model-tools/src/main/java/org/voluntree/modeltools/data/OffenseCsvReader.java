@@ -17,8 +17,7 @@ public final class OffenseCsvReader {
 
     public static final List<String> LABELS = List.of("hate", "offensive", "neither");
 
-    private OffenseCsvReader() {
-    }
+    private OffenseCsvReader() {}
 
     public static List<LabelledText> read(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -51,7 +50,8 @@ public final class OffenseCsvReader {
                 continue;
             }
             if (record.size() <= Math.max(classColumn, tweetColumn)) {
-                throw DataFormatException.at(file, line, "expected " + header.size() + " fields, found " + record.size());
+                throw DataFormatException.at(
+                        file, line, "expected " + header.size() + " fields, found " + record.size());
             }
             examples.add(new LabelledText(label(file, line, record.get(classColumn)), record.get(tweetColumn)));
         }

@@ -18,8 +18,7 @@ public final class SentimentReader {
     public static final String NEGATIVE = "negative";
     public static final String POSITIVE = "positive";
 
-    private SentimentReader() {
-    }
+    private SentimentReader() {}
 
     public static List<LabelledText> read(Path file) {
         List<LabelledText> examples = new ArrayList<>();
@@ -46,8 +45,11 @@ public final class SentimentReader {
         String label = switch (line.substring(tab + 1).strip()) {
             case "0" -> NEGATIVE;
             case "1" -> POSITIVE;
-            default -> throw DataFormatException.at(file, lineNumber, "label must be 0 or 1, was '"
-                    + line.substring(tab + 1).strip() + "'");
+            default ->
+                throw DataFormatException.at(
+                        file,
+                        lineNumber,
+                        "label must be 0 or 1, was '" + line.substring(tab + 1).strip() + "'");
         };
         return new LabelledText(label, line.substring(0, tab).strip());
     }

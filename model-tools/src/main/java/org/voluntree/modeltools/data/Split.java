@@ -26,7 +26,8 @@ public record Split(List<LabelledText> train, List<LabelledText> heldOut) {
         }
         Map<String, List<Integer>> byLabel = new TreeMap<>();
         for (int i = 0; i < examples.size(); i++) {
-            byLabel.computeIfAbsent(examples.get(i).label(), k -> new ArrayList<>()).add(i);
+            byLabel.computeIfAbsent(examples.get(i).label(), k -> new ArrayList<>())
+                    .add(i);
         }
         Random random = new Random(seed);
         boolean[] heldOut = new boolean[examples.size()];

@@ -55,8 +55,14 @@ public record Evaluation(
             weighted += scores.f1() * support;
         }
         double accuracy = gold.length == 0 ? 0 : (double) correct / gold.length;
-        return new Evaluation(labels, gold.length, accuracy, n == 0 ? 0 : macro / n,
-                gold.length == 0 ? 0 : weighted / gold.length, perLabel, confusion);
+        return new Evaluation(
+                labels,
+                gold.length,
+                accuracy,
+                n == 0 ? 0 : macro / n,
+                gold.length == 0 ? 0 : weighted / gold.length,
+                perLabel,
+                confusion);
     }
 
     private static LabelScores scores(String label, int truePositives, int predictedAs, int support) {
@@ -97,8 +103,17 @@ public record Evaluation(
         map.put("weightedF1", round(weightedF1));
         Map<String, Object> labelsMap = new LinkedHashMap<>();
         for (LabelScores scores : perLabel) {
-            labelsMap.put(scores.label(), Map.of("precision", round(scores.precision()), "recall",
-                    round(scores.recall()), "f1", round(scores.f1()), "support", scores.support()));
+            labelsMap.put(
+                    scores.label(),
+                    Map.of(
+                            "precision",
+                            round(scores.precision()),
+                            "recall",
+                            round(scores.recall()),
+                            "f1",
+                            round(scores.f1()),
+                            "support",
+                            scores.support()));
         }
         map.put("perLabel", labelsMap);
         List<List<Integer>> matrix = new ArrayList<>();

@@ -20,10 +20,10 @@ final class BiasCalibrator {
     private static final double MAX_SHIFT = 8;
     /** Weighted-F1 shifts are searched in [−RANGE, RANGE]: beyond it a label is all or nothing. */
     private static final double RANGE = 3;
+
     private static final int MAX_ROUNDS = 5;
 
-    private BiasCalibrator() {
-    }
+    private BiasCalibrator() {}
 
     /**
      * @param train the training share; only its first {@code folded} rows are folded and scored,
@@ -33,7 +33,8 @@ final class BiasCalibrator {
         DecisionCalibration rule = config.calibration();
         float[][] outOfFold = outOfFold(train, folded, labels.size(), config, rule.folds());
         int[] gold = Arrays.copyOf(train.labels(), folded);
-        float[] shifts = rule instanceof PrecisionFloor floor ? precisionFloor(outOfFold, gold, labels, floor)
+        float[] shifts = rule instanceof PrecisionFloor floor
+                ? precisionFloor(outOfFold, gold, labels, floor)
                 : bestWeightedF1(outOfFold, gold, labels);
         Evaluation before = Evaluation.of(labels, gold, decide(outOfFold, new float[labels.size()]));
         Evaluation after = Evaluation.of(labels, gold, decide(outOfFold, shifts));
@@ -50,7 +51,8 @@ final class BiasCalibrator {
         double bestPrecision = -1;
         for (double shift = 0; shift <= MAX_SHIFT + 1e-9; shift += STEP) {
             shifts[guarded] = (float) -shift;
-            double precision = Evaluation.of(labels, gold, decide(outOfFold, shifts)).scoresOf(floor.label())
+            double precision = Evaluation.of(labels, gold, decide(outOfFold, shifts))
+                    .scoresOf(floor.label())
                     .precision();
             if (precision > bestPrecision + 1e-12) {
                 best = shift;
@@ -95,7 +97,8 @@ final class BiasCalibrator {
                     // 0, +STEP, −STEP, +2·STEP, …: on a tie the smaller shift is met first and kept
                     double candidate = (step + 1) / 2 * STEP * (step % 2 == 1 ? 1 : -1);
                     shifts[c] = (float) candidate;
-                    double score = Evaluation.of(labels, gold, decide(outOfFold, shifts)).weightedF1();
+                    double score = Evaluation.of(labels, gold, decide(outOfFold, shifts))
+                            .weightedF1();
                     if (score > current + 1e-12) {
                         current = score;
                         best = shifts[c];
@@ -122,9 +125,16 @@ final class BiasCalibrator {
             }
             int[] fitRows = fit.stream().mapToInt(Integer::intValue).toArray();
             Featurised none = new Featurised(new int[0], new int[0], train.width());
-            ModelWeights weights = EnsembleFitter.fit(train, fitRows, none, labelsOf(classes), config.withSeed(
-                    config.seed() + 1000L * (f + 1)).withEarlyStopping(false), e -> 0, TrainingListener.NONE,
-                    java.time.Clock.systemUTC()).weights();
+            ModelWeights weights = EnsembleFitter.fit(
+                            train,
+                            fitRows,
+                            none,
+                            labelsOf(classes),
+                            config.withSeed(config.seed() + 1000L * (f + 1)).withEarlyStopping(false),
+                            e -> 0,
+                            TrainingListener.NONE,
+                            java.time.Clock.systemUTC())
+                    .weights();
             int[] heldIds = new int[held.size() * train.width()];
             for (int r = 0; r < held.size(); r++) {
                 System.arraycopy(train.ids(), held.get(r) * train.width(), heldIds, r * train.width(), train.width());
@@ -195,6 +205,5 @@ final class BiasCalibrator {
      * @param rule what was calibrated
      * @param shifts what each label's logit gets added
      */
-    record Calibration(DecisionCalibration rule, float[] shifts, Evaluation before, Evaluation after) {
-    }
+    record Calibration(DecisionCalibration rule, float[] shifts, Evaluation before, Evaluation after) {}
 }

@@ -5,6 +5,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
@@ -12,7 +13,6 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -57,35 +57,40 @@ final class EmbeddingBagNetwork implements AutoCloseable {
         ids = tf.withName("ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, width)));
         targets = tf.withName("targets").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, classes)));
         exampleWeights = tf.withName("example_weights").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
-        embedding = tf.withName("embedding").variable(
-                constant(tf, uniform(random, buckets * dim, 1.0 / dim), buckets, dim));
+        embedding = tf.withName("embedding")
+                .variable(constant(tf, uniform(random, buckets * dim, 1.0 / dim), buckets, dim));
         Operand<TFloat32> mask = tf.dtypes.cast(tf.math.notEqual(ids, tf.constant(0)), TFloat32.class);
         Operand<TFloat32> rows = tf.gather(embedding, ids, tf.constant(0));
-        Operand<TFloat32> summed = tf.reduceSum(tf.math.mul(rows, tf.expandDims(mask, tf.constant(-1))),
-                tf.constant(1));
-        Operand<TFloat32> counts = tf.math.maximum(
-                tf.reduceSum(mask, tf.constant(1), ReduceSum.keepDims(true)), tf.constant(1f));
+        Operand<TFloat32> summed =
+                tf.reduceSum(tf.math.mul(rows, tf.expandDims(mask, tf.constant(-1))), tf.constant(1));
+        Operand<TFloat32> counts =
+                tf.math.maximum(tf.reduceSum(mask, tf.constant(1), ReduceSum.keepDims(true)), tf.constant(1f));
         Operand<TFloat32> features = switch (config.pooling()) {
             case MEAN -> tf.math.div(summed, counts);
             case SQRT -> tf.math.div(summed, tf.math.sqrt(counts));
             case SUM -> summed;
         };
         if (hidden > 0) {
-            hiddenWeights = tf.withName("hidden_weights").variable(constant(tf, glorot(random, dim, hidden), dim, hidden));
-            hiddenBias = tf.withName("hidden_bias").variable(tf.constant(Shape.of(hidden), DataBuffers.ofFloats(hidden)));
+            hiddenWeights =
+                    tf.withName("hidden_weights").variable(constant(tf, glorot(random, dim, hidden), dim, hidden));
+            hiddenBias =
+                    tf.withName("hidden_bias").variable(tf.constant(Shape.of(hidden), DataBuffers.ofFloats(hidden)));
             features = tf.nn.relu(tf.nn.biasAdd(tf.linalg.matMul(features, hiddenWeights), hiddenBias));
         } else {
             hiddenWeights = null;
             hiddenBias = null;
         }
         int inputs = hidden > 0 ? hidden : dim;
-        outputWeights = tf.withName("output_weights").variable(
-                constant(tf, glorot(random, inputs, classes), inputs, classes));
+        outputWeights =
+                tf.withName("output_weights").variable(constant(tf, glorot(random, inputs, classes), inputs, classes));
         outputBias = tf.withName("output_bias").variable(tf.constant(Shape.of(classes), DataBuffers.ofFloats(classes)));
         Operand<TFloat32> logits = tf.nn.biasAdd(tf.linalg.matMul(features, outputWeights), outputBias);
         probabilities = tf.withName("probs").nn.softmax(logits);
-        Operand<TFloat32> crossEntropy = tf.math.mean(tf.math.mul(exampleWeights,
-                tf.nn.softmaxCrossEntropyWithLogits(logits, targets).loss()), tf.constant(0));
+        Operand<TFloat32> crossEntropy = tf.math.mean(
+                tf.math.mul(
+                        exampleWeights,
+                        tf.nn.softmaxCrossEntropyWithLogits(logits, targets).loss()),
+                tf.constant(0));
         if (config.l2() > 0) {
             Operand<TFloat32> penalty = tf.math.add(tf.nn.l2Loss(embedding), tf.nn.l2Loss(outputWeights));
             if (hidden > 0) {
@@ -135,12 +140,16 @@ final class EmbeddingBagNetwork implements AutoCloseable {
                 weights[r] = classWeights[labels[example]];
             }
             try (TInt32 idTensor = TInt32.tensorOf(Shape.of(rows, width), DataBuffers.of(batchIds, true, false));
-                    TFloat32 targetTensor = TFloat32.tensorOf(Shape.of(rows, classes),
-                            DataBuffers.of(oneHot, true, false));
+                    TFloat32 targetTensor =
+                            TFloat32.tensorOf(Shape.of(rows, classes), DataBuffers.of(oneHot, true, false));
                     TFloat32 weightTensor = TFloat32.tensorOf(Shape.of(rows), DataBuffers.of(weights, true, false));
-                    Result result = session.runner().feed(ids, idTensor).feed(targets, targetTensor)
+                    Result result = session.runner()
+                            .feed(ids, idTensor)
+                            .feed(targets, targetTensor)
                             .feed(exampleWeights, weightTensor)
-                            .addTarget(minimise).fetch(loss).run()) {
+                            .addTarget(minimise)
+                            .fetch(loss)
+                            .run()) {
                 total += ((TFloat32) result.get(0)).getFloat();
                 batches++;
             }
@@ -151,7 +160,10 @@ final class EmbeddingBagNetwork implements AutoCloseable {
     /** Class probabilities from this (training) graph, for comparison with the frozen one. */
     float[][] predict(int[] batchIds, int rows) {
         try (TInt32 idTensor = TInt32.tensorOf(Shape.of(rows, width), DataBuffers.of(batchIds, true, false));
-                Result result = session.runner().feed(ids, idTensor).fetch(probabilities).run()) {
+                Result result = session.runner()
+                        .feed(ids, idTensor)
+                        .fetch(probabilities)
+                        .run()) {
             float[] flat = new float[rows * classes];
             ((TFloat32) result.get(0)).asRawTensor().data().asFloats().read(flat);
             float[][] scores = new float[rows][classes];
@@ -164,9 +176,17 @@ final class EmbeddingBagNetwork implements AutoCloseable {
 
     ModelWeights weights() {
         int hidden = config.hiddenUnits();
-        return new ModelWeights(config.featuriser().buckets(), config.embeddingDim(), hidden, classes,
-                read(embedding), hidden > 0 ? read(hiddenWeights) : new float[0],
-                hidden > 0 ? read(hiddenBias) : new float[0], read(outputWeights), read(outputBias), config.pooling());
+        return new ModelWeights(
+                config.featuriser().buckets(),
+                config.embeddingDim(),
+                hidden,
+                classes,
+                read(embedding),
+                hidden > 0 ? read(hiddenWeights) : new float[0],
+                hidden > 0 ? read(hiddenBias) : new float[0],
+                read(outputWeights),
+                read(outputBias),
+                config.pooling());
     }
 
     private float[] read(Variable<TFloat32> variable) {

@@ -28,20 +28,31 @@ final class EnsembleFitter {
 
         /** The mean kept epoch, rounded: how long to train models that have no validation split. */
         int typicalEpochs() {
-            return (int) Math.max(1, Math.round(bestEpochs.stream().mapToInt(Integer::intValue).average().orElse(1)));
+            return (int) Math.max(
+                    1,
+                    Math.round(bestEpochs.stream()
+                            .mapToInt(Integer::intValue)
+                            .average()
+                            .orElse(1)));
         }
     }
 
-    private EnsembleFitter() {
-    }
+    private EnsembleFitter() {}
 
     /**
      * @param rows the rows of {@code train} to learn from
      * @param validation may be empty
      * @param score what early stopping maximises on the validation split
      */
-    static Fitted fit(Featurised train, int[] rows, Featurised validation, List<String> labels, TrainingConfig config,
-            ToDoubleFunction<Evaluation> score, TrainingListener listener, Clock clock) {
+    static Fitted fit(
+            Featurised train,
+            int[] rows,
+            Featurised validation,
+            List<String> labels,
+            TrainingConfig config,
+            ToDoubleFunction<Evaluation> score,
+            TrainingListener listener,
+            Clock clock) {
         float[] classWeights = classWeights(train.labels(), rows, labels.size(), config.classWeightPower());
         List<ModelWeights> members = new ArrayList<>();
         List<Integer> bestEpochs = new ArrayList<>();
@@ -57,7 +68,8 @@ final class EnsembleFitter {
                     Instant started = clock.instant();
                     shuffle(order, shuffler);
                     double loss = network.trainEpoch(train.ids(), train.labels(), order, classWeights);
-                    Optional<Evaluation> validated = validation.size() == 0 ? Optional.empty()
+                    Optional<Evaluation> validated = validation.size() == 0
+                            ? Optional.empty()
                             : Optional.of(Evaluation.of(labels, validation.labels(), argMax(network, validation)));
                     if (config.earlyStopping() && validated.isPresent()) {
                         double s = score.applyAsDouble(validated.get());
@@ -67,7 +79,12 @@ final class EnsembleFitter {
                             best = network.weights();
                         }
                     }
-                    listener.epochCompleted(new EpochCompleted(m + 1, config.ensemble(), epoch, config.epochs(), loss,
+                    listener.epochCompleted(new EpochCompleted(
+                            m + 1,
+                            config.ensemble(),
+                            epoch,
+                            config.epochs(),
+                            loss,
                             validated.map(Evaluation::accuracy).orElse(Double.NaN),
                             validated.map(Evaluation::macroF1).orElse(Double.NaN),
                             Duration.between(started, clock.instant())));
@@ -77,8 +94,11 @@ final class EnsembleFitter {
             }
         }
         ModelWeights averaged = ModelWeights.average(members);
-        Optional<Evaluation> validated = validation.size() == 0 ? Optional.empty()
-                : Optional.of(Evaluation.of(labels, validation.labels(),
+        Optional<Evaluation> validated = validation.size() == 0
+                ? Optional.empty()
+                : Optional.of(Evaluation.of(
+                        labels,
+                        validation.labels(),
                         argMax(averaged.probabilities(validation.ids(), validation.size(), validation.width()))));
         return new Fitted(averaged, bestEpochs, validated);
     }
@@ -91,7 +111,8 @@ final class EnsembleFitter {
             counts[labels[row]]++;
         }
         for (int c = 0; c < classes; c++) {
-            weights[c] = counts[c] == 0 || power == 0 ? 1f
+            weights[c] = counts[c] == 0 || power == 0
+                    ? 1f
                     : (float) Math.pow((double) rows.length / (classes * (double) counts[c]), power);
         }
         return weights;

@@ -7,6 +7,12 @@ import java.time.Duration;
  *
  * @param member which ensemble member (1-based) of {@code members}
  */
-public record EpochCompleted(int member, int members, int epoch, int epochs, double loss, double validationAccuracy,
-        double validationMacroF1, Duration took) {
-}
+public record EpochCompleted(
+        int member,
+        int members,
+        int epoch,
+        int epochs,
+        double loss,
+        double validationAccuracy,
+        double validationMacroF1,
+        Duration took) {}

@@ -28,18 +28,17 @@ public final class FrozenGraph {
     public static final String INPUT = "ids";
     public static final String OUTPUT = "probs";
 
-    private FrozenGraph() {
-    }
+    private FrozenGraph() {}
 
     /** The serialised GraphDef for weights read by {@code maxFeatures} ids a row. */
     public static byte[] build(ModelWeights weights, int maxFeatures) {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
-            Placeholder<TInt32> ids = tf.withName(INPUT).placeholder(TInt32.class,
-                    Placeholder.shape(Shape.of(-1, maxFeatures)));
+            Placeholder<TInt32> ids =
+                    tf.withName(INPUT).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, maxFeatures)));
             int width = weights.hidden() > 0 ? weights.hidden() : weights.classes();
-            Operand<TFloat32> table = tf.withName("table").constant(Shape.of(weights.buckets(), width),
-                    DataBuffers.of(weights.foldedTable(), true, false));
+            Operand<TFloat32> table = tf.withName("table")
+                    .constant(Shape.of(weights.buckets(), width), DataBuffers.of(weights.foldedTable(), true, false));
             Operand<TFloat32> summed = tf.reduceSum(tf.gather(table, ids, tf.constant(0)), tf.constant(1));
             Operand<TFloat32> pooled = switch (weights.pooling()) {
                 case MEAN -> tf.math.realDiv(summed, counts(tf, ids));
@@ -49,7 +48,8 @@ public final class FrozenGraph {
             Operand<TFloat32> logits;
             if (weights.hidden() > 0) {
                 Operand<TFloat32> hidden = tf.nn.relu(tf.nn.biasAdd(pooled, vector(tf, weights.hiddenBias())));
-                Operand<TFloat32> outputWeights = tf.constant(Shape.of(weights.hidden(), weights.classes()),
+                Operand<TFloat32> outputWeights = tf.constant(
+                        Shape.of(weights.hidden(), weights.classes()),
                         DataBuffers.of(weights.outputWeights(), true, false));
                 logits = tf.nn.biasAdd(tf.linalg.matMul(hidden, outputWeights), vector(tf, weights.outputBias()));
             } else {
@@ -62,8 +62,12 @@ public final class FrozenGraph {
 
     /** max(count of non-zero ids, 1) per row, {@code [N, 1]}. */
     private static Operand<TFloat32> counts(Ops tf, Operand<TInt32> ids) {
-        return tf.math.maximum(tf.reduceSum(tf.dtypes.cast(tf.math.notEqual(ids, tf.constant(0)), TFloat32.class),
-                tf.constant(1), ReduceSum.keepDims(true)), tf.constant(1f));
+        return tf.math.maximum(
+                tf.reduceSum(
+                        tf.dtypes.cast(tf.math.notEqual(ids, tf.constant(0)), TFloat32.class),
+                        tf.constant(1),
+                        ReduceSum.keepDims(true)),
+                tf.constant(1f));
     }
 
     private static Operand<TFloat32> vector(Ops tf, float[] values) {

@@ -28,6 +28,7 @@ public final class ModelTrainer {
 
     /** How far frozen and training probabilities may differ (folding reorders float sums). */
     static final double FREEZE_TOLERANCE = 1e-4;
+
     private static final int PREDICT_BATCH = 4096;
 
     private final Clock clock;
@@ -42,8 +43,14 @@ public final class ModelTrainer {
      * @param provenance where {@code examples} came from, for the manifest
      * @param testProvenance where {@code test} came from, for the manifest
      */
-    public TrainingResult train(Analyzer analyzer, List<LabelledText> examples, List<LabelledText> test,
-            List<String> provenance, List<String> testProvenance, TrainingConfig config, TrainingListener listener) {
+    public TrainingResult train(
+            Analyzer analyzer,
+            List<LabelledText> examples,
+            List<LabelledText> test,
+            List<String> provenance,
+            List<String> testProvenance,
+            TrainingConfig config,
+            TrainingListener listener) {
         return train(analyzer, examples, List.of(), test, provenance, testProvenance, config, listener);
     }
 
@@ -52,8 +59,14 @@ public final class ModelTrainer {
      * {@code trainOnly} examples added to the training share after the validation split, so that
      * the validation figures stay those of {@code examples}' own distribution.
      */
-    public TrainingResult train(Analyzer analyzer, List<LabelledText> examples, List<LabelledText> trainOnly,
-            List<LabelledText> test, List<String> provenance, List<String> testProvenance, TrainingConfig config,
+    public TrainingResult train(
+            Analyzer analyzer,
+            List<LabelledText> examples,
+            List<LabelledText> trainOnly,
+            List<LabelledText> test,
+            List<String> provenance,
+            List<String> testProvenance,
+            TrainingConfig config,
             TrainingListener listener) {
         List<String> labels = analyzer.labels();
         Split split = config.validationFraction() > 0
@@ -65,11 +78,20 @@ public final class ModelTrainer {
         Featurised train = Featurised.of(learned, labels, featuriser);
         Featurised validation = Featurised.of(split.heldOut(), labels, featuriser);
         Featurised held = Featurised.of(test, labels, featuriser);
-        EnsembleFitter.Fitted fitted = EnsembleFitter.fit(train, EnsembleFitter.all(train.size()), validation, labels,
-                config, e -> selectionScore(analyzer, e), listener, clock);
+        EnsembleFitter.Fitted fitted = EnsembleFitter.fit(
+                train,
+                EnsembleFitter.all(train.size()),
+                validation,
+                labels,
+                config,
+                e -> selectionScore(analyzer, e),
+                listener,
+                clock);
         Optional<Evaluation> validated = fitted.validation();
-        TrainingConfig calibrationConfig = config.withEpochs(fitted.typicalEpochs()).withEarlyStopping(false);
-        Optional<BiasCalibrator.Calibration> calibration = config.calibration() == null ? Optional.empty()
+        TrainingConfig calibrationConfig =
+                config.withEpochs(fitted.typicalEpochs()).withEarlyStopping(false);
+        Optional<BiasCalibrator.Calibration> calibration = config.calibration() == null
+                ? Optional.empty()
                 : Optional.of(BiasCalibrator.calibrate(train, split.train().size(), labels, calibrationConfig));
         ModelWeights weights = fitted.weights();
         if (calibration.isPresent()) {
@@ -80,17 +102,23 @@ public final class ModelTrainer {
         }
         byte[] graph = FrozenGraph.build(weights, config.featuriser().maxFeatures());
         ModelManifest draft = manifest(analyzer, config, graph, Map.of(), provenance);
-        try (TensorFlowEngine engine = new TensorFlowEngine(); LoadedModel frozen = engine.load(
-                new ModelArtifact(draft, graph))) {
+        try (TensorFlowEngine engine = new TensorFlowEngine();
+                LoadedModel frozen = engine.load(new ModelArtifact(draft, graph))) {
             Featurised checked = held.size() > 0 ? held : validation.size() > 0 ? validation : train;
             double difference = maxDifference(weights, frozen, checked.firstRows(PREDICT_BATCH));
             if (difference > FREEZE_TOLERANCE) {
                 throw new IllegalStateException("the frozen graph's probabilities differ from the trained weights' by "
                         + difference + "; this is a bug in the freezer");
             }
-            Optional<Evaluation> tested = held.size() == 0 ? Optional.empty()
-                    : Optional.of(Evaluation.of(labels, held.labels(),
-                            new Classifier(frozen).predict(test.stream().map(LabelledText::text).toList())));
+            Optional<Evaluation> tested = held.size() == 0
+                    ? Optional.empty()
+                    : Optional.of(Evaluation.of(
+                            labels,
+                            held.labels(),
+                            new Classifier(frozen)
+                                    .predict(test.stream()
+                                            .map(LabelledText::text)
+                                            .toList())));
             Map<String, Object> metrics = metrics(analyzer, train.size(), validated, tested);
             metrics.put("epochsKept", fitted.bestEpochs());
             if (!testProvenance.isEmpty()) {
@@ -127,8 +155,8 @@ public final class ModelTrainer {
         return max;
     }
 
-    private static Map<String, Object> metrics(Analyzer analyzer, int trainingExamples, Optional<Evaluation> validation,
-            Optional<Evaluation> test) {
+    private static Map<String, Object> metrics(
+            Analyzer analyzer, int trainingExamples, Optional<Evaluation> validation, Optional<Evaluation> test) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("trainingExamples", trainingExamples);
         validation.ifPresent(v -> metrics.put("validation", v.asMap()));
@@ -147,16 +175,23 @@ public final class ModelTrainer {
     public static Map<String, Object> extras(Analyzer analyzer, Evaluation evaluation) {
         Map<String, Object> extras = new LinkedHashMap<>();
         if (analyzer == Analyzer.OFFENSE) {
-            extras.put("offensiveOrHateF1", Math.round(evaluation.groupF1(Set.of("hate", "offensive")) * 10_000) / 10_000.0);
+            extras.put(
+                    "offensiveOrHateF1",
+                    Math.round(evaluation.groupF1(Set.of("hate", "offensive")) * 10_000) / 10_000.0);
         }
         if (analyzer == Analyzer.INTENT) {
-            extras.put("volunteerPrecision",
+            extras.put(
+                    "volunteerPrecision",
                     Math.round(evaluation.scoresOf("volunteer").precision() * 10_000) / 10_000.0);
         }
         return extras;
     }
 
-    private ModelManifest manifest(Analyzer analyzer, TrainingConfig config, byte[] graph, Map<String, Object> metrics,
+    private ModelManifest manifest(
+            Analyzer analyzer,
+            TrainingConfig config,
+            byte[] graph,
+            Map<String, Object> metrics,
             List<String> provenance) {
         int labels = analyzer.labels().size();
         Map<String, Object> all = new LinkedHashMap<>(metrics);
@@ -174,10 +209,19 @@ public final class ModelTrainer {
         hyperparameters.put("pooling", config.pooling().toString());
         hyperparameters.put("l2", config.l2());
         all.put("hyperparameters", hyperparameters);
-        return new ModelManifest(analyzer.id(), 0, config.family(), analyzer.labels(),
-                new TensorSpec(FrozenGraph.INPUT, "INT32", List.of(-1L, (long) config.featuriser().maxFeatures())),
+        return new ModelManifest(
+                analyzer.id(),
+                0,
+                config.family(),
+                analyzer.labels(),
+                new TensorSpec(FrozenGraph.INPUT, "INT32", List.of(-1L, (long)
+                        config.featuriser().maxFeatures())),
                 new TensorSpec(FrozenGraph.OUTPUT, "FLOAT", List.of(-1L, (long) labels)),
-                config.featuriser(), all, new ArrayList<>(provenance), ModelArtifact.sha256(graph), clock.instant());
+                config.featuriser(),
+                all,
+                new ArrayList<>(provenance),
+                ModelArtifact.sha256(graph),
+                clock.instant());
     }
 
     /** What the manifest records of a calibration: the rule, the shifts and the out-of-fold figures it moved. */
@@ -187,9 +231,15 @@ public final class ModelTrainer {
             int guarded = labels.indexOf(floor.label());
             map.put("label", floor.label());
             map.put("logitShift", Math.round(-c.shifts()[guarded] * 100) / 100.0);
-            map.put("outOfFoldPrecisionBefore", round(c.before().scoresOf(floor.label()).precision()));
-            map.put("outOfFoldPrecisionAfter", round(c.after().scoresOf(floor.label()).precision()));
-            map.put("outOfFoldRecallAfter", round(c.after().scoresOf(floor.label()).recall()));
+            map.put(
+                    "outOfFoldPrecisionBefore",
+                    round(c.before().scoresOf(floor.label()).precision()));
+            map.put(
+                    "outOfFoldPrecisionAfter",
+                    round(c.after().scoresOf(floor.label()).precision()));
+            map.put(
+                    "outOfFoldRecallAfter",
+                    round(c.after().scoresOf(floor.label()).recall()));
             map.put("outOfFoldMacroF1Before", round(c.before().macroF1()));
             map.put("outOfFoldMacroF1After", round(c.after().macroF1()));
         } else {
@@ -209,5 +259,4 @@ public final class ModelTrainer {
     private static double round(double value) {
         return Math.round(value * 10_000) / 10_000.0;
     }
-
 }

@@ -26,9 +26,26 @@ public record ModelWeights(
         Pooling pooling) {
 
     /** Weights of a mean-pooled model. */
-    public ModelWeights(int buckets, int dim, int hidden, int classes, float[] embedding, float[] hiddenWeights,
-            float[] hiddenBias, float[] outputWeights, float[] outputBias) {
-        this(buckets, dim, hidden, classes, embedding, hiddenWeights, hiddenBias, outputWeights, outputBias,
+    public ModelWeights(
+            int buckets,
+            int dim,
+            int hidden,
+            int classes,
+            float[] embedding,
+            float[] hiddenWeights,
+            float[] hiddenBias,
+            float[] outputWeights,
+            float[] outputBias) {
+        this(
+                buckets,
+                dim,
+                hidden,
+                classes,
+                embedding,
+                hiddenWeights,
+                hiddenBias,
+                outputWeights,
+                outputBias,
                 Pooling.MEAN);
     }
 
@@ -37,11 +54,13 @@ public record ModelWeights(
             throw new IllegalArgumentException("pooling must be given");
         }
         int outputInputs = hidden > 0 ? hidden : dim;
-        if (embedding.length != buckets * dim || hiddenWeights.length != dim * hidden
-                || hiddenBias.length != hidden || outputWeights.length != outputInputs * classes
+        if (embedding.length != buckets * dim
+                || hiddenWeights.length != dim * hidden
+                || hiddenBias.length != hidden
+                || outputWeights.length != outputInputs * classes
                 || outputBias.length != classes) {
-            throw new IllegalArgumentException("weight arrays do not match the shape " + buckets + "×" + dim + ", hidden "
-                    + hidden + ", classes " + classes);
+            throw new IllegalArgumentException("weight arrays do not match the shape " + buckets + "×" + dim
+                    + ", hidden " + hidden + ", classes " + classes);
         }
     }
 
@@ -49,8 +68,8 @@ public record ModelWeights(
     public ModelWeights withOutputBiasShifted(int label, float delta) {
         float[] bias = outputBias.clone();
         bias[label] += delta;
-        return new ModelWeights(buckets, dim, hidden, classes, embedding, hiddenWeights, hiddenBias, outputWeights,
-                bias, pooling);
+        return new ModelWeights(
+                buckets, dim, hidden, classes, embedding, hiddenWeights, hiddenBias, outputWeights, bias, pooling);
     }
 
     /**
@@ -88,7 +107,9 @@ public record ModelWeights(
         float[] table = new float[first.buckets() * classes];
         float[] bias = new float[classes];
         for (ModelWeights member : members) {
-            if (member.hidden() > 0 || member.buckets() != first.buckets() || member.classes() != classes
+            if (member.hidden() > 0
+                    || member.buckets() != first.buckets()
+                    || member.classes() != classes
                     || member.pooling() != first.pooling()) {
                 throw new IllegalArgumentException("only linear models of one shape and pooling can be averaged");
             }
@@ -104,7 +125,16 @@ public record ModelWeights(
         for (int c = 0; c < classes; c++) {
             identity[c * classes + c] = 1f;
         }
-        return new ModelWeights(first.buckets(), classes, 0, classes, table, new float[0], new float[0], identity, bias,
+        return new ModelWeights(
+                first.buckets(),
+                classes,
+                0,
+                classes,
+                table,
+                new float[0],
+                new float[0],
+                identity,
+                bias,
                 first.pooling());
     }
 

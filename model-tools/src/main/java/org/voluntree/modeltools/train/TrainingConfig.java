@@ -51,10 +51,32 @@ public record TrainingConfig(
     public static final long DEFAULT_SEED = 42;
 
     /** A single unweighted model trained for all its epochs. */
-    public TrainingConfig(FeaturiserConfig featuriser, int embeddingDim, int hiddenUnits, int epochs, int batchSize,
-            float learningRate, double validationFraction, long seed, DecisionCalibration calibration) {
-        this(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed,
-                calibration, 0, 1, false, 0, Pooling.MEAN, 0);
+    public TrainingConfig(
+            FeaturiserConfig featuriser,
+            int embeddingDim,
+            int hiddenUnits,
+            int epochs,
+            int batchSize,
+            float learningRate,
+            double validationFraction,
+            long seed,
+            DecisionCalibration calibration) {
+        this(
+                featuriser,
+                embeddingDim,
+                hiddenUnits,
+                epochs,
+                batchSize,
+                learningRate,
+                validationFraction,
+                seed,
+                calibration,
+                0,
+                1,
+                false,
+                0,
+                Pooling.MEAN,
+                0);
     }
 
     public TrainingConfig {
@@ -83,80 +105,345 @@ public record TrainingConfig(
     /** The tuned defaults of each analyzer (see docs/models.md for how they were chosen). */
     public static TrainingConfig defaultsFor(Analyzer analyzer) {
         return switch (analyzer) {
-            case INTENT -> new TrainingConfig(
-                    new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 64, true, 4, 4, 0x5eed)
-                            .withExtras(ExtraFeatures.NONE.withNegationWindow(3)),
-                    64, 0, 20, 32, 0.005f, 0.1, DEFAULT_SEED, new PrecisionFloor("volunteer", 0.95,
-                            DecisionCalibration.DEFAULT_FOLDS),
-                    0, 3, false, 0, Pooling.SQRT, 1e-4);
-            case SENTIMENT -> new TrainingConfig(
-                    new FeaturiserConfig(2, 1 << 16, 96, true, 0, 0, 0x5eed)
-                            .withExtras(ExtraFeatures.NONE.withNegationWindow(3)),
-                    2, 0, 30, 32, 0.01f, 0.1, DEFAULT_SEED, null, 0, 1, false, 0, Pooling.MEAN, 3e-3);
-            case OFFENSE -> new TrainingConfig(
-                    new FeaturiserConfig(3, 1 << 16, 256, true, 3, 4, 0x5eed),
-                    3, 0, 20, 64, 0.005f, 0.1, DEFAULT_SEED, null, 0, 3, true, 0, Pooling.SQRT, 3e-4);
+            case INTENT ->
+                new TrainingConfig(
+                        new FeaturiserConfig(TextNormaliser.VERSION, 1 << 16, 64, true, 4, 4, 0x5eed)
+                                .withExtras(ExtraFeatures.NONE.withNegationWindow(3)),
+                        64,
+                        0,
+                        20,
+                        32,
+                        0.005f,
+                        0.1,
+                        DEFAULT_SEED,
+                        new PrecisionFloor("volunteer", 0.95, DecisionCalibration.DEFAULT_FOLDS),
+                        0,
+                        3,
+                        false,
+                        0,
+                        Pooling.SQRT,
+                        1e-4);
+            case SENTIMENT ->
+                new TrainingConfig(
+                        new FeaturiserConfig(2, 1 << 16, 96, true, 0, 0, 0x5eed)
+                                .withExtras(ExtraFeatures.NONE.withNegationWindow(3)),
+                        2,
+                        0,
+                        30,
+                        32,
+                        0.01f,
+                        0.1,
+                        DEFAULT_SEED,
+                        null,
+                        0,
+                        1,
+                        false,
+                        0,
+                        Pooling.MEAN,
+                        3e-3);
+            case OFFENSE ->
+                new TrainingConfig(
+                        new FeaturiserConfig(3, 1 << 16, 256, true, 3, 4, 0x5eed),
+                        3,
+                        0,
+                        20,
+                        64,
+                        0.005f,
+                        0.1,
+                        DEFAULT_SEED,
+                        null,
+                        0,
+                        3,
+                        true,
+                        0,
+                        Pooling.SQRT,
+                        3e-4);
         };
     }
 
     public TrainingConfig withFeaturiser(FeaturiserConfig value) {
-        return new TrainingConfig(value, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(
+                value,
+                embeddingDim,
+                hiddenUnits,
+                epochs,
+                batchSize,
+                learningRate,
+                validationFraction,
+                seed,
+                calibration,
+                classWeightPower,
+                ensemble,
+                earlyStopping,
+                tokenDropout,
+                pooling,
+                l2);
     }
 
     public TrainingConfig withEmbeddingDim(int value) {
-        return new TrainingConfig(featuriser, value, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(
+                featuriser,
+                value,
+                hiddenUnits,
+                epochs,
+                batchSize,
+                learningRate,
+                validationFraction,
+                seed,
+                calibration,
+                classWeightPower,
+                ensemble,
+                earlyStopping,
+                tokenDropout,
+                pooling,
+                l2);
     }
 
     public TrainingConfig withHiddenUnits(int value) {
-        return new TrainingConfig(featuriser, embeddingDim, value, epochs, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(
+                featuriser,
+                embeddingDim,
+                value,
+                epochs,
+                batchSize,
+                learningRate,
+                validationFraction,
+                seed,
+                calibration,
+                classWeightPower,
+                ensemble,
+                earlyStopping,
+                tokenDropout,
+                pooling,
+                l2);
     }
 
     public TrainingConfig withEpochs(int value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, value, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(
+                featuriser,
+                embeddingDim,
+                hiddenUnits,
+                value,
+                batchSize,
+                learningRate,
+                validationFraction,
+                seed,
+                calibration,
+                classWeightPower,
+                ensemble,
+                earlyStopping,
+                tokenDropout,
+                pooling,
+                l2);
     }
 
     public TrainingConfig withBatchSize(int value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, value, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(
+                featuriser,
+                embeddingDim,
+                hiddenUnits,
+                epochs,
+                value,
+                learningRate,
+                validationFraction,
+                seed,
+                calibration,
+                classWeightPower,
+                ensemble,
+                earlyStopping,
+                tokenDropout,
+                pooling,
+                l2);
     }
 
     public TrainingConfig withLearningRate(float value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, value, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(
+                featuriser,
+                embeddingDim,
+                hiddenUnits,
+                epochs,
+                batchSize,
+                value,
+                validationFraction,
+                seed,
+                calibration,
+                classWeightPower,
+                ensemble,
+                earlyStopping,
+                tokenDropout,
+                pooling,
+                l2);
     }
 
     public TrainingConfig withValidationFraction(double value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, value, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(
+                featuriser,
+                embeddingDim,
+                hiddenUnits,
+                epochs,
+                batchSize,
+                learningRate,
+                value,
+                seed,
+                calibration,
+                classWeightPower,
+                ensemble,
+                earlyStopping,
+                tokenDropout,
+                pooling,
+                l2);
     }
 
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, value, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(
+                featuriser,
+                embeddingDim,
+                hiddenUnits,
+                epochs,
+                batchSize,
+                learningRate,
+                validationFraction,
+                value,
+                calibration,
+                classWeightPower,
+                ensemble,
+                earlyStopping,
+                tokenDropout,
+                pooling,
+                l2);
     }
 
     public TrainingConfig withCalibration(DecisionCalibration value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, value, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(
+                featuriser,
+                embeddingDim,
+                hiddenUnits,
+                epochs,
+                batchSize,
+                learningRate,
+                validationFraction,
+                seed,
+                value,
+                classWeightPower,
+                ensemble,
+                earlyStopping,
+                tokenDropout,
+                pooling,
+                l2);
     }
 
     public TrainingConfig withClassWeightPower(double value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, calibration, value, ensemble, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(
+                featuriser,
+                embeddingDim,
+                hiddenUnits,
+                epochs,
+                batchSize,
+                learningRate,
+                validationFraction,
+                seed,
+                calibration,
+                value,
+                ensemble,
+                earlyStopping,
+                tokenDropout,
+                pooling,
+                l2);
     }
 
     public TrainingConfig withEnsemble(int value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, value, earlyStopping, tokenDropout, pooling, l2);
+        return new TrainingConfig(
+                featuriser,
+                embeddingDim,
+                hiddenUnits,
+                epochs,
+                batchSize,
+                learningRate,
+                validationFraction,
+                seed,
+                calibration,
+                classWeightPower,
+                value,
+                earlyStopping,
+                tokenDropout,
+                pooling,
+                l2);
     }
 
     public TrainingConfig withEarlyStopping(boolean value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, value, tokenDropout, pooling, l2);
+        return new TrainingConfig(
+                featuriser,
+                embeddingDim,
+                hiddenUnits,
+                epochs,
+                batchSize,
+                learningRate,
+                validationFraction,
+                seed,
+                calibration,
+                classWeightPower,
+                ensemble,
+                value,
+                tokenDropout,
+                pooling,
+                l2);
     }
 
     public TrainingConfig withTokenDropout(double value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, value, pooling, l2);
+        return new TrainingConfig(
+                featuriser,
+                embeddingDim,
+                hiddenUnits,
+                epochs,
+                batchSize,
+                learningRate,
+                validationFraction,
+                seed,
+                calibration,
+                classWeightPower,
+                ensemble,
+                earlyStopping,
+                value,
+                pooling,
+                l2);
     }
 
     public TrainingConfig withPooling(Pooling value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, value, l2);
+        return new TrainingConfig(
+                featuriser,
+                embeddingDim,
+                hiddenUnits,
+                epochs,
+                batchSize,
+                learningRate,
+                validationFraction,
+                seed,
+                calibration,
+                classWeightPower,
+                ensemble,
+                earlyStopping,
+                tokenDropout,
+                value,
+                l2);
     }
 
     public TrainingConfig withL2(double value) {
-        return new TrainingConfig(featuriser, embeddingDim, hiddenUnits, epochs, batchSize, learningRate, validationFraction, seed, calibration, classWeightPower, ensemble, earlyStopping, tokenDropout, pooling, value);
+        return new TrainingConfig(
+                featuriser,
+                embeddingDim,
+                hiddenUnits,
+                epochs,
+                batchSize,
+                learningRate,
+                validationFraction,
+                seed,
+                calibration,
+                classWeightPower,
+                ensemble,
+                earlyStopping,
+                tokenDropout,
+                pooling,
+                value);
     }
 
     /** The manifest's family name for this shape of network. */

@@ -4,7 +4,7 @@ package org.voluntree.modeltools.train;
 @FunctionalInterface
 public interface TrainingListener {
 
-    TrainingListener NONE = epoch -> { };
+    TrainingListener NONE = epoch -> {};
 
     void epochCompleted(EpochCompleted epoch);
 }

@@ -14,8 +14,4 @@ import org.voluntree.modeltools.eval.Evaluation;
  *     frozen graph's probabilities over the checked examples
  */
 public record TrainingResult(
-        ModelArtifact artifact,
-        Optional<Evaluation> validation,
-        Optional<Evaluation> test,
-        double freezeDifference) {
-}
+        ModelArtifact artifact, Optional<Evaluation> validation, Optional<Evaluation> test, double freezeDifference) {}

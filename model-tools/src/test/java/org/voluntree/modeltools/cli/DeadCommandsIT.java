@@ -35,14 +35,14 @@ class DeadCommandsIT {
         connection = TestRedis.client().connect(RedisCodecs.STRING_BYTES);
         redis = connection.sync();
         dead = new DeadLetters(redis);
-        listLetter = dead.addListItem(RedisNames.PREPROCESS_QUEUE, utf8("{\"id\":\"c:1:add\"}"),
-                "PermanentFailure: not an event", 5);
+        listLetter = dead.addListItem(
+                RedisNames.PREPROCESS_QUEUE, utf8("{\"id\":\"c:1:add\"}"), "PermanentFailure: not an event", 5);
         streamFields = new LinkedHashMap<>();
         streamFields.put("event", utf8("{\"id\":\"c:2:add\"}"));
         streamFields.put("v:intent", utf8("9"));
         streamFields.put("f:intent", new byte[] {1, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, 0, 0});
-        streamLetter = dead.addStreamEntry(RedisNames.COMMENTS_STREAM, streamFields,
-                "model intent v9 is not in the registry", 1);
+        streamLetter = dead.addStreamEntry(
+                RedisNames.COMMENTS_STREAM, streamFields, "model intent v9 is not in the registry", 1);
     }
 
     @AfterEach
@@ -56,20 +56,25 @@ class DeadCommandsIT {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("s:dead holds 2 entries (showing 2)");
-        List<String> lines = run.out().lines().filter(l -> l.startsWith(listLetter) || l.startsWith(streamLetter))
+        List<String> lines = run.out()
+                .lines()
+                .filter(l -> l.startsWith(listLetter) || l.startsWith(streamLetter))
                 .toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith(listLetter).contains("list", "q:preprocess", "attempts 5",
-                "error: PermanentFailure: not an event");
-        assertThat(lines.get(1)).startsWith(streamLetter).contains("stream", "s:comments", "attempts 1",
-                "error: model intent v9 is not in the registry");
+        assertThat(lines.get(0))
+                .startsWith(listLetter)
+                .contains("list", "q:preprocess", "attempts 5", "error: PermanentFailure: not an event");
+        assertThat(lines.get(1))
+                .startsWith(streamLetter)
+                .contains("stream", "s:comments", "attempts 1", "error: model intent v9 is not in the registry");
     }
 
     @Test
     void listHonoursTheLimitAndSaysHowToSeeMore() {
         CommandRun run = CommandRun.of("dead", "list", "--limit", "1", "--redis", TestRedis.uri());
 
-        assertThat(run.out()).contains("(showing 1)", listLetter, "next: model-tools dead list --limit 2")
+        assertThat(run.out())
+                .contains("(showing 1)", listLetter, "next: model-tools dead list --limit 2")
                 .doesNotContain(streamLetter);
     }
 
@@ -79,8 +84,10 @@ class DeadCommandsIT {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("replayed " + listLetter + " to q:preprocess (list)");
-        assertThat(redis.lrange(RedisNames.PREPROCESS_QUEUE, 0, -1)).singleElement()
-                .satisfies(item -> assertThat(new String(item, StandardCharsets.UTF_8)).isEqualTo("{\"id\":\"c:1:add\"}"));
+        assertThat(redis.lrange(RedisNames.PREPROCESS_QUEUE, 0, -1))
+                .singleElement()
+                .satisfies(item ->
+                        assertThat(new String(item, StandardCharsets.UTF_8)).isEqualTo("{\"id\":\"c:1:add\"}"));
         assertThat(dead.list(10)).extracting(l -> l.id()).containsExactly(streamLetter);
     }
 
@@ -98,7 +105,8 @@ class DeadCommandsIT {
         });
         assertThat(redis.llen(RedisNames.PREPROCESS_QUEUE)).isEqualTo(1);
         assertThat(dead.size()).isZero();
-        assertThat(CommandRun.of("dead", "list", "--redis", TestRedis.uri()).out()).contains("s:dead is empty");
+        assertThat(CommandRun.of("dead", "list", "--redis", TestRedis.uri()).out())
+                .contains("s:dead is empty");
     }
 
     @Test
@@ -112,8 +120,10 @@ class DeadCommandsIT {
 
     @Test
     void replayNeedsExactlyOneOfIdOrAll() {
-        assertThat(CommandRun.of("dead", "replay", "--redis", TestRedis.uri()).exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(CommandRun.of("dead", "replay", listLetter, "--all", "--redis", TestRedis.uri()).exitCode())
+        assertThat(CommandRun.of("dead", "replay", "--redis", TestRedis.uri()).exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(CommandRun.of("dead", "replay", listLetter, "--all", "--redis", TestRedis.uri())
+                        .exitCode())
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(dead.size()).isEqualTo(2);
     }

@@ -23,14 +23,32 @@ class ModelToolsIT {
     @BeforeAll
     static void trainASmallSentimentModel() {
         model = work.resolve("sentiment");
-        CommandRun run = CommandRun.of("train", "--analyzer", "sentiment",
-                "--data", SharedData.file("sentiment/yelp_labelled.txt").toString(),
+        CommandRun run = CommandRun.of(
+                "train",
+                "--analyzer",
+                "sentiment",
+                "--data",
+                SharedData.file("sentiment/yelp_labelled.txt").toString(),
                 SharedData.file("sentiment/amazon_cells_labelled.txt").toString(),
-                "--test", SharedData.file("sentiment/imdb_labelled.txt").toString(),
-                "--out", model.toString(), "--epochs", "2", "--buckets", "16384", "--dim", "16");
+                "--test",
+                SharedData.file("sentiment/imdb_labelled.txt").toString(),
+                "--out",
+                model.toString(),
+                "--epochs",
+                "2",
+                "--buckets",
+                "16384",
+                "--dim",
+                "16");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("epoch  1/2", "epoch  2/2", "loss", "validation accuracy",
-                "held-out test (frozen graph)", "wrote " + model);
+        assertThat(run.out())
+                .contains(
+                        "epoch  1/2",
+                        "epoch  2/2",
+                        "loss",
+                        "validation accuracy",
+                        "held-out test (frozen graph)",
+                        "wrote " + model);
     }
 
     @BeforeEach
@@ -41,20 +59,29 @@ class ModelToolsIT {
     @Test
     void trainWritesAFrozenGraphAndManifest() {
         assertThat(model.resolve("model.pb")).isRegularFile();
-        assertThat(model.resolve("manifest.json")).content().contains("\"analyzer\" : \"sentiment\"", "\"ids\"",
-                "\"probs\"", "\"graphSha256\"", "\"featuriser\"", "imdb_labelled.txt");
+        assertThat(model.resolve("manifest.json"))
+                .content()
+                .contains(
+                        "\"analyzer\" : \"sentiment\"",
+                        "\"ids\"",
+                        "\"probs\"",
+                        "\"graphSha256\"",
+                        "\"featuriser\"",
+                        "imdb_labelled.txt");
     }
 
     @Test
     void evaluatePrintsMetricsAsTextOrJson() {
         String imdb = SharedData.file("sentiment/imdb_labelled.txt").toString();
 
-        CommandRun text = CommandRun.of("evaluate", "--analyzer", "sentiment", "--data", imdb, "--model", model.toString());
-        CommandRun json = CommandRun.of("evaluate", "--analyzer", "sentiment", "--data", imdb, "--model", model.toString(),
-                "--format", "json");
+        CommandRun text =
+                CommandRun.of("evaluate", "--analyzer", "sentiment", "--data", imdb, "--model", model.toString());
+        CommandRun json = CommandRun.of(
+                "evaluate", "--analyzer", "sentiment", "--data", imdb, "--model", model.toString(), "--format", "json");
 
         assertThat(text.exitCode()).as(text.err()).isZero();
-        assertThat(text.out()).contains("1000 examples", "accuracy", "macro-F1", "weighted-F1", "positive", "confusion");
+        assertThat(text.out())
+                .contains("1000 examples", "accuracy", "macro-F1", "weighted-F1", "positive", "confusion");
         assertThat(json.exitCode()).isZero();
         assertThat(json.out()).contains("\"accuracy\"", "\"perLabel\"", "\"confusion\"", "\"examples\" : 1000");
     }

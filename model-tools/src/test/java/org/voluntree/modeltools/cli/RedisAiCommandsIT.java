@@ -23,9 +23,12 @@ class RedisAiCommandsIT {
         CommandRun run = CommandRun.of("verify", "--redis", TestRedis.uri());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
-        assertThat(run.err()).contains("error: RedisAI is not available on redis://",
-                "MODULE LIST on", "shows no 'ai' module (RedisAI); modules loaded: none",
-                "next: run a Redis with RedisAI 1.2");
+        assertThat(run.err())
+                .contains(
+                        "error: RedisAI is not available on redis://",
+                        "MODULE LIST on",
+                        "shows no 'ai' module (RedisAI); modules loaded: none",
+                        "next: run a Redis with RedisAI 1.2");
         assertThat(run.out()).isEmpty();
     }
 
@@ -34,8 +37,11 @@ class RedisAiCommandsIT {
         CommandRun run = CommandRun.of("gears", "register", "--redis", TestRedis.uri());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
-        assertThat(run.err()).contains("error: RedisGears is not available on redis://",
-                "shows no 'rg' module (RedisGears)", "docker compose --profile redisai");
+        assertThat(run.err())
+                .contains(
+                        "error: RedisGears is not available on redis://",
+                        "shows no 'rg' module (RedisGears)",
+                        "docker compose --profile redisai");
     }
 
     @Test
@@ -43,7 +49,8 @@ class RedisAiCommandsIT {
         CommandRun run = CommandRun.of("verify", "--redis", "redis://:hunter2@127.0.0.1:1");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
-        assertThat(run.err()).contains("RedisAI is not available on redis://***@127.0.0.1:1", "is unreachable")
+        assertThat(run.err())
+                .contains("RedisAI is not available on redis://***@127.0.0.1:1", "is unreachable")
                 .doesNotContain("hunter2");
     }
 

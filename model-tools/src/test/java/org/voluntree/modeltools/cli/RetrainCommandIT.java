@@ -21,28 +21,55 @@ class RetrainCommandIT {
     @Test
     void retrainsAnAnalyzerWithItsDefaultDataAndSaysWhatItRuns() {
         Path imdb = SharedData.file("sentiment/imdb_labelled.txt");
-        CommandRun run = CommandRun.of("retrain", "--analyzer", "sentiment", "--models", models.toString(),
-                "--shared-data", SharedData.root().toString(),
-                "--intent-data", SharedData.repository().resolve("data/intent").toString(),
-                "--offense-data", SharedData.repository().resolve("data/offense").toString());
+        CommandRun run = CommandRun.of(
+                "retrain",
+                "--analyzer",
+                "sentiment",
+                "--models",
+                models.toString(),
+                "--shared-data",
+                SharedData.root().toString(),
+                "--intent-data",
+                SharedData.repository().resolve("data/intent").toString(),
+                "--offense-data",
+                SharedData.repository().resolve("data/offense").toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).startsWith("model-tools train --analyzer sentiment --data ")
-                .contains("--lexicon-use features", "--valence-lexicon vader", "--test " + imdb, "--out " + models.resolve("sentiment"))
+        assertThat(run.out())
+                .startsWith("model-tools train --analyzer sentiment --data ")
+                .contains(
+                        "--lexicon-use features",
+                        "--valence-lexicon vader",
+                        "--test " + imdb,
+                        "--out " + models.resolve("sentiment"))
                 .contains("held-out test (frozen graph) — 1000 examples");
         ModelArtifact artifact = ModelArtifact.readFrom(models.resolve("sentiment"));
         assertThat(artifact.manifest().analyzer()).isEqualTo("sentiment");
-        assertThat(artifact.manifest().featuriser().extrasOrNone().lexicon()).containsKeys("positive", "negative",
-                "valence_positive", "valence_strong_positive", "valence_negative", "valence_strong_negative");
+        assertThat(artifact.manifest().featuriser().extrasOrNone().lexicon())
+                .containsKeys(
+                        "positive",
+                        "negative",
+                        "valence_positive",
+                        "valence_strong_positive",
+                        "valence_negative",
+                        "valence_strong_negative");
         assertThat(models.resolve("intent")).doesNotExist();
     }
 
     @Test
     void missingDataIsReportedBeforeAnyModelIsTrained() throws IOException {
         Path nowhere = models.resolve("no-such-folder");
-        CommandRun run = CommandRun.of("retrain", "--models", models.toString(), "--intent-data", nowhere.toString(),
-                "--shared-data", SharedData.root().toString());
+        CommandRun run = CommandRun.of(
+                "retrain",
+                "--models",
+                models.toString(),
+                "--intent-data",
+                nowhere.toString(),
+                "--shared-data",
+                SharedData.root().toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).contains("training data not found", nowhere.resolve("train.tsv").toString())
+        assertThat(run.err())
+                .contains(
+                        "training data not found", nowhere.resolve("train.tsv").toString())
                 .contains("next: ");
         assertThat(run.out()).doesNotContain("model-tools train");
         try (Stream<Path> written = Files.list(models)) {

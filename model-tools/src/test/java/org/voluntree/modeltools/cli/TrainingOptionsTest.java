@@ -34,6 +34,7 @@ class TrainingOptionsTest {
         assertThat(config(Analyzer.OFFENSE).calibration()).isNull();
         assertThat(config(Analyzer.INTENT, "--weighted-f1-shifts", "false").calibration())
                 .isInstanceOf(PrecisionFloor.class);
-        assertThat(config(Analyzer.INTENT, "--volunteer-precision", "0").calibration()).isNull();
+        assertThat(config(Analyzer.INTENT, "--volunteer-precision", "0").calibration())
+                .isNull();
     }
 }

@@ -19,7 +19,8 @@ class VerifyComparisonTest {
 
         assertThat(comparison.largestDifference()).isCloseTo(0.1, within(1e-6));
         assertThat(comparison.sameLabel()).isEqualTo(1);
-        assertThat(VerifyCommand.Comparison.of(tensorflow, tensorflow).largestDifference()).isZero();
+        assertThat(VerifyCommand.Comparison.of(tensorflow, tensorflow).largestDifference())
+                .isZero();
     }
 
     @Test
@@ -32,7 +33,8 @@ class VerifyComparisonTest {
 
     @Test
     void gearsRegisterServesTheActiveAndTheNewestThreeVersions() {
-        assertThat(GearsRegisterCommand.served(List.of(1, 2, 3, 4, 5), Optional.of(1))).containsExactly(1, 3, 4, 5);
+        assertThat(GearsRegisterCommand.served(List.of(1, 2, 3, 4, 5), Optional.of(1)))
+                .containsExactly(1, 3, 4, 5);
         assertThat(GearsRegisterCommand.served(List.of(1, 2), Optional.of(2))).containsExactly(1, 2);
         assertThat(GearsRegisterCommand.served(List.of(), Optional.empty())).isEmpty();
     }

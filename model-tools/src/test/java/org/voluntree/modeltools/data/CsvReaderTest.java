@@ -12,19 +12,21 @@ class CsvReaderTest {
 
     @Test
     void readsQuotedFieldsWithCommasLineBreaksAndDoubledQuotes() {
-        List<List<String>> records = readAll("id,text\n1,\"a, b\"\n2,\"first line\nsecond \"\"quoted\"\" line\"\n3,plain\n");
+        List<List<String>> records =
+                readAll("id,text\n1,\"a, b\"\n2,\"first line\nsecond \"\"quoted\"\" line\"\n3,plain\n");
 
-        assertThat(records).containsExactly(
-                List.of("id", "text"),
-                List.of("1", "a, b"),
-                List.of("2", "first line\nsecond \"quoted\" line"),
-                List.of("3", "plain"));
+        assertThat(records)
+                .containsExactly(
+                        List.of("id", "text"),
+                        List.of("1", "a, b"),
+                        List.of("2", "first line\nsecond \"quoted\" line"),
+                        List.of("3", "plain"));
     }
 
     @Test
     void acceptsCrLfLineEndsAndEmptyFieldsAndAMissingFinalNewline() {
-        assertThat(readAll("a,,c\r\n,x,\r\nlast,1")).containsExactly(
-                List.of("a", "", "c"), List.of("", "x", ""), List.of("last", "1"));
+        assertThat(readAll("a,,c\r\n,x,\r\nlast,1"))
+                .containsExactly(List.of("a", "", "c"), List.of("", "x", ""), List.of("last", "1"));
     }
 
     @Test

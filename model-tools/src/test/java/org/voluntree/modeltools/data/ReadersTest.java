@@ -22,9 +22,10 @@ class ReadersTest {
     void sentimentLinesSplitAtTheLastTabAndKeepStrayQuotes() throws IOException {
         Path file = write("s.txt", "Great \"phone\tcase\" ever.\t1\n\nNot \"good.\t0\n");
 
-        assertThat(SentimentReader.read(file)).containsExactly(
-                new LabelledText("positive", "Great \"phone\tcase\" ever."),
-                new LabelledText("negative", "Not \"good."));
+        assertThat(SentimentReader.read(file))
+                .containsExactly(
+                        new LabelledText("positive", "Great \"phone\tcase\" ever."),
+                        new LabelledText("negative", "Not \"good."));
     }
 
     @Test
@@ -38,15 +39,18 @@ class ReadersTest {
 
     @Test
     void offenseCsvMapsClassesAndReadsMultiLineTweets() throws IOException {
-        Path file = write("o.csv", ",count,hate_speech,offensive_language,neither,class,tweet\n"
-                + "0,3,0,0,3,2,\"just a day, nothing more\"\n"
-                + "1,3,2,1,0,0,\"line one\nline two with \"\"quotes\"\"\"\n"
-                + "2,3,0,3,0,1,plain words\n");
+        Path file = write(
+                "o.csv",
+                ",count,hate_speech,offensive_language,neither,class,tweet\n"
+                        + "0,3,0,0,3,2,\"just a day, nothing more\"\n"
+                        + "1,3,2,1,0,0,\"line one\nline two with \"\"quotes\"\"\"\n"
+                        + "2,3,0,3,0,1,plain words\n");
 
-        assertThat(OffenseCsvReader.read(file)).containsExactly(
-                new LabelledText("neither", "just a day, nothing more"),
-                new LabelledText("hate", "line one\nline two with \"quotes\""),
-                new LabelledText("offensive", "plain words"));
+        assertThat(OffenseCsvReader.read(file))
+                .containsExactly(
+                        new LabelledText("neither", "just a day, nothing more"),
+                        new LabelledText("hate", "line one\nline two with \"quotes\""),
+                        new LabelledText("offensive", "plain words"));
     }
 
     @Test
@@ -63,10 +67,12 @@ class ReadersTest {
         Path noHeader = write("h.tsv", "volunteer\tcount me in\n");
         Path badLabel = write("b.tsv", "label\ttext\nvolunter\tcount me in\n");
 
-        assertThat(LabelledTsvReader.read(good, labels)).containsExactly(
-                new LabelledText("volunteer", "count me in\tplease"), new LabelledText("other", "lol"));
+        assertThat(LabelledTsvReader.read(good, labels))
+                .containsExactly(
+                        new LabelledText("volunteer", "count me in\tplease"), new LabelledText("other", "lol"));
         assertThatThrownBy(() -> LabelledTsvReader.read(noHeader, labels)).hasMessageContaining("header");
-        assertThatThrownBy(() -> LabelledTsvReader.read(badLabel, labels)).hasMessageContaining("b.tsv:2")
+        assertThatThrownBy(() -> LabelledTsvReader.read(badLabel, labels))
+                .hasMessageContaining("b.tsv:2")
                 .hasMessageContaining("volunter");
     }
 
@@ -75,37 +81,47 @@ class ReadersTest {
         Path train = write("train.tsv", "label\ttext\nvolunteer\tcount me in\nappreciation\tthank you all\n");
         Path test = write("test.tsv", "label\ttext\nother\tlol\n");
 
-        assertThat(ExtraNeither.read(train)).containsExactly(
-                new LabelledText("neither", "count me in"), new LabelledText("neither", "thank you all"));
-        assertThatThrownBy(() -> ExtraNeither.read(test)).isInstanceOf(DataFormatException.class)
+        assertThat(ExtraNeither.read(train))
+                .containsExactly(
+                        new LabelledText("neither", "count me in"), new LabelledText("neither", "thank you all"));
+        assertThatThrownBy(() -> ExtraNeither.read(test))
+                .isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("test file");
     }
 
     @Test
     void theOffenseTeamCorpusIsScoredWholeInTheAnalyzersLabels() throws IOException {
-        Path corpus = write("offense.tsv", "label\ttext\noffensive\tyou clowns\nneither\tparking was a nightmare\n"
-                + "hate\tx\n");
+        Path corpus = write(
+                "offense.tsv", "label\ttext\noffensive\tyou clowns\nneither\tparking was a nightmare\n" + "hate\tx\n");
         Path misnamed = write("intent-labels.tsv", "label\ttext\nvolunteer\tcount me in\n");
 
-        assertThat(Analyzer.OFFENSE.evaluationData(corpus)).containsExactly(new LabelledText("offensive", "you clowns"),
-                new LabelledText("neither", "parking was a nightmare"), new LabelledText("hate", "x"));
-        assertThatThrownBy(() -> Analyzer.OFFENSE.evaluationData(misnamed)).isInstanceOf(DataFormatException.class)
+        assertThat(Analyzer.OFFENSE.evaluationData(corpus))
+                .containsExactly(
+                        new LabelledText("offensive", "you clowns"),
+                        new LabelledText("neither", "parking was a nightmare"),
+                        new LabelledText("hate", "x"));
+        assertThatThrownBy(() -> Analyzer.OFFENSE.evaluationData(misnamed))
+                .isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("volunteer");
-        assertThatThrownBy(() -> LabelledTsvReader.readTraining(write("test.tsv", "label\ttext\nneither\tok\n"),
-                Set.of("neither"))).hasMessageContaining("test file");
+        assertThatThrownBy(() -> LabelledTsvReader.readTraining(
+                        write("test.tsv", "label\ttext\nneither\tok\n"), Set.of("neither")))
+                .hasMessageContaining("test file");
     }
 
     @Test
     void aValenceLexiconBecomesWordClassesBySignAndStrengthWithOneMeanPerWordAndNoContractions() throws IOException {
-        Path file = write("v.txt", "adore\t3.0\t0.5\t[3, 3]\nnice\t1.8\t0.6\t[2, 2]\nmeh\t-0.4\t0.6\t[0, -1]\n"
-                + "dull\t-1.2\t0.4\t[-1, -1]\nhorrid\t-2.5\t0.5\t[-3, -2]\n:-)\t1.3\t0.5\t[1, 1]\n"
-                + "LOL\t2.9\t0.7\t[3, 3]\nlol\t0.9\t0.7\t[1, 1]\nill\t-1.8\t0.6\t[-2, -2]\n");
+        Path file = write(
+                "v.txt",
+                "adore\t3.0\t0.5\t[3, 3]\nnice\t1.8\t0.6\t[2, 2]\nmeh\t-0.4\t0.6\t[0, -1]\n"
+                        + "dull\t-1.2\t0.4\t[-1, -1]\nhorrid\t-2.5\t0.5\t[-3, -2]\n:-)\t1.3\t0.5\t[1, 1]\n"
+                        + "LOL\t2.9\t0.7\t[3, 3]\nlol\t0.9\t0.7\t[1, 1]\nill\t-1.8\t0.6\t[-2, -2]\n");
 
-        assertThat(LexiconReader.valenceClasses(file.toString())).containsExactly(
-                Map.entry("valence_negative", List.of("dull")),
-                Map.entry("valence_positive", List.of("nice", "lol")),
-                Map.entry("valence_strong_negative", List.of("horrid")),
-                Map.entry("valence_strong_positive", List.of("adore")));
+        assertThat(LexiconReader.valenceClasses(file.toString()))
+                .containsExactly(
+                        Map.entry("valence_negative", List.of("dull")),
+                        Map.entry("valence_positive", List.of("nice", "lol")),
+                        Map.entry("valence_strong_negative", List.of("horrid")),
+                        Map.entry("valence_strong_positive", List.of("adore")));
     }
 
     @Test
@@ -113,9 +129,13 @@ class ReadersTest {
         Path file = write("v.txt", "nice\t1.8\nodd\thigh\n");
 
         assertThatThrownBy(() -> LexiconReader.valenceClasses(file.toString()))
-                .isInstanceOf(DataFormatException.class).hasMessageContaining("v.txt:2").hasMessageContaining("high");
-        assertThatThrownBy(() -> LexiconReader.valenceClasses(dir.resolve("none.txt").toString()))
-                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("none.txt");
+                .isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("v.txt:2")
+                .hasMessageContaining("high");
+        assertThatThrownBy(() ->
+                        LexiconReader.valenceClasses(dir.resolve("none.txt").toString()))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("none.txt");
     }
 
     @Test
@@ -148,7 +168,12 @@ class ReadersTest {
     void offenseProtocolHoldsOutTwentyPercentOfTheFile() throws IOException {
         StringBuilder csv = new StringBuilder(",count,hate_speech,offensive_language,neither,class,tweet\n");
         for (int i = 0; i < 50; i++) {
-            csv.append(i).append(",3,0,0,3,").append(i % 5 == 0 ? 0 : 2).append(",tweet ").append(i).append('\n');
+            csv.append(i)
+                    .append(",3,0,0,3,")
+                    .append(i % 5 == 0 ? 0 : 2)
+                    .append(",tweet ")
+                    .append(i)
+                    .append('\n');
         }
         Path file = write("labeled.csv", csv.toString());
 

@@ -8,12 +8,13 @@ import java.nio.file.Path;
 /** The public data sets in {@code ../shared/data} beside the repository (never copied into it). */
 public final class SharedData {
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /** The repository's root folder (the build passes it as {@code voluntree.repo.root}). */
     public static Path repository() {
-        return Path.of(System.getProperty("voluntree.repo.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("voluntree.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     public static Path root() {

@@ -44,7 +44,8 @@ class BiasCalibratorTest {
         // the first step past 0.405
         assertThat(shifts[0]).isCloseTo(0.45f, within(1e-6f));
         assertThat(shifts[1]).as("the most frequent label is the reference").isZero();
-        assertThat(Evaluation.of(LABELS, ints(gold), BiasCalibrator.decide(array(p), shifts)).weightedF1())
+        assertThat(Evaluation.of(LABELS, ints(gold), BiasCalibrator.decide(array(p), shifts))
+                        .weightedF1())
                 .isEqualTo(1.0);
     }
 
@@ -63,8 +64,8 @@ class BiasCalibratorTest {
         List<Integer> gold = new ArrayList<>();
         rows(p, gold, 9, 0, 0.9f, 0.1f); // sure and right
         rows(p, gold, 1, 1, 0.6f, 0.4f); // a false 'rare' that ln(1.5) = 0.405 of lowering removes
-        float[] shifts = BiasCalibrator.precisionFloor(array(p), ints(gold), LABELS,
-                new PrecisionFloor("rare", 1.0, 5));
+        float[] shifts =
+                BiasCalibrator.precisionFloor(array(p), ints(gold), LABELS, new PrecisionFloor("rare", 1.0, 5));
         assertThat(shifts[0]).isCloseTo(-0.45f, within(1e-6f));
         assertThat(shifts[1]).isZero();
     }
@@ -86,10 +87,13 @@ class BiasCalibratorTest {
         }
         FeaturiserConfig featuriser = new FeaturiserConfig(TextNormaliser.VERSION, 64, width, false, 0, 0, 1);
         TrainingConfig config = new TrainingConfig(featuriser, 4, 0, 5, 8, 0.05f, 0, 3, new BestWeightedF1(3));
-        BiasCalibrator.Calibration calibration = BiasCalibrator.calibrate(new Featurised(ids, labels, width), folded,
-                LABELS, config);
-        int scored = Arrays.stream(calibration.before().confusion()).flatMapToInt(Arrays::stream).sum();
+        BiasCalibrator.Calibration calibration =
+                BiasCalibrator.calibrate(new Featurised(ids, labels, width), folded, LABELS, config);
+        int scored = Arrays.stream(calibration.before().confusion())
+                .flatMapToInt(Arrays::stream)
+                .sum();
         assertThat(scored).isEqualTo(folded);
-        assertThat(calibration.after().weightedF1()).isGreaterThanOrEqualTo(calibration.before().weightedF1());
+        assertThat(calibration.after().weightedF1())
+                .isGreaterThanOrEqualTo(calibration.before().weightedF1());
     }
 }

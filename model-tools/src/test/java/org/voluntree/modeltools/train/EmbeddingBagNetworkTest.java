@@ -23,7 +23,8 @@ class EmbeddingBagNetworkTest {
 
     private static final int WIDTH = 8;
     private static final int ROWS = 300;
-    private static final FeaturiserConfig TINY = new FeaturiserConfig(TextNormaliser.VERSION, 64, WIDTH, false, 0, 0, 1);
+    private static final FeaturiserConfig TINY =
+            new FeaturiserConfig(TextNormaliser.VERSION, 64, WIDTH, false, 0, 0, 1);
 
     /** Random messages of 1..WIDTH ids; the label follows whether id 7 occurs, so there is something to learn. */
     private static int[] ids(Random random) {
@@ -84,12 +85,23 @@ class EmbeddingBagNetworkTest {
             ModelWeights weights = network.weights();
             assertThat(weights.pooling()).isEqualTo(pooling);
             byte[] graph = FrozenGraph.build(weights, WIDTH);
-            ModelArtifact artifact = new ModelArtifact(new ModelManifest("sentiment", 0, config.family(),
-                    List.of("negative", "positive"), new TensorSpec("ids", "INT32", List.of(-1L, (long) WIDTH)),
-                    new TensorSpec("probs", "FLOAT", List.of(-1L, 2L)), TINY, null, null, ModelArtifact.sha256(graph),
-                    Instant.now()), graph);
+            ModelArtifact artifact = new ModelArtifact(
+                    new ModelManifest(
+                            "sentiment",
+                            0,
+                            config.family(),
+                            List.of("negative", "positive"),
+                            new TensorSpec("ids", "INT32", List.of(-1L, (long) WIDTH)),
+                            new TensorSpec("probs", "FLOAT", List.of(-1L, 2L)),
+                            TINY,
+                            null,
+                            null,
+                            ModelArtifact.sha256(graph),
+                            Instant.now()),
+                    graph);
             float[][] java = weights.probabilities(ids, ROWS, WIDTH);
-            try (TensorFlowEngine engine = new TensorFlowEngine(); LoadedModel frozen = engine.load(artifact)) {
+            try (TensorFlowEngine engine = new TensorFlowEngine();
+                    LoadedModel frozen = engine.load(artifact)) {
                 float[][] actual = frozen.predict(ids, ROWS);
                 for (int r = 0; r < ROWS; r++) {
                     assertThat(actual[r]).containsExactly(expected[r], within(1e-5f));

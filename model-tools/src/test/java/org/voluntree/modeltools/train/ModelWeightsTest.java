@@ -12,8 +12,17 @@ class ModelWeightsTest {
 
     private static ModelWeights random(long seed, int buckets, int dim, int classes, Pooling pooling) {
         ModelWeights w = random(seed, buckets, dim, classes);
-        return new ModelWeights(buckets, dim, 0, classes, w.embedding(), w.hiddenWeights(), w.hiddenBias(),
-                w.outputWeights(), w.outputBias(), pooling);
+        return new ModelWeights(
+                buckets,
+                dim,
+                0,
+                classes,
+                w.embedding(),
+                w.hiddenWeights(),
+                w.hiddenBias(),
+                w.outputWeights(),
+                w.outputBias(),
+                pooling);
     }
 
     private static ModelWeights random(long seed, int buckets, int dim, int classes) {
@@ -88,7 +97,8 @@ class ModelWeightsTest {
         ModelWeights sum = random(6, 10, 4, 2, Pooling.SUM);
 
         assertThatThrownBy(() -> ModelWeights.average(List.of(mean, sum))).hasMessageContaining("pooling");
-        assertThat(ModelWeights.average(List.of(sum, random(7, 10, 4, 2, Pooling.SUM))).pooling())
+        assertThat(ModelWeights.average(List.of(sum, random(7, 10, 4, 2, Pooling.SUM)))
+                        .pooling())
                 .isEqualTo(Pooling.SUM);
     }
 
@@ -103,6 +113,7 @@ class ModelWeightsTest {
         int[] labels = {0, 0, 0, 1};
         float[] weights = EnsembleFitter.classWeights(labels, EnsembleFitter.all(4), 2, 1);
         assertThat(weights[0] * 3).isCloseTo(weights[1] * 1, within(1e-5f));
-        assertThat(EnsembleFitter.classWeights(labels, EnsembleFitter.all(4), 2, 0)).containsExactly(1f, 1f);
+        assertThat(EnsembleFitter.classWeights(labels, EnsembleFitter.all(4), 2, 0))
+                .containsExactly(1f, 1f);
     }
 }

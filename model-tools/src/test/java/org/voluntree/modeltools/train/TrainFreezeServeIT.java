@@ -43,8 +43,8 @@ import org.voluntree.modeltools.testing.SharedData;
  */
 class TrainFreezeServeIT {
 
-    private static final FeaturiserConfig SMALL = new FeaturiserConfig(TextNormaliser.VERSION, 1 << 14, 48, true, 3, 4,
-            0x5eed);
+    private static final FeaturiserConfig SMALL =
+            new FeaturiserConfig(TextNormaliser.VERSION, 1 << 14, 48, true, 3, 4, 0x5eed);
 
     @BeforeEach
     void flush() {
@@ -53,59 +53,102 @@ class TrainFreezeServeIT {
 
     @Test
     void aModelTrainedOnRealReviewsServesTheSameScoresFromTheRegistry() {
-        List<LabelledText> train = Analyzer.SENTIMENT.read(List.of(SharedData.file("sentiment/yelp_labelled.txt"),
+        List<LabelledText> train = Analyzer.SENTIMENT.read(List.of(
+                SharedData.file("sentiment/yelp_labelled.txt"),
                 SharedData.file("sentiment/amazon_cells_labelled.txt")));
         List<LabelledText> test = Analyzer.SENTIMENT.read(List.of(SharedData.file("sentiment/imdb_labelled.txt")));
         TrainingConfig config = new TrainingConfig(SMALL, 16, 0, 4, 32, 0.01f, 0.1, 42, null);
 
-        TrainingResult result = new ModelTrainer(Clock.systemUTC()).train(Analyzer.SENTIMENT, train, test,
-                List.of("yelp", "amazon"), List.of("imdb"), config, TrainingListener.NONE);
+        TrainingResult result = new ModelTrainer(Clock.systemUTC())
+                .train(
+                        Analyzer.SENTIMENT,
+                        train,
+                        test,
+                        List.of("yelp", "amazon"),
+                        List.of("imdb"),
+                        config,
+                        TrainingListener.NONE);
 
         Evaluation validation = result.validation().orElseThrow();
         Evaluation heldOut = result.test().orElseThrow();
-        assertThat(validation.accuracy()).as("validation accuracy, same domains").isGreaterThan(0.75);
+        assertThat(validation.accuracy())
+                .as("validation accuracy, same domains")
+                .isGreaterThan(0.75);
         assertThat(heldOut.accuracy()).as("imdb accuracy, never trained on").isGreaterThan(0.62);
         assertThat(result.freezeDifference()).isLessThan(1e-5);
         assertThat(result.artifact().manifest().metrics()).containsKeys("validation", "test", "hyperparameters");
 
         ModelArtifact reloaded;
-        try (StatefulRedisConnection<String, byte[]> connection = TestRedis.client()
-                .connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE))) {
+        try (StatefulRedisConnection<String, byte[]> connection =
+                TestRedis.client().connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE))) {
             ModelRegistry registry = new ModelRegistry(connection.sync());
             int version = registry.store(result.artifact());
             registry.activate("sentiment", version);
-            reloaded = registry.artifact("sentiment", registry.activeVersion("sentiment").orElseThrow());
+            reloaded = registry.artifact(
+                    "sentiment", registry.activeVersion("sentiment").orElseThrow());
         }
         assertThat(reloaded.manifest().version()).isEqualTo(1);
         assertThat(reloaded.graph()).isEqualTo(result.artifact().graph());
 
         List<String> texts = test.stream().map(LabelledText::text).toList();
-        try (TensorFlowEngine engine = new TensorFlowEngine(); LoadedModel served = engine.load(reloaded)) {
+        try (TensorFlowEngine engine = new TensorFlowEngine();
+                LoadedModel served = engine.load(reloaded)) {
             int[] predicted = new Classifier(served).predict(texts);
-            int[] gold = test.stream().mapToInt(e -> Analyzer.SENTIMENT.labels().indexOf(e.label())).toArray();
-            assertThat(Evaluation.of(Analyzer.SENTIMENT.labels(), gold, predicted).accuracy())
+            int[] gold = test.stream()
+                    .mapToInt(e -> Analyzer.SENTIMENT.labels().indexOf(e.label()))
+                    .toArray();
+            assertThat(Evaluation.of(Analyzer.SENTIMENT.labels(), gold, predicted)
+                            .accuracy())
                     .isEqualTo(heldOut.accuracy());
             float[][] scores = served.predict(new HashingFeaturiser(SMALL).featurise("Great food, lovely staff!"), 1);
             assertThat(reloaded.manifest().labelOf(scores[0])).isEqualTo("positive");
         }
 
         // and the gear classifies a real stream entry with it, fetched from the registry
-        InboundEvent event = new InboundEvent("m:review-1", EventKind.MESSAGE, "page-1", "review-1", null, null, "add",
-                "person-1", null, "Great food, lovely staff!", null, Instant.now(), Instant.now());
-        FeaturisedMessage entry = new FeaturisedMessage(event, Map.of("sentiment",
-                new FeaturisedMessage.Features(1, new HashingFeaturiser(SMALL).featurise(event.text()))));
-        try (StatefulRedisConnection<String, byte[]> connection = TestRedis.client()
-                .connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        InboundEvent event = new InboundEvent(
+                "m:review-1",
+                EventKind.MESSAGE,
+                "page-1",
+                "review-1",
+                null,
+                null,
+                "add",
+                "person-1",
+                null,
+                "Great food, lovely staff!",
+                null,
+                Instant.now(),
+                Instant.now());
+        FeaturisedMessage entry = new FeaturisedMessage(
+                event,
+                Map.of(
+                        "sentiment",
+                        new FeaturisedMessage.Features(1, new HashingFeaturiser(SMALL).featurise(event.text()))));
+        try (StatefulRedisConnection<String, byte[]> connection =
+                        TestRedis.client().connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
                 TensorFlowEngine engine = new TensorFlowEngine();
-                Gear gear = new Gear(TestRedis.client(), engine, new StreamConsumerSettings(RedisNames.COMMENTS_STREAM,
-                        RedisNames.GEAR_GROUP, "trained-model-gear", 32, Duration.ofMillis(20), Duration.ofSeconds(30),
-                        Duration.ofSeconds(5), 3), 10_000)) {
+                Gear gear = new Gear(
+                        TestRedis.client(),
+                        engine,
+                        new StreamConsumerSettings(
+                                RedisNames.COMMENTS_STREAM,
+                                RedisNames.GEAR_GROUP,
+                                "trained-model-gear",
+                                32,
+                                Duration.ofMillis(20),
+                                Duration.ofSeconds(30),
+                                Duration.ofSeconds(5),
+                                3),
+                        10_000)) {
             connection.sync().xadd(RedisNames.COMMENTS_STREAM, entry.toFields());
             gear.start();
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> connection.sync().xlen(RedisNames.CLASSIFIED_STREAM) == 1);
-            ClassifiedMessage classified = ClassifiedMessage.fromFields(connection.sync()
-                    .xrange(RedisNames.CLASSIFIED_STREAM, Range.create("-", "+")).get(0).getBody());
+            ClassifiedMessage classified = ClassifiedMessage.fromFields(connection
+                    .sync()
+                    .xrange(RedisNames.CLASSIFIED_STREAM, Range.create("-", "+"))
+                    .get(0)
+                    .getBody());
             assertThat(classified.event().externalId()).isEqualTo("review-1");
             assertThat(classified.classifications().get("sentiment").label()).isEqualTo("positive");
             assertThat(classified.classifications().get("sentiment").version()).isEqualTo(1);
@@ -114,7 +157,8 @@ class TrainFreezeServeIT {
 
     @Test
     void theFrozenGraphScoresLikeTheTrainingGraphWithAHiddenLayer() {
-        List<LabelledText> examples = Analyzer.SENTIMENT.read(List.of(SharedData.file("sentiment/yelp_labelled.txt")))
+        List<LabelledText> examples = Analyzer.SENTIMENT
+                .read(List.of(SharedData.file("sentiment/yelp_labelled.txt")))
                 .subList(0, 400);
         TrainingConfig config = new TrainingConfig(SMALL, 16, 8, 2, 32, 0.01f, 0, 7, null);
         HashingFeaturiser featuriser = new HashingFeaturiser(SMALL);
@@ -126,12 +170,22 @@ class TrainFreezeServeIT {
             float[][] expected = network.predict(data.ids(), data.size());
             ModelWeights weights = network.weights();
             byte[] graph = FrozenGraph.build(weights, SMALL.maxFeatures());
-            ModelArtifact artifact = new ModelArtifact(new org.voluntree.contracts.model.ModelManifest("sentiment", 0,
-                    config.family(), Analyzer.SENTIMENT.labels(),
-                    new org.voluntree.contracts.model.TensorSpec("ids", "INT32", List.of(-1L, 48L)),
-                    new org.voluntree.contracts.model.TensorSpec("probs", "FLOAT", List.of(-1L, 2L)), SMALL, null,
-                    null, ModelArtifact.sha256(graph), java.time.Instant.now()), graph);
-            try (TensorFlowEngine engine = new TensorFlowEngine(); LoadedModel frozen = engine.load(artifact)) {
+            ModelArtifact artifact = new ModelArtifact(
+                    new org.voluntree.contracts.model.ModelManifest(
+                            "sentiment",
+                            0,
+                            config.family(),
+                            Analyzer.SENTIMENT.labels(),
+                            new org.voluntree.contracts.model.TensorSpec("ids", "INT32", List.of(-1L, 48L)),
+                            new org.voluntree.contracts.model.TensorSpec("probs", "FLOAT", List.of(-1L, 2L)),
+                            SMALL,
+                            null,
+                            null,
+                            ModelArtifact.sha256(graph),
+                            java.time.Instant.now()),
+                    graph);
+            try (TensorFlowEngine engine = new TensorFlowEngine();
+                    LoadedModel frozen = engine.load(artifact)) {
                 float[][] actual = frozen.predict(data.ids(), data.size());
                 for (int r = 0; r < expected.length; r++) {
                     assertThat(actual[r]).containsExactly(expected[r], within(1e-5f));

@@ -29,8 +29,7 @@ public final class ActiveFeaturisers implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveFeaturisers.class);
 
-    private record Active(int version, HashingFeaturiser featuriser) {
-    }
+    private record Active(int version, HashingFeaturiser featuriser) {}
 
     private final StatefulRedisConnection<String, byte[]> connection;
     private final ModelRegistry registry;
@@ -83,8 +82,8 @@ public final class ActiveFeaturisers implements AutoCloseable {
         Map<Integer, String> normalisedByVersion = new HashMap<>();
         Map<String, Features> features = new LinkedHashMap<>();
         active.forEach((analyzer, a) -> {
-            String normalised = normalisedByVersion.computeIfAbsent(a.featuriser().config().normaliserVersion(),
-                    version -> TextNormaliser.normalise(text, version));
+            String normalised = normalisedByVersion.computeIfAbsent(
+                    a.featuriser().config().normaliserVersion(), version -> TextNormaliser.normalise(text, version));
             features.put(analyzer, new Features(a.version(), a.featuriser().featuriseNormalised(normalised)));
         });
         return features;

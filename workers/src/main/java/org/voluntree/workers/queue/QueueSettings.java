@@ -24,8 +24,8 @@ public record QueueSettings(
         Duration maxRetryBackoff) {
 
     /** Settings that retry a failed item at once. */
-    public QueueSettings(int consumers, int maxAttempts, Duration pollTimeout, Duration heartbeatEvery,
-            Duration staleAfter) {
+    public QueueSettings(
+            int consumers, int maxAttempts, Duration pollTimeout, Duration heartbeatEvery, Duration staleAfter) {
         this(consumers, maxAttempts, pollTimeout, heartbeatEvery, staleAfter, Duration.ZERO, Duration.ZERO);
     }
 
@@ -37,8 +37,8 @@ public record QueueSettings(
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
         if (staleAfter.compareTo(heartbeatEvery.multipliedBy(2)) < 0) {
-            throw new IllegalArgumentException("staleAfter (" + staleAfter
-                    + ") must be at least twice heartbeatEvery (" + heartbeatEvery + ")");
+            throw new IllegalArgumentException(
+                    "staleAfter (" + staleAfter + ") must be at least twice heartbeatEvery (" + heartbeatEvery + ")");
         }
         if (retryBackoff.isNegative() || maxRetryBackoff.compareTo(retryBackoff) < 0) {
             throw new IllegalArgumentException("retry backoff " + retryBackoff + " must be between zero and "
@@ -57,7 +57,13 @@ public record QueueSettings(
     }
 
     public static QueueSettings defaults() {
-        return new QueueSettings(2, 5, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(15),
-                Duration.ofSeconds(1), Duration.ofMinutes(1));
+        return new QueueSettings(
+                2,
+                5,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(1));
     }
 }

@@ -44,7 +44,8 @@ public final class QueueWorker implements AutoCloseable {
         this.queueName = queueName;
         this.handler = handler;
         this.settings = settings;
-        this.processId = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.processId = ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public synchronized void start() {
@@ -60,10 +61,10 @@ public final class QueueWorker implements AutoCloseable {
             queue.heartbeat(consumer);
         }
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, queueName + "-housekeeping"));
-        housekeeping.scheduleWithFixedDelay(this::housekeep, 0, settings.heartbeatEvery().toMillis(),
-                TimeUnit.MILLISECONDS);
-        housekeeping.scheduleWithFixedDelay(this::promoteDue, PROMOTE_EVERY_MS, PROMOTE_EVERY_MS,
-                TimeUnit.MILLISECONDS);
+        housekeeping.scheduleWithFixedDelay(
+                this::housekeep, 0, settings.heartbeatEvery().toMillis(), TimeUnit.MILLISECONDS);
+        housekeeping.scheduleWithFixedDelay(
+                this::promoteDue, PROMOTE_EVERY_MS, PROMOTE_EVERY_MS, TimeUnit.MILLISECONDS);
         for (String consumer : consumers) {
             StatefulRedisConnection<String, byte[]> blocking = client.connect(RedisCodecs.STRING_BYTES);
             blocking.setTimeout(settings.pollTimeout().plusSeconds(5));
@@ -99,15 +100,18 @@ public final class QueueWorker implements AutoCloseable {
         Backoff backoff = new Backoff();
         while (running) {
             try {
-                Optional<Delivery> delivery = ReliableQueue.take(blocking.sync(), queueName, consumer,
-                        settings.pollTimeout());
+                Optional<Delivery> delivery =
+                        ReliableQueue.take(blocking.sync(), queueName, consumer, settings.pollTimeout());
                 delivery.ifPresent(this::process);
                 backoff.reset();
             } catch (RedisConnectionException | RedisCommandTimeoutException e) {
                 if (!running) {
                     break;
                 }
-                log.warn("Redis unavailable for {} ({}), retrying in {}", queueName, e.getClass().getSimpleName(),
+                log.warn(
+                        "Redis unavailable for {} ({}), retrying in {}",
+                        queueName,
+                        e.getClass().getSimpleName(),
                         backoff.next());
                 backoff.pause();
             } catch (RuntimeException e) {
@@ -138,12 +142,14 @@ public final class QueueWorker implements AutoCloseable {
             } else if (e instanceof RetryLater later) {
                 log.info("Item of {} postponed by {}: {}", queueName, later.delay(), e.getMessage());
             } else {
-                log.warn("Item of {} failed (attempt {}), retrying: {}", queueName, earlier + 1,
+                log.warn(
+                        "Item of {} failed (attempt {}), retrying: {}",
+                        queueName,
+                        earlier + 1,
                         ReliableQueue.describe(e));
             }
         }
     }
-
 
     /** Stops taking new items, lets the current ones finish, and says goodbye to the reaper. */
     @Override

@@ -106,18 +106,24 @@ public final class ReliableQueue {
      * Blocks until an item arrives or the timeout passes. Use a connection of its own: the
      * blocking call holds it.
      */
-    public static Optional<Delivery> take(RedisCommands<String, byte[]> blocking, String queue, String consumer,
-            Duration timeout) {
-        byte[] item = blocking.blmove(queue, RedisNames.processingList(queue, consumer), LMoveArgs.Builder.rightLeft(),
+    public static Optional<Delivery> take(
+            RedisCommands<String, byte[]> blocking, String queue, String consumer, Duration timeout) {
+        byte[] item = blocking.blmove(
+                queue,
+                RedisNames.processingList(queue, consumer),
+                LMoveArgs.Builder.rightLeft(),
                 timeout.toMillis() / 1000.0);
         return item == null ? Optional.empty() : Optional.of(new Delivery(queue, consumer, item));
     }
 
     /** The work is done: forget the item (one round trip). */
     public void ack(Delivery delivery) {
-        redis.eval(ACK, ScriptOutputType.INTEGER,
+        redis.eval(
+                ACK,
+                ScriptOutputType.INTEGER,
                 new String[] {RedisNames.processingList(queue, delivery.consumer()), RedisNames.attempts(queue)},
-                delivery.item(), digest(delivery.item()).getBytes(StandardCharsets.US_ASCII));
+                delivery.item(),
+                digest(delivery.item()).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Failed deliveries so far, counting the ones whose consumer died. */
@@ -151,14 +157,20 @@ public final class ReliableQueue {
             redis.eval(RETRY, ScriptOutputType.INTEGER, new String[] {processing, queue}, delivery.item());
         } else {
             byte[] due = Long.toString(clock.millis() + delay.toMillis()).getBytes(StandardCharsets.US_ASCII);
-            redis.eval(DELAY, ScriptOutputType.INTEGER, new String[] {processing, RedisNames.delayed(queue)},
-                    delivery.item(), due);
+            redis.eval(
+                    DELAY,
+                    ScriptOutputType.INTEGER,
+                    new String[] {processing, RedisNames.delayed(queue)},
+                    delivery.item(),
+                    due);
         }
     }
 
     /** Puts items whose retry is due back on the queue, next in line. Returns how many. */
     public long promoteDue() {
-        Long moved = redis.eval(PROMOTE, ScriptOutputType.INTEGER,
+        Long moved = redis.eval(
+                PROMOTE,
+                ScriptOutputType.INTEGER,
                 new String[] {RedisNames.delayed(queue), queue},
                 Long.toString(clock.millis()).getBytes(StandardCharsets.US_ASCII),
                 "500".getBytes(StandardCharsets.US_ASCII));
@@ -179,7 +191,9 @@ public final class ReliableQueue {
 
     /** Records that a consumer is alive. */
     public void heartbeat(String consumer) {
-        redis.hset(RedisNames.consumerHeartbeats(queue), consumer,
+        redis.hset(
+                RedisNames.consumerHeartbeats(queue),
+                consumer,
                 Long.toString(clock.millis()).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -198,14 +212,19 @@ public final class ReliableQueue {
         String prefix = RedisNames.processingList(queue, "");
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
-            KeyScanCursor<String> page = redis.scan(cursor,
-                    ScanArgs.Builder.matches(RedisNames.processingListPattern(queue)).limit(200));
+            KeyScanCursor<String> page = redis.scan(
+                    cursor,
+                    ScanArgs.Builder.matches(RedisNames.processingListPattern(queue))
+                            .limit(200));
             for (String processing : page.getKeys()) {
                 String consumer = processing.substring(prefix.length());
                 if (isStale(consumer)) {
-                    Long count = redis.eval(REQUEUE, ScriptOutputType.INTEGER,
-                            new String[] {processing, queue, RedisNames.attempts(queue),
-                                RedisNames.consumerHeartbeats(queue)},
+                    Long count = redis.eval(
+                            REQUEUE,
+                            ScriptOutputType.INTEGER,
+                            new String[] {
+                                processing, queue, RedisNames.attempts(queue), RedisNames.consumerHeartbeats(queue)
+                            },
                             consumer.getBytes(StandardCharsets.UTF_8));
                     moved += count;
                 }

@@ -57,7 +57,9 @@ class PreprocessIT {
         registry = new ModelRegistry(redis);
         registry.activate("intent", registry.store(intent));
         featurisers = new ActiveFeaturisers(TestRedis.client());
-        worker = new QueueWorker(TestRedis.client(), RedisNames.PREPROCESS_QUEUE,
+        worker = new QueueWorker(
+                TestRedis.client(),
+                RedisNames.PREPROCESS_QUEUE,
                 new PreprocessHandler(featurisers, redis, 10_000),
                 new QueueSettings(2, 3, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(2)));
         worker.start();
@@ -76,7 +78,8 @@ class PreprocessIT {
 
         push(event);
 
-        FeaturisedMessage message = FeaturisedMessage.fromFields(awaitComments(1).get(0).getBody());
+        FeaturisedMessage message =
+                FeaturisedMessage.fromFields(awaitComments(1).get(0).getBody());
         assertThat(message.event()).isEqualTo(event);
         assertThat(message.features()).containsOnlyKeys("intent");
         assertThat(message.features().get("intent").version()).isEqualTo(1);
@@ -87,13 +90,25 @@ class PreprocessIT {
 
     @Test
     void anEventWithoutTextTravelsOnWithoutFeatures() {
-        InboundEvent removal = new InboundEvent("comment:c-2:remove", EventKind.COMMENT, "page-1", "c-2", "post-1",
-                null, "remove", "person-1", null, null, null, Instant.parse("2025-04-01T09:00:00Z"),
+        InboundEvent removal = new InboundEvent(
+                "comment:c-2:remove",
+                EventKind.COMMENT,
+                "page-1",
+                "c-2",
+                "post-1",
+                null,
+                "remove",
+                "person-1",
+                null,
+                null,
+                null,
+                Instant.parse("2025-04-01T09:00:00Z"),
                 Instant.parse("2025-04-01T09:00:01Z"));
 
         push(removal);
 
-        FeaturisedMessage message = FeaturisedMessage.fromFields(awaitComments(1).get(0).getBody());
+        FeaturisedMessage message =
+                FeaturisedMessage.fromFields(awaitComments(1).get(0).getBody());
         assertThat(message.event()).isEqualTo(removal);
         assertThat(message.features()).isEmpty();
     }
@@ -111,25 +126,31 @@ class PreprocessIT {
         assertThat(letter.attempts()).isEqualTo(1);
         assertThat(new String(letter.payload(), UTF_8)).isEqualTo("{\"this is\": not json");
         List<StreamMessage<String, byte[]>> comments = awaitComments(1);
-        assertThat(FeaturisedMessage.fromFields(comments.get(0).getBody()).event()).isEqualTo(good);
+        assertThat(FeaturisedMessage.fromFields(comments.get(0).getBody()).event())
+                .isEqualTo(good);
         assertThat(redis.llen(RedisNames.PREPROCESS_QUEUE)).isZero();
     }
 
     @Test
     void jobsAfterAnActivationCarryTheNewVersion() {
         push(comment("c-4", "before the switch"));
-        assertThat(FeaturisedMessage.fromFields(awaitComments(1).get(0).getBody()).features().get("intent").version())
+        assertThat(FeaturisedMessage.fromFields(awaitComments(1).get(0).getBody())
+                        .features()
+                        .get("intent")
+                        .version())
                 .isEqualTo(1);
 
         int second = registry.store(intent);
         registry.activate("intent", second);
         assertThat(second).isEqualTo(2);
 
-        await("the workers switch to v2 on the announcement").atMost(Duration.ofSeconds(2))
+        await("the workers switch to v2 on the announcement")
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> featurisers.featurise("x").get("intent").version() == 2);
         InboundEvent after = comment("c-5", "after the switch");
         push(after);
-        FeaturisedMessage message = FeaturisedMessage.fromFields(awaitComments(2).get(1).getBody());
+        FeaturisedMessage message =
+                FeaturisedMessage.fromFields(awaitComments(2).get(1).getBody());
         assertThat(message.event()).isEqualTo(after);
         assertThat(message.features().get("intent").version()).isEqualTo(2);
         assertThat(message.features().get("intent").ids()).containsExactly(featuriser.featurise(after.text()));
@@ -147,8 +168,19 @@ class PreprocessIT {
     }
 
     private static InboundEvent comment(String id, String text) {
-        return new InboundEvent("comment:" + id + ":add", EventKind.COMMENT, "page-1", id, "post-1", null, "add",
-                "person-1", "Ana", text, null, Instant.parse("2025-04-01T09:00:00Z"),
+        return new InboundEvent(
+                "comment:" + id + ":add",
+                EventKind.COMMENT,
+                "page-1",
+                id,
+                "post-1",
+                null,
+                "add",
+                "person-1",
+                "Ana",
+                text,
+                null,
+                Instant.parse("2025-04-01T09:00:00Z"),
                 Instant.parse("2025-04-01T09:00:01Z"));
     }
 }

@@ -14,8 +14,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class BlockingWorkerMain {
 
-    private BlockingWorkerMain() {
-    }
+    private BlockingWorkerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         String uri = args[0];
@@ -27,8 +26,8 @@ public final class BlockingWorkerMain {
             signals.sync().set(takenKey, new String(item, StandardCharsets.UTF_8));
             new CountDownLatch(1).await();
         };
-        QueueSettings settings = new QueueSettings(1, 3, Duration.ofMillis(200), Duration.ofMillis(500),
-                Duration.ofSeconds(2));
+        QueueSettings settings =
+                new QueueSettings(1, 3, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(2));
         new QueueWorker(client, queue, hangs, settings).start();
         new CountDownLatch(1).await();
     }

@@ -48,24 +48,26 @@ class KilledWorkerIT {
     void anItemInFlightInAKilledWorkerIsHandledExactlyOnceByAnother() throws Exception {
         redis.lpush(QUEUE, "job-42".getBytes(UTF_8));
         child = startChild();
-        await("the child worker takes the item").atMost(Duration.ofSeconds(30))
-                .until(() -> redis.get(TAKEN) != null);
+        await("the child worker takes the item").atMost(Duration.ofSeconds(30)).until(() -> redis.get(TAKEN) != null);
         assertThat(new String(redis.get(TAKEN), UTF_8)).isEqualTo("job-42");
         assertThat(redis.llen(QUEUE)).isZero();
         assertThat(processingLists()).hasSize(1);
 
         child.destroyForcibly().waitFor();
 
-        QueueSettings settings = new QueueSettings(1, 3, Duration.ofMillis(200), Duration.ofMillis(500),
-                Duration.ofSeconds(2));
+        QueueSettings settings =
+                new QueueSettings(1, 3, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(2));
         JobHandler records = item -> redis.rpush(RESULTS, item);
         try (QueueWorker survivor = new QueueWorker(TestRedis.client(), QUEUE, records, settings)) {
             survivor.start();
-            await("the item is handled by the surviving worker").atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-                assertThat(results()).containsExactly("job-42");
-                assertThat(redis.llen(QUEUE)).isZero();
-                assertThat(processingLists()).allSatisfy(list -> assertThat(redis.llen(list)).isZero());
-            });
+            await("the item is handled by the surviving worker")
+                    .atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> {
+                        assertThat(results()).containsExactly("job-42");
+                        assertThat(redis.llen(QUEUE)).isZero();
+                        assertThat(processingLists())
+                                .allSatisfy(list -> assertThat(redis.llen(list)).isZero());
+                    });
         }
         assertThat(results()).containsExactly("job-42");
         assertThat(redis.hlen(RedisNames.attempts(QUEUE))).isZero();
@@ -76,8 +78,14 @@ class KilledWorkerIT {
         Path log = Path.of("target", "killed-worker-child.log");
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                BlockingWorkerMain.class.getName(), TestRedis.uri(), QUEUE, TAKEN))
+        return new ProcessBuilder(List.of(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BlockingWorkerMain.class.getName(),
+                        TestRedis.uri(),
+                        QUEUE,
+                        TAKEN))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -88,6 +96,8 @@ class KilledWorkerIT {
     }
 
     private List<String> results() {
-        return redis.lrange(RESULTS, 0, -1).stream().map(b -> new String(b, UTF_8)).toList();
+        return redis.lrange(RESULTS, 0, -1).stream()
+                .map(b -> new String(b, UTF_8))
+                .toList();
     }
 }

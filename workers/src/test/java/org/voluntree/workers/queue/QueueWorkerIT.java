@@ -23,8 +23,8 @@ class QueueWorkerIT {
 
     private static final String QUEUE = "q:worker-test";
     private static final String RESULTS = "test:results";
-    private static final QueueSettings SETTINGS = new QueueSettings(2, 3, Duration.ofMillis(200),
-            Duration.ofMillis(500), Duration.ofSeconds(2));
+    private static final QueueSettings SETTINGS =
+            new QueueSettings(2, 3, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(2));
 
     private StatefulRedisConnection<String, byte[]> connection;
     private RedisCommands<String, byte[]> redis;
@@ -54,7 +54,8 @@ class QueueWorkerIT {
 
         try (QueueWorker worker = new QueueWorker(TestRedis.client(), QUEUE, flaky, SETTINGS)) {
             worker.start();
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(results()).containsExactly("job"));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(results()).containsExactly("job"));
         }
         assertThat(calls).hasValue(3);
         assertThat(new DeadLetters(redis).size()).isZero();
@@ -86,13 +87,14 @@ class QueueWorkerIT {
         ReliableQueue queue = new ReliableQueue(QUEUE, SETTINGS, redis, new AdjustableClock(Instant.now()));
         queue.push("poison".getBytes(UTF_8));
         for (int i = 0; i < SETTINGS.maxAttempts(); i++) {
-            ReliableQueue.take(redis, QUEUE, "died-" + i, Duration.ofMillis(100)).orElseThrow();
+            ReliableQueue.take(redis, QUEUE, "died-" + i, Duration.ofMillis(100))
+                    .orElseThrow();
             assertThat(queue.reap()).isEqualTo(1);
         }
         AtomicInteger calls = new AtomicInteger();
 
-        try (QueueWorker worker = new QueueWorker(TestRedis.client(), QUEUE, item -> calls.incrementAndGet(),
-                SETTINGS)) {
+        try (QueueWorker worker =
+                new QueueWorker(TestRedis.client(), QUEUE, item -> calls.incrementAndGet(), SETTINGS)) {
             worker.start();
             await().atMost(Duration.ofSeconds(10)).until(() -> new DeadLetters(redis).size() == 1);
         }
@@ -105,7 +107,7 @@ class QueueWorkerIT {
 
     @Test
     void closeRetiresItsConsumersSoTheReaperDoesNotWaitForThem() {
-        QueueWorker worker = new QueueWorker(TestRedis.client(), QUEUE, item -> { }, SETTINGS);
+        QueueWorker worker = new QueueWorker(TestRedis.client(), QUEUE, item -> {}, SETTINGS);
         worker.start();
         assertThat(redis.hlen(RedisNames.consumerHeartbeats(QUEUE))).isEqualTo(2);
 
@@ -115,6 +117,8 @@ class QueueWorkerIT {
     }
 
     private List<String> results() {
-        return redis.lrange(RESULTS, 0, -1).stream().map(b -> new String(b, UTF_8)).toList();
+        return redis.lrange(RESULTS, 0, -1).stream()
+                .map(b -> new String(b, UTF_8))
+                .toList();
     }
 }

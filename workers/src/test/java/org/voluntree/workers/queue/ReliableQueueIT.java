@@ -107,7 +107,8 @@ class ReliableQueueIT {
         queue.push(bytes("{not json"));
         Delivery delivery = take("c1");
 
-        assertThat(queue.fail(delivery, PermanentFailure.because("not an event record"))).isTrue();
+        assertThat(queue.fail(delivery, PermanentFailure.because("not an event record")))
+                .isTrue();
 
         assertThat(queue.size()).isZero();
         assertThat(redis.exists(RedisNames.processingList(QUEUE, "c1"))).isZero();
@@ -164,12 +165,23 @@ class ReliableQueueIT {
 
     @Test
     void withABackoffAFailedItemWaitsOutOfTheQueueUntilItsRetryIsDue() {
-        ReliableQueue backingOff = new ReliableQueue(QUEUE, new QueueSettings(1, 5, POLL, Duration.ofSeconds(1),
-                Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(30)), redis, clock);
+        ReliableQueue backingOff = new ReliableQueue(
+                QUEUE,
+                new QueueSettings(
+                        1,
+                        5,
+                        POLL,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(30)),
+                redis,
+                clock);
         backingOff.push(bytes("flaky"));
         backingOff.push(bytes("next"));
 
-        assertThat(backingOff.fail(take("c1"), new IllegalStateException("graph down"))).isFalse();
+        assertThat(backingOff.fail(take("c1"), new IllegalStateException("graph down")))
+                .isFalse();
 
         assertThat(items(QUEUE)).as("only the waiting item can be taken").containsExactly("next");
         assertThat(backingOff.delayedCount()).isEqualTo(1);
@@ -196,7 +208,8 @@ class ReliableQueueIT {
         Delivery delivery = take("c1");
 
         for (int i = 0; i < 5; i++) {
-            assertThat(queue.fail(delivery, RetryLater.after(Duration.ofSeconds(10), "page usage at 95%"))).isFalse();
+            assertThat(queue.fail(delivery, RetryLater.after(Duration.ofSeconds(10), "page usage at 95%")))
+                    .isFalse();
             clock.advance(Duration.ofSeconds(10));
             assertThat(queue.promoteDue()).isEqualTo(1);
             delivery = take("c1");
@@ -212,7 +225,8 @@ class ReliableQueueIT {
 
     private List<String> items(String list) {
         // the queue is consumed from the right: list it oldest first
-        List<String> items = new ArrayList<>(redis.lrange(list, 0, -1).stream().map(ReliableQueueIT::text).toList());
+        List<String> items = new ArrayList<>(
+                redis.lrange(list, 0, -1).stream().map(ReliableQueueIT::text).toList());
         Collections.reverse(items);
         return items;
     }

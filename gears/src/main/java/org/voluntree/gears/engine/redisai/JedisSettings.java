@@ -19,8 +19,8 @@ public record JedisSettings(HostAndPort address, JedisClientConfig config) {
             throw new IllegalArgumentException("'" + RedisModules.redacted(redisUrl) + "' is not a Redis URL", e);
         }
         if (!JedisURIHelper.isValid(uri) || uri.getHost() == null) {
-            throw new IllegalArgumentException("'" + RedisModules.redacted(redisUrl)
-                    + "' is not a Redis URL (redis://host:port)");
+            throw new IllegalArgumentException(
+                    "'" + RedisModules.redacted(redisUrl) + "' is not a Redis URL (redis://host:port)");
         }
         int millis = Math.toIntExact(timeout.toMillis());
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
@@ -31,8 +31,8 @@ public record JedisSettings(HostAndPort address, JedisClientConfig config) {
         if (JedisURIHelper.getPassword(uri) != null) {
             config.user(JedisURIHelper.getUser(uri)).password(JedisURIHelper.getPassword(uri));
         }
-        return new JedisSettings(new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()),
-                config.build());
+        return new JedisSettings(
+                new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()), config.build());
     }
 
     /** A single connection; the caller closes it. */

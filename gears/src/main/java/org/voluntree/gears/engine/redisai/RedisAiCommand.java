@@ -5,7 +5,6 @@ import redis.clients.jedis.commands.ProtocolCommand;
 
 /** The module commands Jedis does not know; sent with {@code sendCommand}. */
 enum RedisAiCommand implements ProtocolCommand {
-
     MODELSTORE("AI.MODELSTORE"),
     MODELGET("AI.MODELGET"),
     MODELEXECUTE("AI.MODELEXECUTE"),

@@ -62,9 +62,12 @@ public final class RedisAiEngine implements InferenceEngine {
         GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
         poolConfig.setMaxTotal(16);
         poolConfig.setJmxEnabled(false);
-        RedisAiEngine engine = new RedisAiEngine(new JedisPool(poolConfig, settings.address(), settings.config()),
-                probe.redis(), executeTimeout);
-        log.info("RedisAI engine on {} (modules: {})", probe.redis(), probe.modules().describe());
+        RedisAiEngine engine = new RedisAiEngine(
+                new JedisPool(poolConfig, settings.address(), settings.config()), probe.redis(), executeTimeout);
+        log.info(
+                "RedisAI engine on {} (modules: {})",
+                probe.redis(),
+                probe.modules().describe());
         return engine;
     }
 
@@ -87,8 +90,13 @@ public final class RedisAiEngine implements InferenceEngine {
                 log.debug("{} already holds {} v{} (sha256 {})", key, manifest.analyzer(), manifest.version(), sha);
             } else {
                 jedis.sendCommand(RedisAiCommand.MODELSTORE, RedisAiArgs.modelStore(key, manifest, artifact.graph()));
-                log.info("Stored {} v{} in RedisAI as {} ({} bytes, sha256 {})", manifest.analyzer(),
-                        manifest.version(), key, artifact.graph().length, sha);
+                log.info(
+                        "Stored {} v{} in RedisAI as {} ({} bytes, sha256 {})",
+                        manifest.analyzer(),
+                        manifest.version(),
+                        key,
+                        artifact.graph().length,
+                        sha);
             }
         } catch (JedisDataException e) {
             throw RedisAiException.failed(key, "AI.MODELSTORE", e);
@@ -118,9 +126,11 @@ public final class RedisAiEngine implements InferenceEngine {
     }
 
     private static void expect(String model, String role, TensorSpec spec, String dtype) {
-        if (spec == null || !dtype.equalsIgnoreCase(spec.dtype()) || spec.shape().size() != 2) {
-            throw new IllegalArgumentException(model + " " + role + " must be a 2-D " + dtype
-                    + " tensor for RedisAI, its manifest says " + spec);
+        if (spec == null
+                || !dtype.equalsIgnoreCase(spec.dtype())
+                || spec.shape().size() != 2) {
+            throw new IllegalArgumentException(
+                    model + " " + role + " must be a 2-D " + dtype + " tensor for RedisAI, its manifest says " + spec);
         }
     }
 

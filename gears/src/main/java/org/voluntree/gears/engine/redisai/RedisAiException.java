@@ -17,8 +17,8 @@ public class RedisAiException extends RuntimeException {
     }
 
     public static RedisAiException timedOut(String model, long millis) {
-        return new RedisAiException("AI.MODELEXECUTE of " + model + " timed out after " + millis
-                + " ms in RedisAI's queue", null);
+        return new RedisAiException(
+                "AI.MODELEXECUTE of " + model + " timed out after " + millis + " ms in RedisAI's queue", null);
     }
 
     public static RedisAiException unexpected(String model, String what) {

@@ -12,8 +12,7 @@ import org.voluntree.contracts.redis.RedisNames;
  */
 public final class RedisAiKeys {
 
-    private RedisAiKeys() {
-    }
+    private RedisAiKeys() {}
 
     /** The RedisAI model that serves one registry version: {@code model:{intent}:3:ai}. */
     public static String model(String analyzer, int version) {
@@ -27,6 +26,5 @@ public final class RedisAiKeys {
     }
 
     /** The input and output tensor keys of one call. */
-    record TensorKeys(String input, String output) {
-    }
+    record TensorKeys(String input, String output) {}
 }

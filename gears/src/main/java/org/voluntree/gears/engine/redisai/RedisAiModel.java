@@ -20,6 +20,7 @@ final class RedisAiModel implements LoadedModel {
 
     /** Longest a temporary tensor may outlive a call that lost its connection. */
     private static final long TENSOR_TTL_MILLIS = 60_000;
+
     private static final String TIMEDOUT = "TIMEDOUT";
 
     private final ModelManifest manifest;
@@ -59,9 +60,11 @@ final class RedisAiModel implements LoadedModel {
         Response<Object> get;
         try (Jedis jedis = pool.getResource()) {
             Pipeline pipeline = jedis.pipelined();
-            set = pipeline.sendCommand(RedisAiCommand.TENSORSET, RedisAiArgs.tensorSet(tensors.input(), rows, width, blob));
+            set = pipeline.sendCommand(
+                    RedisAiCommand.TENSORSET, RedisAiArgs.tensorSet(tensors.input(), rows, width, blob));
             pipeline.pexpire(tensors.input(), TENSOR_TTL_MILLIS);
-            run = pipeline.sendCommand(RedisAiCommand.MODELEXECUTE,
+            run = pipeline.sendCommand(
+                    RedisAiCommand.MODELEXECUTE,
                     RedisAiArgs.modelExecute(key, tensors.input(), tensors.output(), timeoutMillis));
             get = pipeline.sendCommand(RedisAiCommand.TENSORGET, RedisAiArgs.tensorGet(tensors.output()));
             pipeline.del(tensors.input(), tensors.output());
@@ -74,8 +77,10 @@ final class RedisAiModel implements LoadedModel {
         }
         RedisAiReplies.Tensor output = RedisAiReplies.tensor(reply(get, "AI.TENSORGET"));
         if (!"FLOAT".equalsIgnoreCase(output.dtype()) || !output.shape().equals(List.of((long) rows, (long) labels))) {
-            throw RedisAiException.unexpected(key, "returned a " + output.dtype() + " tensor of shape " + output.shape()
-                    + " but its manifest promises FLOAT [" + rows + ", " + labels + "]");
+            throw RedisAiException.unexpected(
+                    key,
+                    "returned a " + output.dtype() + " tensor of shape " + output.shape()
+                            + " but its manifest promises FLOAT [" + rows + ", " + labels + "]");
         }
         return TensorBlobs.float32Rows(output.blob(), rows, labels);
     }

@@ -10,11 +10,9 @@ import java.util.Map;
 final class RedisAiReplies {
 
     /** An {@code AI.TENSORGET key META BLOB} reply. */
-    record Tensor(String dtype, List<Long> shape, byte[] blob) {
-    }
+    record Tensor(String dtype, List<Long> shape, byte[] blob) {}
 
-    private RedisAiReplies() {
-    }
+    private RedisAiReplies() {}
 
     /** An array of alternating names and values (MODELGET META, TENSORGET META, a MODULE LIST entry). */
     static Map<String, Object> pairs(Object reply) {
@@ -57,6 +55,10 @@ final class RedisAiReplies {
     }
 
     private static String describe(Object reply) {
-        return reply == null ? "nil" : reply instanceof byte[] b ? "'" + text(b) + "'" : reply.getClass().getSimpleName();
+        return reply == null
+                ? "nil"
+                : reply instanceof byte[] b
+                        ? "'" + text(b) + "'"
+                        : reply.getClass().getSimpleName();
     }
 }

@@ -34,8 +34,8 @@ public record RedisModules(Map<String, Long> versions) {
             return "none";
         }
         StringBuilder text = new StringBuilder();
-        versions.forEach((name, version) -> text.append(text.isEmpty() ? "" : ", ").append(name).append(' ')
-                .append(version(version)));
+        versions.forEach((name, version) ->
+                text.append(text.isEmpty() ? "" : ", ").append(name).append(' ').append(version(version)));
         return text.toString();
     }
 
@@ -108,8 +108,8 @@ public record RedisModules(Map<String, Long> versions) {
             if (modules == null) {
                 return failure;
             }
-            return "MODULE LIST on " + redis + " shows no '" + module + "' module (" + product
-                    + "); modules loaded: " + modules.describe();
+            return "MODULE LIST on " + redis + " shows no '" + module + "' module (" + product + "); modules loaded: "
+                    + modules.describe();
         }
     }
 }

@@ -9,18 +9,17 @@ import org.voluntree.contracts.event.BinaryArrays;
  */
 public final class TensorBlobs {
 
-    private TensorBlobs() {
-    }
+    private TensorBlobs() {}
 
     /** The {@code rows × width} int32 input tensor as a BLOB. */
     public static byte[] int32Rows(int[] ids, int rows, int width) {
         if (rows < 1 || width < 1) {
-            throw new IllegalArgumentException("a tensor needs at least one row and one column, was " + rows + " × "
-                    + width);
+            throw new IllegalArgumentException(
+                    "a tensor needs at least one row and one column, was " + rows + " × " + width);
         }
         if (ids.length != rows * width) {
-            throw new IllegalArgumentException("expected " + rows + " × " + width + " = " + rows * width
-                    + " ids, got " + ids.length);
+            throw new IllegalArgumentException(
+                    "expected " + rows + " × " + width + " = " + rows * width + " ids, got " + ids.length);
         }
         return BinaryArrays.packInts(ids);
     }

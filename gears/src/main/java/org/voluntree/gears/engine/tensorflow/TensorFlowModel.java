@@ -68,8 +68,10 @@ final class TensorFlowModel implements LoadedModel {
         try {
             return GraphDef.parseFrom(artifact.graph());
         } catch (InvalidProtocolBufferException e) {
-            throw new IllegalArgumentException("model " + artifact.manifest().analyzer() + " v"
-                    + artifact.manifest().version() + " is not a serialised GraphDef; retrain it with 'model-tools train'",
+            throw new IllegalArgumentException(
+                    "model " + artifact.manifest().analyzer() + " v"
+                            + artifact.manifest().version()
+                            + " is not a serialised GraphDef; retrain it with 'model-tools train'",
                     e);
         }
     }
@@ -101,7 +103,10 @@ final class TensorFlowModel implements LoadedModel {
 
     private float[][] run(int[] ids, int rows) {
         try (TInt32 input = TInt32.tensorOf(Shape.of(rows, maxFeatures), DataBuffers.of(ids, true, false));
-                Result result = session.runner().feed(inputName, input).fetch(outputName).run()) {
+                Result result = session.runner()
+                        .feed(inputName, input)
+                        .fetch(outputName)
+                        .run()) {
             TFloat32 output = (TFloat32) result.get(0);
             long[] shape = output.shape().asArray();
             if (shape.length != 2 || shape[0] != rows || shape[1] != labels) {
@@ -156,8 +161,8 @@ final class TensorFlowModel implements LoadedModel {
             }
             DataType actual = op.output(0).dataType();
             if (actual != type) {
-                throw new IllegalArgumentException(model + " " + role + " '" + name + "' is " + actual + ", expected "
-                        + type);
+                throw new IllegalArgumentException(
+                        model + " " + role + " '" + name + "' is " + actual + ", expected " + type);
             }
         }
     }

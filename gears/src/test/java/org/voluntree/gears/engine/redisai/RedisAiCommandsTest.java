@@ -17,9 +17,17 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 /** The keys and argument lists the engine sends; checked here because no RedisAI server runs in the tests. */
 class RedisAiCommandsTest {
 
-    private static final ModelManifest MANIFEST = new ModelManifest("intent", 3, "embedding-bag", List.of("a", "b"),
-            new TensorSpec("ids", "INT32", List.of(-1L, 4L)), new TensorSpec("probs", "FLOAT", List.of(-1L, 2L)),
-            new FeaturiserConfig(1, 16, 4, false, 0, 0, 1), Map.of(), List.of(), "abc123",
+    private static final ModelManifest MANIFEST = new ModelManifest(
+            "intent",
+            3,
+            "embedding-bag",
+            List.of("a", "b"),
+            new TensorSpec("ids", "INT32", List.of(-1L, 4L)),
+            new TensorSpec("probs", "FLOAT", List.of(-1L, 2L)),
+            new FeaturiserConfig(1, 16, 4, false, 0, 0, 1),
+            Map.of(),
+            List.of(),
+            "abc123",
             Instant.parse("2025-01-01T00:00:00Z"));
 
     @Test
@@ -44,9 +52,20 @@ class RedisAiCommandsTest {
 
         byte[][] args = RedisAiArgs.modelStore("model:{intent}:3:ai", MANIFEST, graph);
 
-        assertThat(text(Arrays.copyOf(args, args.length - 1))).containsExactly(
-                "model:{intent}:3:ai", "TF", "CPU", "TAG", "abc123", "INPUTS", "1", "ids", "OUTPUTS", "1", "probs",
-                "BLOB");
+        assertThat(text(Arrays.copyOf(args, args.length - 1)))
+                .containsExactly(
+                        "model:{intent}:3:ai",
+                        "TF",
+                        "CPU",
+                        "TAG",
+                        "abc123",
+                        "INPUTS",
+                        "1",
+                        "ids",
+                        "OUTPUTS",
+                        "1",
+                        "probs",
+                        "BLOB");
         assertThat(args[args.length - 1]).isSameAs(graph);
     }
 
@@ -58,8 +77,8 @@ class RedisAiCommandsTest {
 
         assertThat(text(Arrays.copyOf(set, 5))).containsExactly("in", "INT32", "2", "4", "BLOB");
         assertThat(set[5]).isSameAs(blob);
-        assertThat(text(RedisAiArgs.modelExecute("m", "in", "out", 2000))).containsExactly(
-                "m", "INPUTS", "1", "in", "OUTPUTS", "1", "out", "TIMEOUT", "2000");
+        assertThat(text(RedisAiArgs.modelExecute("m", "in", "out", 2000)))
+                .containsExactly("m", "INPUTS", "1", "in", "OUTPUTS", "1", "out", "TIMEOUT", "2000");
         assertThat(text(RedisAiArgs.tensorGet("out"))).containsExactly("out", "META", "BLOB");
     }
 
@@ -78,10 +97,24 @@ class RedisAiCommandsTest {
     @Test
     void readsModuleListRepliesOfRedis6And7() {
         List<Object> redis7 = List.of(
-                List.of(utf8("name"), utf8("ai"), utf8("ver"), 10205L, utf8("path"), utf8("/usr/lib/redis/modules/redisai.so"),
-                        utf8("args"), List.of()),
-                List.of(utf8("name"), utf8("rg"), utf8("ver"), 10206L, utf8("path"), utf8("/opt/redisgears.so"),
-                        utf8("args"), List.of(utf8("Plugin"), utf8("/opt/gears_python.so"))));
+                List.of(
+                        utf8("name"),
+                        utf8("ai"),
+                        utf8("ver"),
+                        10205L,
+                        utf8("path"),
+                        utf8("/usr/lib/redis/modules/redisai.so"),
+                        utf8("args"),
+                        List.of()),
+                List.of(
+                        utf8("name"),
+                        utf8("rg"),
+                        utf8("ver"),
+                        10206L,
+                        utf8("path"),
+                        utf8("/opt/redisgears.so"),
+                        utf8("args"),
+                        List.of(utf8("Plugin"), utf8("/opt/gears_python.so"))));
         List<Object> redis6 = List.of(List.of(utf8("name"), utf8("ReJSON"), utf8("ver"), 20009L));
 
         RedisModules both = RedisModules.parse(redis7);
@@ -106,6 +139,8 @@ class RedisAiCommandsTest {
     }
 
     private static List<String> text(byte[][] args) {
-        return Arrays.stream(args).map(a -> new String(a, StandardCharsets.UTF_8)).toList();
+        return Arrays.stream(args)
+                .map(a -> new String(a, StandardCharsets.UTF_8))
+                .toList();
     }
 }

@@ -14,9 +14,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.voluntree.contracts.model.ModelArtifact;
@@ -30,13 +30,13 @@ class TensorFlowEngineTest {
 
     private static final int L = 4;
     /** Score table: row i holds the logits that id i adds; row 0 (padding) adds nothing. */
-    private static final float[][] TABLE = {
-        {0f, 0f, 0f}, {2f, 0f, 0f}, {0f, 3f, 0f}, {0f, 0f, 1f}, {1f, 1f, -1f}};
+    private static final float[][] TABLE = {{0f, 0f, 0f}, {2f, 0f, 0f}, {0f, 3f, 0f}, {0f, 0f, 1f}, {1f, 1f, -1f}};
 
     @Test
     void predictsSoftmaxOfSummedRowsForEveryRowOfTheBatch() {
         int[] ids = {1, 0, 0, 0, 2, 3, 0, 0, 4, 4, 1, 2};
-        try (TensorFlowEngine engine = new TensorFlowEngine(); LoadedModel model = engine.load(artifact("ids", "probs"))) {
+        try (TensorFlowEngine engine = new TensorFlowEngine();
+                LoadedModel model = engine.load(artifact("ids", "probs"))) {
             float[][] scores = model.predict(ids, 3);
 
             assertThat(scores).hasDimensions(3, 3);
@@ -55,7 +55,8 @@ class TensorFlowEngineTest {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = (i * 7) % TABLE.length;
         }
-        try (TensorFlowEngine engine = new TensorFlowEngine(1); LoadedModel model = engine.load(artifact("ids", "probs"))) {
+        try (TensorFlowEngine engine = new TensorFlowEngine(1);
+                LoadedModel model = engine.load(artifact("ids", "probs"))) {
             float[][] reference = model.predict(ids, rows);
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
@@ -74,7 +75,8 @@ class TensorFlowEngineTest {
 
     @Test
     void rejectsABatchWhoseSizeDoesNotMatchTheRows() {
-        try (TensorFlowEngine engine = new TensorFlowEngine(); LoadedModel model = engine.load(artifact("ids", "probs"))) {
+        try (TensorFlowEngine engine = new TensorFlowEngine();
+                LoadedModel model = engine.load(artifact("ids", "probs"))) {
             assertThatThrownBy(() -> model.predict(new int[L * 2 - 1], 2))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("expected 2 × 4 = 8 ids");
@@ -130,18 +132,25 @@ class TensorFlowEngineTest {
         byte[] graphDef;
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
-            Placeholder<TInt32> ids = tf.withName("ids").placeholder(TInt32.class,
-                    Placeholder.shape(Shape.of(-1, L)));
+            Placeholder<TInt32> ids = tf.withName("ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, L)));
             Operand<TFloat32> rows = tf.gather(tf.constant(TABLE), ids, tf.constant(0));
             Operand<TFloat32> logits = tf.reduceSum(rows, tf.constant(1));
             tf.withName("probs").nn.softmax(logits);
             graphDef = graph.toGraphDef().toByteArray();
         }
         FeaturiserConfig featuriser = new FeaturiserConfig(TextNormaliser.VERSION, TABLE.length, L, false, 0, 0, 1);
-        ModelManifest manifest = new ModelManifest("test", 1, "table-sum", List.of("a", "b", "c"),
+        ModelManifest manifest = new ModelManifest(
+                "test",
+                1,
+                "table-sum",
+                List.of("a", "b", "c"),
                 new TensorSpec(inputName, "INT32", List.of(-1L, (long) L)),
-                new TensorSpec(outputName, "FLOAT", List.of(-1L, 3L)), featuriser, Map.of(), List.of(),
-                ModelArtifact.sha256(graphDef), Instant.parse("2025-01-01T00:00:00Z"));
+                new TensorSpec(outputName, "FLOAT", List.of(-1L, 3L)),
+                featuriser,
+                Map.of(),
+                List.of(),
+                ModelArtifact.sha256(graphDef),
+                Instant.parse("2025-01-01T00:00:00Z"));
         return new ModelArtifact(manifest, graphDef);
     }
 }
