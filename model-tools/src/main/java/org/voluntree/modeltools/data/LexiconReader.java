@@ -116,24 +116,25 @@ public final class LexiconReader {
     }
 
     private static List<String> valenceLines(String source) {
-        if (BUNDLED_VADER.equals(source)) {
-            try (InputStream in = LexiconReader.class.getResourceAsStream("vader_sentiment_lexicon.txt")) {
-                if (in == null) {
-                    throw new IllegalStateException("the bundled VADER lexicon is missing from model-tools'"
-                            + " jar: rebuild it with ./mvnw -pl model-tools -am package -DskipTests");
-                }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                        .lines()
-                        .toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the bundled VADER lexicon", e);
+        byte[] content = BUNDLED_VADER.equals(source) ? bundledVader() : fileContent(Path.of(source));
+        return new String(content, StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private static byte[] bundledVader() {
+        try (InputStream in = LexiconReader.class.getResourceAsStream("vader_sentiment_lexicon.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled VADER lexicon is missing from model-tools'"
+                        + " jar: rebuild it with ./mvnw -pl model-tools -am package -DskipTests");
             }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled VADER lexicon", e);
         }
-        Path file = Path.of(source);
+    }
+
+    private static byte[] fileContent(Path file) {
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
-                    .lines()
-                    .toList();
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the valence lexicon " + file, e);
         }
