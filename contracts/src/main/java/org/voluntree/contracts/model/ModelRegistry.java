@@ -101,6 +101,14 @@ public final class ModelRegistry {
                 : Optional.of(Integer.parseInt(new String(value, StandardCharsets.UTF_8)));
     }
 
+    /** The version that {@link #rollback} would make active again, if there is one. */
+    public Optional<Integer> rollbackTarget(String analyzer) {
+        byte[] value = redis.lindex(RedisNames.modelHistory(analyzer), 0);
+        return value == null
+                ? Optional.empty()
+                : Optional.of(Integer.parseInt(new String(value, StandardCharsets.UTF_8)));
+    }
+
     public ModelManifest manifest(String analyzer, int version) {
         byte[] json = redis.hget(RedisNames.modelVersion(analyzer, version), MANIFEST);
         if (json == null) {

@@ -90,11 +90,13 @@ class ModelRegistryIT {
         assertThat(List.of(nextAnnouncement(), nextAnnouncement(), nextAnnouncement()))
                 .containsExactly("models:changed intent:1", "models:changed intent:3", "models:changed intent:2");
 
+        assertThat(registry.rollbackTarget("intent")).contains(3);
         assertThat(registry.rollback("intent")).isEqualTo(3);
         assertThat(registry.activeVersion("intent")).contains(3);
         assertThat(nextAnnouncement()).isEqualTo("models:changed intent:3");
         assertThat(registry.rollback("intent")).isEqualTo(1);
         assertThat(registry.activeVersion("intent")).contains(1);
+        assertThat(registry.rollbackTarget("intent")).isEmpty();
 
         assertThatThrownBy(() -> registry.rollback("intent"))
                 .isInstanceOf(ModelNotFoundException.class)
