@@ -10,9 +10,11 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -80,6 +82,33 @@ final class Browser implements AutoCloseable {
     /** A computed style of the element the locator finds now (re-found if the page redrew it); waits for the element. */
     String cssValue(By locator, String property) {
         return wait.until(d -> d.findElement(locator).getCssValue(property));
+    }
+
+    /**
+     * Logs in through the login form of the app at {@code base} and waits until the page it lands on
+     * is live; a failed login leaves a screenshot and says what the page showed.
+     */
+    void logIn(String base, String email, String password) {
+        driver.get(base + "/login.html");
+        driver.findElement(By.name("email")).sendKeys(email);
+        driver.findElement(By.name("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        try {
+            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.html")));
+            wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        } catch (TimeoutException e) {
+            screenshot("login-failed");
+            throw new AssertionError(
+                    "not logged in as " + email + " at " + driver.getCurrentUrl() + ": "
+                            + driver.findElement(By.tagName("body")).getText(),
+                    e);
+        }
+    }
+
+    /** Opens a page of the dashboard and waits until its live connection is up. */
+    void open(String url) {
+        driver.get(url);
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
     }
 
     void screenshot(String name) {

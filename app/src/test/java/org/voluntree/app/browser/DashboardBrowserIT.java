@@ -175,25 +175,11 @@ class DashboardBrowserIT {
     }
 
     private void logIn(String email, String password) {
-        browser.driver.get(base + "/login.html");
-        browser.driver.findElement(By.name("email")).sendKeys(email);
-        browser.driver.findElement(By.name("password")).sendKeys(password);
-        browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
-        browser.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.html")));
-        try {
-            browser.wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            browser.screenshot("login-failed");
-            throw new AssertionError(
-                    "not logged in as " + email + " at " + browser.driver.getCurrentUrl() + ": "
-                            + browser.driver.findElement(By.tagName("body")).getText(),
-                    e);
-        }
+        browser.logIn(base, email, password);
     }
 
     private void open(String path) {
-        browser.driver.get(base + path);
-        browser.wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        browser.open(base + path);
     }
 
     private void search(String author) {

@@ -343,17 +343,11 @@ class FacebookPagesBrowserIT {
     }
 
     private void logIn() {
-        browser.driver.get(base + "/login.html");
-        browser.driver.findElement(By.name("email")).sendKeys("ana@riverside.example");
-        browser.driver.findElement(By.name("password")).sendKeys("correct horse A");
-        browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
-        browser.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.html")));
-        browser.wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        browser.logIn(base, "ana@riverside.example", "correct horse A");
     }
 
     private void open(String path) {
-        browser.driver.get(base + path);
-        browser.wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        browser.open(base + path);
     }
 
     private void setValue(String css, String value) {

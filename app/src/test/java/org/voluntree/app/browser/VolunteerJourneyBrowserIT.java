@@ -432,12 +432,7 @@ class VolunteerJourneyBrowserIT {
 
     private void logIn(String root) {
         base = root;
-        browser.driver.get(root + "/login.html");
-        browser.driver.findElement(By.name("email")).sendKeys(ADMIN);
-        browser.driver.findElement(By.name("password")).sendKeys(PASSWORD);
-        browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
-        browser.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.html")));
-        browser.wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        browser.logIn(root, ADMIN, PASSWORD);
     }
 
     /** Opens the path in a new window of the same browser (same session) and waits for it to be live. */
