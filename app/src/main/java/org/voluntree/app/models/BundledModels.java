@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.voluntree.app.api.InvalidFieldException;
 import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.model.ModelArtifact;
 import org.voluntree.contracts.model.ModelManifest;
@@ -27,6 +28,13 @@ class BundledModels implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BundledModels.class);
     public static final List<String> ANALYZERS = List.of("intent", "sentiment", "offense");
+
+    /** A 400 naming the {@code analyzer} field unless it is one of {@link #ANALYZERS}. */
+    static void requireKnown(String analyzer) {
+        if (!ANALYZERS.contains(analyzer)) {
+            throw InvalidFieldException.of("analyzer", "must be one of " + ANALYZERS);
+        }
+    }
 
     private final StatefulRedisConnection<String, byte[]> redis;
     private final boolean enabled;

@@ -78,7 +78,7 @@ class ModelVersionsController {
     @GetMapping("/api/models/{analyzer}/versions")
     @Operation(summary = "Every stored version of an analyzer's model, newest first, with its held-out metrics")
     ModelVersions versions(@AuthenticationPrincipal AdminAccount admin, @PathVariable String analyzer) {
-        requireKnown(analyzer);
+        BundledModels.requireKnown(analyzer);
         Optional<Integer> active = registry.activeVersion(analyzer);
         List<ModelVersion> versions = new ArrayList<>();
         List<Integer> stored = registry.versions(analyzer);
@@ -112,7 +112,7 @@ class ModelVersionsController {
             @PathVariable String analyzer,
             @Valid @RequestBody Activation request) {
         requireActivator(admin);
-        requireKnown(analyzer);
+        BundledModels.requireKnown(analyzer);
         int version = request.version();
         List<Integer> stored = registry.versions(analyzer);
         if (!stored.contains(version)) {
@@ -139,7 +139,7 @@ class ModelVersionsController {
             description = "409 when there is no earlier active version.")
     Map<String, Object> rollback(@AuthenticationPrincipal AdminAccount admin, @PathVariable String analyzer) {
         requireActivator(admin);
-        requireKnown(analyzer);
+        BundledModels.requireKnown(analyzer);
         int restored = registry.rollback(analyzer);
         log.info("Admin {} rolled {} back to v{}", admin.adminId(), analyzer, restored);
         return Map.of("analyzer", analyzer, "active", restored);
@@ -150,12 +150,6 @@ class ModelVersionsController {
         if (!httpActivation) {
             throw ForbiddenException.because(
                     "this installation leaves model activation to its operator: model-tools activate / rollback");
-        }
-    }
-
-    private static void requireKnown(String analyzer) {
-        if (!BundledModels.ANALYZERS.contains(analyzer)) {
-            throw InvalidFieldException.of("analyzer", "must be one of " + BundledModels.ANALYZERS);
         }
     }
 }

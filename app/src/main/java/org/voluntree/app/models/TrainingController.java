@@ -1,23 +1,26 @@
 package org.voluntree.app.models;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.account.Permissions;
-import org.voluntree.app.api.InvalidFieldException;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
 
 /**
  * {@code POST /api/models/{analyzer}/train} queues a training job (admins and owners);
- * {@code GET /api/models/training/{id}} reports its progress and result.
+ * {@code GET /api/models/training/{id}} reports its progress and result, {@code GET
+ * /api/models/training?analyzer=A} the analyzer's latest jobs (so that a page reloaded during training
+ * finds its job again).
  */
 @RestController
 @ConditionalOnRole(Role.WEB)
@@ -33,15 +36,19 @@ class TrainingController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> train(@AuthenticationPrincipal AdminAccount admin, @PathVariable String analyzer) {
         Permissions.requireWriter(admin);
-        if (!BundledModels.ANALYZERS.contains(analyzer)) {
-            throw InvalidFieldException.of("analyzer", "must be one of " + BundledModels.ANALYZERS);
-        }
+        BundledModels.requireKnown(analyzer);
         String id = jobs.submit(analyzer, admin.getUsername());
         String url = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/models/training/{id}")
                 .buildAndExpand(id)
                 .toUriString();
         return Map.of("id", id, "status", "queued", "statusUrl", url);
+    }
+
+    @GetMapping("/api/models/training")
+    List<Map<String, String>> recent(@AuthenticationPrincipal AdminAccount admin, @RequestParam String analyzer) {
+        BundledModels.requireKnown(analyzer);
+        return jobs.recent(analyzer);
     }
 
     @GetMapping("/api/models/training/{id}")

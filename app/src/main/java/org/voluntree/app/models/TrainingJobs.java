@@ -4,7 +4,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +22,7 @@ import org.voluntree.contracts.redis.RedisNames;
 public class TrainingJobs {
 
     static final Duration KEEP = Duration.ofDays(7);
+    static final int RECENT = 10;
 
     private final StatefulRedisConnection<String, byte[]> redis;
 
@@ -43,8 +46,21 @@ public class TrainingJobs {
                         requestedBy,
                         "queuedAt",
                         Instant.now().toString()));
+        String recent = RedisNames.recentTrainingJobs(analyzer);
+        redis.sync().lpush(recent, id.getBytes(StandardCharsets.UTF_8));
+        redis.sync().ltrim(recent, 0, RECENT - 1);
+        redis.sync().expire(recent, KEEP);
         redis.sync().lpush(RedisNames.TRAIN_QUEUE, id.getBytes(StandardCharsets.UTF_8));
         return id;
+    }
+
+    /** The analyzer's latest jobs, newest first (at most {@value #RECENT}; jobs older than {@link #KEEP} are gone). */
+    public List<Map<String, String>> recent(String analyzer) {
+        List<Map<String, String>> jobs = new ArrayList<>();
+        for (byte[] id : redis.sync().lrange(RedisNames.recentTrainingJobs(analyzer), 0, RECENT - 1)) {
+            status(new String(id, StandardCharsets.UTF_8)).ifPresent(jobs::add);
+        }
+        return jobs;
     }
 
     public Optional<Map<String, String>> status(String id) {

@@ -84,7 +84,8 @@ class TrainingWorker implements JobHandler {
                             "metrics",
                             new String(Json.write(artifact.manifest().metrics()), StandardCharsets.UTF_8),
                             "next",
-                            "activate it with 'model-tools activate " + analyzer + " " + version + "'"));
+                            "activate it on the settings page or with 'model-tools activate " + analyzer + " " + version
+                                    + "'"));
             log.info("Training job {} stored {} v{} (not activated)", id, analyzer, version);
         } catch (RuntimeException e) {
             fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());

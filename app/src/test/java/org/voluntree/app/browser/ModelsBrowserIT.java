@@ -25,8 +25,9 @@ import org.voluntree.contracts.model.ModelRegistry;
 
 /**
  * An owner manages the sentiment model from the settings page in real headless Chromium: trains a
- * new version (a real training job on the public review sets), sees it listed with its held-out
- * accuracy, activates it, and rolls back; a viewer sees the versions and none of the buttons.
+ * new version (a real training job on the public review sets), reloads the page and finds the job
+ * again, sees the new version listed with its held-out accuracy, activates it, and rolls back; a
+ * viewer sees the versions and none of the buttons.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -82,6 +83,12 @@ class ModelsBrowserIT {
         browser.wait.until(ExpectedConditions.attributeContains(versionRow(original), "class", "active"));
 
         click("tr[data-versions-of=sentiment] button.train");
+        browser.wait.until(ExpectedConditions.textMatches(
+                By.cssSelector("tr[data-versions-of=sentiment] .status"),
+                Pattern.compile("^(Queued|Training|Trained).*")));
+        // a reload while the job runs (or after it ended) finds the job again
+        browser.open(base + "/settings.html");
+        showVersions();
         new WebDriverWait(browser.driver, Duration.ofMinutes(5))
                 .until(ExpectedConditions.textMatches(
                         By.cssSelector("tr[data-versions-of=sentiment] .status"),

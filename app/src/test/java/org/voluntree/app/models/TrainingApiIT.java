@@ -76,6 +76,11 @@ class TrainingApiIT {
         JsonNode job = Json.MAPPER.readTree(queued.body());
         assertThat(job.path("status").asString()).isEqualTo("queued");
         String statusUrl = "/api/models/training/" + job.path("id").asString();
+        JsonNode recent = Json.MAPPER.readTree(
+                viewer.get("/api/models/training?analyzer=sentiment").body());
+        assertThat(recent.get(0).path("id").asString())
+                .as("the analyzer's latest job first, for a page reloaded while it runs")
+                .isEqualTo(job.path("id").asString());
         await().atMost(Duration.ofMinutes(8))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
@@ -114,5 +119,8 @@ class TrainingApiIT {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("\"field\":\"analyzer\"");
         assertThat(owner.get("/api/models/training/no-such-job").statusCode()).isEqualTo(404);
+        HttpResponse<String> unknownList = owner.get("/api/models/training?analyzer=horoscope");
+        assertThat(unknownList.statusCode()).isEqualTo(400);
+        assertThat(unknownList.body()).contains("\"field\":\"analyzer\"");
     }
 }

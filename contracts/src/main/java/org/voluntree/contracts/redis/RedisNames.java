@@ -122,6 +122,11 @@ public final class RedisNames {
         return "train:job:" + id;
     }
 
+    /** List of an analyzer's latest training job ids, newest first (a few, kept as long as the jobs). */
+    public static String recentTrainingJobs(String analyzer) {
+        return "train:recent:" + analyzer;
+    }
+
     /** String holding the active version number of an analyzer. */
     public static String activeModel(String analyzer) {
         return "model:{" + analyzer + "}:active";
