@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,7 @@ class ModelVersionsApiIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    static final AtomicInteger COMMENTS = new AtomicInteger();
     ModelRegistry registry;
     int original;
     ApiClient owner;
@@ -118,7 +120,7 @@ class ModelVersionsApiIT {
         assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
         assertThat(json(activated).path("previous").asInt()).isEqualTo(original);
         assertThat(registry.activeVersion("intent")).contains(copy);
-        assertThat(intentVersionOf(comment("c_after_activation", "9100"))).isEqualTo(copy);
+        awaitCommentsClassifiedBy(copy);
 
         assertThat(json(owner.get("/api/models/intent/versions"))
                         .path("rollbackTo")
@@ -127,7 +129,18 @@ class ModelVersionsApiIT {
         HttpResponse<String> rolledBack = owner.post("/api/models/intent/rollback", "{}");
         assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(200);
         assertThat(json(rolledBack).path("active").asInt()).isEqualTo(original);
-        assertThat(intentVersionOf(comment("c_after_rollback", "9101"))).isEqualTo(original);
+        awaitCommentsClassifiedBy(original);
+    }
+
+    /**
+     * Comments until one is classified by the version, then once more: an activation reaches the
+     * workers and gears through {@code models:changed} within a second, not before the next request.
+     */
+    private void awaitCommentsClassifiedBy(int version) {
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> intentVersionOf(comment()) == version);
+        assertThat(intentVersionOf(comment())).as("and stays there").isEqualTo(version);
     }
 
     @Test
@@ -174,7 +187,10 @@ class ModelVersionsApiIT {
         return active;
     }
 
-    private String comment(String commentId, String authorId) {
+    private String comment() {
+        int n = COMMENTS.incrementAndGet();
+        String commentId = "versions_c_" + n;
+        String authorId = Integer.toString(9100 + n);
         byte[] payload = FacebookPayloads.commentsAt(
                 PAGE,
                 List.of(new Comment(commentId, authorId, "Rae Moss", "Count me in for Saturday!")),
