@@ -3,6 +3,7 @@ package org.voluntree.app.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.contracts.model.ModelRegistry;
+import org.voluntree.contracts.redis.RedisNames;
 
 /**
  * An owner manages the sentiment model from the settings page in real headless Chromium: trains a
@@ -82,7 +84,13 @@ class ModelsBrowserIT {
         showVersions();
         browser.wait.until(ExpectedConditions.attributeContains(versionRow(original), "class", "active"));
 
-        click("tr[data-versions-of=sentiment] button.train");
+        List<String> jobsBefore = recentJobs();
+        // a double click, both clicks before the page can redraw: one job
+        browser.wait.until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-versions-of=sentiment] button.train")));
+        browser.driver.executeScript(
+                "const train = document.querySelector('tr[data-versions-of=sentiment] button.train');"
+                        + " train.click(); train.click();");
         browser.wait.until(ExpectedConditions.textMatches(
                 By.cssSelector("tr[data-versions-of=sentiment] .status"),
                 Pattern.compile("^(Queued|Training|Trained).*")));
@@ -105,6 +113,10 @@ class ModelsBrowserIT {
         assertThat(registry.activeVersion("sentiment"))
                 .as("stored, not activated")
                 .contains(original);
+        List<String> jobsAfter = recentJobs();
+        assertThat(jobsAfter.subList(0, jobsAfter.size() - jobsBefore.size()))
+                .as("one job queued for the double click")
+                .hasSize(1);
         browser.screenshot("models-trained");
 
         click("tr[data-versions-of=sentiment] tr[data-version='" + trained + "'] button.activate");
@@ -131,6 +143,12 @@ class ModelsBrowserIT {
         assertThat(browser.driver.findElements(By.cssSelector("tr[data-versions-of=sentiment] button")))
                 .as("no train, activate or rollback button for a viewer")
                 .isEmpty();
+    }
+
+    private List<String> recentJobs() {
+        return redis.sync().lrange(RedisNames.recentTrainingJobs("sentiment"), 0, -1).stream()
+                .map(id -> new String(id, StandardCharsets.UTF_8))
+                .toList();
     }
 
     private void showVersions() {
