@@ -42,12 +42,12 @@ const Dashboard = (() => {
    * model is guessing, and the message shows as neutral. The same rule as the server's
    * sentiment_shown SQL function, which has already applied it to the labels the API returns.
    */
-  const SHOWN_FROM = 0.8;
-
-  /** positive, negative or neutral, from a message's classifications or a sentiment label. */
+  /**
+   * positive, negative or neutral, from a message's classifications or a sentiment label. The server
+   * decides (SQL sentiment_shown): a label the model was not confident about comes as neutral.
+   */
   function sentiment(source) {
-    const label = typeof source === 'string' ? source
-        : source && source.sentiment && source.sentiment.score >= SHOWN_FROM ? source.sentiment.label : null;
+    const label = typeof source === 'string' ? source : source && source.sentiment ? source.sentiment.shown : null;
     return label === 'positive' || label === 'negative' ? label : 'neutral';
   }
 

@@ -1,5 +1,6 @@
 package org.voluntree.app.messages;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,8 +29,15 @@ public class RecentMessages {
             boolean removed,
             Map<String, Verdict> classifications) {}
 
-    /** One analyzer's label and score. */
-    public record Verdict(String label, float score, int version) {}
+    /**
+     * One analyzer's label and score; for sentiment, {@code shown} is what the dashboard shows (the
+     * label, or {@code neutral} where the model was not confident: SQL {@code sentiment_shown}).
+     */
+    public record Verdict(
+            String label,
+            float score,
+            int version,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String shown) {}
 
     private static final String COLUMNS = "id, external_id, kind, author_id, author_name, text, created_at, removed_at";
 
@@ -94,13 +102,17 @@ public class RecentMessages {
         }
         jdbc.query(
                 """
-                select message_id, analyzer, label, score, model_version from classifications
+                select message_id, analyzer, label, score, model_version,
+                       case when analyzer = 'sentiment' then sentiment_shown(label, score) end
+                  from classifications
                  where message_id = any(?)
                 """,
                 rs -> {
                     messages.get(rs.getLong(1))
                             .classifications()
-                            .put(rs.getString(2), new Verdict(rs.getString(3), rs.getFloat(4), rs.getInt(5)));
+                            .put(
+                                    rs.getString(2),
+                                    new Verdict(rs.getString(3), rs.getFloat(4), rs.getInt(5), rs.getString(6)));
                 },
                 (Object) messages.keySet().toArray(Long[]::new));
         return List.copyOf(messages.values());

@@ -35,6 +35,7 @@ class ClassifiedWriter implements StreamBatchHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ClassifiedWriter.class);
     static final String INTENT = "intent";
+    static final String SENTIMENT = "sentiment";
     static final String VOLUNTEER = "volunteer";
 
     private final MessageStore store;
@@ -114,13 +115,18 @@ class ClassifiedWriter implements StreamBatchHandler {
             }
         }
         store.upsertClassifications(verdicts);
+        Map<Long, String> shown = store.sentimentShown(ids.values());
         Map<Long, Long> volunteers = store.recordInterests(interests);
         List<StoredMessage> stored = new ArrayList<>(messages.size());
         for (ClassifiedMessage message : messages) {
             Long id = ids.get(message.event().externalId());
             if (id != null) {
                 stored.add(new StoredMessage(
-                        message, pages.get(message.event().pageId()).organisationId(), id, volunteers.get(id)));
+                        message,
+                        pages.get(message.event().pageId()).organisationId(),
+                        id,
+                        volunteers.get(id),
+                        shown.get(id)));
             }
         }
         return stored;
@@ -178,8 +184,13 @@ class ClassifiedWriter implements StreamBatchHandler {
         Map<String, MessageClassified.Verdict> verdicts = new LinkedHashMap<>();
         s.message()
                 .classifications()
-                .forEach((analyzer, c) ->
-                        verdicts.put(analyzer, new MessageClassified.Verdict(c.label(), c.score(), c.version())));
+                .forEach((analyzer, c) -> verdicts.put(
+                        analyzer,
+                        new MessageClassified.Verdict(
+                                c.label(),
+                                c.score(),
+                                c.version(),
+                                SENTIMENT.equals(analyzer) ? s.sentimentShown() : null)));
         return new MessageClassified(
                 MessageClassified.TYPE,
                 s.organisationId(),

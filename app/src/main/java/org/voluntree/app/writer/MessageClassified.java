@@ -1,5 +1,6 @@
 package org.voluntree.app.writer;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Map;
 
@@ -25,6 +26,13 @@ public record MessageClassified(
 
     public static final String TYPE = "message.classified";
 
-    /** One analyzer's label and score. */
-    public record Verdict(String label, float score, int version) {}
+    /**
+     * One analyzer's label and score; for sentiment, {@code shown} is what the dashboard shows (the
+     * label, or {@code neutral} where the model was not confident: SQL {@code sentiment_shown}).
+     */
+    public record Verdict(
+            String label,
+            float score,
+            int version,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String shown) {}
 }

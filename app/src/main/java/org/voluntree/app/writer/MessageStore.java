@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,27 @@ class MessageStore {
             ps.setFloat(5, v.classification().score());
             ps.setArray(6, realArray(ps, v.classification().scores()));
         });
+    }
+
+    /**
+     * How the dashboard shows each message's stored sentiment, by message id: the SQL function
+     * {@code sentiment_shown}, the one place that rule lives.
+     */
+    Map<Long, String> sentimentShown(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> shown = new HashMap<>();
+        jdbc.query(
+                """
+                select message_id, sentiment_shown(label, score) from classifications
+                 where analyzer = 'sentiment' and message_id = any(?)
+                """,
+                rs -> {
+                    shown.put(rs.getLong(1), rs.getString(2));
+                },
+                (Object) messageIds.toArray(Long[]::new));
+        return shown;
     }
 
     /** Someone who showed interest in a message. */

@@ -253,6 +253,7 @@ class ApiAccessIT {
     @Test
     void aSentimentTheModelWasNotConfidentOfShowsAsNeutral() {
         var before = ApiClient.json(owner.get("/api/overview")).path("sentiment");
+        assertThat(shownInMessages(messageA)).isEqualTo("positive");
         jdbc.update("""
                 update classifications set score = 0.7, scores = '{0.3,0.7}' where message_id = ? and analyzer = 'sentiment'
                 """, messageA);
@@ -264,6 +265,25 @@ class ApiAccessIT {
                 .isEqualTo(before.path("neutral").asLong() + 1);
         assertThat(lastSentiment(volunteerA)).isEqualTo("neutral");
         assertThat(lastSentiment(duplicateA)).as("confident: still shown").isEqualTo("positive");
+        assertThat(shownInMessages(messageA))
+                .as("the feed colours by the same rule")
+                .isEqualTo("neutral");
+    }
+
+    /** The sentiment {@code GET /api/messages} says to show for a message (the feeds colour by it). */
+    private String shownInMessages(long messageId) {
+        for (var message : ApiClient.json(owner.get("/api/messages"))) {
+            if (message.path("messageId").asLong() == messageId) {
+                assertThat(message.path("classifications").path("offense").has("shown"))
+                        .as("only sentiment has a shown label")
+                        .isFalse();
+                return message.path("classifications")
+                        .path("sentiment")
+                        .path("shown")
+                        .asString();
+            }
+        }
+        throw new AssertionError("message " + messageId + " is not in /api/messages");
     }
 
     private String lastSentiment(long volunteer) {

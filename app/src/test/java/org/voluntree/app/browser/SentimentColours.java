@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How the dashboard shows a message's sentiment: green when positive, red when negative, the
- * neutral grey (or no colour) when the model was not confident — a label's score under 0.8 (the
- * {@code sentiment_shown} SQL function and {@code dashboard.js}).
+ * neutral grey (or no colour) when the model was not confident — a label's score under 0.8. The app
+ * has that rule once, in the {@code sentiment_shown} SQL function; this is the tests' own statement
+ * of it, so that a change to the function shows up here.
  */
 final class SentimentColours {
 

@@ -8,6 +8,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,7 @@ import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.contracts.stream.StreamBatchHandler.Outcome;
 import org.voluntree.contracts.testing.TestRedis;
+import tools.jackson.databind.JsonNode;
 
 /** The writer against real PostgreSQL and Redis, driven with the records the gear writes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -141,6 +143,44 @@ class ClassifiedWriterIT {
     }
 
     @Test
+    void eventsSayHowTheDashboardShowsTheSentimentAsTheApiDoes() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (StatefulRedisPubSubConnection<String, String> sub =
+                TestRedis.client().connectPubSub()) {
+            sub.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    received.add(message);
+                }
+            });
+            sub.sync().subscribe(RedisNames.orgEvents(organisationId));
+
+            writer.handle(List.of(
+                    withSentiment("1-0", comment("c1", "u1", "thank you so much!"), 0.95f),
+                    withSentiment("2-0", comment("c2", "u2", "see you saturday"), 0.6f)));
+
+            await().until(() -> received.size() == 2);
+            Map<String, String> shown = new HashMap<>();
+            for (String event : received) {
+                JsonNode json = Json.MAPPER.readTree(event);
+                shown.put(
+                        json.path("externalId").asString(),
+                        json.path("classifications")
+                                .path("sentiment")
+                                .path("shown")
+                                .asString());
+                assertThat(json.path("classifications").path("intent").has("shown"))
+                        .as("only sentiment has a shown label")
+                        .isFalse();
+            }
+            assertThat(shown)
+                    .as("confident: its label; not confident: neutral (SQL sentiment_shown)")
+                    .containsEntry("c1", "positive")
+                    .containsEntry("c2", "neutral");
+        }
+    }
+
+    @Test
     void rejectsMessagesOfAPageNoOrganisationConnectedAndStoresTheRest() {
         InboundEvent stranger = new InboundEvent(
                 "c:x:add",
@@ -237,6 +277,16 @@ class ClassifiedWriterIT {
                 null,
                 Instant.parse("2026-11-25T10:00:00Z"),
                 Instant.parse("2026-11-25T10:00:01Z"));
+    }
+
+    /** An entry whose sentiment is positive with the given probability, its intent volunteer. */
+    private static StreamMessage<String, byte[]> withSentiment(String id, InboundEvent event, float positive) {
+        ClassifiedMessage message = new ClassifiedMessage(
+                event,
+                Map.of(
+                        "intent", new Classification(3, "volunteer", new float[] {0.9f, 0.1f}),
+                        "sentiment", new Classification(2, "positive", new float[] {1 - positive, positive})));
+        return new StreamMessage<>(RedisNames.CLASSIFIED_STREAM, id, message.toFields());
     }
 
     private static StreamMessage<String, byte[]> entry(String id, InboundEvent event, String intent, float score) {
