@@ -120,16 +120,7 @@ class ClassifiedWriterIT {
     @Test
     void publishesOneEventPerStoredMessageOnItsOrganisationsChannel() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        try (StatefulRedisPubSubConnection<String, String> sub =
-                TestRedis.client().connectPubSub()) {
-            sub.addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void message(String channel, String message) {
-                    received.add(channel + " " + message);
-                }
-            });
-            sub.sync().subscribe(RedisNames.orgEvents(organisationId));
-
+        try (var sub = listen(received)) {
             writer.handle(List.of(entry("1-0", comment("c1", "u1", "count me in!"), "volunteer", 0.97f)));
 
             await().until(() -> received.size() == 1);
@@ -145,16 +136,7 @@ class ClassifiedWriterIT {
     @Test
     void eventsSayHowTheDashboardShowsTheSentimentAsTheApiDoes() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        try (StatefulRedisPubSubConnection<String, String> sub =
-                TestRedis.client().connectPubSub()) {
-            sub.addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void message(String channel, String message) {
-                    received.add(message);
-                }
-            });
-            sub.sync().subscribe(RedisNames.orgEvents(organisationId));
-
+        try (var sub = listen(received)) {
             writer.handle(List.of(
                     withSentiment("1-0", comment("c1", "u1", "thank you so much!"), 0.95f),
                     withSentiment("2-0", comment("c2", "u2", "see you saturday"), 0.6f)));
@@ -162,7 +144,7 @@ class ClassifiedWriterIT {
             await().until(() -> received.size() == 2);
             Map<String, String> shown = new HashMap<>();
             for (String event : received) {
-                JsonNode json = Json.MAPPER.readTree(event);
+                JsonNode json = Json.MAPPER.readTree(event.substring(event.indexOf(' ') + 1));
                 shown.put(
                         json.path("externalId").asString(),
                         json.path("classifications")
@@ -277,6 +259,19 @@ class ClassifiedWriterIT {
                 null,
                 Instant.parse("2026-11-25T10:00:00Z"),
                 Instant.parse("2026-11-25T10:00:01Z"));
+    }
+
+    /** Subscribes to the organisation's events: each arrives in the list as "channel message". */
+    private StatefulRedisPubSubConnection<String, String> listen(List<String> received) {
+        StatefulRedisPubSubConnection<String, String> sub = TestRedis.client().connectPubSub();
+        sub.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                received.add(channel + " " + message);
+            }
+        });
+        sub.sync().subscribe(RedisNames.orgEvents(organisationId));
+        return sub;
     }
 
     /** An entry whose sentiment is positive with the given probability, its intent volunteer. */
