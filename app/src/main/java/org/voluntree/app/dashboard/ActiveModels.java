@@ -14,8 +14,8 @@ import org.voluntree.contracts.model.ModelRegistry;
 @Service
 public class ActiveModels {
 
-    /** An active model and how well it did on held-out data. */
-    public record ActiveModel(
+    /** A stored model version and how well it did on held-out data, as its manifest says. */
+    public record StoredModel(
             String analyzer,
             int version,
             String family,
@@ -23,7 +23,20 @@ public class ActiveModels {
             Map<String, Object> metrics,
             List<String> trainingData,
             String graphSha256,
-            Instant createdAt) {}
+            Instant createdAt) {
+
+        public static StoredModel of(ModelManifest m) {
+            return new StoredModel(
+                    m.analyzer(),
+                    m.version(),
+                    m.family(),
+                    m.labels(),
+                    m.metrics(),
+                    m.trainingData(),
+                    m.graphSha256(),
+                    m.createdAt());
+        }
+    }
 
     private final ModelRegistry registry;
 
@@ -31,20 +44,10 @@ public class ActiveModels {
         this.registry = new ModelRegistry(redis.sync());
     }
 
-    public List<ActiveModel> list() {
-        List<ActiveModel> models = new ArrayList<>();
-        registry.activeVersions().forEach((analyzer, version) -> {
-            ModelManifest m = registry.manifest(analyzer, version);
-            models.add(new ActiveModel(
-                    analyzer,
-                    version,
-                    m.family(),
-                    m.labels(),
-                    m.metrics(),
-                    m.trainingData(),
-                    m.graphSha256(),
-                    m.createdAt()));
-        });
+    public List<StoredModel> list() {
+        List<StoredModel> models = new ArrayList<>();
+        registry.activeVersions()
+                .forEach((analyzer, version) -> models.add(StoredModel.of(registry.manifest(analyzer, version))));
         models.sort((a, b) -> a.analyzer().compareTo(b.analyzer()));
         return models;
     }

@@ -22,7 +22,7 @@ class ModelsController {
 
     @GetMapping("/api/models")
     @Operation(summary = "The active model of each analyzer, with its evaluation metrics and training data")
-    List<ActiveModels.ActiveModel> models() {
+    List<ActiveModels.StoredModel> models() {
         return models.list();
     }
 }

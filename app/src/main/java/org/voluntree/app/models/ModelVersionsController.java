@@ -1,11 +1,11 @@
 package org.voluntree.app.models;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +24,10 @@ import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.account.Permissions;
 import org.voluntree.app.api.ForbiddenException;
 import org.voluntree.app.api.InvalidFieldException;
+import org.voluntree.app.dashboard.ActiveModels.StoredModel;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
-import org.voluntree.contracts.model.ModelManifest;
+import org.voluntree.contracts.model.ModelNotFoundException;
 import org.voluntree.contracts.model.ModelRegistry;
 
 /**
@@ -43,16 +44,8 @@ class ModelVersionsController {
 
     private static final Logger log = LoggerFactory.getLogger(ModelVersionsController.class);
 
-    /** One stored version and how well it did on held-out data. */
-    record ModelVersion(
-            int version,
-            boolean active,
-            String family,
-            List<String> labels,
-            Map<String, Object> metrics,
-            List<String> trainingData,
-            String graphSha256,
-            Instant createdAt) {}
+    /** One stored version, and whether it is the active one. */
+    record ModelVersion(boolean active, @JsonUnwrapped StoredModel model) {}
 
     /** Every stored version of an analyzer, newest first, and what activation and rollback would do. */
     record ModelVersions(
@@ -84,16 +77,9 @@ class ModelVersionsController {
         List<Integer> stored = registry.versions(analyzer);
         for (int i = stored.size() - 1; i >= 0; i--) {
             int version = stored.get(i);
-            ModelManifest m = registry.manifest(analyzer, version);
             versions.add(new ModelVersion(
-                    version,
                     active.filter(a -> a == version).isPresent(),
-                    m.family(),
-                    m.labels(),
-                    m.metrics(),
-                    m.trainingData(),
-                    m.graphSha256(),
-                    m.createdAt()));
+                    StoredModel.of(registry.manifest(analyzer, version))));
         }
         return new ModelVersions(
                 analyzer,
@@ -114,12 +100,14 @@ class ModelVersionsController {
         requireActivator(admin);
         BundledModels.requireKnown(analyzer);
         int version = request.version();
-        List<Integer> stored = registry.versions(analyzer);
-        if (!stored.contains(version)) {
+        Optional<Integer> previous;
+        try {
+            previous = registry.activate(analyzer, version);
+        } catch (ModelNotFoundException e) {
             throw InvalidFieldException.of(
-                    "version", analyzer + " has no stored version " + version + " (stored: " + stored + ")");
+                    "version",
+                    analyzer + " has no stored version " + version + " (stored: " + registry.versions(analyzer) + ")");
         }
-        Optional<Integer> previous = registry.activate(analyzer, version);
         log.info(
                 "Admin {} activated {} v{} (was {})",
                 admin.adminId(),
