@@ -1,9 +1,12 @@
 package org.voluntree.app.models;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,11 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.account.Permissions;
+import org.voluntree.app.api.ApiErrorBodies;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
 
 /**
- * {@code POST /api/models/{analyzer}/train} queues a training job (admins and owners);
+ * {@code POST /api/models/{analyzer}/train} queues a training job (admins and owners; 409 while the
+ * analyzer has one queued or running);
  * {@code GET /api/models/training/{id}} reports its progress and result, {@code GET
  * /api/models/training?analyzer=A} the analyzer's latest jobs (so that a page reloaded during training
  * finds its job again).
@@ -38,11 +43,23 @@ class TrainingController {
         Permissions.requireWriter(admin);
         BundledModels.requireKnown(analyzer);
         String id = jobs.submit(analyzer, admin.getUsername());
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath()
+        return Map.of("id", id, "status", "queued", "statusUrl", statusUrl(id));
+    }
+
+    private static String statusUrl(String id) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/models/training/{id}")
                 .buildAndExpand(id)
                 .toUriString();
-        return Map.of("id", id, "status", "queued", "statusUrl", url);
+    }
+
+    /** 409 naming the job in flight, so that a client can follow it instead. */
+    @ExceptionHandler(TrainingJobPendingException.class)
+    ResponseEntity<Map<String, String>> pending(TrainingJobPendingException e) {
+        Map<String, String> body = new LinkedHashMap<>(ApiErrorBodies.of(HttpStatus.CONFLICT, null, e.getMessage()));
+        body.put("id", e.pendingId());
+        body.put("statusUrl", statusUrl(e.pendingId()));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
 
     @GetMapping("/api/models/training")

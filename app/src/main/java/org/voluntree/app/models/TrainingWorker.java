@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -48,6 +51,14 @@ class TrainingWorker implements JobHandler {
         String id = new String(item, StandardCharsets.UTF_8).strip();
         Map<String, String> job = jobs.status(id).orElseThrow(() -> PermanentFailure.because("unknown training job"));
         String analyzer = job.get("analyzer");
+        try {
+            train(id, analyzer);
+        } finally {
+            jobs.finished(id, analyzer);
+        }
+    }
+
+    private void train(String id, String analyzer) {
         Path out = properties.workFolder().resolve(id);
         List<String> arguments;
         try {
@@ -56,8 +67,15 @@ class TrainingWorker implements JobHandler {
             fail(id, e.getMessage());
             return;
         }
-        jobs.update(id, Map.of("status", "running", "startedAt", Instant.now().toString(), "progress", "starting"));
+        jobs.started(id, analyzer);
         log.info("Training job {} for {} started", id, analyzer);
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "training-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = jobs.heartbeatEvery().toMillis();
+        heartbeat.scheduleAtFixedRate(() -> beat(id, analyzer), every, every, TimeUnit.MILLISECONDS);
         ProgressWriter progress = new ProgressWriter(id);
         CommandLine command = ModelTools.commandLine();
         command.setOut(new PrintWriter(progress, true));
@@ -90,7 +108,27 @@ class TrainingWorker implements JobHandler {
         } catch (RuntimeException e) {
             fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
+            stop(heartbeat);
             deleteQuietly(out);
+        }
+    }
+
+    /** Waits for a beat under way, so that none renews the hold after the job has let go of it. */
+    private static void stop(ScheduledExecutorService heartbeat) {
+        heartbeat.shutdown();
+        try {
+            heartbeat.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A missed beat is not fatal (the lease outlives a few); the next one may reach Redis again. */
+    private void beat(String id, String analyzer) {
+        try {
+            jobs.heartbeat(id, analyzer);
+        } catch (RuntimeException e) {
+            log.warn("Training job {}: heartbeat failed: {}", id, e.toString());
         }
     }
 

@@ -76,6 +76,11 @@ class TrainingApiIT {
         JsonNode job = Json.MAPPER.readTree(queued.body());
         assertThat(job.path("status").asString()).isEqualTo("queued");
         String statusUrl = "/api/models/training/" + job.path("id").asString();
+        HttpResponse<String> again = owner.post("/api/models/sentiment/train", "{}");
+        assertThat(again.statusCode()).as("one job per analyzer at a time").isEqualTo(409);
+        JsonNode refused = Json.MAPPER.readTree(again.body());
+        assertThat(refused.path("id").asString()).isEqualTo(job.path("id").asString());
+        assertThat(refused.path("statusUrl").asString()).endsWith(statusUrl);
         JsonNode recent = Json.MAPPER.readTree(
                 viewer.get("/api/models/training?analyzer=sentiment").body());
         assertThat(recent.get(0).path("id").asString())

@@ -127,6 +127,14 @@ public final class RedisNames {
         return "train:recent:" + analyzer;
     }
 
+    /**
+     * String holding the id of an analyzer's queued or running training job, so that only one is in
+     * flight: set when the job is queued, kept alive by its worker's heartbeat, deleted when it ends.
+     */
+    public static String pendingTrainingJob(String analyzer) {
+        return "train:pending:" + analyzer;
+    }
+
     /** String holding the active version number of an analyzer. */
     public static String activeModel(String analyzer) {
         return "model:{" + analyzer + "}:active";
