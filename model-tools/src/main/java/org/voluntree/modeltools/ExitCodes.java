@@ -14,6 +14,8 @@ public final class ExitCodes {
     public static final int NOT_FOUND = 4;
     /** Redis could not be reached or failed. */
     public static final int REDIS_UNAVAILABLE = 5;
+    /** The registry keeps the version: it is, or has been, active. */
+    public static final int IN_USE = 6;
 
     private ExitCodes() {}
 }

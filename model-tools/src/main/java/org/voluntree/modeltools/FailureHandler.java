@@ -5,6 +5,7 @@ import io.lettuce.core.RedisException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.InvalidPathException;
+import org.voluntree.contracts.model.ModelInUseException;
 import org.voluntree.contracts.model.ModelNotFoundException;
 import org.voluntree.modeltools.data.DataFormatException;
 import picocli.CommandLine;
@@ -22,6 +23,9 @@ final class FailureHandler implements IExecutionExceptionHandler {
         if (e instanceof ModelNotFoundException) {
             code = ExitCodes.NOT_FOUND;
             next = "run 'model-tools list' to see the stored versions";
+        } else if (e instanceof ModelInUseException) {
+            code = ExitCodes.IN_USE;
+            next = "run 'model-tools list': versions marked '-' were never active and can be deleted";
         } else if (e instanceof RedisConnectionException || e instanceof RedisException) {
             code = ExitCodes.REDIS_UNAVAILABLE;
             next = "start Redis or point --redis (or VOLUNTREE_REDIS_URL) at a reachable server";

@@ -3,6 +3,7 @@ package org.voluntree.modeltools;
 import org.voluntree.modeltools.cli.ActivateCommand;
 import org.voluntree.modeltools.cli.CrossValidateCommand;
 import org.voluntree.modeltools.cli.DeadCommand;
+import org.voluntree.modeltools.cli.DeleteCommand;
 import org.voluntree.modeltools.cli.EvaluateCommand;
 import org.voluntree.modeltools.cli.GearsCommand;
 import org.voluntree.modeltools.cli.ListCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
             LoadCommand.class,
             ListCommand.class,
             ActivateCommand.class,
+            DeleteCommand.class,
             RollbackCommand.class,
             VerifyCommand.class,
             GearsCommand.class,

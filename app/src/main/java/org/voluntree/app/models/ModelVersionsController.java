@@ -11,15 +11,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.account.Permissions;
 import org.voluntree.app.api.ForbiddenException;
@@ -27,13 +32,14 @@ import org.voluntree.app.api.InvalidFieldException;
 import org.voluntree.app.dashboard.ActiveModels.StoredModel;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
+import org.voluntree.contracts.model.ModelInUseException;
 import org.voluntree.contracts.model.ModelNotFoundException;
 import org.voluntree.contracts.model.ModelRegistry;
 
 /**
- * The stored versions of each analyzer's model, and activation and rollback from the dashboard: what
- * {@code model-tools list / activate / rollback} do, for an admin who queued a training job and wants
- * to put its result to work. Models serve the whole installation, so {@code
+ * The stored versions of each analyzer's model, and activation, rollback and deletion from the
+ * dashboard: what {@code model-tools list / activate / rollback / delete} do, for an admin who queued a
+ * training job and wants to put its result to work (or discard it). Models serve the whole installation, so {@code
  * voluntree.models.http-activation=false} leaves activation to the operator's command line (for an
  * installation that several organisations share).
  */
@@ -44,8 +50,14 @@ class ModelVersionsController {
 
     private static final Logger log = LoggerFactory.getLogger(ModelVersionsController.class);
 
-    /** One stored version, and whether it is the active one. */
-    record ModelVersion(boolean active, @JsonUnwrapped StoredModel model) {}
+    /**
+     * One stored version, whether it is the active one, and whether it may be deleted (never active:
+     * no message can have been featurised for it).
+     */
+    record ModelVersion(
+            boolean active,
+            boolean deletable,
+            @JsonUnwrapped StoredModel model) {}
 
     /** Every stored version of an analyzer, newest first, and what activation and rollback would do. */
     record ModelVersions(
@@ -73,12 +85,14 @@ class ModelVersionsController {
     ModelVersions versions(@AuthenticationPrincipal AdminAccount admin, @PathVariable String analyzer) {
         BundledModels.requireKnown(analyzer);
         Optional<Integer> active = registry.activeVersion(analyzer);
+        Set<Integer> everActive = registry.everActive(analyzer);
         List<ModelVersion> versions = new ArrayList<>();
         List<Integer> stored = registry.versions(analyzer);
         for (int i = stored.size() - 1; i >= 0; i--) {
             int version = stored.get(i);
             versions.add(new ModelVersion(
                     active.filter(a -> a == version).isPresent(),
+                    !everActive.contains(version),
                     StoredModel.of(registry.manifest(analyzer, version))));
         }
         return new ModelVersions(
@@ -133,11 +147,30 @@ class ModelVersionsController {
         return Map.of("analyzer", analyzer, "active", restored);
     }
 
+    @DeleteMapping("/api/models/{analyzer}/versions/{version}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            summary = "Deletes a stored version that has never been active (a training run nobody put to work)",
+            description = "409 for a version that is or has been active: messages featurised for it may still be"
+                    + " waiting. 404 for a version that is not stored.")
+    void delete(@AuthenticationPrincipal AdminAccount admin, @PathVariable String analyzer, @PathVariable int version) {
+        requireActivator(admin);
+        BundledModels.requireKnown(analyzer);
+        try {
+            registry.delete(analyzer, version);
+        } catch (ModelNotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+        } catch (ModelInUseException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+        }
+        log.info("Admin {} deleted {} v{}", admin.adminId(), analyzer, version);
+    }
+
     private void requireActivator(AdminAccount admin) {
         Permissions.requireWriter(admin);
         if (!httpActivation) {
             throw ForbiddenException.because(
-                    "this installation leaves model activation to its operator: model-tools activate / rollback");
+                    "this installation leaves model activation to its operator: model-tools activate / rollback / delete");
         }
     }
 }

@@ -133,6 +133,21 @@ class ModelsBrowserIT {
         assertThat(browser.text("#models tr[data-analyzer=sentiment] td.active-version"))
                 .isEqualTo(Integer.toString(original));
 
+        // a version nobody activated can be deleted, after a confirmation; one that was active cannot
+        int spare = registry.store(registry.artifact("sentiment", original));
+        browser.open(base + "/settings.html");
+        showVersions();
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(versionRow(spare)));
+        assertThat(browser.driver.findElements(By.cssSelector(
+                        "tr[data-versions-of=sentiment] tr[data-version='" + trained + "'] button.delete")))
+                .as("v" + trained + " has been active")
+                .isEmpty();
+        click("tr[data-versions-of=sentiment] tr[data-version='" + spare + "'] button.delete");
+        browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
+        browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(versionRow(spare)));
+        assertThat(browser.text("tr[data-versions-of=sentiment] .status")).isEqualTo("Deleted v" + spare + ".");
+        assertThat(registry.versions("sentiment")).contains(original, trained).doesNotContain(spare);
+
         browser.driver.findElement(By.id("logout")).click();
         browser.wait.until(ExpectedConditions.urlContains("/login.html"));
         browser.logIn(base, "vic@riverside.example", "correct horse V");
@@ -141,7 +156,7 @@ class ModelsBrowserIT {
         browser.wait.until(ExpectedConditions.attributeContains(versionRow(original), "class", "active"));
         assertThat(browser.text("tr[data-versions-of=sentiment]")).contains("Admins and owners activate versions.");
         assertThat(browser.driver.findElements(By.cssSelector("tr[data-versions-of=sentiment] button")))
-                .as("no train, activate or rollback button for a viewer")
+                .as("no train, activate, rollback or delete button for a viewer")
                 .isEmpty();
     }
 

@@ -130,6 +130,39 @@ class ModelVersionsApiIT {
         assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(200);
         assertThat(json(rolledBack).path("active").asInt()).isEqualTo(original);
         awaitCommentsClassifiedBy(original);
+
+        HttpResponse<String> deleteRolledBack = owner.delete("/api/models/intent/versions/" + copy);
+        assertThat(deleteRolledBack.statusCode())
+                .as("comments were featurised for it: it is kept")
+                .isEqualTo(409);
+        assertThat(json(deleteRolledBack).path("reason").asString()).contains("has been active");
+        assertThat(registry.versions("intent")).contains(copy);
+    }
+
+    @Test
+    void anOwnerDeletesAVersionThatWasNeverActivated() {
+        int copy = registry.store(registry.artifact("intent", original));
+        JsonNode listed = json(owner.get("/api/models/intent/versions"));
+        assertThat(listed.path("versions").get(0).path("deletable").asBoolean()).isTrue();
+        assertThat(listed.path("versions").get(0).path("version").asInt()).isEqualTo(copy);
+
+        assertThat(viewer.delete("/api/models/intent/versions/" + copy).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> active = owner.delete("/api/models/intent/versions/" + original);
+        assertThat(active.statusCode()).isEqualTo(409);
+        assertThat(json(active).path("reason").asString()).contains("is the active version");
+        assertThat(owner.delete("/api/models/intent/versions/v2").statusCode()).isEqualTo(400);
+        assertThat(registry.versions("intent")).contains(original, copy);
+
+        HttpResponse<String> deleted = owner.delete("/api/models/intent/versions/" + copy);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        assertThat(registry.versions("intent")).doesNotContain(copy).contains(original);
+        assertThat(json(owner.get("/api/models/intent/versions")).path("versions"))
+                .extracting(v -> v.path("version").asInt())
+                .doesNotContain(copy);
+        HttpResponse<String> again = owner.delete("/api/models/intent/versions/" + copy);
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(json(again).path("reason").asString()).contains("is not in the registry");
     }
 
     /**

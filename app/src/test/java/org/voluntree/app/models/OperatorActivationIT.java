@@ -20,7 +20,8 @@ import org.voluntree.contracts.model.ModelRegistry;
 
 /**
  * An installation that leaves activation to its operator ({@code voluntree.models.http-activation=false}):
- * owners still see every version, but activation and rollback over HTTP are refused and change nothing.
+ * owners still see every version, but activation, rollback and deletion over HTTP are refused and change
+ * nothing.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -63,6 +64,9 @@ class OperatorActivationIT {
         assertThat(activation.body()).contains("model-tools activate");
         assertThat(owner.post("/api/models/sentiment/rollback", "{}").statusCode())
                 .isEqualTo(403);
+        assertThat(owner.delete("/api/models/sentiment/versions/" + copy).statusCode())
+                .isEqualTo(403);
         assertThat(registry.activeVersion("sentiment")).contains(active);
+        assertThat(registry.versions("sentiment")).contains(copy);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.voluntree.contracts.event.Json;
@@ -23,9 +24,10 @@ public final class ModelRegistry {
     private static final String MANIFEST = "manifest";
     private static final String GRAPH = "graph";
 
-    /** KEYS: version hash, active, history. ARGV: version, analyzer. Returns the previous version or -1. */
+    /** KEYS: version hash, active, history, ever active. ARGV: version, analyzer. Returns the previous version or -1. */
     private static final String ACTIVATE = """
             if redis.call('EXISTS', KEYS[1]) == 0 then return -2 end
+            redis.call('SADD', KEYS[4], ARGV[1])
             local previous = redis.call('GET', KEYS[2])
             if previous == ARGV[1] then return tonumber(previous) end
             if previous then redis.call('LPUSH', KEYS[3], previous) end
@@ -34,12 +36,31 @@ public final class ModelRegistry {
             return -1
             """;
 
-    /** KEYS: active, history. Returns the version made active again, or -1 when there is none. */
+    /** KEYS: active, history, ever active. Returns the version made active again, or -1 when there is none. */
     private static final String ROLLBACK = """
             local previous = redis.call('LPOP', KEYS[2])
             if not previous then return -1 end
+            local current = redis.call('GET', KEYS[1])
+            if current then redis.call('SADD', KEYS[3], current) end
+            redis.call('SADD', KEYS[3], previous)
             redis.call('SET', KEYS[1], previous)
             return tonumber(previous)
+            """;
+
+    /**
+     * KEYS: version hash, versions, active, history, ever active, RedisAI model. ARGV: version.
+     * Returns 1 when deleted, -2 when not stored, -3 when active, -4 when it has been active.
+     */
+    private static final String DELETE = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return -2 end
+            if redis.call('GET', KEYS[3]) == ARGV[1] then return -3 end
+            if redis.call('SISMEMBER', KEYS[5], ARGV[1]) == 1 then return -4 end
+            for _, earlier in ipairs(redis.call('LRANGE', KEYS[4], 0, -1)) do
+                if earlier == ARGV[1] then return -4 end
+            end
+            redis.call('DEL', KEYS[1], KEYS[6])
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            return 1
             """;
 
     private final RedisCommands<String, byte[]> redis;
@@ -71,7 +92,8 @@ public final class ModelRegistry {
                 new String[] {
                     RedisNames.modelVersion(analyzer, version),
                     RedisNames.activeModel(analyzer),
-                    RedisNames.modelHistory(analyzer)
+                    RedisNames.modelHistory(analyzer),
+                    RedisNames.modelsEverActive(analyzer)
                 },
                 utf8(Integer.toString(version)),
                 utf8(analyzer));
@@ -85,13 +107,61 @@ public final class ModelRegistry {
     /** Re-activates the version that was active before the current one. */
     public int rollback(String analyzer) {
         Long restored = redis.eval(ROLLBACK, ScriptOutputType.INTEGER, new String[] {
-            RedisNames.activeModel(analyzer), RedisNames.modelHistory(analyzer)
+            RedisNames.activeModel(analyzer), RedisNames.modelHistory(analyzer), RedisNames.modelsEverActive(analyzer)
         });
         if (restored < 0) {
             throw ModelNotFoundException.noHistory(analyzer);
         }
         announce(analyzer, restored.intValue());
         return restored.intValue();
+    }
+
+    /**
+     * Deletes a stored version that has never been active (a training run nobody put to work).
+     * Versions that have been active are kept: messages featurised for them may still be waiting in
+     * the streams, and would be dead-lettered without their model.
+     *
+     * @throws ModelNotFoundException when the version is not stored
+     * @throws ModelInUseException when it is active or has been
+     */
+    public void delete(String analyzer, int version) {
+        Long result = redis.eval(
+                DELETE,
+                ScriptOutputType.INTEGER,
+                new String[] {
+                    RedisNames.modelVersion(analyzer, version),
+                    RedisNames.modelVersions(analyzer),
+                    RedisNames.activeModel(analyzer),
+                    RedisNames.modelHistory(analyzer),
+                    RedisNames.modelsEverActive(analyzer),
+                    RedisNames.aiModel(analyzer, version)
+                },
+                utf8(Integer.toString(version)));
+        if (result == -2) {
+            throw ModelNotFoundException.forVersion(analyzer, version);
+        }
+        if (result == -3) {
+            throw ModelInUseException.active(analyzer, version);
+        }
+        if (result == -4) {
+            throw ModelInUseException.beenActive(analyzer, version);
+        }
+    }
+
+    /**
+     * The versions that are or have been active, which {@link #delete} keeps (the ever-active set, and
+     * for registries older than it, the active version and the rollback history).
+     */
+    public Set<Integer> everActive(String analyzer) {
+        Set<Integer> versions = new TreeSet<>();
+        for (byte[] member : redis.smembers(RedisNames.modelsEverActive(analyzer))) {
+            versions.add(Integer.parseInt(new String(member, StandardCharsets.UTF_8)));
+        }
+        for (byte[] member : redis.lrange(RedisNames.modelHistory(analyzer), 0, -1)) {
+            versions.add(Integer.parseInt(new String(member, StandardCharsets.UTF_8)));
+        }
+        activeVersion(analyzer).ifPresent(versions::add);
+        return versions;
     }
 
     public Optional<Integer> activeVersion(String analyzer) {

@@ -150,6 +150,14 @@ public final class RedisNames {
         return "model:{" + analyzer + "}:seq";
     }
 
+    /**
+     * Set of the versions that have ever been active: messages may have been featurised for them, so
+     * they are never deleted.
+     */
+    public static String modelsEverActive(String analyzer) {
+        return "model:{" + analyzer + "}:activated";
+    }
+
     /** List of previously active versions, most recent first, for rollback. */
     public static String modelHistory(String analyzer) {
         return "model:{" + analyzer + "}:history";

@@ -144,6 +144,64 @@ class ModelRegistryIT {
                 .hasMessageContaining("model intent v4 is not in the registry");
     }
 
+    @Test
+    void aVersionThatWasNeverActiveIsDeletedWithItsRedisAiCopy() {
+        registry.store(Artifacts.of("offense", "graph one"));
+        registry.activate("offense", 1);
+        registry.store(Artifacts.of("offense", "graph two"));
+        registry.store(Artifacts.of("offense", "graph three"));
+        connection.sync().set(RedisNames.aiModel("offense", 2), "stored by the RedisAI engine".getBytes());
+
+        registry.delete("offense", 2);
+
+        assertThat(registry.versions("offense")).containsExactly(1, 3);
+        assertThatThrownBy(() -> registry.manifest("offense", 2)).isInstanceOf(ModelNotFoundException.class);
+        assertThat(connection.sync().exists(RedisNames.aiModel("offense", 2))).isZero();
+        assertThat(registry.activeVersion("offense")).contains(1);
+        assertThat(registry.store(Artifacts.of("offense", "graph four")))
+                .as("numbers are never reused")
+                .isEqualTo(4);
+        assertThatThrownBy(() -> registry.delete("offense", 2))
+                .isInstanceOf(ModelNotFoundException.class)
+                .hasMessageContaining("model offense v2 is not in the registry");
+    }
+
+    @Test
+    void versionsThatAreOrHaveBeenActiveAreKept() {
+        registry.store(Artifacts.of("intent", "graph one"));
+        registry.store(Artifacts.of("intent", "graph two"));
+        registry.store(Artifacts.of("intent", "graph three"));
+        registry.activate("intent", 1);
+        registry.activate("intent", 2);
+        registry.rollback("intent");
+
+        assertThatThrownBy(() -> registry.delete("intent", 1))
+                .isInstanceOf(ModelInUseException.class)
+                .hasMessage("intent v1 is the active version; activate another one before deleting it");
+        assertThatThrownBy(() -> registry.delete("intent", 2))
+                .as("rolled back from, but messages may still be featurised for it")
+                .isInstanceOf(ModelInUseException.class)
+                .hasMessageContaining("intent v2 has been active");
+        assertThat(registry.everActive("intent")).containsExactly(1, 2);
+        assertThat(registry.versions("intent")).containsExactly(1, 2, 3);
+
+        registry.delete("intent", 3);
+        assertThat(registry.versions("intent")).containsExactly(1, 2);
+    }
+
+    @Test
+    void aRegistryFromBeforeTheEverActiveSetKeepsItsRollbackHistory() {
+        registry.store(Artifacts.of("sentiment", "graph one"));
+        registry.store(Artifacts.of("sentiment", "graph two"));
+        // as an older build left it: v1 was active before v2, and nothing recorded that in a set
+        connection.sync().set(RedisNames.activeModel("sentiment"), "2".getBytes());
+        connection.sync().lpush(RedisNames.modelHistory("sentiment"), "1".getBytes());
+
+        assertThat(registry.everActive("sentiment")).containsExactly(1, 2);
+        assertThatThrownBy(() -> registry.delete("sentiment", 1)).isInstanceOf(ModelInUseException.class);
+        assertThat(registry.versions("sentiment")).containsExactly(1, 2);
+    }
+
     private String nextAnnouncement() throws InterruptedException {
         String message = announcements.poll(5, TimeUnit.SECONDS);
         assertThat(message)

@@ -116,6 +116,32 @@ class ModelToolsIT {
     }
 
     @Test
+    void deleteRemovesAVersionThatWasNeverActiveAndKeepsTheOthers() {
+        String redis = TestRedis.uri();
+        CommandRun.of("load", model.toString(), "--activate", "--redis", redis);
+        CommandRun.of("load", model.toString(), "--redis", redis);
+        CommandRun.of("load", model.toString(), "--redis", redis);
+        CommandRun.of("activate", "sentiment", "3", "--redis", redis);
+
+        CommandRun list = CommandRun.of("list", "--redis", redis);
+        CommandRun active = CommandRun.of("delete", "sentiment", "3", "--redis", redis);
+        CommandRun beenActive = CommandRun.of("delete", "sentiment", "1", "--redis", redis);
+        CommandRun neverActive = CommandRun.of("delete", "sentiment", "2", "--redis", redis);
+        CommandRun again = CommandRun.of("delete", "sentiment", "2", "--redis", redis);
+        CommandRun after = CommandRun.of("list", "--redis", redis);
+
+        assertThat(list.out()).contains("    v1 ", "  - v2 ", "  * v3 ", "- never active");
+        assertThat(active.exitCode()).isEqualTo(ExitCodes.IN_USE);
+        assertThat(active.err()).contains("sentiment v3 is the active version", "next: run 'model-tools list'");
+        assertThat(beenActive.exitCode()).isEqualTo(ExitCodes.IN_USE);
+        assertThat(beenActive.err()).contains("sentiment v1 has been active");
+        assertThat(neverActive.exitCode()).as(neverActive.err()).isZero();
+        assertThat(neverActive.out()).contains("deleted sentiment v2");
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(after.out()).contains("v1", "* v3").doesNotContain("v2 ", "never active");
+    }
+
+    @Test
     void failuresMapToExitCodesAndSayWhatToDoNext() throws Exception {
         Path empty = Files.createDirectories(work.resolve("empty"));
 
