@@ -42,7 +42,7 @@ class TrainingController {
     Map<String, String> train(@AuthenticationPrincipal AdminAccount admin, @PathVariable String analyzer) {
         Permissions.requireWriter(admin);
         BundledModels.requireKnown(analyzer);
-        String id = jobs.submit(analyzer, admin.getUsername());
+        String id = jobs.submit(analyzer, admin.getUsername(), admin.organisationId());
         return Map.of("id", id, "status", "queued", "statusUrl", statusUrl(id));
     }
 
@@ -65,11 +65,25 @@ class TrainingController {
     @GetMapping("/api/models/training")
     List<Map<String, String>> recent(@AuthenticationPrincipal AdminAccount admin, @RequestParam String analyzer) {
         BundledModels.requireKnown(analyzer);
-        return jobs.recent(analyzer);
+        return jobs.recent(analyzer).stream().map(job -> seenBy(admin, job)).toList();
     }
 
     @GetMapping("/api/models/training/{id}")
     Map<String, String> status(@AuthenticationPrincipal AdminAccount admin, @PathVariable String id) {
-        return jobs.status(id).orElseThrow(() -> Permissions.notFound("training job"));
+        return seenBy(admin, jobs.status(id).orElseThrow(() -> Permissions.notFound("training job")));
+    }
+
+    /**
+     * Models, and so training jobs, serve the whole installation, but who asked for a job is only shown
+     * to the admins of that person's organisation.
+     */
+    private static Map<String, String> seenBy(AdminAccount admin, Map<String, String> job) {
+        if (Long.toString(admin.organisationId()).equals(job.get("organisationId"))) {
+            return job;
+        }
+        Map<String, String> shown = new LinkedHashMap<>(job);
+        shown.remove("requestedBy");
+        shown.remove("organisationId");
+        return shown;
     }
 }

@@ -91,13 +91,14 @@ public class TrainingJobs {
      * @throws TrainingJobPendingException when the analyzer already has a job queued or running
      *     (nothing is queued then)
      */
-    public String submit(String analyzer, String requestedBy) {
+    public String submit(String analyzer, String requestedBy, long organisationId) {
         String id = UUID.randomUUID().toString();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("id", id);
         fields.put("analyzer", analyzer);
         fields.put("status", "queued");
         fields.put("requestedBy", requestedBy);
+        fields.put("organisationId", Long.toString(organisationId));
         fields.put("queuedAt", clock.instant().toString());
         List<byte[]> arguments = new ArrayList<>(List.of(
                 utf8(id),

@@ -54,6 +54,7 @@ class TrainingApiIT {
 
     ApiClient owner;
     ApiClient viewer;
+    ApiClient elsewhere;
 
     @BeforeEach
     void setUp() {
@@ -63,6 +64,9 @@ class TrainingApiIT {
         fixture.admin(org, "viewer@models.example", "viewer-password", "viewer");
         owner = ApiClient.basic(port, "owner@models.example", "owner-password");
         viewer = ApiClient.basic(port, "viewer@models.example", "viewer-password");
+        long other = fixture.organisation("Another charity");
+        fixture.admin(other, "owner@elsewhere.example", "elsewhere-password", "owner");
+        elsewhere = ApiClient.basic(port, "owner@elsewhere.example", "elsewhere-password");
     }
 
     @Test
@@ -86,6 +90,16 @@ class TrainingApiIT {
         assertThat(recent.get(0).path("id").asString())
                 .as("the analyzer's latest job first, for a page reloaded while it runs")
                 .isEqualTo(job.path("id").asString());
+        assertThat(recent.get(0).path("requestedBy").asString()).isEqualTo("owner@models.example");
+        JsonNode seenElsewhere = Json.MAPPER.readTree(
+                elsewhere.get("/api/models/training?analyzer=sentiment").body());
+        assertThat(seenElsewhere.get(0).path("id").asString())
+                .as("models serve the whole installation")
+                .isEqualTo(job.path("id").asString());
+        assertThat(seenElsewhere.get(0).has("requestedBy"))
+                .as("but who asked stays in the organisation")
+                .isFalse();
+        assertThat(elsewhere.get(statusUrl).body()).doesNotContain("owner@models.example");
         await().atMost(Duration.ofMinutes(8))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> {

@@ -42,9 +42,9 @@ class TrainingJobsIT {
 
     @Test
     void aSecondJobForTheSameAnalyzerIsRefusedWhileTheFirstIsQueuedAndNothingIsQueued() {
-        String first = jobs.submit("offense", "owner@example.org");
+        String first = jobs.submit("offense", "owner@example.org", 1);
 
-        assertThatThrownBy(() -> jobs.submit("offense", "admin@example.org"))
+        assertThatThrownBy(() -> jobs.submit("offense", "admin@example.org", 1))
                 .isInstanceOfSatisfying(
                         TrainingJobPendingException.class,
                         e -> assertThat(e.pendingId()).isEqualTo(first))
@@ -52,19 +52,19 @@ class TrainingJobsIT {
         assertThat(redis.sync().llen(RedisNames.TRAIN_QUEUE)).isEqualTo(1);
         assertThat(jobs.recent("offense")).extracting(job -> job.get("id")).containsExactly(first);
 
-        String other = jobs.submit("sentiment", "owner@example.org");
+        String other = jobs.submit("sentiment", "owner@example.org", 1);
         assertThat(other).as("another analyzer trains independently").isNotEqualTo(first);
         assertThat(redis.sync().llen(RedisNames.TRAIN_QUEUE)).isEqualTo(2);
     }
 
     @Test
     void whileAWorkerRunsTheJobAndKeepsBeatingTheAnalyzerStaysTaken() {
-        String first = jobs.submit("intent", "owner@example.org");
+        String first = jobs.submit("intent", "owner@example.org", 1);
         jobs.started(first, "intent");
 
         for (int beat = 0; beat < 12; beat++) {
             jobs.heartbeat(first, "intent");
-            assertThatThrownBy(() -> jobs.submit("intent", "owner@example.org"))
+            assertThatThrownBy(() -> jobs.submit("intent", "owner@example.org", 1))
                     .isInstanceOf(TrainingJobPendingException.class)
                     .hasMessageContaining("already running");
             assertThat(jobs.status(first))
@@ -75,13 +75,13 @@ class TrainingJobsIT {
         }
 
         jobs.finished(first, "intent");
-        String next = jobs.submit("intent", "owner@example.org");
+        String next = jobs.submit("intent", "owner@example.org", 1);
         assertThat(next).isNotEqualTo(first);
     }
 
     @Test
     void aWorkerThatStopsAnsweringShowsAsInterruptedAndReleasesTheAnalyzer() {
-        String first = jobs.submit("offense", "owner@example.org");
+        String first = jobs.submit("offense", "owner@example.org", 1);
         jobs.started(first, "offense");
 
         // no heartbeat from here on: the worker's process died
@@ -94,11 +94,11 @@ class TrainingJobsIT {
         String next = await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
                 .ignoreException(TrainingJobPendingException.class)
-                .until(() -> jobs.submit("offense", "owner@example.org"), id -> id != null);
+                .until(() -> jobs.submit("offense", "owner@example.org", 1), id -> id != null);
 
         // the first job's worker comes back and ends: it must not release the new job's hold
         jobs.finished(first, "offense");
-        assertThatThrownBy(() -> jobs.submit("offense", "owner@example.org"))
+        assertThatThrownBy(() -> jobs.submit("offense", "owner@example.org", 1))
                 .isInstanceOfSatisfying(
                         TrainingJobPendingException.class,
                         e -> assertThat(e.pendingId()).isEqualTo(next));
