@@ -145,7 +145,7 @@ public class TrainingJobs {
         }
         Map<String, String> status = new LinkedHashMap<>();
         raw.forEach((k, v) -> status.put(k, new String(v, StandardCharsets.UTF_8)));
-        if ("running".equals(status.get("status")) && silentSince(status.get("heartbeatAt"))) {
+        if ("running".equals(status.get("status")) && silentTooLong(status.get("heartbeatAt"))) {
             status.put("status", "interrupted");
             status.put(
                     "error",
@@ -155,7 +155,7 @@ public class TrainingJobs {
         return Optional.of(status);
     }
 
-    private boolean silentSince(String heartbeatAt) {
+    private boolean silentTooLong(String heartbeatAt) {
         try {
             return heartbeatAt == null
                     || Instant.parse(heartbeatAt).plus(leases.whileRunning()).isBefore(clock.instant());

@@ -154,29 +154,21 @@ public final class ModelRegistry {
      */
     public Set<Integer> everActive(String analyzer) {
         Set<Integer> versions = new TreeSet<>();
-        for (byte[] member : redis.smembers(RedisNames.modelsEverActive(analyzer))) {
-            versions.add(Integer.parseInt(new String(member, StandardCharsets.UTF_8)));
-        }
-        for (byte[] member : redis.lrange(RedisNames.modelHistory(analyzer), 0, -1)) {
-            versions.add(Integer.parseInt(new String(member, StandardCharsets.UTF_8)));
-        }
+        redis.smembers(RedisNames.modelsEverActive(analyzer)).forEach(member -> versions.add(version(member)));
+        redis.lrange(RedisNames.modelHistory(analyzer), 0, -1).forEach(member -> versions.add(version(member)));
         activeVersion(analyzer).ifPresent(versions::add);
         return versions;
     }
 
     public Optional<Integer> activeVersion(String analyzer) {
         byte[] value = redis.get(RedisNames.activeModel(analyzer));
-        return value == null
-                ? Optional.empty()
-                : Optional.of(Integer.parseInt(new String(value, StandardCharsets.UTF_8)));
+        return value == null ? Optional.empty() : Optional.of(version(value));
     }
 
     /** The version that {@link #rollback} would make active again, if there is one. */
     public Optional<Integer> rollbackTarget(String analyzer) {
         byte[] value = redis.lindex(RedisNames.modelHistory(analyzer), 0);
-        return value == null
-                ? Optional.empty()
-                : Optional.of(Integer.parseInt(new String(value, StandardCharsets.UTF_8)));
+        return value == null ? Optional.empty() : Optional.of(version(value));
     }
 
     public ModelManifest manifest(String analyzer, int version) {
@@ -199,7 +191,7 @@ public final class ModelRegistry {
     public List<Integer> versions(String analyzer) {
         List<Integer> versions = new ArrayList<>();
         for (byte[] member : redis.zrange(RedisNames.modelVersions(analyzer), 0, -1)) {
-            versions.add(Integer.parseInt(new String(member, StandardCharsets.UTF_8)));
+            versions.add(version(member));
         }
         return versions;
     }
@@ -228,6 +220,11 @@ public final class ModelRegistry {
 
     private static String sequenceKey(String analyzer) {
         return RedisNames.modelSequence(analyzer);
+    }
+
+    /** A version number as the registry stores it: decimal text. */
+    private static int version(byte[] stored) {
+        return Integer.parseInt(new String(stored, StandardCharsets.UTF_8));
     }
 
     private static byte[] utf8(String s) {
