@@ -33,7 +33,12 @@ const Dashboard = (() => {
     if (response.status === 401) { location.href = '/login.html'; throw new Error('logged out'); }
     const text = await response.text();
     const data = text ? JSON.parse(text) : null;
-    if (!response.ok) throw new Error((data && data.reason) || response.statusText);
+    if (!response.ok) {
+      const error = new Error((data && data.reason) || response.statusText);
+      error.status = response.status;
+      error.field = data && data.field;
+      throw error;
+    }
     return data;
   }
 

@@ -47,7 +47,8 @@
   function slotRow(slot) {
     const local = instant => instant ? new Date(new Date(instant).getTime() - new Date(instant).getTimezoneOffset() * 60000)
         .toISOString().slice(0, 16) : '';
-    return el('div', { class: 'toolbar slot' },
+    // an existing slot keeps its id, so that new times keep its confirmed volunteers
+    return el('div', { class: 'toolbar slot', 'data-slot-id': slot.id || null },
       el('label', null, 'Starts', el('input', { type: 'datetime-local', name: 'startsAt', required: 'required', value: local(slot.startsAt) })),
       el('label', null, 'Ends', el('input', { type: 'datetime-local', name: 'endsAt', required: 'required', value: local(slot.endsAt) })),
       el('label', null, 'Label', el('input', { name: 'label', size: 12, value: slot.label || '' })),
@@ -71,13 +72,24 @@
             .filter(parts => parts.length > 1 && parts[0].trim())
             .map(([k, ...v]) => [k.trim(), v.join(':').trim()])),
         slots: [...slots.querySelectorAll('.slot')].map(row => ({
+          id: row.dataset.slotId ? Number(row.dataset.slotId) : null,
           startsAt: new Date(row.querySelector('[name=startsAt]').value).toISOString(),
           endsAt: new Date(row.querySelector('[name=endsAt]').value).toISOString(),
           label: row.querySelector('[name=label]').value || null,
           required: Number(row.querySelector('[name=required]').value) })),
       };
+      const save = () => api('/api/signups' + (signup ? '/' + signup.id : ''), { method: signup ? 'PUT' : 'POST', body });
       try {
-        const saved = await api('/api/signups' + (signup ? '/' + signup.id : ''), { method: signup ? 'PUT' : 'POST', body });
+        let saved;
+        try {
+          saved = await save();
+        } catch (e) {
+          // removing a slot people are confirmed in takes their places: only when the admin says so
+          if (e.status !== 409 || e.field !== 'removeConfirmedVolunteers'
+              || !confirm('This ' + e.message.replace(/^this /, '') + '\n\nRemove those slots and their volunteers\' places?')) throw e;
+          body.removeConfirmedVolunteers = true;
+          saved = await save();
+        }
         await loadList();
         await select(saved.id);
       } catch (e) {

@@ -1,9 +1,15 @@
 package org.voluntree.app.signup;
 
 import jakarta.validation.Valid;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.account.Permissions;
+import org.voluntree.app.api.ApiErrorBodies;
 import org.voluntree.app.api.InvalidFieldException;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
@@ -71,11 +78,22 @@ class SignupController {
         return signups.find(admin.organisationId(), id).orElseThrow();
     }
 
+    /** 409: the edit would take confirmed volunteers' places; nothing was changed. */
+    @ExceptionHandler(SlotsHaveVolunteersException.class)
+    ResponseEntity<Map<String, String>> slotsHaveVolunteers(SlotsHaveVolunteersException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ApiErrorBodies.of(HttpStatus.CONFLICT, "removeConfirmedVolunteers", e.getMessage()));
+    }
+
     private static void checkSlots(SignupRequest request) {
+        Set<List<Instant>> times = new HashSet<>();
         for (int i = 0; i < request.slots().size(); i++) {
             SignupRequest.SlotRequest slot = request.slots().get(i);
             if (!slot.endsAt().isAfter(slot.startsAt())) {
                 throw InvalidFieldException.of("slots[" + i + "].endsAt", "must be after startsAt");
+            }
+            if (!times.add(List.of(slot.startsAt(), slot.endsAt()))) {
+                throw InvalidFieldException.of("slots[" + i + "]", "has the same times as an earlier slot");
             }
         }
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.voluntree.app.api.InvalidFieldException;
 import org.voluntree.app.volunteer.Volunteers;
 import org.voluntree.contracts.event.Json;
 
@@ -144,59 +145,106 @@ public class SignupStore {
                 request.description(),
                 factsJson(request),
                 request.state() == null ? "active" : request.state());
-        insertSlots(id, request);
+        insertSlots(id, request.slots());
         return id;
     }
 
     /**
-     * Replaces a signup's text, facts, state and slots. Slots keep their volunteers when their
-     * times stay; a slot that disappears takes its confirmations with it. Returns false when the
-     * signup is not the organisation's.
+     * Replaces a signup's text, facts, state and slots. A slot named by its {@code id} is changed in
+     * place (new times, label, places) and keeps its volunteers; a slot without an id is the existing
+     * one with the same times, else a new one. A slot left out is removed — but one with confirmed
+     * volunteers only when the request says {@code removeConfirmedVolunteers}: otherwise nothing
+     * changes and {@link SlotsHaveVolunteersException} names them. Returns false when the signup is
+     * not the organisation's.
      */
     @Transactional
     public boolean update(long organisationId, long signupId, SignupRequest request) {
-        int changed = jdbc.update(
-                """
-                update signups set title = ?, description = ?, facts = ?::jsonb, state = ?, updated_at = now()
-                 where id = ? and organisation_id = ?
-                """,
+        Integer owned = jdbc
+                .queryForList(
+                        "select 1 from signups where id = ? and organisation_id = ? for update",
+                        Integer.class,
+                        signupId,
+                        organisationId)
+                .stream()
+                .findFirst()
+                .orElse(null);
+        if (owned == null) {
+            return false;
+        }
+        List<Slot> existing = allSlots(signupId);
+        Map<Long, Slot> byId = new LinkedHashMap<>();
+        existing.forEach(slot -> byId.put(slot.id(), slot));
+        Map<Long, SignupRequest.SlotRequest> kept = new LinkedHashMap<>();
+        List<SignupRequest.SlotRequest> added = new ArrayList<>();
+        for (int i = 0; i < request.slots().size(); i++) {
+            SignupRequest.SlotRequest slot = request.slots().get(i);
+            if (slot.id() != null) {
+                if (!byId.containsKey(slot.id())) {
+                    throw InvalidFieldException.of("slots[" + i + "].id", "is not a slot of this signup");
+                }
+                if (kept.put(slot.id(), slot) != null) {
+                    throw InvalidFieldException.of("slots[" + i + "].id", "names the same slot twice");
+                }
+            }
+        }
+        for (SignupRequest.SlotRequest slot : request.slots()) {
+            if (slot.id() == null) {
+                Optional<Slot> sameTimes = existing.stream()
+                        .filter(e -> !kept.containsKey(e.id())
+                                && e.startsAt().equals(slot.startsAt())
+                                && e.endsAt().equals(slot.endsAt()))
+                        .findFirst();
+                if (sameTimes.isPresent()) {
+                    kept.put(sameTimes.get().id(), slot);
+                } else {
+                    added.add(slot);
+                }
+            }
+        }
+        List<Slot> removed =
+                existing.stream().filter(e -> !kept.containsKey(e.id())).toList();
+        List<Slot> withVolunteers =
+                removed.stream().filter(e -> e.confirmed() > 0).toList();
+        if (!withVolunteers.isEmpty() && !request.removesConfirmedVolunteers()) {
+            throw new SlotsHaveVolunteersException(withVolunteers);
+        }
+        jdbc.update(
+                "update signups set title = ?, description = ?, facts = ?::jsonb, state = ?, updated_at = now() where id = ?",
                 request.title(),
                 request.description(),
                 factsJson(request),
                 request.state() == null ? "active" : request.state(),
-                signupId,
-                organisationId);
-        if (changed == 0) {
-            return false;
-        }
-        List<Object[]> keep = request.slots().stream()
-                .map(s -> new Object[] {signupId, Timestamp.from(s.startsAt()), Timestamp.from(s.endsAt())})
-                .toList();
-        jdbc.update(
-                """
-                delete from signup_slots s where s.signup_id = ?
-                   and not exists (select 1 from unnest(?::timestamptz[], ?::timestamptz[]) k(starts_at, ends_at)
-                                    where k.starts_at = s.starts_at and k.ends_at = s.ends_at)
-                """,
-                signupId,
-                keep.stream().map(k -> k[1]).toArray(Timestamp[]::new),
-                keep.stream().map(k -> k[2]).toArray(Timestamp[]::new));
-        insertSlots(signupId, request);
+                signupId);
+        jdbc.batchUpdate(
+                "delete from signup_slots where id = ?",
+                removed.stream().map(e -> new Object[] {e.id()}).toList());
+        jdbc.batchUpdate(
+                "update signup_slots set starts_at = ?, ends_at = ?, label = ?, required = ? where id = ?",
+                kept.entrySet().stream()
+                        .map(e -> new Object[] {
+                            Timestamp.from(e.getValue().startsAt()),
+                            Timestamp.from(e.getValue().endsAt()),
+                            e.getValue().label(),
+                            e.getValue().required(),
+                            e.getKey()
+                        })
+                        .toList());
+        insertSlots(signupId, added);
         return true;
     }
 
-    private void insertSlots(long signupId, SignupRequest request) {
-        jdbc.batchUpdate("""
-                insert into signup_slots (signup_id, starts_at, ends_at, label, required) values (?, ?, ?, ?, ?)
-                on conflict (signup_id, starts_at, ends_at) do update
-                   set label = excluded.label, required = excluded.required
-                """, request.slots(), 200, (ps, slot) -> {
-            ps.setLong(1, signupId);
-            ps.setTimestamp(2, Timestamp.from(slot.startsAt()));
-            ps.setTimestamp(3, Timestamp.from(slot.endsAt()));
-            ps.setString(4, slot.label());
-            ps.setInt(5, slot.required());
-        });
+    private void insertSlots(long signupId, List<SignupRequest.SlotRequest> slots) {
+        jdbc.batchUpdate(
+                "insert into signup_slots (signup_id, starts_at, ends_at, label, required) values (?, ?, ?, ?, ?)",
+                slots,
+                200,
+                (ps, slot) -> {
+                    ps.setLong(1, signupId);
+                    ps.setTimestamp(2, Timestamp.from(slot.startsAt()));
+                    ps.setTimestamp(3, Timestamp.from(slot.endsAt()));
+                    ps.setString(4, slot.label());
+                    ps.setInt(5, slot.required());
+                });
     }
 
     private static String factsJson(SignupRequest request) {

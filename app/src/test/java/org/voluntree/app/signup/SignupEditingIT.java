@@ -1,0 +1,160 @@
+package org.voluntree.app.signup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.voluntree.app.testing.ApiClient;
+import org.voluntree.app.testing.OrganisationFixture;
+import org.voluntree.app.testing.TestServers;
+import org.voluntree.contracts.event.Json;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Editing a signup keeps the people confirmed in its slots: a slot moved to other times keeps them,
+ * and a slot with confirmed volunteers is only removed when the admin says so.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(OrganisationFixture.class)
+@DirtiesContext
+class SignupEditingIT {
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry, "web");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OrganisationFixture fixture;
+
+    @Autowired
+    SignupStore signups;
+
+    ApiClient owner;
+    long org;
+    Instant morning;
+
+    @BeforeEach
+    void setUp() {
+        fixture.deleteAllOrganisations();
+        org = fixture.organisation("Riverside");
+        fixture.admin(org, "owner@edit.example", "owner-password", "owner");
+        owner = ApiClient.basic(port, "owner@edit.example", "owner-password");
+        morning = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    @Test
+    void aSlotMovedToOtherTimesKeepsItsVolunteers() {
+        JsonNode created =
+                json(owner.post("/api/signups", body(slot(null, 0, 3, 2) + "," + slot(null, 4, 6, 2), null)));
+        long signup = created.path("id").asLong();
+        long first = created.path("slots").get(0).path("id").asLong();
+        long second = created.path("slots").get(1).path("id").asLong();
+        confirm(signup, first, "fb-rita", "Rita");
+
+        HttpResponse<String> moved =
+                owner.put("/api/signups/" + signup, body(slot(first, 1, 4, 3) + "," + slot(second, 4, 6, 2), null));
+
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        JsonNode slot = json(moved).path("slots").get(0);
+        assertThat(slot.path("id").asLong()).isEqualTo(first);
+        assertThat(slot.path("startsAt").asString())
+                .isEqualTo(morning.plus(1, ChronoUnit.HOURS).toString());
+        assertThat(slot.path("required").asInt()).isEqualTo(3);
+        assertThat(slot.path("confirmed").asInt()).isEqualTo(1);
+        assertThat(signups.volunteersBySlot(signup).get(0).volunteers())
+                .extracting(SlotVolunteers.Confirmed::name)
+                .containsExactly("Rita");
+    }
+
+    @Test
+    void removingASlotPeopleAreConfirmedInNeedsTheAdminsSayAndOtherwiseChangesNothing() {
+        JsonNode created =
+                json(owner.post("/api/signups", body(slot(null, 0, 3, 2) + "," + slot(null, 4, 6, 2), null)));
+        long signup = created.path("id").asLong();
+        long first = created.path("slots").get(0).path("id").asLong();
+        long second = created.path("slots").get(1).path("id").asLong();
+        confirm(signup, first, "fb-sam", "Sam");
+
+        HttpResponse<String> refused =
+                owner.put("/api/signups/" + signup, body("Sunday sort", slot(second, 4, 6, 2), null));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).path("field").asString()).isEqualTo("removeConfirmedVolunteers");
+        assertThat(json(refused).path("reason").asString()).contains("1 confirmed");
+        assertThat(signups.allSlots(signup)).extracting(Slot::id).containsExactly(first, second);
+        assertThat(json(owner.get("/api/signups/" + signup)).path("title").asString())
+                .as("nothing of the edit was kept")
+                .isEqualTo("Saturday sort");
+
+        HttpResponse<String> removed = owner.put("/api/signups/" + signup, body(slot(second, 4, 6, 2), true));
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+        assertThat(signups.allSlots(signup)).extracting(Slot::id).containsExactly(second);
+    }
+
+    @Test
+    void slotsWithoutIdsAreMatchedByTheirTimesAndForeignIdsAreRefused() {
+        JsonNode created = json(owner.post("/api/signups", body(slot(null, 0, 3, 2), null)));
+        long signup = created.path("id").asLong();
+        long first = created.path("slots").get(0).path("id").asLong();
+        confirm(signup, first, "fb-ana", "Ana");
+        long other = json(owner.post("/api/signups", body(slot(null, 0, 3, 2), null)))
+                .path("slots")
+                .get(0)
+                .path("id")
+                .asLong();
+
+        HttpResponse<String> sameTimes =
+                owner.put("/api/signups/" + signup, body(slot(null, 0, 3, 5) + "," + slot(null, 5, 7, 1), null));
+        assertThat(sameTimes.statusCode()).as(sameTimes.body()).isEqualTo(200);
+        assertThat(signups.allSlots(signup)).first().satisfies(slot -> {
+            assertThat(slot.id()).isEqualTo(first);
+            assertThat(slot.required()).isEqualTo(5);
+            assertThat(slot.confirmed()).isEqualTo(1);
+        });
+
+        HttpResponse<String> foreign = owner.put("/api/signups/" + signup, body(slot(other, 0, 3, 2), null));
+        assertThat(foreign.statusCode()).isEqualTo(400);
+        assertThat(json(foreign).path("field").asString()).isEqualTo("slots[0].id");
+        HttpResponse<String> twice =
+                owner.put("/api/signups/" + signup, body(slot(null, 0, 3, 2) + "," + slot(null, 0, 3, 4), null));
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(signups.allSlots(signup)).hasSize(2);
+    }
+
+    private void confirm(long signup, long slot, String facebookUserId, String name) {
+        long volunteer = signups.volunteer(org, facebookUserId, name);
+        signups.assign(signup, slot, volunteer, "messenger");
+    }
+
+    private String slot(Long id, int fromHour, int toHour, int required) {
+        return "{" + (id == null ? "" : "\"id\":" + id + ",") + "\"startsAt\":\""
+                + morning.plus(fromHour, ChronoUnit.HOURS) + "\",\"endsAt\":\""
+                + morning.plus(toHour, ChronoUnit.HOURS) + "\",\"required\":" + required + "}";
+    }
+
+    private static String body(String slots, Boolean removeConfirmed) {
+        return body("Saturday sort", slots, removeConfirmed);
+    }
+
+    private static String body(String title, String slots, Boolean removeConfirmed) {
+        return "{\"title\":\"" + title + "\",\"slots\":[" + slots + "]"
+                + (removeConfirmed == null ? "" : ",\"removeConfirmedVolunteers\":" + removeConfirmed) + "}";
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return Json.MAPPER.readTree(response.body());
+    }
+}
