@@ -72,13 +72,32 @@ public record InboundEvent(
                 null);
     }
 
+    /**
+     * Drops U+0000 from every text: PostgreSQL cannot store it, and one such comment would otherwise
+     * fail the writer's whole batch. Nobody types it; it only arrives by accident or on purpose.
+     */
     public InboundEvent {
+        key = withoutNul(key);
+        pageId = withoutNul(pageId);
+        externalId = withoutNul(externalId);
+        postId = withoutNul(postId);
+        parentId = withoutNul(parentId);
+        verb = withoutNul(verb);
+        authorId = withoutNul(authorId);
+        authorName = withoutNul(authorName);
+        text = withoutNul(text);
+        payload = withoutNul(payload);
+        recipientId = withoutNul(recipientId);
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(pageId, "pageId");
         Objects.requireNonNull(externalId, "externalId");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(receivedAt, "receivedAt");
+    }
+
+    private static String withoutNul(String value) {
+        return value == null || value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "");
     }
 
     /** Whether the analyzers should see this event: a comment added or edited, or a message, with text. */

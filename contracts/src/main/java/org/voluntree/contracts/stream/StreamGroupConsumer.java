@@ -135,11 +135,14 @@ public final class StreamGroupConsumer implements AutoCloseable {
                 if (!running) {
                     break;
                 }
+                // the exception's own message may quote the batch's values (a JDBC batch entry
+                // does): its kind at ERROR, the whole of it only at DEBUG
                 log.error(
-                        "{} failed on a batch of {}; its entries stay pending and will be retried",
+                        "{} failed on a batch of {}; its entries stay pending and will be retried: {}",
                         settings.consumer(),
                         settings.stream(),
-                        e);
+                        kinds(e));
+                log.debug("The batch's failure in full", e);
                 backoff.pause();
             }
         }
@@ -274,6 +277,25 @@ public final class StreamGroupConsumer implements AutoCloseable {
             redis.xack(settings.stream(), settings.group(), outcome.done().toArray(String[]::new));
             handled.addAndGet(outcome.done().size());
         }
+    }
+
+    /**
+     * The failure's exception classes, outermost first, and a database's SQLSTATE where there is one
+     * ("DataIntegrityViolationException < BatchUpdateException < PSQLException [22021]"): what broke,
+     * without the data it broke on.
+     */
+    static String kinds(Throwable failure) {
+        StringBuilder kinds = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (!kinds.isEmpty()) {
+                kinds.append(" < ");
+            }
+            kinds.append(t.getClass().getSimpleName());
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                kinds.append(" [").append(sql.getSQLState()).append(']');
+            }
+        }
+        return kinds.toString();
     }
 
     /** Finishes the batch in hand, then stops. */
