@@ -22,6 +22,7 @@ import org.voluntree.app.facebook.GraphException;
 import org.voluntree.app.page.PageConnectionException;
 import org.voluntree.app.page.PageNotConnectedException;
 import org.voluntree.contracts.model.ModelNotFoundException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Turns the API's expected failures into {@code {"error": ..., "field": ..., "reason": ...}}
@@ -88,7 +89,27 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        return badRequest(null, "request body is not the JSON this endpoint expects");
+        String field = fieldOf(e);
+        return field == null
+                ? badRequest(null, "request body is not the JSON this endpoint expects")
+                : badRequest(field, "is not a value of the type this field takes");
+    }
+
+    /** The JSON field a body failed on ("slots[0].required"), when the reader says. */
+    private static String fieldOf(HttpMessageNotReadableException e) {
+        if (!(e.getCause() instanceof JacksonException jackson)
+                || jackson.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : jackson.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
     }
 
     @ExceptionHandler(NotFoundException.class)

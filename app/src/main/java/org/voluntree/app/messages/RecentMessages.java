@@ -102,10 +102,12 @@ public class RecentMessages {
         }
         jdbc.query(
                 """
-                select message_id, analyzer, label, score, model_version,
-                       case when analyzer = 'sentiment' then sentiment_shown(label, score) end
-                  from classifications
-                 where message_id = any(?)
+                select c.message_id, c.analyzer, c.label, c.score, c.model_version,
+                       case when c.analyzer <> 'sentiment' then null
+                            when m.dialog_answer then 'neutral'
+                            else sentiment_shown(c.label, c.score) end
+                  from classifications c join messages m on m.id = c.message_id
+                 where c.message_id = any(?)
                 """,
                 rs -> {
                     messages.get(rs.getLong(1))

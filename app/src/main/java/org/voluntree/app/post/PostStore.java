@@ -151,11 +151,10 @@ public class PostStore {
     }
 
     private static PostView view(ResultSet rs, int row) throws SQLException {
-        long signup = rs.getLong("signup_id");
         return new PostView(
                 rs.getLong("id"),
                 rs.getString("facebook_page_id"),
-                rs.wasNull() ? null : signup,
+                rs.getObject("signup_id", Long.class),
                 rs.getString("message"),
                 rs.getBoolean("append_schedule"),
                 rs.getString("photo_url"),

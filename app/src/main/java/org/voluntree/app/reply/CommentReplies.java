@@ -17,7 +17,7 @@ import org.voluntree.contracts.event.EventKind;
  * private reply Facebook allows, offering to sign up with Yes/No buttons; {@code how_to_signup}
  * the same private offer; {@code event_question}, {@code requirements_question} and
  * {@code donation} an answer from the signup's facts or the organisation's info, or a hand-off to
- * a human; {@code appreciation} a short thanks. Comments scored offensive or hateful with at least
+ * a human; {@code appreciation} a short thanks, unless its sentiment shows as negative. Comments scored offensive or hateful with at least
  * {@code voluntree.replies.offense-threshold} (the offense model, trained on tweets, is wary of
  * friendly text below that), people who opted out, intents
  * the organisation does not answer automatically and comments too old for a private reply are
@@ -119,7 +119,14 @@ class CommentReplies implements MessageHandler {
                         answer(message, intent, org)
                                 .map(info -> ReplyTexts.answer(name, info))
                                 .orElseGet(() -> ReplyTexts.handOff(name)));
-            case APPRECIATION -> replyPublicly(message, intent, ReplyTexts.thanksForKindWords(name));
+            case APPRECIATION -> {
+                if (message.readsNegative()) {
+                    // "this organisation is a scam" can read like thanks to the intent model
+                    skip(message, intent, "the comment reads as negative; a thank-you would not fit");
+                    return;
+                }
+                replyPublicly(message, intent, ReplyTexts.thanksForKindWords(name));
+            }
             default -> skip(message, intent, "no reply for this intent");
         }
     }

@@ -1,5 +1,6 @@
 package org.voluntree.app.reply;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 import org.voluntree.contracts.event.InboundEvent;
 
@@ -15,8 +16,21 @@ import org.voluntree.contracts.event.InboundEvent;
 public record MessageToAnswer(
         long organisationId, long messageId, InboundEvent event, Map<String, Verdict> classifications) {
 
-    /** One analyzer's verdict. */
-    public record Verdict(String label, float score, int version) {}
+    /**
+     * One analyzer's verdict; for sentiment, {@code shown} is how the dashboard shows it (SQL
+     * {@code sentiment_shown}; null in jobs queued before it was carried).
+     */
+    public record Verdict(
+            String label,
+            float score,
+            int version,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String shown) {}
+
+    /** Whether the dashboard shows the message as negative: confidently so, not a guess. */
+    public boolean readsNegative() {
+        Verdict sentiment = classifications.get("sentiment");
+        return sentiment != null && "negative".equals(sentiment.shown());
+    }
 
     public MessageToAnswer {
         classifications = classifications == null ? Map.of() : Map.copyOf(classifications);

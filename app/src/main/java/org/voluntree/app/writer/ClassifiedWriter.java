@@ -154,8 +154,13 @@ class ClassifiedWriter implements StreamBatchHandler {
             Map<String, MessageToAnswer.Verdict> verdicts = new LinkedHashMap<>();
             s.message()
                     .classifications()
-                    .forEach((analyzer, c) ->
-                            verdicts.put(analyzer, new MessageToAnswer.Verdict(c.label(), c.score(), c.version())));
+                    .forEach((analyzer, c) -> verdicts.put(
+                            analyzer,
+                            new MessageToAnswer.Verdict(
+                                    c.label(),
+                                    c.score(),
+                                    c.version(),
+                                    SENTIMENT.equals(analyzer) ? s.sentimentShown() : null)));
             jobs[i] = Json.write(new MessageToAnswer(
                     s.organisationId(), s.messageId(), s.message().event(), verdicts));
         }

@@ -270,6 +270,17 @@ class ApiAccessIT {
                 .isEqualTo("neutral");
     }
 
+    @Test
+    void anAnswerToTheSignupDialogShowsNoSentiment() {
+        assertThat(shownInMessages(messageA)).isEqualTo("positive");
+        // what DialogAnswers does when the Messenger dialog takes the message as an answer (a slot number, a PIN)
+        jdbc.update("update messages set dialog_answer = true where id = ?", messageA);
+
+        assertThat(shownInMessages(messageA))
+                .as("not an opinion: the feed shows it uncoloured, as the overview counts it")
+                .isEqualTo("neutral");
+    }
+
     /** The sentiment {@code GET /api/messages} says to show for a message (the feeds colour by it). */
     private String shownInMessages(long messageId) {
         for (var message : ApiClient.json(owner.get("/api/messages"))) {

@@ -318,6 +318,32 @@ class FacebookRepliesEndToEndIT {
     }
 
     @Test
+    void aComplaintTheIntentModelReadsAsThanksGetsNoThankYou() {
+        Connected page = connectPage("Riverside Food Bank");
+
+        String complaint = SandboxClient.commentId(
+                sandbox.comment(page.sandbox().id(), page.postId(), null, "Pat Critic", "This organisation is a scam"));
+        String thanks = SandboxClient.commentId(sandbox.comment(
+                page.sandbox().id(), page.postId(), null, "Sam Lee", "Thank you so much for organising this!"));
+
+        await("both are answered, or not, with the reason").atMost(PIPELINE).untilAsserted(() -> {
+            assertThat(replies(complaint))
+                    .containsExactly(
+                            entry("public", "skipped: the comment reads as negative; a thank-you would not fit"));
+            assertThat(replies(thanks)).containsExactly(entry("public", "sent"));
+        });
+        assertThat(jdbc.queryForObject(
+                        "select c.label from classifications c join messages m on m.id = c.message_id"
+                                + " where m.external_id = ? and c.analyzer = 'intent'",
+                        String.class,
+                        complaint))
+                .as("the intent model's mistake this guards against")
+                .isEqualTo("appreciation");
+        awaitQueuesDrained();
+        assertThat(sandbox.calls(complaint, null)).isEmpty();
+    }
+
+    @Test
     void whatTheSystemCannotUseIsSkippedOrDeadLetteredOnceAndNeverRetriedInALoop() {
         Connected page = connectPage("Riverside Food Bank");
         String pageId = page.sandbox().id();

@@ -193,6 +193,13 @@ class ModelVersionsApiIT {
         assertThat(json(missing).path("field").asString()).isEqualTo("version");
         assertThat(json(missing).path("reason").asString()).contains("no stored version 99999");
 
+        for (String notAVersion : List.of("2.7", "\"two\"", "99999999999")) {
+            HttpResponse<String> wrongType =
+                    owner.post("/api/models/intent/active", "{\"version\":" + notAVersion + "}");
+            assertThat(wrongType.statusCode()).as(notAVersion).isEqualTo(400);
+            assertThat(json(wrongType).path("field").asString()).as(notAVersion).isEqualTo("version");
+        }
+
         HttpResponse<String> noVersion = owner.post("/api/models/intent/active", "{}");
         assertThat(noVersion.statusCode()).isEqualTo(400);
         assertThat(json(noVersion).path("field").asString()).isEqualTo("version");

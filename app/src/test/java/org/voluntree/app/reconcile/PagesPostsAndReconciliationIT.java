@@ -260,6 +260,12 @@ class PagesPostsAndReconciliationIT {
                 """.formatted(PAGE));
         assertThat(created.statusCode()).isEqualTo(201);
         long postId = Json.MAPPER.readTree(created.body()).path("id").asLong();
+        assertThat(Json.MAPPER
+                        .readTree(owner.get("/api/posts/" + postId).body())
+                        .path("signupId")
+                        .isNull())
+                .as("a post without a signup says so (it read 0)")
+                .isTrue();
 
         assertThat(owner.post("/api/posts/" + postId + "/publish", "{}").statusCode())
                 .isEqualTo(202);

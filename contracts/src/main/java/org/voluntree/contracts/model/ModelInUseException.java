@@ -9,7 +9,8 @@ public class ModelInUseException extends RuntimeException {
 
     public static ModelInUseException active(String analyzer, int version) {
         return new ModelInUseException(
-                analyzer + " v" + version + " is the active version; activate another one before deleting it");
+                analyzer + " v" + version + " is the active version, and versions that have been active are kept"
+                        + " (messages featurised for them may still be waiting to be classified)");
     }
 
     public static ModelInUseException beenActive(String analyzer, int version) {
