@@ -102,6 +102,7 @@ class ClassifiedWriter implements StreamBatchHandler {
                 messages.stream().map(ClassifiedMessage::event).toList(), pages);
         List<MessageStore.Verdict> verdicts = new ArrayList<>();
         List<MessageStore.Interest> interests = new ArrayList<>();
+        List<Long> withdrawn = new ArrayList<>();
         for (ClassifiedMessage message : messages) {
             Long id = ids.get(message.event().externalId());
             if (id == null) {
@@ -112,8 +113,13 @@ class ClassifiedWriter implements StreamBatchHandler {
             if (volunteerScore >= volunteerThreshold) {
                 interests.add(new MessageStore.Interest(
                         pages.get(message.event().pageId()).organisationId(), id, message, volunteerScore));
+            } else if ("edited".equals(message.event().verb())
+                    || "remove".equals(message.event().verb())) {
+                // "count me in" edited to "sorry, can't come", or deleted: no longer an offer to help
+                withdrawn.add(id);
             }
         }
+        store.withdrawInterests(withdrawn);
         store.upsertClassifications(verdicts);
         Map<Long, String> shown = store.sentimentShown(ids.values());
         Map<Long, Long> volunteers = store.recordInterests(interests);

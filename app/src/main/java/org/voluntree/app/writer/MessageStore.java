@@ -158,6 +158,13 @@ class MessageStore {
     /** Someone who showed interest in a message. */
     record Interest(long organisationId, long messageId, ClassifiedMessage message, float score) {}
 
+    /** Forgets the interests these messages showed (edited into something else, or removed). */
+    void withdrawInterests(List<Long> messageIds) {
+        if (!messageIds.isEmpty()) {
+            jdbc.update("delete from interests where message_id = any(?)", (Object) messageIds.toArray(Long[]::new));
+        }
+    }
+
     /** Records volunteers and their interests; returns the volunteer id per message id. */
     Map<Long, Long> recordInterests(List<Interest> interests) {
         if (interests.isEmpty()) {

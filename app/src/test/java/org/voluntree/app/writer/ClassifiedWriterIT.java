@@ -217,6 +217,39 @@ class ClassifiedWriterIT {
         assertThat(row.get("text")).isNull();
         assertThat(row.get("author_name")).isNull();
         assertThat(row.get("removed_at")).isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from interests", Integer.class))
+                .as("a removed offer is no offer")
+                .isZero();
+    }
+
+    @Test
+    void anOfferEditedIntoSomethingElseIsNoLongerAnInterest() {
+        writer.handle(List.of(
+                entry("1-0", comment("c1", "u1", "count me in!"), "volunteer", 0.97f),
+                entry("2-0", comment("c2", "u2", "I can help saturday"), "volunteer", 0.95f)));
+        InboundEvent edited = new InboundEvent(
+                "c:c1:edited:1",
+                EventKind.COMMENT,
+                PAGE,
+                "c1",
+                PAGE + "_1",
+                null,
+                "edited",
+                "u1",
+                "Name u1",
+                "sorry, I can't come after all",
+                null,
+                Instant.parse("2026-11-25T11:00:00Z"),
+                Instant.parse("2026-11-25T11:00:01Z"));
+
+        writer.handle(List.of(entry("3-0", edited, "other", 0.93f)));
+
+        assertThat(jdbc.queryForList(
+                        "select m.external_id from interests i join messages m on m.id = i.message_id", String.class))
+                .containsExactly("c2");
+        assertThat(jdbc.queryForList("select facebook_user_id from volunteers order by facebook_user_id", String.class))
+                .as("the person stays known")
+                .containsExactly("u1", "u2");
     }
 
     @Test
