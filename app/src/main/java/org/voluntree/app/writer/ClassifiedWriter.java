@@ -94,9 +94,22 @@ class ClassifiedWriter implements StreamBatchHandler {
         return new Outcome(done, rejected);
     }
 
-    private List<StoredMessage> store(List<ClassifiedMessage> messages, Map<String, MessageStore.Page> pages) {
+    /**
+     * Stores the people's messages. The page's own messages, echoed back by Facebook (the bot's
+     * answers, an admin's hand replies), are not: they are nobody's comment or question and must not
+     * count in the figures or show in the feed; they still go to {@code q:reply}, where the dialog
+     * tells an admin's hand from its own.
+     */
+    private List<StoredMessage> store(List<ClassifiedMessage> all, Map<String, MessageStore.Page> pages) {
+        List<StoredMessage> echoes = all.stream()
+                .filter(m -> StoredMessage.ECHO.equals(m.event().verb()))
+                .map(m -> StoredMessage.echo(m, pages.get(m.event().pageId()).organisationId()))
+                .toList();
+        List<ClassifiedMessage> messages = all.stream()
+                .filter(m -> !StoredMessage.ECHO.equals(m.event().verb()))
+                .toList();
         if (messages.isEmpty()) {
-            return List.of();
+            return echoes;
         }
         Map<String, Long> ids = store.upsertMessages(
                 messages.stream().map(ClassifiedMessage::event).toList(), pages);
@@ -135,6 +148,7 @@ class ClassifiedWriter implements StreamBatchHandler {
                         shown.get(id)));
             }
         }
+        stored.addAll(echoes);
         return stored;
     }
 
@@ -175,7 +189,7 @@ class ClassifiedWriter implements StreamBatchHandler {
 
     private void publish(List<StoredMessage> stored) {
         List<RedisFuture<Long>> sent = new ArrayList<>(stored.size());
-        for (StoredMessage s : stored) {
+        for (StoredMessage s : stored.stream().filter(StoredMessage::kept).toList()) {
             sent.add(redis.async().publish(RedisNames.orgEvents(s.organisationId()), Json.write(toEvent(s))));
         }
         for (RedisFuture<Long> future : sent) {

@@ -357,6 +357,11 @@ class MessengerSignupEndToEndIT {
         await("the bot notices the admin's message")
                 .atMost(PIPELINE)
                 .until(() -> redis.sync().exists(RedisNames.conversation("paused", page.id(), psid)) == 1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from messages where author_id = ? or text like 'Hi Sam, Ana here%'",
+                        Integer.class, page.id()))
+                .as("the page's own message is no incoming message: not stored, counted or shown in the feed")
+                .isZero();
 
         String typed = SandboxClient.messageId(sandbox.message(page.id(), psid, "sam@example.org"));
         await("the person's answer is left to the admin")
