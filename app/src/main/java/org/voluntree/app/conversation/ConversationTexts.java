@@ -42,9 +42,14 @@ final class ConversationTexts {
     }
 
     static OutgoingMessage chooseSlots(String intro, List<Slot> slots, ZoneId zone) {
+        if (slots.isEmpty()) {
+            // an event whose dates have all passed: nothing to fill, and nothing is full
+            return OutgoingMessage.text(intro
+                    + " There are no dates coming up for this event right now; keep an eye on our page for new ones.");
+        }
         if (slots.stream().noneMatch(s -> s.remaining() > 0)) {
             return OutgoingMessage.text(
-                    intro + " All slots are full right now; we'll let you know if a place opens up.");
+                    intro + " All slots are full right now; keep an eye on our page for new dates.");
         }
         StringBuilder text = new StringBuilder(intro).append(" Which slot would you like?");
         List<OutgoingMessage.Button> replies = new ArrayList<>();

@@ -43,11 +43,16 @@ public class SignupStore {
                 """, Long.class, facebookPostId).stream().findFirst();
     }
 
-    /** The organisation's newest active signup, for people who write without a post in between. */
+    /**
+     * The organisation's newest active signup with dates still to come (else its newest active one),
+     * for people who write without a post in between.
+     */
     public Optional<Long> latestActive(long organisationId) {
         return jdbc.queryForList("""
-                select id from signups where organisation_id = ? and state = 'active'
-                 order by created_at desc, id desc limit 1
+                select s.id from signups s where s.organisation_id = ? and s.state = 'active'
+                 order by exists (select 1 from signup_slots t where t.signup_id = s.id and t.starts_at > now()) desc,
+                          s.created_at desc, s.id desc
+                 limit 1
                 """, Long.class, organisationId).stream().findFirst();
     }
 

@@ -134,6 +134,22 @@ class SignupEditingIT {
         assertThat(signups.allSlots(signup)).hasSize(2);
     }
 
+    @Test
+    void peopleWritingWithoutAPostAreOfferedTheNewestSignupThatStillHasDatesComing() {
+        long upcoming = json(owner.post("/api/signups", body("Upcoming", slot(null, 0, 3, 2), null)))
+                .path("id")
+                .asLong();
+        Instant past = Instant.parse("2020-12-01T09:00:00Z");
+        String pastSlot =
+                "{\"startsAt\":\"" + past + "\",\"endsAt\":\"" + past.plus(3, ChronoUnit.HOURS) + "\",\"required\":2}";
+        long over = json(owner.post("/api/signups", body("Over", pastSlot, null)))
+                .path("id")
+                .asLong();
+
+        assertThat(over).isGreaterThan(upcoming);
+        assertThat(signups.latestActive(org)).contains(upcoming);
+    }
+
     private void confirm(long signup, long slot, String facebookUserId, String name) {
         long volunteer = signups.volunteer(org, facebookUserId, name);
         signups.assign(signup, slot, volunteer, "messenger");
