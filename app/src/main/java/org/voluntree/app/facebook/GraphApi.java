@@ -262,7 +262,7 @@ public class GraphApi {
     public void setCommentHidden(PageAccess page, String commentId, boolean hidden) {
         call(
                 page,
-                "hide a comment",
+                hidden ? "hide a comment" : "unhide a comment",
                 client -> client.publish(commentId, JsonObject.class, Parameter.with("is_hidden", hidden)));
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.account.Permissions;
 import org.voluntree.app.api.InvalidFieldException;
@@ -59,6 +61,11 @@ class ModerationController {
                 .orElseThrow(() -> InvalidFieldException.of("action", "must be one of hide, unhide, delete, dismiss"));
         QueuedComment comment =
                 queue.find(admin.organisationId(), messageId).orElseThrow(() -> Permissions.notFound("comment"));
+        if (queue.removed(messageId)) {
+            // a deleted comment stays deleted: hiding it fails on Facebook, dismissing it would hide the delete
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT, "the comment has been deleted; there is nothing more to do with it");
+        }
         moderator.act(admin.organisationId(), admin.adminId(), comment, chosen);
         return queue.find(admin.organisationId(), messageId).orElseThrow();
     }

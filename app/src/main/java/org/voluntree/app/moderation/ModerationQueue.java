@@ -71,6 +71,12 @@ class ModerationQueue {
                 .findFirst();
     }
 
+    /** Whether the comment is gone from Facebook (deleted from here, or by its author or the page). */
+    boolean removed(long messageId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select removed_at is not null from messages where id = ?", Boolean.class, messageId));
+    }
+
     void record(
             long organisationId, long messageId, ModerationAction action, long adminId, String outcome, String reason) {
         jdbc.update("""

@@ -343,6 +343,22 @@ class ApiAccessIT {
     }
 
     @Test
+    void aDeletedCommentTakesNoFurtherActionAndKeepsItsHistory() {
+        offense(messageA, "offensive", 0.99f);
+        // the comment is gone from Facebook (deleted from the queue, or by its author: the webhook's remove)
+        jdbc.update("update messages set removed_at = now(), text = null where id = ?", messageA);
+        int actionsBefore = jdbc.queryForObject("select count(*) from moderation_actions", Integer.class);
+
+        for (String action : List.of("hide", "unhide", "dismiss", "delete")) {
+            HttpResponse<String> refused = owner.post("/api/moderation/" + messageA + "/" + action, null);
+            assertThat(refused.statusCode()).as(action).isEqualTo(409);
+            assertThat(refused.body()).contains("has been deleted");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from moderation_actions", Integer.class))
+                .isEqualTo(actionsBefore);
+    }
+
+    @Test
     void byDefaultTheQueueHoldsOffensiveCommentsScoredFromPointSeven() {
         offense(messageA, "offensive", 0.72f);
         long mild = fixture.message(orgA, "a3", "fa3", "Sam Roe", "meh", Instant.now(), "negative");
