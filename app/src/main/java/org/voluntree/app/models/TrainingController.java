@@ -1,5 +1,6 @@
 package org.voluntree.app.models;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.voluntree.app.account.Permissions;
 import org.voluntree.app.api.ApiErrorBodies;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
+import org.voluntree.contracts.event.Json;
 
 /**
  * {@code POST /api/models/{analyzer}/train} queues a training job (admins and owners; 409 while the
@@ -63,13 +65,13 @@ class TrainingController {
     }
 
     @GetMapping("/api/models/training")
-    List<Map<String, String>> recent(@AuthenticationPrincipal AdminAccount admin, @RequestParam String analyzer) {
+    List<Map<String, Object>> recent(@AuthenticationPrincipal AdminAccount admin, @RequestParam String analyzer) {
         BundledModels.requireKnown(analyzer);
         return jobs.recent(analyzer).stream().map(job -> seenBy(admin, job)).toList();
     }
 
     @GetMapping("/api/models/training/{id}")
-    Map<String, String> status(@AuthenticationPrincipal AdminAccount admin, @PathVariable String id) {
+    Map<String, Object> status(@AuthenticationPrincipal AdminAccount admin, @PathVariable String id) {
         return seenBy(admin, jobs.status(id).orElseThrow(() -> Permissions.notFound("training job")));
     }
 
@@ -77,13 +79,16 @@ class TrainingController {
      * Models, and so training jobs, serve the whole installation, but who asked for a job is only shown
      * to the admins of that person's organisation.
      */
-    private static Map<String, String> seenBy(AdminAccount admin, Map<String, String> job) {
-        if (Long.toString(admin.organisationId()).equals(job.get("organisationId"))) {
-            return job;
+    private static Map<String, Object> seenBy(AdminAccount admin, Map<String, String> job) {
+        Map<String, Object> shown = new LinkedHashMap<>(job);
+        if (job.get("metrics") != null) {
+            // stored as JSON text in the job's hash; the API gives it as the object it is
+            shown.put("metrics", Json.read(job.get("metrics").getBytes(StandardCharsets.UTF_8), Map.class));
         }
-        Map<String, String> shown = new LinkedHashMap<>(job);
-        shown.remove("requestedBy");
-        shown.remove("organisationId");
+        if (!Long.toString(admin.organisationId()).equals(job.get("organisationId"))) {
+            shown.remove("requestedBy");
+            shown.remove("organisationId");
+        }
         return shown;
     }
 }

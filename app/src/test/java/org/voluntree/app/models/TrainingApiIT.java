@@ -120,7 +120,7 @@ class TrainingApiIT {
         assertThat(registry.activeVersion("sentiment"))
                 .as("an admin activates it")
                 .contains(activeBefore);
-        JsonNode metrics = Json.MAPPER.readTree(done.path("metrics").asString());
+        JsonNode metrics = done.path("metrics");
         assertThat(metrics.path("test").path("accuracy").asDouble())
                 .as("imdb, after training on yelp + amazon (the committed model: 0.812)")
                 .isGreaterThanOrEqualTo(0.80);

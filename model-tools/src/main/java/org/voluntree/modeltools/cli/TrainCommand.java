@@ -15,6 +15,7 @@ import org.voluntree.modeltools.eval.EvaluationReport;
 import org.voluntree.modeltools.train.EpochCompleted;
 import org.voluntree.modeltools.train.ModelTrainer;
 import org.voluntree.modeltools.train.TrainingConfig;
+import org.voluntree.modeltools.train.TrainingListener;
 import org.voluntree.modeltools.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,15 +82,18 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "config %s%n", config);
         out.flush();
         TrainingResult result = new ModelTrainer(Clock.systemUTC())
-                .train(
-                        target,
-                        examples,
-                        trainOnly,
-                        held,
-                        provenance,
-                        testProvenance,
-                        config,
-                        epoch -> progress(out, epoch));
+                .train(target, examples, trainOnly, held, provenance, testProvenance, config, new TrainingListener() {
+                    @Override
+                    public void epochCompleted(EpochCompleted epoch) {
+                        progress(out, epoch);
+                    }
+
+                    @Override
+                    public void stage(String description) {
+                        out.println(description);
+                        out.flush();
+                    }
+                });
         result.artifact().writeTo(this.out);
         Object calibration = result.artifact().manifest().metrics().get("calibration");
         if (calibration != null) {

@@ -29,9 +29,10 @@ final class BiasCalibrator {
      * @param train the training share; only its first {@code folded} rows are folded and scored,
      *     the rest (examples from outside the data's own distribution) are always learned from
      */
-    static Calibration calibrate(Featurised train, int folded, List<String> labels, TrainingConfig config) {
+    static Calibration calibrate(
+            Featurised train, int folded, List<String> labels, TrainingConfig config, TrainingListener listener) {
         DecisionCalibration rule = config.calibration();
-        float[][] outOfFold = outOfFold(train, folded, labels.size(), config, rule.folds());
+        float[][] outOfFold = outOfFold(train, folded, labels.size(), config, rule.folds(), listener);
         int[] gold = Arrays.copyOf(train.labels(), folded);
         float[] shifts = rule instanceof PrecisionFloor floor
                 ? precisionFloor(outOfFold, gold, labels, floor)
@@ -114,10 +115,13 @@ final class BiasCalibrator {
         return shifts;
     }
 
-    private static float[][] outOfFold(Featurised train, int folded, int classes, TrainingConfig config, int folds) {
+    private static float[][] outOfFold(
+            Featurised train, int folded, int classes, TrainingConfig config, int folds, TrainingListener listener) {
         int[] fold = stratifiedFolds(Arrays.copyOf(train.labels(), folded), folds, config.seed());
         float[][] scores = new float[folded][];
         for (int f = 0; f < folds; f++) {
+            listener.stage(
+                    "calibrating the decision: fold " + (f + 1) + "/" + folds + " (a model trained on the rest)");
             List<Integer> fit = new ArrayList<>();
             List<Integer> held = new ArrayList<>();
             for (int i = 0; i < train.size(); i++) {

@@ -92,7 +92,8 @@ public final class ModelTrainer {
                 config.withEpochs(fitted.typicalEpochs()).withEarlyStopping(false);
         Optional<BiasCalibrator.Calibration> calibration = config.calibration() == null
                 ? Optional.empty()
-                : Optional.of(BiasCalibrator.calibrate(train, split.train().size(), labels, calibrationConfig));
+                : Optional.of(
+                        BiasCalibrator.calibrate(train, split.train().size(), labels, calibrationConfig, listener));
         ModelWeights weights = fitted.weights();
         if (calibration.isPresent()) {
             float[] shifts = calibration.get().shifts();

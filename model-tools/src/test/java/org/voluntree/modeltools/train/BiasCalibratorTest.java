@@ -87,8 +87,24 @@ class BiasCalibratorTest {
         }
         FeaturiserConfig featuriser = new FeaturiserConfig(TextNormaliser.VERSION, 64, width, false, 0, 0, 1);
         TrainingConfig config = new TrainingConfig(featuriser, 4, 0, 5, 8, 0.05f, 0, 3, new BestWeightedF1(3));
+        List<String> stages = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void epochCompleted(EpochCompleted epoch) {}
+
+            @Override
+            public void stage(String description) {
+                stages.add(description);
+            }
+        };
         BiasCalibrator.Calibration calibration =
-                BiasCalibrator.calibrate(new Featurised(ids, labels, width), folded, LABELS, config);
+                BiasCalibrator.calibrate(new Featurised(ids, labels, width), folded, LABELS, config, listener);
+        assertThat(stages)
+                .as("each fold is announced: a long calibration shows progress")
+                .containsExactly(
+                        "calibrating the decision: fold 1/3 (a model trained on the rest)",
+                        "calibrating the decision: fold 2/3 (a model trained on the rest)",
+                        "calibrating the decision: fold 3/3 (a model trained on the rest)");
         int scored = Arrays.stream(calibration.before().confusion())
                 .flatMapToInt(Arrays::stream)
                 .sum();
