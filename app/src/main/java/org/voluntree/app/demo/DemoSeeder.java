@@ -1,8 +1,12 @@
 package org.voluntree.app.demo;
 
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +70,10 @@ class DemoSeeder implements ApplicationRunner {
                 returning id
                 """, Long.class, organisationId, organisationId);
         if (!created.isEmpty()) {
-            Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(3, ChronoUnit.DAYS);
+            // the next Saturday at least two days away, as the title says (times in UTC)
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            LocalDate saturday = today.plusDays(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
+            Instant day = saturday.atStartOfDay(ZoneOffset.UTC).toInstant();
             jdbc.update(
                     """
                     insert into signup_slots (signup_id, starts_at, ends_at, label, required)

@@ -142,7 +142,13 @@ class ModelVersionsController {
     Map<String, Object> rollback(@AuthenticationPrincipal AdminAccount admin, @PathVariable String analyzer) {
         requireActivator(admin);
         BundledModels.requireKnown(analyzer);
-        int restored = registry.rollback(analyzer);
+        int restored;
+        try {
+            restored = registry.rollback(analyzer);
+        } catch (ModelNotFoundException e) {
+            // an ordinary answer (nothing earlier to go back to), not a missing model worth a warning
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+        }
         log.info("Admin {} rolled {} back to v{}", admin.adminId(), analyzer, restored);
         return Map.of("analyzer", analyzer, "active", restored);
     }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.account.Permissions;
@@ -72,7 +73,11 @@ class TrainingController {
 
     @GetMapping("/api/models/training/{id}")
     Map<String, Object> status(@AuthenticationPrincipal AdminAccount admin, @PathVariable String id) {
-        return seenBy(admin, jobs.status(id).orElseThrow(() -> Permissions.notFound("training job")));
+        return seenBy(
+                admin,
+                jobs.status(id)
+                        .orElseThrow(() -> new ResponseStatusException(
+                                HttpStatus.NOT_FOUND, "no training job " + id + " (jobs are kept 7 days)")));
     }
 
     /**

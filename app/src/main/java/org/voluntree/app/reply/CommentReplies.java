@@ -118,7 +118,7 @@ class CommentReplies implements MessageHandler {
                         intent,
                         answer(message, intent, org)
                                 .map(info -> ReplyTexts.answer(name, info))
-                                .orElseGet(() -> ReplyTexts.handOff(name)));
+                                .orElseGet(() -> ReplyTexts.handOff(name, DONATION.equals(intent))));
             case APPRECIATION -> {
                 if (message.readsNegative()) {
                     // "this organisation is a scam" can read like thanks to the intent model

@@ -23,8 +23,10 @@ final class ReplyTexts {
         return "Hi" + greetingName(name) + "! " + info;
     }
 
-    static String handOff(String name) {
-        return "Thanks for asking" + greetingName(name) + "! Someone from our team will get back to you shortly.";
+    /** No answer on file: a person will reply (a gift is thanked as one, a question as a question). */
+    static String handOff(String name, boolean donation) {
+        return (donation ? "Thank you for offering to give" : "Thanks for asking") + greetingName(name)
+                + "! Someone from our team will get back to you shortly.";
     }
 
     static String thanksForKindWords(String name) {

@@ -343,6 +343,21 @@ class ApiAccessIT {
     }
 
     @Test
+    void aWrongMethodOrContentTypeGetsTheApisErrorShape() {
+        ApiClient basic = ApiClient.basic(port, "owner@a.example", "password-owner-a");
+
+        HttpResponse<String> wrongMethod = basic.get("/api/models/intent/train");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Allow")).contains("POST");
+        assertThat(ApiClient.json(wrongMethod).path("reason").asString())
+                .isEqualTo("GET is not supported here; use POST");
+
+        HttpResponse<String> wrongType = basic.send("POST", "/api/predict", "count me in", "text/plain");
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        assertThat(ApiClient.json(wrongType).path("reason").asString()).contains("application/json");
+    }
+
+    @Test
     void aDeletedCommentTakesNoFurtherActionAndKeepsItsHistory() {
         offense(messageA, "offensive", 0.99f);
         // the comment is gone from Facebook (deleted from the queue, or by its author: the webhook's remove)
