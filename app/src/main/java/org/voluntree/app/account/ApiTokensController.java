@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.voluntree.app.api.NotFoundException;
+import org.springframework.web.server.ResponseStatusException;
 import org.voluntree.app.api.TooManyAttemptsException;
 import org.voluntree.app.api.UnauthorizedException;
 import org.voluntree.app.roles.ConditionalOnRole;
@@ -106,7 +106,8 @@ class ApiTokensController {
     @Operation(summary = "Revoke one of your API tokens")
     void revoke(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
         if (!tokens.revoke(admin.adminId(), id)) {
-            throw NotFoundException.forId("token", id);
+            throw new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "you have no token " + id + " (each admin revokes only their own)");
         }
     }
 

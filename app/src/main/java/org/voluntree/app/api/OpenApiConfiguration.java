@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
                         version = "1",
                         description =
                                 "Every call is limited to the caller's organisation. Get a token with POST /api/auth/tokens,"
-                                        + " then send Authorization: Bearer <token>. Errors are {error, field?, reason}:"
+                                        + " then send Authorization: Bearer TOKEN. Errors are {error, field?, reason}:"
                                         + " 400 bad input (field names the culprit), 401 no or bad credentials, 403 a viewer writing,"
                                         + " 404 not in your organisation, 429 too many failed logins (Retry-After)."),
         security = @SecurityRequirement(name = "token"))

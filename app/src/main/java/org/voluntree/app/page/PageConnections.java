@@ -58,7 +58,8 @@ public class PageConnections {
         graph.subscribe(page);
         if (!pages.store(organisationId, page.pageId(), name, page.token(), true)) {
             throw PageConnectionException.because(
-                    "page " + page.pageId() + " is connected to another organisation; disconnect it there first");
+                    "page " + page.pageId() + " is connected to another organisation of this installation;"
+                            + " a page serves one organisation (its operator can tell which)");
         }
         log.info(
                 "Connected page {} ({}) to organisation {} and subscribed to its webhooks",
