@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,8 +41,8 @@ import org.voluntree.contracts.model.ModelRegistry;
  * The stored versions of each analyzer's model, and activation, rollback and deletion from the
  * dashboard: what {@code model-tools list / activate / rollback / delete} do, for an admin who queued a
  * training job and wants to put its result to work (or discard it). Models serve the whole installation, so {@code
- * voluntree.models.http-activation=false} leaves activation to the operator's command line (for an
- * installation that several organisations share).
+ * voluntree.models.http-activation=auto} (the default) allows it only while the installation has one
+ * organisation, and leaves it to the operator's command line once several share the models.
  */
 @RestController
 @ConditionalOnRole(Role.WEB)
@@ -71,13 +72,34 @@ class ModelVersionsController {
     record Activation(@NotNull(message = "is required") Integer version) {}
 
     private final ModelRegistry registry;
-    private final boolean httpActivation;
+    private final String httpActivation;
+    private final JdbcTemplate jdbc;
 
     ModelVersionsController(
             StatefulRedisConnection<String, byte[]> redis,
-            @Value("${voluntree.models.http-activation:true}") boolean httpActivation) {
+            JdbcTemplate jdbc,
+            @Value("${voluntree.models.http-activation:auto}") String httpActivation) {
+        if (!List.of("auto", "true", "false").contains(httpActivation)) {
+            throw new IllegalArgumentException(
+                    "voluntree.models.http-activation (VOLUNTREE_MODELS_HTTP_ACTIVATION) must be"
+                            + " auto, true or false, was '" + httpActivation + "'");
+        }
         this.registry = new ModelRegistry(redis.sync());
+        this.jdbc = jdbc;
         this.httpActivation = httpActivation;
+    }
+
+    /**
+     * Whether admins may activate, roll back and delete versions here. Models serve every organisation
+     * of the installation, so {@code auto} allows it only while there is one: an owner of one
+     * organisation must not switch the models another relies on.
+     */
+    private boolean httpActivation() {
+        return switch (httpActivation) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> jdbc.queryForObject("select count(*) from organisations", Integer.class) <= 1;
+        };
     }
 
     @GetMapping("/api/models/{analyzer}/versions")
@@ -99,14 +121,15 @@ class ModelVersionsController {
                 analyzer,
                 active.orElse(null),
                 registry.rollbackTarget(analyzer).orElse(null),
-                httpActivation && !"viewer".equals(admin.role()),
+                httpActivation() && !"viewer".equals(admin.role()),
                 versions);
     }
 
     @PostMapping("/api/models/{analyzer}/active")
     @Operation(
             summary = "Makes a stored version the active one; gears and workers switch to it within a second",
-            description = "Admins and owners, unless voluntree.models.http-activation is false.")
+            description = "Admins and owners, while the installation has one organisation"
+                    + " (voluntree.models.http-activation: auto, true or false).")
     Map<String, Object> activate(
             @AuthenticationPrincipal AdminAccount admin,
             @PathVariable String analyzer,
@@ -174,9 +197,10 @@ class ModelVersionsController {
 
     private void requireActivator(AdminAccount admin) {
         Permissions.requireWriter(admin);
-        if (!httpActivation) {
-            throw ForbiddenException.because(
-                    "this installation leaves model activation to its operator: model-tools activate / rollback / delete");
+        if (!httpActivation()) {
+            throw ForbiddenException.because("this installation "
+                    + ("auto".equals(httpActivation) ? "serves several organisations, so it " : "")
+                    + "leaves model activation to its operator: model-tools activate / rollback / delete");
         }
     }
 }

@@ -140,6 +140,25 @@ class ModelVersionsApiIT {
     }
 
     @Test
+    void onceSeveralOrganisationsShareTheModelsTheirOwnersNoLongerSwitchThem() {
+        int copy = registry.store(registry.artifact("intent", original));
+        fixture.organisation("Hillside Animal Shelter");
+
+        assertThat(json(owner.get("/api/models/intent/versions"))
+                        .path("activationAllowed")
+                        .asBoolean())
+                .isFalse();
+        HttpResponse<String> refused = owner.post("/api/models/intent/active", "{\"version\":" + copy + "}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused).path("reason").asString())
+                .contains("serves several organisations", "model-tools activate");
+        assertThat(owner.delete("/api/models/intent/versions/" + copy).statusCode())
+                .isEqualTo(403);
+        assertThat(registry.activeVersion("intent")).contains(original);
+        assertThat(registry.versions("intent")).contains(copy);
+    }
+
+    @Test
     void anOwnerDeletesAVersionThatWasNeverActivated() {
         int copy = registry.store(registry.artifact("intent", original));
         JsonNode listed = json(owner.get("/api/models/intent/versions"));
