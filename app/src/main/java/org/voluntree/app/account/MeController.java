@@ -1,5 +1,7 @@
 package org.voluntree.app.account;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -9,6 +11,7 @@ import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
 
 /** {@code GET /api/me}: who is logged in, for which organisation, and the CSRF token their forms need. */
+@Tag(name = "Access")
 @RestController
 @ConditionalOnRole(Role.WEB)
 class MeController {
@@ -23,6 +26,7 @@ class MeController {
         this.jdbc = jdbc;
     }
 
+    @Operation(summary = "The logged-in admin, their organisation and role (and the CSRF token for writes)")
     @GetMapping("/api/me")
     Me me(@AuthenticationPrincipal AdminAccount admin, CsrfToken csrf) {
         String organisation = jdbc.queryForObject(

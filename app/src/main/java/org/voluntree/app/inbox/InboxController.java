@@ -1,5 +1,7 @@
 package org.voluntree.app.inbox;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -22,6 +24,7 @@ import org.voluntree.app.roles.Role;
  * {@code /api/inbox}: Messenger conversations by page and person, one as a thread, taking it over
  * from the bot or handing it back, and replying by hand.
  */
+@Tag(name = "Inbox", description = "Messenger conversations")
 @RestController
 @ConditionalOnRole(Role.WEB)
 class InboxController {
@@ -50,11 +53,13 @@ class InboxController {
         this.events = events;
     }
 
+    @Operation(summary = "Conversations, latest first")
     @GetMapping("/api/inbox")
     List<InboxQueries.Conversation> conversations(@AuthenticationPrincipal AdminAccount admin) {
         return inbox.conversations(admin.organisationId(), 200);
     }
 
+    @Operation(summary = "One conversation: the person's messages and every answer sent")
     @GetMapping("/api/inbox/{pageId}/{psid}")
     ConversationThread thread(
             @AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId, @PathVariable String psid) {
@@ -69,6 +74,7 @@ class InboxController {
                 inbox.thread(admin.organisationId(), pageId, psid, 300));
     }
 
+    @Operation(summary = "An admin takes the conversation over: the bot stays quiet")
     @PostMapping("/api/inbox/{pageId}/{psid}/takeover")
     Map<String, Object> takeOver(
             @AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId, @PathVariable String psid) {
@@ -78,6 +84,7 @@ class InboxController {
         return Map.of("takenOver", true);
     }
 
+    @Operation(summary = "Hands the conversation back to the bot")
     @PostMapping("/api/inbox/{pageId}/{psid}/handback")
     Map<String, Object> handBack(
             @AuthenticationPrincipal AdminAccount admin, @PathVariable String pageId, @PathVariable String psid) {
@@ -87,6 +94,7 @@ class InboxController {
         return Map.of("takenOver", false);
     }
 
+    @Operation(summary = "Sends a message by hand (within Messenger's reply window)")
     @PostMapping("/api/inbox/{pageId}/{psid}/messages")
     ConversationThread reply(
             @AuthenticationPrincipal AdminAccount admin,

@@ -46,7 +46,7 @@ import org.voluntree.contracts.model.ModelRegistry;
  */
 @RestController
 @ConditionalOnRole(Role.WEB)
-@Tag(name = "Settings")
+@Tag(name = "Models")
 class ModelVersionsController {
 
     private static final Logger log = LoggerFactory.getLogger(ModelVersionsController.class);

@@ -1,5 +1,7 @@
 package org.voluntree.app.models;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,7 @@ import org.voluntree.contracts.event.Json;
  * /api/models/training?analyzer=A} the analyzer's latest jobs (so that a page reloaded during training
  * finds its job again).
  */
+@Tag(name = "Models")
 @RestController
 @ConditionalOnRole(Role.WEB)
 class TrainingController {
@@ -40,6 +43,7 @@ class TrainingController {
         this.jobs = jobs;
     }
 
+    @Operation(summary = "Queues a training job for an analyzer (409 while one is queued or running)")
     @PostMapping("/api/models/{analyzer}/train")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> train(@AuthenticationPrincipal AdminAccount admin, @PathVariable String analyzer) {
@@ -65,12 +69,14 @@ class TrainingController {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
 
+    @Operation(summary = "The analyzer's latest training jobs, newest first")
     @GetMapping("/api/models/training")
     List<Map<String, Object>> recent(@AuthenticationPrincipal AdminAccount admin, @RequestParam String analyzer) {
         BundledModels.requireKnown(analyzer);
         return jobs.recent(analyzer).stream().map(job -> seenBy(admin, job)).toList();
     }
 
+    @Operation(summary = "A training job's state, progress and result")
     @GetMapping("/api/models/training/{id}")
     Map<String, Object> status(@AuthenticationPrincipal AdminAccount admin, @PathVariable String id) {
         return seenBy(

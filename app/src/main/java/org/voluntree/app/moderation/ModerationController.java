@@ -1,5 +1,7 @@
 package org.voluntree.app.moderation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -24,6 +26,7 @@ import org.voluntree.app.roles.Role;
  * {@code /api/moderation}: the queue of offensive or hateful comments at or above a threshold,
  * what was done about them, and the actions hide, unhide, delete (on Facebook) and dismiss.
  */
+@Tag(name = "Moderation", description = "Comments the offense model flagged")
 @RestController
 @Validated
 @ConditionalOnRole(Role.WEB)
@@ -37,6 +40,7 @@ class ModerationController {
         this.moderator = moderator;
     }
 
+    @Operation(summary = "Flagged comments not yet handled, most offensive first")
     @GetMapping("/api/moderation")
     List<QueuedComment> pending(
             @AuthenticationPrincipal AdminAccount admin,
@@ -45,6 +49,7 @@ class ModerationController {
         return queue.pending(admin.organisationId(), threshold, limit);
     }
 
+    @Operation(summary = "Comments an admin has acted on, with the outcome")
     @GetMapping("/api/moderation/handled")
     List<QueuedComment> handled(
             @AuthenticationPrincipal AdminAccount admin,
@@ -53,6 +58,7 @@ class ModerationController {
     }
 
     /** Hides, unhides, deletes or dismisses a comment; answers the comment with the action recorded. */
+    @Operation(summary = "Hides, unhides, deletes or dismisses a comment (on Facebook, with the page token)")
     @PostMapping("/api/moderation/{messageId}/{action}")
     QueuedComment act(
             @AuthenticationPrincipal AdminAccount admin, @PathVariable long messageId, @PathVariable String action) {

@@ -1,5 +1,7 @@
 package org.voluntree.app.page;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.voluntree.app.roles.Role;
  * {@code /api/pages}: the organisation's pages and their token health; connecting a page with a
  * pasted page token or with the code of Facebook's login dialog. Viewers may only look.
  */
+@Tag(name = "Pages", description = "Facebook pages connected to the organisation")
 @RestController
 @ConditionalOnRole(Role.WEB)
 class PageController {
@@ -37,11 +40,13 @@ class PageController {
         this.connections = connections;
     }
 
+    @Operation(summary = "The connected pages and the health of their tokens")
     @GetMapping("/api/pages")
     List<ConnectedPage> list(@AuthenticationPrincipal AdminAccount admin) {
         return pages.ofOrganisation(admin.organisationId());
     }
 
+    @Operation(summary = "Connects a page with a pasted page token")
     @PostMapping("/api/pages")
     @ResponseStatus(HttpStatus.CREATED)
     ConnectedPage connect(@AuthenticationPrincipal AdminAccount admin, @Valid @RequestBody TokenConnection request) {
@@ -49,6 +54,7 @@ class PageController {
         return connections.connectWithToken(admin.organisationId(), request.pageToken());
     }
 
+    @Operation(summary = "Connects the pages of a Facebook login (OAuth code exchange)")
     @PostMapping("/api/pages/oauth")
     @ResponseStatus(HttpStatus.CREATED)
     List<ConnectedPage> connectWithCode(

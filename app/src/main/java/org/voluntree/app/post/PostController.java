@@ -1,6 +1,8 @@
 package org.voluntree.app.post;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,6 +28,7 @@ import org.voluntree.contracts.redis.RedisNames;
  * {@code /api/posts}: compose a post (optionally for a signup, with a photo, at a time), publish
  * it (now, or at its time), and follow its state.
  */
+@Tag(name = "Posts", description = "Signup posts on the page")
 @RestController
 @ConditionalOnRole(Role.WEB)
 class PostController {
@@ -41,17 +44,20 @@ class PostController {
         this.redis = redis;
     }
 
+    @Operation(summary = "The organisation's posts, newest first")
     @GetMapping("/api/posts")
     List<PostView> list(@AuthenticationPrincipal AdminAccount admin) {
         return posts.ofOrganisation(admin.organisationId());
     }
 
+    @Operation(summary = "One post and its state")
     @GetMapping("/api/posts/{id}")
     PostView get(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
         return posts.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("post"));
     }
 
     /** The comments under the post on Facebook, with their classifications; none before it is published. */
+    @Operation(summary = "A published post's comments with their classifications")
     @GetMapping("/api/posts/{id}/comments")
     List<RecentMessages.Message> comments(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
         PostView post = posts.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("post"));
@@ -60,6 +66,7 @@ class PostController {
                 : messages.underPost(admin.organisationId(), post.facebookPostId(), 500);
     }
 
+    @Operation(summary = "Creates a post (a draft, or scheduled)")
     @PostMapping("/api/posts")
     @ResponseStatus(HttpStatus.CREATED)
     PostView create(@AuthenticationPrincipal AdminAccount admin, @Valid @RequestBody PostRequest request) {
@@ -70,6 +77,7 @@ class PostController {
     }
 
     /** Publishes now, or schedules for the post's time; the answer shows the new state. */
+    @Operation(summary = "Publishes a post now, or at its scheduledAt")
     @PostMapping("/api/posts/{id}/publish")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> publish(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {

@@ -1,5 +1,7 @@
 package org.voluntree.app.settings;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +15,7 @@ import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
 
 /** {@code /api/settings}: the caller's organisation's answer texts, e-mail verification and automatic replies. */
+@Tag(name = "Settings")
 @RestController
 @ConditionalOnRole(Role.WEB)
 class SettingsController {
@@ -23,11 +26,13 @@ class SettingsController {
         this.settings = settings;
     }
 
+    @Operation(summary = "The organisation's answer texts and reply settings")
     @GetMapping("/api/settings")
     OrganisationSettings get(@AuthenticationPrincipal AdminAccount admin) {
         return settings.of(admin.organisationId());
     }
 
+    @Operation(summary = "Changes the answer texts and reply settings")
     @PutMapping("/api/settings")
     OrganisationSettings put(
             @AuthenticationPrincipal AdminAccount admin, @Valid @RequestBody OrganisationSettings request) {

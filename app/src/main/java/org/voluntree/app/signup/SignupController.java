@@ -1,5 +1,7 @@
 package org.voluntree.app.signup;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.HashSet;
@@ -25,6 +27,7 @@ import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
 
 /** {@code /api/signups}: an organisation's events with their dates x slots and how full each slot is. */
+@Tag(name = "Signups", description = "Events with dates x slots")
 @RestController
 @ConditionalOnRole(Role.WEB)
 class SignupController {
@@ -37,23 +40,27 @@ class SignupController {
         this.events = events;
     }
 
+    @Operation(summary = "The organisation's signups with their slots")
     @GetMapping("/api/signups")
     List<SignupView> list(@AuthenticationPrincipal AdminAccount admin) {
         return signups.ofOrganisation(admin.organisationId());
     }
 
+    @Operation(summary = "One signup with its slots and how full each is")
     @GetMapping("/api/signups/{id}")
     SignupView get(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
         return signups.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("signup"));
     }
 
     /** Per slot, the volunteers confirmed in it. */
+    @Operation(summary = "The volunteers confirmed in each slot")
     @GetMapping("/api/signups/{id}/volunteers")
     List<SlotVolunteers> volunteers(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
         signups.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("signup"));
         return signups.volunteersBySlot(id);
     }
 
+    @Operation(summary = "Creates a signup with its slots")
     @PostMapping("/api/signups")
     @ResponseStatus(HttpStatus.CREATED)
     SignupView create(@AuthenticationPrincipal AdminAccount admin, @Valid @RequestBody SignupRequest request) {
@@ -64,6 +71,9 @@ class SignupController {
         return signups.find(admin.organisationId(), id).orElseThrow();
     }
 
+    @Operation(
+            summary =
+                    "Edits a signup; slots sent with their id keep their volunteers (409 before removing confirmed ones)")
     @PutMapping("/api/signups/{id}")
     SignupView update(
             @AuthenticationPrincipal AdminAccount admin,

@@ -7,6 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,6 +17,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voluntree.app.testing.TestServers;
+import org.voluntree.contracts.event.Json;
+import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI description and its UI are served by the app itself, with no asset from elsewhere. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -43,6 +48,31 @@ class OpenApiDocsIT {
                         "\"/api/volunteers/{id}/merge\"",
                         "\"scheme\":\"bearer\"")
                 .doesNotContain("/webhooks/facebook");
+    }
+
+    @Test
+    void everyApiOperationHasASummaryAndANamedTag() {
+        JsonNode paths = Json.MAPPER.readTree(get("/docs/openapi.json").body()).path("paths");
+        List<String> undocumented = new ArrayList<>();
+        int checked = 0;
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                checked++;
+                JsonNode tags = operation.getValue().path("tags");
+                if (operation.getValue().path("summary").asString("").isBlank()
+                        || tags.isEmpty()
+                        || tags.get(0).asString().endsWith("-controller")) {
+                    undocumented.add(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+                }
+            }
+        }
+        assertThat(checked).as("the API's operations").isGreaterThan(50);
+        assertThat(undocumented)
+                .as("shown in Swagger UI under a generated controller name, without saying what they do")
+                .isEmpty();
     }
 
     @Test
