@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.account.Permissions;
+import org.voluntree.app.api.InvalidFieldException;
 import org.voluntree.app.messages.RecentMessages;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
@@ -71,6 +73,10 @@ class PostController {
     @ResponseStatus(HttpStatus.CREATED)
     PostView create(@AuthenticationPrincipal AdminAccount admin, @Valid @RequestBody PostRequest request) {
         Permissions.requireWriter(admin);
+        if (request.scheduledAt() != null && request.scheduledAt().isBefore(Instant.now())) {
+            throw InvalidFieldException.of(
+                    "scheduledAt", "is in the past; leave it out to publish when you press publish");
+        }
         long id =
                 posts.create(admin.organisationId(), request).orElseThrow(() -> Permissions.notFound("page or signup"));
         return posts.find(admin.organisationId(), id).orElseThrow();

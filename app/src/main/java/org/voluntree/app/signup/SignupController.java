@@ -66,6 +66,13 @@ class SignupController {
     SignupView create(@AuthenticationPrincipal AdminAccount admin, @Valid @RequestBody SignupRequest request) {
         Permissions.requireWriter(admin);
         checkSlots(request);
+        Instant now = Instant.now();
+        for (int i = 0; i < request.slots().size(); i++) {
+            // a new event's dates are to come (an edit may keep slots that have passed)
+            if (request.slots().get(i).startsAt().isBefore(now)) {
+                throw InvalidFieldException.of("slots[" + i + "].startsAt", "is in the past");
+            }
+        }
         long id = signups.create(admin.organisationId(), request);
         events.changed(admin.organisationId(), id);
         return signups.find(admin.organisationId(), id).orElseThrow();

@@ -329,6 +329,14 @@ class PagesPostsAndReconciliationIT {
         assertThat(connected.statusCode()).as(connected.body()).isEqualTo(201);
         assertThat(connected.body()).contains("\"pageId\":\"" + PAGE + "\"").contains("\"tokenStatus\":\"valid\"");
 
+        HttpResponse<String> late = owner.post("/api/posts", """
+                {"pageId": "%s", "message": "Tree planting last week!", "scheduledAt": "2020-01-01T09:00:00Z"}
+                """.formatted(PAGE));
+        assertThat(late.statusCode())
+                .as("a time that has passed is a mistake, not 'now'")
+                .isEqualTo(400);
+        assertThat(late.body()).contains("\"field\":\"scheduledAt\"");
+
         HttpResponse<String> draft =
                 owner.post("/api/posts", """
                 {"pageId": "%s", "message": "Tree planting next week!", "scheduledAt": "%s"}

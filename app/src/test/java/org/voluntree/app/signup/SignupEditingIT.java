@@ -142,9 +142,16 @@ class SignupEditingIT {
         Instant past = Instant.parse("2020-12-01T09:00:00Z");
         String pastSlot =
                 "{\"startsAt\":\"" + past + "\",\"endsAt\":\"" + past.plus(3, ChronoUnit.HOURS) + "\",\"required\":2}";
-        long over = json(owner.post("/api/signups", body("Over", pastSlot, null)))
+        HttpResponse<String> refused = owner.post("/api/signups", body("Over", pastSlot, null));
+        assertThat(refused.statusCode()).as("a new event's dates are to come").isEqualTo(400);
+        assertThat(json(refused).path("field").asString()).isEqualTo("slots[0].startsAt");
+        // an event whose dates have passed: created when they were still to come, then edited
+        long over = json(owner.post("/api/signups", body("Over", slot(null, 0, 3, 2), null)))
                 .path("id")
                 .asLong();
+        assertThat(owner.put("/api/signups/" + over, body("Over", pastSlot, null))
+                        .statusCode())
+                .isEqualTo(200);
 
         assertThat(over).isGreaterThan(upcoming);
         assertThat(signups.latestActive(org)).contains(upcoming);
