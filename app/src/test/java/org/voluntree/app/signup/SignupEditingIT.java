@@ -58,12 +58,10 @@ class SignupEditingIT {
 
     @Test
     void aSlotMovedToOtherTimesKeepsItsVolunteers() {
-        JsonNode created =
-                json(owner.post("/api/signups", body(slot(null, 0, 3, 2) + "," + slot(null, 4, 6, 2), null)));
-        long signup = created.path("id").asLong();
-        long first = created.path("slots").get(0).path("id").asLong();
-        long second = created.path("slots").get(1).path("id").asLong();
-        confirm(signup, first, "fb-rita", "Rita");
+        Created created = twoSlotsTheFirstWith("Rita");
+        long signup = created.signup();
+        long first = created.first();
+        long second = created.second();
 
         HttpResponse<String> moved =
                 owner.put("/api/signups/" + signup, body(slot(first, 1, 4, 3) + "," + slot(second, 4, 6, 2), null));
@@ -82,12 +80,10 @@ class SignupEditingIT {
 
     @Test
     void removingASlotPeopleAreConfirmedInNeedsTheAdminsSayAndOtherwiseChangesNothing() {
-        JsonNode created =
-                json(owner.post("/api/signups", body(slot(null, 0, 3, 2) + "," + slot(null, 4, 6, 2), null)));
-        long signup = created.path("id").asLong();
-        long first = created.path("slots").get(0).path("id").asLong();
-        long second = created.path("slots").get(1).path("id").asLong();
-        confirm(signup, first, "fb-sam", "Sam");
+        Created created = twoSlotsTheFirstWith("Sam");
+        long signup = created.signup();
+        long first = created.first();
+        long second = created.second();
 
         HttpResponse<String> refused =
                 owner.put("/api/signups/" + signup, body("Sunday sort", slot(second, 4, 6, 2), null));
@@ -155,6 +151,21 @@ class SignupEditingIT {
 
         assertThat(over).isGreaterThan(upcoming);
         assertThat(signups.latestActive(org)).contains(upcoming);
+    }
+
+    /** A signup's id and its two slots' ids. */
+    record Created(long signup, long first, long second) {}
+
+    /** A signup with two slots, someone confirmed in the first. */
+    private Created twoSlotsTheFirstWith(String name) {
+        JsonNode created =
+                json(owner.post("/api/signups", body(slot(null, 0, 3, 2) + "," + slot(null, 4, 6, 2), null)));
+        Created ids = new Created(
+                created.path("id").asLong(),
+                created.path("slots").get(0).path("id").asLong(),
+                created.path("slots").get(1).path("id").asLong());
+        confirm(ids.signup(), ids.first(), "fb-" + name, name);
+        return ids;
     }
 
     private void confirm(long signup, long slot, String facebookUserId, String name) {
