@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.voluntree.app.facebook.GraphApi;
 import org.voluntree.app.facebook.GraphComment;
 import org.voluntree.app.facebook.GraphException;
+import org.voluntree.app.facebook.GraphRequestRejectedException;
 import org.voluntree.app.facebook.PageTokenInvalidException;
 import org.voluntree.app.page.PageAlerts;
 import org.voluntree.app.page.PageTokens;
@@ -40,6 +41,11 @@ class Reconciliation {
 
     /** A published post to read. */
     record ActivePost(String pageId, String postId, Instant publishedAt) {}
+
+    /** Graph API error 100 with subcode 33: the object does not exist (or the token cannot see it). */
+    private static final int UNKNOWN_OBJECT = 100;
+
+    private static final int DOES_NOT_EXIST = 33;
 
     private final JdbcTemplate jdbc;
     private final GraphApi graph;
@@ -96,6 +102,19 @@ class Reconciliation {
                     pages.access(post.pageId()), post.postId(), post.publishedAt(), MAX_COMMENTS_PER_POST);
         } catch (PageTokenInvalidException e) {
             alerts.tokenRefused(post.pageId(), e.getMessage());
+            return 0;
+        } catch (GraphRequestRejectedException e) {
+            if (Integer.valueOf(UNKNOWN_OBJECT).equals(e.code())
+                    && Integer.valueOf(DOES_NOT_EXIST).equals(e.subcode())) {
+                // deleted on the page: nothing more to read, now or every few minutes from here on
+                jdbc.update("""
+                        update posts set state = 'removed', failure = 'Facebook no longer has this post', updated_at = now()
+                         where facebook_post_id = ? and state = 'published'
+                        """, post.postId());
+                log.info("Post {} is gone from Facebook: marked removed, no longer reconciled", post.postId());
+            } else {
+                log.warn("Could not read the comments of post {}: {}", post.postId(), e.getMessage());
+            }
             return 0;
         } catch (GraphException e) {
             log.warn("Could not read the comments of post {}: {}", post.postId(), e.getMessage());

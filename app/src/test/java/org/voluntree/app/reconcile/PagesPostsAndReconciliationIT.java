@@ -210,6 +210,16 @@ class PagesPostsAndReconciliationIT {
         assertThat(featurisedTexts())
                 .as("each missed comment entered the pipeline once")
                 .containsExactlyInAnyOrder("count me in!", "where do we park?");
+
+        // the page deletes the post on Facebook: it is marked removed and no longer read
+        sandbox.deletePost(facebookPostId, pageToken);
+        reconciliation.reconcileAll();
+        assertThat(Json.MAPPER
+                        .readTree(owner.get("/api/posts/" + postId).body())
+                        .path("state")
+                        .asString())
+                .isEqualTo("removed");
+        assertThat(reconciliation.activePosts()).isEmpty();
     }
 
     @Test

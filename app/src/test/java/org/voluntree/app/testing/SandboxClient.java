@@ -238,6 +238,15 @@ public final class SandboxClient {
         return raw("POST", path, json);
     }
 
+    /** Deletes a post with the page's own token, as an admin would on Facebook. */
+    public void deletePost(String postId, String pageToken) {
+        raw(
+                "DELETE",
+                "/sandbox/graph/v24.0/" + postId + "?access_token=" + encode(pageToken) + "&appsecret_proof="
+                        + appsecretProof(pageToken),
+                null);
+    }
+
     /** GETs any sandbox path. */
     public JsonNode get(String path) {
         return raw("GET", path, null);
