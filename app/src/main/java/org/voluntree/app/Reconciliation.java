@@ -42,11 +42,6 @@ class Reconciliation {
     /** A published post to read. */
     record ActivePost(String pageId, String postId, Instant publishedAt) {}
 
-    /** Graph API error 100 with subcode 33: the object does not exist (or the token cannot see it). */
-    private static final int UNKNOWN_OBJECT = 100;
-
-    private static final int DOES_NOT_EXIST = 33;
-
     private final JdbcTemplate jdbc;
     private final GraphApi graph;
     private final PageTokens pages;
@@ -104,8 +99,7 @@ class Reconciliation {
             alerts.tokenRefused(post.pageId(), e.getMessage());
             return 0;
         } catch (GraphRequestRejectedException e) {
-            if (Integer.valueOf(UNKNOWN_OBJECT).equals(e.code())
-                    && Integer.valueOf(DOES_NOT_EXIST).equals(e.subcode())) {
+            if (e.objectGone()) {
                 // deleted on the page: nothing more to read, now or every few minutes from here on
                 jdbc.update("""
                         update posts set state = 'removed', failure = 'Facebook no longer has this post', updated_at = now()

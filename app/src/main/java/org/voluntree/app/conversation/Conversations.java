@@ -100,7 +100,7 @@ class Conversations implements MessageHandler {
     @Override
     public void handle(MessageToAnswer message) {
         InboundEvent event = message.event();
-        if ("echo".equals(event.verb())) {
+        if (event.isEcho()) {
             noticeEcho(event);
             return;
         }

@@ -13,4 +13,9 @@ public class GraphRequestRejectedException extends GraphException {
     public Integer subcode() {
         return subcode;
     }
+
+    /** Error 100 with subcode 33: the object does not exist (deleted), or this token cannot see it. */
+    public boolean objectGone() {
+        return Integer.valueOf(100).equals(code()) && Integer.valueOf(33).equals(subcode);
+    }
 }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -164,27 +166,23 @@ public class SignupStore {
      */
     @Transactional
     public boolean update(long organisationId, long signupId, SignupRequest request) {
-        Integer owned = jdbc
-                .queryForList(
+        boolean owned = !jdbc.queryForList(
                         "select 1 from signups where id = ? and organisation_id = ? for update",
                         Integer.class,
                         signupId,
                         organisationId)
-                .stream()
-                .findFirst()
-                .orElse(null);
-        if (owned == null) {
+                .isEmpty();
+        if (!owned) {
             return false;
         }
         List<Slot> existing = allSlots(signupId);
-        Map<Long, Slot> byId = new LinkedHashMap<>();
-        existing.forEach(slot -> byId.put(slot.id(), slot));
+        Set<Long> ids = existing.stream().map(Slot::id).collect(Collectors.toSet());
         Map<Long, SignupRequest.SlotRequest> kept = new LinkedHashMap<>();
         List<SignupRequest.SlotRequest> added = new ArrayList<>();
         for (int i = 0; i < request.slots().size(); i++) {
             SignupRequest.SlotRequest slot = request.slots().get(i);
             if (slot.id() != null) {
-                if (!byId.containsKey(slot.id())) {
+                if (!ids.contains(slot.id())) {
                     throw InvalidFieldException.of("slots[" + i + "].id", "is not a slot of this signup");
                 }
                 if (kept.put(slot.id(), slot) != null) {

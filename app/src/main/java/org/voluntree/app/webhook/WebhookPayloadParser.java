@@ -134,7 +134,7 @@ public final class WebhookPayloadParser {
                 log.warn("Skipping a message without mid on page {}", pageId);
                 return null;
             }
-            String verb = message.path("is_echo").asBoolean(false) ? "echo" : "add";
+            String verb = message.path("is_echo").asBoolean(false) ? InboundEvent.ECHO : "add";
             return new InboundEvent(
                     "m:" + mid,
                     EventKind.MESSAGE,

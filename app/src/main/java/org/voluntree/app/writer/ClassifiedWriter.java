@@ -102,12 +102,11 @@ class ClassifiedWriter implements StreamBatchHandler {
      */
     private List<StoredMessage> store(List<ClassifiedMessage> all, Map<String, MessageStore.Page> pages) {
         List<StoredMessage> echoes = all.stream()
-                .filter(m -> StoredMessage.ECHO.equals(m.event().verb()))
+                .filter(m -> m.event().isEcho())
                 .map(m -> StoredMessage.echo(m, pages.get(m.event().pageId()).organisationId()))
                 .toList();
-        List<ClassifiedMessage> messages = all.stream()
-                .filter(m -> !StoredMessage.ECHO.equals(m.event().verb()))
-                .toList();
+        List<ClassifiedMessage> messages =
+                all.stream().filter(m -> !m.event().isEcho()).toList();
         if (messages.isEmpty()) {
             return echoes;
         }

@@ -10,8 +10,6 @@ import org.voluntree.contracts.event.ClassifiedMessage;
 record StoredMessage(
         ClassifiedMessage message, long organisationId, long messageId, Long volunteerId, String sentimentShown) {
 
-    static final String ECHO = "echo";
-
     static StoredMessage echo(ClassifiedMessage message, long organisationId) {
         return new StoredMessage(message, organisationId, 0, null, null);
     }

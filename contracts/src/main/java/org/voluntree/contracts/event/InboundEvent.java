@@ -40,6 +40,9 @@ public record InboundEvent(
         Instant receivedAt,
         String recipientId) {
 
+    /** The verb of the page's own message echoed back ({@code is_echo}). */
+    public static final String ECHO = "echo";
+
     /** An event without a recipient: comments, and messages whose recipient is the page. */
     public InboundEvent(
             String key,
@@ -98,6 +101,11 @@ public record InboundEvent(
 
     private static String withoutNul(String value) {
         return value == null || value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "");
+    }
+
+    /** Whether this is the page's own Messenger message, echoed back by Facebook ({@code message_echoes}). */
+    public boolean isEcho() {
+        return ECHO.equals(verb);
     }
 
     /** Whether the analyzers should see this event: a comment added or edited, or a message, with text. */
