@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -161,8 +162,9 @@ public class SignupStore {
      * place (new times, label, places) and keeps its volunteers; a slot without an id is the existing
      * one with the same times, else a new one. A slot left out is removed — but one with confirmed
      * volunteers only when the request says {@code removeConfirmedVolunteers}: otherwise nothing
-     * changes and {@link SlotsHaveVolunteersException} names them. Returns false when the signup is
-     * not the organisation's.
+     * changes and {@link SlotsHaveVolunteersException} names them. Slots may trade times; two ending
+     * with the same times change nothing ({@link InvalidFieldException}). Returns false when the
+     * signup is not the organisation's.
      */
     @Transactional
     public boolean update(long organisationId, long signupId, SignupRequest request) {
@@ -211,6 +213,9 @@ public class SignupStore {
         if (!withVolunteers.isEmpty() && !request.removesConfirmedVolunteers()) {
             throw new SlotsHaveVolunteersException(withVolunteers);
         }
+        // Slots may trade times in one edit, so no row is checked alone: only the slots as the edit
+        // leaves them must have distinct times (V26).
+        jdbc.execute("set constraints signup_slots_times_unique deferred");
         jdbc.update(
                 "update signups set title = ?, description = ?, facts = ?::jsonb, state = ?, updated_at = now() where id = ?",
                 request.title(),
@@ -233,6 +238,11 @@ public class SignupStore {
                         })
                         .toList());
         insertSlots(signupId, added);
+        try {
+            jdbc.execute("set constraints signup_slots_times_unique immediate");
+        } catch (DuplicateKeyException e) {
+            throw InvalidFieldException.of("slots", "two slots would have the same times");
+        }
         return true;
     }
 

@@ -1,10 +1,13 @@
 package org.voluntree.app.signup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +17,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.voluntree.app.api.InvalidFieldException;
 import org.voluntree.app.testing.ApiClient;
 import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
@@ -21,8 +25,8 @@ import org.voluntree.contracts.event.Json;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Editing a signup keeps the people confirmed in its slots: a slot moved to other times keeps them,
- * and a slot with confirmed volunteers is only removed when the admin says so.
+ * Editing a signup keeps the people confirmed in its slots: a slot moved to other times keeps them
+ * (slots may trade times), and a slot with confirmed volunteers is only removed when the admin says so.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(OrganisationFixture.class)
@@ -76,6 +80,62 @@ class SignupEditingIT {
         assertThat(signups.volunteersBySlot(signup).get(0).volunteers())
                 .extracting(SlotVolunteers.Confirmed::name)
                 .containsExactly("Rita");
+    }
+
+    @Test
+    void twoSlotsCanTradeTheirTimesInOneEditAndEachKeepsItsVolunteers() {
+        Created created = twoSlotsTheFirstWith("Tess");
+        long signup = created.signup();
+        long first = created.first();
+        long second = created.second();
+        confirm(signup, second, "fb-Uma", "Uma");
+
+        HttpResponse<String> swapped =
+                owner.put("/api/signups/" + signup, body(slot(first, 4, 6, 2) + "," + slot(second, 0, 3, 2), null));
+
+        assertThat(swapped.statusCode()).as(swapped.body()).isEqualTo(200);
+        assertThat(signups.allSlots(signup))
+                .extracting(Slot::id, Slot::startsAt, Slot::endsAt, Slot::confirmed)
+                .containsExactly(
+                        tuple(second, morning, morning.plus(3, ChronoUnit.HOURS), 1),
+                        tuple(first, morning.plus(4, ChronoUnit.HOURS), morning.plus(6, ChronoUnit.HOURS), 1));
+        assertThat(signups.volunteersBySlot(signup))
+                .extracting(SlotVolunteers::slotId, s -> s.volunteers().get(0).name())
+                .containsExactly(tuple(second, "Uma"), tuple(first, "Tess"));
+    }
+
+    @Test
+    void twoSlotsEndingWithTheSameTimesAreRefusedAndNothingChanges() {
+        Created created = twoSlotsTheFirstWith("Vic");
+        long signup = created.signup();
+        long first = created.first();
+        long second = created.second();
+        List<Slot> before = signups.allSlots(signup);
+
+        HttpResponse<String> refused = owner.put(
+                "/api/signups/" + signup,
+                body("Sunday sort", slot(first, 4, 6, 2) + "," + slot(second, 4, 6, 3), null));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).path("field").asString()).isEqualTo("slots[1]");
+        assertThat(json(refused).path("reason").asString()).isEqualTo("has the same times as an earlier slot");
+        assertThat(signups.allSlots(signup)).isEqualTo(before);
+        assertThat(json(owner.get("/api/signups/" + signup)).path("title").asString())
+                .isEqualTo("Saturday sort");
+
+        // the store holds to it on its own: the times are checked once every slot is written
+        SignupRequest.SlotRequest firstMoved = new SignupRequest.SlotRequest(
+                first, morning.plus(4, ChronoUnit.HOURS), morning.plus(6, ChronoUnit.HOURS), null, 2);
+        SignupRequest.SlotRequest secondKept = new SignupRequest.SlotRequest(
+                second, morning.plus(4, ChronoUnit.HOURS), morning.plus(6, ChronoUnit.HOURS), null, 3);
+        assertThatThrownBy(() -> signups.update(
+                        org,
+                        signup,
+                        new SignupRequest("Sunday sort", null, null, null, List.of(firstMoved, secondKept), null)))
+                .isInstanceOfSatisfying(
+                        InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("slots"));
+        assertThat(signups.allSlots(signup)).isEqualTo(before);
+        assertThat(signups.find(org, signup).orElseThrow().title()).isEqualTo("Saturday sort");
     }
 
     @Test
