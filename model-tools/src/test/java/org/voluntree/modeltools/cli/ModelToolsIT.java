@@ -87,6 +87,48 @@ class ModelToolsIT {
     }
 
     @Test
+    void evaluateListsTheMistakesWithTheirScores() throws Exception {
+        Path data = work.resolve("few.txt");
+        Files.writeString(
+                data,
+                "What a wonderful, lovely, great film, I loved it.\t0\n"
+                        + "Terrible, awful, boring waste of time.\t0\n"
+                        + "Great acting and a wonderful story, loved it.\t1\n");
+
+        CommandRun run = CommandRun.of(
+                "evaluate",
+                "--analyzer",
+                "sentiment",
+                "--data",
+                data.toString(),
+                "--model",
+                model.toString(),
+                "--mistakes");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String mistakes = run.out().substring(run.out().indexOf("mistakes:"));
+        assertThat(mistakes)
+                .startsWith("mistakes: 1 of 3")
+                .contains("negative", "-> positive", "What a wonderful, lovely, great film, I loved it.")
+                .doesNotContain("Terrible", "Great acting");
+    }
+
+    @Test
+    void evaluateNeverPrintsTheOffenseTweets() {
+        CommandRun run = CommandRun.of(
+                "evaluate",
+                "--analyzer",
+                "offense",
+                "--data",
+                SharedData.file("offense/labeled_data.csv").toString(),
+                "--mistakes");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("does not print the offense data set's tweets", "data/offense/test.tsv");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void predictPrintsTheLabelAndScoresOfEveryModel() {
         CommandRun run = CommandRun.of("predict", "--model", model.toString(), "I love it, great value!");
 
