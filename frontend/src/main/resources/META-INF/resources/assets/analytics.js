@@ -50,6 +50,6 @@
   const reload = debounce(load, 500);
   Dashboard.start('analytics.html', {
     catchUp: load,
-    onEvent: event => { if (event.type === 'message.classified') reload(); },
+    onEvent: event => { if (event.type === 'message.classified' || event.type === 'message.dialog_answer') reload(); },
   });
 })();

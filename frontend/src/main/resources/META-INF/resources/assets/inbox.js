@@ -82,6 +82,8 @@
     catchUp: refresh,
     onEvent: event => {
       if (event.type === 'message.classified' && (event.kind === 'MESSAGE' || event.kind === 'POSTBACK')) refresh();
+      // the dialog took a message as an answer: it loses its colour
+      if (event.type === 'message.dialog_answer') refresh();
       // the bot's replies, and other admins taking over, handing back or replying
       if (event.type === 'reply.changed' || event.type === 'conversation.changed') refresh();
     },

@@ -5,6 +5,9 @@
   const interests = document.getElementById('interests');
   const range = document.getElementById('range');
   const shown = new Map();
+  // messages the signup dialog took as answers ("1", a PIN): grey for good, whichever came last of
+  // the dialog's event, the writer's (replayed) message.classified or a catch-up read before the mark
+  const answers = new Set();
 
   const SPANS = { '24h': 24 * 3600e3, '7d': 7 * 24 * 3600e3, '30d': 30 * 24 * 3600e3 };
 
@@ -56,15 +59,28 @@
     interests.replaceChildren(...items.map(([, item]) => item));
   }
 
+  /** The message as /api/messages shows an answer to the dialog: its sentiment neither coloured nor counted. */
+  function asAnswer(message) {
+    const sentiment = message.classifications && message.classifications.sentiment;
+    if (!sentiment) return message;
+    return { ...message, classifications: { ...message.classifications, sentiment: { ...sentiment, shown: 'neutral' } } };
+  }
+
   function showMessage(message) {
-    const item = messageItem(message);
+    const item = messageItem(answers.has(message.messageId) ? asAnswer(message) : message);
     const old = shown.get(message.messageId);
-    if (old) old.replaceWith(item); else feed.prepend(item);
-    shown.set(message.messageId, item);
+    if (old) old.item.replaceWith(item); else feed.prepend(item);
+    shown.set(message.messageId, { item, message });
     while (feed.children.length > 100) {
       shown.delete(Number(feed.lastElementChild.dataset.messageId));
       feed.lastElementChild.remove();
     }
+  }
+
+  function takenAsAnswer(messageId) {
+    answers.add(messageId);
+    const old = shown.get(messageId);
+    if (old) showMessage(old.message);
   }
 
   async function catchUp() {
@@ -87,6 +103,10 @@
     catchUp,
     onEvent: event => {
       if (event.type === 'signup.changed' || event.type === 'post.changed') refreshFigures();
+      if (event.type === 'message.dialog_answer') {
+        takenAsAnswer(event.messageId);
+        refreshFigures();
+      }
       if (event.type !== 'message.classified') return;
       showMessage(event);
       refreshFigures();

@@ -77,6 +77,8 @@
     catchUp: reload,
     onEvent: event => {
       if (event.type === 'message.classified' && (event.volunteerId || selected)) reload();
+      // the dialog took a message as an answer: its colour goes, from the list and the open volunteer
+      if (event.type === 'message.dialog_answer') reload();
       if (event.type === 'volunteer.changed') reload();
     },
   });

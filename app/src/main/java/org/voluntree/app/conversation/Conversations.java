@@ -40,7 +40,8 @@ import org.voluntree.contracts.event.InboundEvent;
  * get a confirmation of the dates. "stop" or "unsubscribe" opts out. Each answer is sent once per
  * incoming message (recorded in {@code replies}), only inside the 24-hour window. When an admin
  * writes to the person by hand (an echo the bot did not send), the bot stays quiet for a while.
- * The messages it takes as answers (e-mail, PIN, slot, done) are marked as such ({@link DialogAnswers}).
+ * The messages it takes as answers (e-mail, PIN, slot, done) are marked as such and announced live
+ * ({@link DialogAnswers}).
  */
 @Component
 @ConditionalOnRole(Role.WORKERS)
@@ -104,6 +105,7 @@ class Conversations implements MessageHandler {
             noticeEcho(event);
             return;
         }
+        answers.announceIfTaken(message);
         String pageId = event.pageId();
         String psid = event.authorId();
         dialogs.openWindow(pageId, psid);
@@ -183,7 +185,7 @@ class Conversations implements MessageHandler {
             reply(message, "ask_email", ConversationTexts.notAnEmail());
             return;
         }
-        answers.mark(message.messageId());
+        answers.mark(message);
         String email = text.toLowerCase(Locale.ROOT);
         String pin = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
         byte[] saltBytes = new byte[8];
@@ -221,7 +223,7 @@ class Conversations implements MessageHandler {
         var typed = PIN.matcher(text);
         boolean found = typed.find();
         if (found) {
-            answers.mark(message.messageId());
+            answers.mark(message);
         }
         boolean right = found
                 && MessageDigest.isEqual(
@@ -258,7 +260,7 @@ class Conversations implements MessageHandler {
         String payload = event.payload();
         if (ConversationTexts.DONE.equals(payload)
                 || "done".equalsIgnoreCase(String.valueOf(event.text()).strip())) {
-            answers.mark(message.messageId());
+            answers.mark(message);
             dialogs.end(event.pageId(), event.authorId());
             reply(
                     message,
@@ -276,7 +278,7 @@ class Conversations implements MessageHandler {
                     ConversationTexts.chooseSlots("Sorry, I didn't get that.", slots, properties.zone()));
             return;
         }
-        answers.mark(message.messageId());
+        answers.mark(message);
         SignupStore.Assignment result = signups.assign(dialog.signupId(), slotId, volunteer, "messenger");
         if (result == SignupStore.Assignment.CONFIRMED) {
             signupEvents.changed(message.organisationId(), dialog.signupId());

@@ -25,11 +25,16 @@ import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.contracts.stream.StreamBatchHandler;
 
 /**
- * Handles one batch of {@code s:classified}: stores it in one transaction, then enqueues one
- * {@code q:reply} job per message, then publishes one {@link MessageClassified} per message on its
- * organisation's channel. The consumer loop acknowledges only after this returns, so a crash in
- * between replays the batch, which changes no row, enqueues and publishes again (reply handlers
- * and dashboards de-duplicate).
+ * Handles one batch of {@code s:classified}: stores it in one transaction, then publishes one
+ * {@link MessageClassified} per message on its organisation's channel, then enqueues one
+ * {@code q:reply} job per message. The consumer loop acknowledges only after this returns, so a crash
+ * in between replays the batch, which changes no row, publishes and enqueues again (dashboards and
+ * reply handlers de-duplicate).
+ *
+ * <p>Publishing comes before enqueueing so that whatever a reply handler announces about a message
+ * reaches the dashboards after the writer's event for it: when the Messenger dialog takes the message
+ * as an answer it says so live ({@code message.dialog_answer}), and that must not be overtaken by the
+ * writer's coloured {@code message.classified}.
  */
 class ClassifiedWriter implements StreamBatchHandler {
 
@@ -85,8 +90,8 @@ class ClassifiedWriter implements StreamBatchHandler {
             });
             return store(messages, pages);
         });
-        enqueueReplies(stored);
         publish(stored);
+        enqueueReplies(stored);
         List<String> done = accepted.stream().map(StreamMessage::getId).toList();
         if (!done.isEmpty()) {
             log.debug("Stored {} messages", done.size());

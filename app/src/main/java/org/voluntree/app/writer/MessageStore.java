@@ -135,8 +135,9 @@ class MessageStore {
     }
 
     /**
-     * How the dashboard shows each message's stored sentiment, by message id: the SQL function
-     * {@code sentiment_shown}, the one place that rule lives.
+     * How the dashboard shows each message's stored sentiment, by message id, as {@code /api/messages}
+     * does: the SQL function {@code sentiment_shown}, the one place that rule lives, and neutral for an
+     * answer the signup dialog already took (a replayed batch, a message classified again).
      */
     Map<Long, String> sentimentShown(Collection<Long> messageIds) {
         if (messageIds.isEmpty()) {
@@ -145,8 +146,10 @@ class MessageStore {
         Map<Long, String> shown = new HashMap<>();
         jdbc.query(
                 """
-                select message_id, sentiment_shown(label, score) from classifications
-                 where analyzer = 'sentiment' and message_id = any(?)
+                select c.message_id,
+                       case when m.dialog_answer then 'neutral' else sentiment_shown(c.label, c.score) end
+                  from classifications c join messages m on m.id = c.message_id
+                 where c.analyzer = 'sentiment' and c.message_id = any(?)
                 """,
                 rs -> {
                     shown.put(rs.getLong(1), rs.getString(2));

@@ -266,6 +266,37 @@ class VolunteerJourneyBrowserIT {
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(conversation, "5 messages"));
         assertStillTheSamePage();
         browser.screenshot("journey-inbox");
+
+        // the overview, open all along: her answers to the dialog (the e-mail address, the PIN, the slot,
+        // "Done") turned grey live, as a reload shows them, while her comment keeps its colour
+        browser.driver.switchTo().window(overview);
+        List<JsonNode> answers = api.get("/api/messages?limit=50")
+                .valueStream()
+                .filter(m -> psid.equals(m.path("authorId").asString())
+                        && "MESSAGE".equals(m.path("kind").asString()))
+                .toList();
+        assertThat(answers).as("what she typed or tapped in the dialog").hasSize(4);
+        assertThat(answers)
+                .as("the model is sure of the sentiment of some: they would be coloured were they opinions")
+                .anySatisfy(m -> assertThat(m.path("classifications")
+                                .path("sentiment")
+                                .path("score")
+                                .asDouble())
+                        .isGreaterThanOrEqualTo(SentimentColours.SHOWN_FROM));
+        for (JsonNode answer : answers) {
+            assertThat(answer.path("classifications")
+                            .path("sentiment")
+                            .path("shown")
+                            .asString())
+                    .as("a reload shows an answer uncoloured")
+                    .isEqualTo("neutral");
+            By answerItem = feedItem(answer);
+            browser.wait.until(ExpectedConditions.attributeToBe(answerItem, "data-sentiment", "neutral"));
+            SentimentColours.assertColour("neutral", browser.cssValue(answerItem, "border-left-color"));
+        }
+        assertThat(browser.attribute(item, "data-sentiment")).isEqualTo(sentiment);
+        assertStillTheSamePage();
+        browser.screenshot("journey-overview-answers");
     }
 
     @Test

@@ -24,10 +24,12 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voluntree.app.testing.AdminApi;
+import org.voluntree.app.testing.AdminSession;
 import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.SandboxClient;
 import org.voluntree.app.testing.SandboxClient.SandboxPage;
 import org.voluntree.app.testing.TestServers;
+import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.redis.RedisNames;
 import tools.jackson.databind.JsonNode;
 
@@ -57,6 +59,8 @@ class MessengerSignupEndToEndIT {
     private static final String PASSWORD = "correct horse battery";
     /** Read as {@code volunteer} and offense {@code neither} by the bundled models (see FacebookRepliesEndToEndIT). */
     private static final String VOLUNTEERING = "I can help on Saturday";
+    /** Read by the bundled sentiment model with a score far above the 0.8 from which a colour is shown. */
+    private static final String HEARTFELT = "thank you so much, you are all wonderful, I love it!";
 
     private static final Pattern PIN = Pattern.compile("\\b(\\d{6})\\b");
     private static final Duration PIPELINE = Duration.ofSeconds(60);
@@ -376,6 +380,74 @@ class MessengerSignupEndToEndIT {
         assertThat(text(botMessage(other, 1))).contains("type your email address");
     }
 
+    @Test
+    void theLiveFeedShowsADialogAnswerUncolouredAsAReloadDoesWhileAnOrdinaryMessageKeepsItsColour() throws Exception {
+        long slot = api.post(
+                        "/api/signups",
+                        Map.of(
+                                "title",
+                                "Saturday food sort",
+                                "slots",
+                                List.of(slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3))),
+                        201)
+                .path("slots")
+                .get(0)
+                .path("id")
+                .asLong();
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        try (AdminSession dashboard = new AdminSession(port)) {
+            assertThat(dashboard.logIn(ADMIN, PASSWORD)).isEqualTo(302);
+            dashboard.connect();
+
+            // someone who is in no dialog writes something heartfelt: an opinion, coloured live and on reload
+            String ordinary = SandboxClient.messageId(sandbox.message(page.id(), person(), HEARTFELT));
+            // someone else accepts the offer and picks the slot by typing its number, just as heartfelt
+            String psid = person();
+            sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId);
+            assertThat(text(botMessage(psid, 1))).contains("Morning shift");
+            String answer = SandboxClient.messageId(sandbox.message(page.id(), psid, "1 " + HEARTFELT));
+            assertThat(text(botMessage(psid, 2))).startsWith("You're in!");
+            assertThat(jdbc.queryForList("select slot_id from slot_assignments where slot_id = ?", Long.class, slot))
+                    .as("the dialog took it as the slot choice")
+                    .hasSize(1);
+
+            JsonNode answerOnReload = inMessages(answer);
+            assertThat(answerOnReload
+                            .path("classifications")
+                            .path("sentiment")
+                            .path("score")
+                            .asDouble())
+                    .as("the model is sure of the answer's sentiment: it would be coloured were it an opinion")
+                    .isGreaterThanOrEqualTo(0.8);
+            assertThat(shown(answerOnReload))
+                    .as("a reload shows the answer uncoloured")
+                    .isEqualTo("neutral");
+            JsonNode ordinaryOnReload = await("the opinion stored")
+                    .atMost(PIPELINE)
+                    .ignoreExceptions()
+                    .until(() -> inMessages(ordinary), m -> !shown(m).isEmpty());
+            assertThat(shown(ordinaryOnReload))
+                    .as("a reload colours the opinion")
+                    .isIn("positive", "negative");
+
+            long answerId = answerOnReload.path("messageId").asLong();
+            long ordinaryId = ordinaryOnReload.path("messageId").asLong();
+            await("the live feed agrees with a reload").atMost(PIPELINE).untilAsserted(() -> {
+                assertThat(liveSentiment(dashboard.received(), answerId))
+                        .as("the answer in the live feed")
+                        .isEqualTo("neutral");
+                assertThat(liveSentiment(dashboard.received(), ordinaryId))
+                        .as("the opinion in the live feed")
+                        .isEqualTo(shown(ordinaryOnReload));
+            });
+            assertThat(dashboard.received())
+                    .as("ids only: the dialog's event carries no text")
+                    .filteredOn(event -> event.contains("\"type\":\"message.dialog_answer\""))
+                    .isNotEmpty()
+                    .noneMatch(event -> event.contains(HEARTFELT));
+        }
+    }
+
     // -----------------------------------------------------------------------------------------------------
 
     private static String person() {
@@ -392,6 +464,41 @@ class MessengerSignupEndToEndIT {
                 label,
                 "required",
                 required);
+    }
+
+    /** The message with this Facebook id as {@code GET /api/messages} returns it (what a reload shows). */
+    private JsonNode inMessages(String externalId) {
+        return api.get("/api/messages?limit=100")
+                .valueStream()
+                .filter(m -> externalId.equals(m.path("externalId").asString()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("message " + externalId + " is not in /api/messages"));
+    }
+
+    private static String shown(JsonNode message) {
+        return message.path("classifications").path("sentiment").path("shown").asString("");
+    }
+
+    /**
+     * How the overview's live feed shows a message's sentiment after these events, in the order they
+     * came, as {@code assets/overview.js} applies them: a {@code message.classified} says how to show it,
+     * and once {@code message.dialog_answer} named it, it stays uncoloured; null before any event.
+     */
+    private static String liveSentiment(List<String> events, long messageId) {
+        String shown = null;
+        boolean answer = false;
+        for (String event : events) {
+            JsonNode json = Json.MAPPER.readTree(event);
+            if (json.path("messageId").asLong() != messageId) {
+                continue;
+            }
+            switch (json.path("type").asString()) {
+                case "message.classified" -> shown = shown(json);
+                case "message.dialog_answer" -> answer = true;
+                default -> {}
+            }
+        }
+        return shown == null || shown.isEmpty() ? null : answer ? "neutral" : shown;
     }
 
     /** The bot's {@code n}th message to the person (1-based), once it was sent; fails if more were sent. */

@@ -163,6 +163,35 @@ class ClassifiedWriterIT {
     }
 
     @Test
+    void aMessageTheDialogTookAsAnAnswerIsAnnouncedUncolouredWhenItIsWrittenAgain() throws Exception {
+        StreamMessage<String, byte[]> pin = withSentiment("1-0", messengerMessage("m1", "p1", "482913"), 0.97f);
+        writer.handle(List.of(pin));
+        // what the Messenger dialog does once it took the PIN (DialogAnswers)
+        jdbc.update("update messages set dialog_answer = true where external_id = 'm1'");
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (var sub = listen(received)) {
+            // the batch replayed (the writer stopped before acknowledging it), or the message classified again
+            writer.handle(List.of(pin));
+
+            await().until(() -> received.size() == 1);
+            JsonNode event = Json.MAPPER.readTree(
+                    received.get(0).substring(received.get(0).indexOf(' ') + 1));
+            assertThat(event.path("classifications")
+                            .path("sentiment")
+                            .path("shown")
+                            .asString())
+                    .as("as /api/messages shows it: an answer, not an opinion")
+                    .isEqualTo("neutral");
+            assertThat(event.path("classifications")
+                            .path("sentiment")
+                            .path("label")
+                            .asString())
+                    .as("the model's verdict is still there")
+                    .isEqualTo("positive");
+        }
+    }
+
+    @Test
     void rejectsMessagesOfAPageNoOrganisationConnectedAndStoresTheRest() {
         InboundEvent stranger = new InboundEvent(
                 "c:x:add",
@@ -288,6 +317,23 @@ class ClassifiedWriterIT {
                 "add",
                 author,
                 "Name " + author,
+                text,
+                null,
+                Instant.parse("2026-11-25T10:00:00Z"),
+                Instant.parse("2026-11-25T10:00:01Z"));
+    }
+
+    private static InboundEvent messengerMessage(String mid, String psid, String text) {
+        return new InboundEvent(
+                "m:" + mid,
+                EventKind.MESSAGE,
+                PAGE,
+                mid,
+                null,
+                null,
+                "add",
+                psid,
+                null,
                 text,
                 null,
                 Instant.parse("2026-11-25T10:00:00Z"),
