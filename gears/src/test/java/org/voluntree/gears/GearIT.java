@@ -91,7 +91,7 @@ class GearIT {
 
     @Test
     void classifiesAnEntryIntoClassifiedWithTheLabelAndAcknowledgesIt() {
-        // unambiguous comments, most of them from data/intent/test.tsv
+        // unambiguous comments, most of them from the intent corpus (data/intent)
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("count me in for saturday!", "volunteer");
         expected.put("put me down for the morning shift", "volunteer");

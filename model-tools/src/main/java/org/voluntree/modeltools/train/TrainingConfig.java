@@ -116,7 +116,7 @@ public record TrainingConfig(
                         0.005f,
                         0.1,
                         DEFAULT_SEED,
-                        new PrecisionFloor("volunteer", 0.95, DecisionCalibration.DEFAULT_FOLDS),
+                        new PrecisionFloor("volunteer", 0.97, DecisionCalibration.DEFAULT_FOLDS),
                         0,
                         3,
                         false,
