@@ -47,6 +47,8 @@ public record DefaultTraining(Path sharedData, Path intentData, Path offenseData
                         "features",
                         "--valence-lexicon",
                         LexiconReader.BUNDLED_VADER,
+                        "--valence-lexicon",
+                        LexiconReader.BUNDLED_EMOJI,
                         "--test",
                         existing(sharedData.resolve("sentiment/imdb_labelled.txt"))));
             // offense also learns the team's own comments (training files only, never a test file):

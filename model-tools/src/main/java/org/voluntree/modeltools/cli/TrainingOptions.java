@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.voluntree.contracts.text.ExtraFeatures;
 import org.voluntree.contracts.text.FeaturiserConfig;
 import org.voluntree.modeltools.data.Analyzer;
@@ -45,12 +46,13 @@ final class TrainingOptions {
 
     @Option(
             names = "--valence-lexicon",
-            paramLabel = "FILE|vader",
+            paramLabel = "FILE|vader|emoji",
             description = "sentiment: word classes by"
                     + " valence (positive, strong positive, negative, strong negative) from a lexicon in VADER's format"
-                    + " (token<TAB>mean valence), or 'vader' for the VADER lexicon bundled with model-tools; saved in the"
-                    + " manifest's featuriser like --lexicon's classes")
-    String valenceLexicon;
+                    + " (token<TAB>mean valence), 'vader' for the VADER lexicon or 'emoji' for the team's emoji valences,"
+                    + " both bundled with model-tools; repeat to join several; saved in the manifest's featuriser like"
+                    + " --lexicon's classes")
+    List<String> valenceLexicons = new ArrayList<>();
 
     @Option(names = "--epochs", description = "passes over the data (default: the analyzer's)")
     Integer epochs;
@@ -242,9 +244,15 @@ final class TrainingOptions {
         if (lexicon != null && lexiconUse != LexiconUse.examples) {
             extras = extras.withLexicon(LexiconReader.classes(lexicon));
         }
-        if (valenceLexicon != null) {
+        if (!valenceLexicons.isEmpty()) {
             Map<String, List<String>> classes = new TreeMap<>(extras.lexicon());
-            classes.putAll(LexiconReader.valenceClasses(valenceLexicon));
+            for (String source : valenceLexicons) {
+                LexiconReader.valenceClasses(source)
+                        .forEach((name, words) -> classes.merge(
+                                name,
+                                words,
+                                (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
+            }
             extras = extras.withLexicon(classes);
         }
         return config.withFeaturiser(new FeaturiserConfig(
@@ -306,12 +314,17 @@ final class TrainingOptions {
                         case both -> " (opinion lexicon: word classes in the featuriser and one-word examples)";
                     });
         }
-        if (valenceLexicon != null) {
+        for (String source : valenceLexicons) {
             notes.add(
-                    LexiconReader.BUNDLED_VADER.equals(valenceLexicon)
-                            ? "vader_sentiment_lexicon.txt of com.github.apanimesh061:vader-sentiment-analyzer:1.0 (VADER"
-                                    + " valence lexicon, Hutto and Gilbert 2014, MIT licence: word classes in the featuriser)"
-                            : valenceLexicon + " (valence lexicon: word classes in the featuriser)");
+                    switch (source) {
+                        case LexiconReader.BUNDLED_VADER ->
+                            "vader_sentiment_lexicon.txt of com.github.apanimesh061:vader-sentiment-analyzer:1.0 (VADER"
+                                    + " valence lexicon, Hutto and Gilbert 2014, MIT licence: word classes in the featuriser)";
+                        case LexiconReader.BUNDLED_EMOJI ->
+                            "emoji_valence.txt of model-tools (the team's emoji valences: the emoji join the valence"
+                                    + " classes in the featuriser)";
+                        default -> source + " (valence lexicon: word classes in the featuriser)";
+                    });
         }
         return notes;
     }

@@ -25,6 +25,13 @@ public final class LexiconReader {
     /** The argument of {@code --valence-lexicon} that names the VADER lexicon bundled with model-tools. */
     public static final String BUNDLED_VADER = "vader";
 
+    /**
+     * The argument of {@code --valence-lexicon} that names the team's emoji valences bundled with
+     * model-tools ({@code emoji_valence.txt}, VADER's format): the training sentences have no emoji,
+     * so an emoji joins the valence class of words with its valence and shares their learned weight.
+     */
+    public static final String BUNDLED_EMOJI = "emoji";
+
     /** Valences below this (VADER's scale is −4 … +4) are too weak to mark a word. */
     static final double MIN_VALENCE = 0.5;
 
@@ -74,7 +81,7 @@ public final class LexiconReader {
      * word, the {@link #CONTRACTION_FORMS}, and valences weaker than ±{@value #MIN_VALENCE};
      * ±{@value #STRONG_VALENCE} and beyond is strong.
      *
-     * @param source {@link #BUNDLED_VADER} or a path to such a file
+     * @param source {@link #BUNDLED_VADER}, {@link #BUNDLED_EMOJI} or a path to such a file
      * @throws DataFormatException naming the line whose valence is not a number
      */
     public static Map<String, List<String>> valenceClasses(String source) {
@@ -116,19 +123,23 @@ public final class LexiconReader {
     }
 
     private static List<String> valenceLines(String source) {
-        byte[] content = BUNDLED_VADER.equals(source) ? bundledVader() : fileContent(Path.of(source));
+        byte[] content = switch (source) {
+            case BUNDLED_VADER -> bundled("vader_sentiment_lexicon.txt", "VADER lexicon");
+            case BUNDLED_EMOJI -> bundled("emoji_valence.txt", "emoji valences");
+            default -> fileContent(Path.of(source));
+        };
         return new String(content, StandardCharsets.UTF_8).lines().toList();
     }
 
-    private static byte[] bundledVader() {
-        try (InputStream in = LexiconReader.class.getResourceAsStream("vader_sentiment_lexicon.txt")) {
+    private static byte[] bundled(String resource, String what) {
+        try (InputStream in = LexiconReader.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the bundled VADER lexicon is missing from model-tools'"
-                        + " jar: rebuild it with ./mvnw -pl model-tools -am package -DskipTests");
+                throw new IllegalStateException("the bundled " + what + " are missing from model-tools'"
+                        + " jar: rebuild it with mvn -pl model-tools -am package -DskipTests");
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bundled VADER lexicon", e);
+            throw new UncheckedIOException("cannot read the bundled " + what, e);
         }
     }
 

@@ -38,7 +38,7 @@ class RetrainCommandIT {
                 .startsWith("model-tools train --analyzer sentiment --data ")
                 .contains(
                         "--lexicon-use features",
-                        "--valence-lexicon vader",
+                        "--valence-lexicon vader --valence-lexicon emoji",
                         "--test " + imdb,
                         "--out " + models.resolve("sentiment"))
                 .contains("held-out test (frozen graph) — 1000 examples");
@@ -52,6 +52,15 @@ class RetrainCommandIT {
                         "valence_strong_positive",
                         "valence_negative",
                         "valence_strong_negative");
+        assertThat(artifact.manifest().featuriser().extrasOrNone().lexicon().get("valence_strong_positive"))
+                .contains("😍");
+        // the training sentences have no emoji: they are read through the valence classes of words
+        CommandRun delighted =
+                CommandRun.of("predict", "--model", models.resolve("sentiment").toString(), "😍😍😍");
+        CommandRun furious =
+                CommandRun.of("predict", "--model", models.resolve("sentiment").toString(), "😡👎");
+        assertThat(delighted.out()).containsPattern("sentiment\\s+positive");
+        assertThat(furious.out()).containsPattern("sentiment\\s+negative");
         assertThat(models.resolve("intent")).doesNotExist();
     }
 

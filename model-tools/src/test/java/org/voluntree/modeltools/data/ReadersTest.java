@@ -125,6 +125,26 @@ class ReadersTest {
     }
 
     @Test
+    void theBundledEmojiValencesAreOneTokenEachAndClassedBySignAndStrength() throws IOException {
+        Map<String, List<String>> classes = LexiconReader.valenceClasses(LexiconReader.BUNDLED_EMOJI);
+        long lines;
+        try (var in = LexiconReader.class.getResourceAsStream("emoji_valence.txt")) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .count();
+        }
+
+        // every line survives the normaliser as one token: a mistyped line would silently drop out
+        assertThat(classes.values().stream().mapToInt(List::size).sum()).isEqualTo((int) lines);
+        assertThat(classes.get("valence_strong_positive")).contains("😍", "❤", "🎉");
+        assertThat(classes.get("valence_positive")).contains("🙂", "👍", "🙏");
+        assertThat(classes.get("valence_strong_negative")).contains("😡", "💔", "👎");
+        assertThat(classes.get("valence_negative")).contains("😕", "🙄");
+        // laughing and crying faces mock as often as they delight: left out
+        assertThat(classes.values()).noneMatch(words -> words.contains("😂") || words.contains("😭"));
+    }
+
+    @Test
     void aValenceThatIsNotANumberNamesItsLineAndAMissingFileItsPath() throws IOException {
         Path file = write("v.txt", "nice\t1.8\nodd\thigh\n");
 
