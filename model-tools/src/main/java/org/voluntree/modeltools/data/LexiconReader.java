@@ -134,8 +134,8 @@ public final class LexiconReader {
     private static byte[] bundled(String resource, String what) {
         try (InputStream in = LexiconReader.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the bundled " + what + " are missing from model-tools'"
-                        + " jar: rebuild it with mvn -pl model-tools -am package -DskipTests");
+                throw new IllegalStateException("the bundled " + what + " (" + resource + ") is not in model-tools'"
+                        + " jar: rebuild it with ./mvnw -pl model-tools -am package -DskipTests");
             }
             return in.readAllBytes();
         } catch (IOException e) {
