@@ -69,10 +69,9 @@ public final class EmbeddedDefaults {
             defaults.put("voluntree.embedded.webhook-app-secret", "voluntree-demo-app-secret");
             defaults.put("voluntree.embedded.webhook-verify-token", "voluntree-demo-verify-token");
             defaults.put("voluntree.embedded.facebook-app-id", "100000000000999");
-            // the local Facebook sandbox this same process serves
-            defaults.put(
-                    "voluntree.embedded.facebook-graph-url",
-                    "http://127.0.0.1:" + env.getOrDefault("VOLUNTREE_PORT", "8080") + "/sandbox/graph");
+            // the local Facebook sandbox this same process serves, on the port it serves
+            // (VOLUNTREE_PORT or --server.port: resolved when the property is read)
+            defaults.put("voluntree.embedded.facebook-graph-url", "http://127.0.0.1:${server.port:8080}/sandbox/graph");
             defaults.put("voluntree.embedded.pages-token-key", localTokenKey(dataDir));
             if (isBlank(env.get("VOLUNTREE_SMTP_HOST"))) {
                 defaults.put("voluntree.embedded.mail-sandbox", "true");

@@ -21,6 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.account.Permissions;
 import org.voluntree.app.api.InvalidFieldException;
+import org.voluntree.app.api.PlannedTimes;
 import org.voluntree.app.messages.RecentMessages;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
@@ -76,6 +77,9 @@ class PostController {
         if (request.scheduledAt() != null && request.scheduledAt().isBefore(Instant.now())) {
             throw InvalidFieldException.of(
                     "scheduledAt", "is in the past; leave it out to publish when you press publish");
+        }
+        if (request.scheduledAt() != null) {
+            PlannedTimes.requireNotTooFarAhead("scheduledAt", request.scheduledAt(), Instant.now());
         }
         long id =
                 posts.create(admin.organisationId(), request).orElseThrow(() -> Permissions.notFound("page or signup"));

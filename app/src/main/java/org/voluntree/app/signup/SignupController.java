@@ -23,6 +23,7 @@ import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.account.Permissions;
 import org.voluntree.app.api.ApiErrorBodies;
 import org.voluntree.app.api.InvalidFieldException;
+import org.voluntree.app.api.PlannedTimes;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
 
@@ -104,8 +105,11 @@ class SignupController {
 
     private static void checkSlots(SignupRequest request) {
         Set<List<Instant>> times = new HashSet<>();
+        Instant now = Instant.now();
         for (int i = 0; i < request.slots().size(); i++) {
             SignupRequest.SlotRequest slot = request.slots().get(i);
+            PlannedTimes.requireNotTooFarAhead("slots[" + i + "].startsAt", slot.startsAt(), now);
+            PlannedTimes.requireNotTooFarAhead("slots[" + i + "].endsAt", slot.endsAt(), now);
             if (!slot.endsAt().isAfter(slot.startsAt())) {
                 throw InvalidFieldException.of("slots[" + i + "].endsAt", "must be after startsAt");
             }

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +21,9 @@ import org.voluntree.contracts.local.LocalRedisServer;
 
 /**
  * The README's run command: the packaged jar with nothing configured starts its own Redis and
- * PostgreSQL, and a stop (SIGTERM, as Ctrl-C or a service manager sends) ends the process and both
- * servers, the application first.
+ * PostgreSQL, answers a simulated comment through its own Facebook sandbox (on whatever port it was
+ * given, here as {@code --server.port}), and a stop (SIGTERM, as Ctrl-C or a service manager sends)
+ * ends the process and both servers, the application first.
  */
 class EmbeddedRunIT {
 
@@ -31,9 +36,8 @@ class EmbeddedRunIT {
         ProcessBuilder builder = AppProcesses.command(Path.of(System.getProperty("voluntree.app.jar")), log);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("VOLUNTREE_"));
+        builder.command().add("--server.port=" + port);
         env.putAll(Map.of(
-                "VOLUNTREE_PORT",
-                Integer.toString(port),
                 "VOLUNTREE_DATA_DIR",
                 dataDir.toString(),
                 "VOLUNTREE_EMBEDDED_REDIS_PORT",
@@ -52,6 +56,25 @@ class EmbeddedRunIT {
             assertThat(app.isAlive()).as("started; see " + log.toAbsolutePath()).isTrue();
             assertThat(listening(redisPort)).isTrue();
             assertThat(listening(postgresPort)).isTrue();
+            // the replies go to the sandbox this process serves, on the port it was given
+            HttpClient http = HttpClient.newHttpClient();
+            http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sandbox/simulate/comment"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"pageId\":\"100000000000001\","
+                                    + "\"authorName\":\"Maya Cruz\",\"text\":\"Count me in for Saturday!\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(http.send(
+                                            HttpRequest.newBuilder(URI.create(
+                                                            "http://127.0.0.1:" + port + "/sandbox/messages"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.ofString())
+                                    .body())
+                            .as("the private signup offer reached the sandbox; see " + log.toAbsolutePath())
+                            .contains("Maya"));
 
             app.destroy();
 

@@ -346,6 +346,11 @@ class PagesPostsAndReconciliationIT {
                 .as("a time that has passed is a mistake, not 'now'")
                 .isEqualTo(400);
         assertThat(late.body()).contains("\"field\":\"scheduledAt\"");
+        HttpResponse<String> farOff = owner.post("/api/posts", """
+                {"pageId": "%s", "message": "Tree planting!", "scheduledAt": "+999999-01-01T09:00:00Z"}
+                """.formatted(PAGE));
+        assertThat(farOff.statusCode()).as(farOff.body()).isEqualTo(400);
+        assertThat(farOff.body()).contains("\"field\":\"scheduledAt\"", "check the year");
 
         HttpResponse<String> draft =
                 owner.post("/api/posts", """

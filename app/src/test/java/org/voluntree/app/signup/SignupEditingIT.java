@@ -191,6 +191,30 @@ class SignupEditingIT {
     }
 
     @Test
+    void aMistypedYearIsRefusedWithItsFieldAndNothingIsStored() {
+        long signup = json(owner.post("/api/signups", body("Saturday sort", slot(null, 0, 3, 2), null)))
+                .path("id")
+                .asLong();
+        String farOff =
+                "{\"startsAt\":\"+999999-01-01T09:00:00Z\",\"endsAt\":\"+999999-01-01T10:00:00Z\",\"required\":1}";
+        String nextDecade = "{\"startsAt\":\"" + morning.plus(3650, ChronoUnit.DAYS) + "\",\"endsAt\":\""
+                + morning.plus(3650, ChronoUnit.DAYS).plus(2, ChronoUnit.HOURS) + "\",\"required\":1}";
+        List<Slot> before = signups.allSlots(signup);
+
+        HttpResponse<String> created = owner.post("/api/signups", body("Year", farOff, null));
+        HttpResponse<String> edited =
+                owner.put("/api/signups/" + signup, body(slot(null, 0, 3, 2) + "," + nextDecade, null));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(400);
+        assertThat(json(created).path("field").asString()).isEqualTo("slots[0].startsAt");
+        assertThat(json(created).path("reason").asString()).contains("more than 5 years ahead", "check the year");
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(400);
+        assertThat(json(edited).path("field").asString()).isEqualTo("slots[1].startsAt");
+        assertThat(signups.allSlots(signup)).isEqualTo(before);
+        assertThat(signups.latestActive(org)).contains(signup);
+    }
+
+    @Test
     void peopleWritingWithoutAPostAreOfferedTheNewestSignupThatStillHasDatesComing() {
         long upcoming = json(owner.post("/api/signups", body("Upcoming", slot(null, 0, 3, 2), null)))
                 .path("id")
