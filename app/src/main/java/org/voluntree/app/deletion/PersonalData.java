@@ -9,17 +9,28 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.voluntree.contracts.redis.RedisNames;
 
 /**
- * Erases what Voluntree holds about a person, by their Facebook id: their messages (and with them
- * classifications, interests and replies), their volunteer records (and slot confirmations), their
- * opt-outs and their Messenger dialog state in Redis. The request is recorded under a confirmation
- * code with only a hash of the id.
+ * Erases what Voluntree holds about a person, by either of their Facebook ids. A person can be
+ * known under several: the id they commented under and their page-scoped Messenger id, which the
+ * signup dialog (or an admin) merged into one volunteer ({@code volunteers.merged_into}). So the
+ * request's id is first widened to every id whose volunteer row is merged with one of its rows, and
+ * everything under any of them goes: their messages (and with them classifications, interests and
+ * replies), their volunteer rows (with the e-mail typed in Messenger and their slot places), the
+ * messages admins wrote to them by hand, their opt-outs and their Messenger dialog state in Redis
+ * (the e-mail and PIN being verified, the 24-hour window, the pause). It all happens in one
+ * transaction; the request is recorded as completed, under a confirmation code with only a hash of
+ * the id, only once everything is gone.
  */
 @Service
 public class PersonalData {
@@ -27,12 +38,20 @@ public class PersonalData {
     /** The outcome of a deletion, as the status URL reports it. */
     public record Deletion(String confirmationCode, String status, int messagesDeleted, int volunteersDeleted) {}
 
+    /** Everyone a person is known as: their Facebook ids and their volunteer rows. */
+    private record Person(Set<String> facebookUserIds, Set<Long> volunteerIds) {}
+
+    /** Stands in for an empty list: {@code in ()} is not SQL, and no row has this id. */
+    private static final List<Long> NO_ROWS = List.of(-1L);
+
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final StatefulRedisConnection<String, byte[]> redis;
     private final SecureRandom random = new SecureRandom();
 
     PersonalData(JdbcTemplate jdbc, StatefulRedisConnection<String, byte[]> redis) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.redis = redis;
     }
 
@@ -41,15 +60,49 @@ public class PersonalData {
         byte[] code = new byte[12];
         random.nextBytes(code);
         String confirmation = HexFormat.of().formatHex(code);
-        int messages = jdbc.update("delete from messages where author_id = ?", facebookUserId);
-        int volunteers = jdbc.update("delete from volunteers where facebook_user_id = ?", facebookUserId);
-        jdbc.update("delete from opt_outs where facebook_user_id = ?", facebookUserId);
-        eraseConversations(facebookUserId);
+        Person person = person(facebookUserId);
+        Map<String, Object> ids = Map.of(
+                "ids",
+                person.facebookUserIds(),
+                "rows",
+                person.volunteerIds().isEmpty() ? NO_ROWS : person.volunteerIds());
+        int messages = named.update("delete from messages where author_id in (:ids)", ids);
+        named.update("delete from hand_replies where psid in (:ids)", ids);
+        int volunteers = named.update("delete from volunteers where id in (:rows)", ids);
+        // the policy before merges were followed: a deleted person's "stop" goes with them
+        named.update("delete from opt_outs where facebook_user_id in (:ids)", ids);
+        person.facebookUserIds().forEach(this::eraseConversations);
         jdbc.update("""
                 insert into data_deletions (confirmation_code, user_hash, completed_at, messages_deleted, volunteers_deleted)
                 values (?, ?, now(), ?, ?)
                 """, confirmation, hash(facebookUserId), messages, volunteers);
         return new Deletion(confirmation, "completed", messages, volunteers);
+    }
+
+    /**
+     * The person behind an id: its volunteer rows in every organisation, the rows merged with them
+     * (into them, or what they were merged into, and what else was merged there), the ids of those,
+     * and so on until nothing new turns up. The rows are locked until the erasure commits, so a merge
+     * cannot slip a row past it.
+     */
+    private Person person(String facebookUserId) {
+        Set<String> ids = new TreeSet<>(Set.of(facebookUserId));
+        Set<Long> rows = new TreeSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            Map<String, Object> known = Map.of("ids", ids, "rows", rows.isEmpty() ? NO_ROWS : rows);
+            for (Map<String, Object> row : named.queryForList("""
+                    select id, facebook_user_id from volunteers
+                     where facebook_user_id in (:ids) or id in (:rows) or merged_into in (:rows)
+                        or id in (select merged_into from volunteers where id in (:rows))
+                       for update
+                    """, known)) {
+                grew |= rows.add(((Number) row.get("id")).longValue());
+                grew |= ids.add((String) row.get("facebook_user_id"));
+            }
+        }
+        return new Person(ids, rows);
     }
 
     public Optional<Deletion> status(String confirmationCode) {

@@ -370,7 +370,6 @@ public class SignupStore {
                 .flatMap(org -> find(org, signupId));
     }
 
-    /** The volunteer row of a person, created on first contact. */
     /** The volunteer with this Facebook id (the one it was merged into, if it was), created if new. */
     public long volunteer(long organisationId, String facebookUserId, String name) {
         return volunteer(organisationId, facebookUserId, name, null);
@@ -388,24 +387,29 @@ public class SignupStore {
     }
 
     /**
-     * Records that the person with this Messenger id wrote the comment: their Messenger volunteer
-     * (and whatever was merged into it) is merged into the commenter's, which is created from the
-     * comment if the writer has not. Nothing happens when the ids are the same, the comment is
-     * unknown, or the two are already one volunteer.
+     * Records that the person with this Messenger id wrote the comment: the commenter's volunteer is
+     * created from the comment if the writer has not, carries the comment's name unless it has one,
+     * and the Messenger volunteer (and whatever was merged into it) is merged into it. With the same
+     * id on both sides (the sandbox's default) there is one row and nothing to merge; nothing happens
+     * when the comment is unknown.
      */
     public void sameAsCommenter(long organisationId, String psid, String commentId) {
         List<Map<String, Object>> comment = jdbc.queryForList("""
                 select author_id, author_name, created_at from messages
                  where organisation_id = ? and external_id = ? and kind = 'COMMENT' and author_id is not null
                 """, organisationId, commentId);
-        if (comment.isEmpty() || psid.equals(comment.get(0).get("author_id"))) {
+        if (comment.isEmpty()) {
             return;
         }
-        long keep = volunteer(
-                organisationId,
-                comment.get(0).get("author_id"),
-                comment.get(0).get("author_name"),
-                comment.get(0).get("created_at"));
+        Object authorId = comment.get(0).get("author_id");
+        Object authorName = comment.get(0).get("author_name");
+        long keep =
+                volunteer(organisationId, authorId, authorName, comment.get(0).get("created_at"));
+        // the commenter's row got the name above; the volunteer it was merged into may have none
+        jdbc.update("update volunteers set name = ? where id = ? and name is null", authorName, keep);
+        if (psid.equals(authorId)) {
+            return;
+        }
         long messenger = volunteer(organisationId, psid, null);
         if (messenger == keep) {
             return;

@@ -2,6 +2,7 @@ package org.voluntree.app.deletion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,6 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +25,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.voluntree.app.signup.SignupRequest;
+import org.voluntree.app.signup.SignupStore;
 import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.contracts.event.Json;
+import org.voluntree.contracts.redis.RedisNames;
 import tools.jackson.databind.JsonNode;
 
 /** Facebook's data deletion callback, signed as Facebook signs it, against real PostgreSQL. */
@@ -44,11 +53,23 @@ class DataDeletionIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    SignupStore signups;
+
+    @Autowired
+    StatefulRedisConnection<String, byte[]> redis;
+
+    long org;
+
     @BeforeEach
     void setUp() {
         fixture.deleteAllOrganisations();
         jdbc.update("truncate data_deletions");
-        long org = fixture.organisation("Shelter", "777");
+        List<String> leftOver = redis.sync().keys(RedisNames.conversation("*", "*", MAYA_PSID));
+        if (!leftOver.isEmpty()) {
+            redis.sync().del(leftOver.toArray(String[]::new));
+        }
+        org = fixture.organisation("Shelter", "777");
         long page = fixture.page(org);
         for (String person : new String[] {"gone-1", "stays-2"}) {
             jdbc.update("""
@@ -106,6 +127,152 @@ class DataDeletionIT {
                 .isEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from volunteers", Integer.class))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aRequestForTheMessengerIdErasesWhatWasMergedIntoTheCommenterToo() throws Exception {
+        Maya maya = commentedThenSignedUpInMessenger();
+
+        JsonNode status = statusOf(post(SignedRequest.forUser(MAYA_PSID, TestServers.APP_SECRET)));
+
+        assertErased(maya);
+        assertThat(status.path("status").asString()).isEqualTo("completed");
+        assertThat(status.path("messagesDeleted").asInt())
+                .as("her comment and her Messenger messages")
+                .isEqualTo(maya.messages());
+        assertThat(status.path("volunteersDeleted").asInt())
+                .as("the commenter's row and the Messenger row merged into it")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aRequestForTheCommenterIdErasesTheMessengerIdMergedIntoIt() throws Exception {
+        Maya maya = commentedThenSignedUpInMessenger();
+
+        JsonNode status = statusOf(post(SignedRequest.forUser(MAYA_COMMENTER, TestServers.APP_SECRET)));
+
+        assertErased(maya);
+        assertThat(status.path("status").asString()).isEqualTo("completed");
+        assertThat(status.path("messagesDeleted").asInt()).isEqualTo(maya.messages());
+        assertThat(status.path("volunteersDeleted").asInt()).isEqualTo(2);
+    }
+
+    // -----------------------------------------------------------------------------------------------------
+
+    private static final String MAYA_COMMENTER = "287179182208494";
+    private static final String MAYA_PSID = "2001";
+    private static final String MAYA_EMAIL = "maya@example.org";
+
+    /** What the Messenger dialog leaves behind for Maya: the ids her messages and slot carry. */
+    private record Maya(long signupId, long slotId, int messages) {}
+
+    /**
+     * Maya comments under her app-scoped id, accepts the offer in Messenger under her page-scoped id
+     * (merged into the commenter, as the dialog does), verifies her e-mail and takes a slot.
+     */
+    private Maya commentedThenSignedUpInMessenger() {
+        long page = fixture.page(org);
+        message(page, "c-maya", "COMMENT", MAYA_COMMENTER, "Maya Cruz", "count me in");
+        message(page, "m-yes", "POSTBACK", MAYA_PSID, null, "Yes, sign me up");
+        long typed = message(page, "m-email", "MESSAGE", MAYA_PSID, null, "Maya@Example.org");
+        message(page, "m-pin", "MESSAGE", MAYA_PSID, null, "123456");
+        message(page, "m-slot", "MESSAGE", MAYA_PSID, null, "#1");
+        jdbc.update("""
+                insert into replies (organisation_id, message_id, target_id, kind, intent, text, status)
+                values (?, ?, ?, 'private', 'pin_sent', ?, 'sent')
+                """, org, typed, "m-email", "We emailed a 6-digit code to " + MAYA_EMAIL);
+        jdbc.update("""
+                insert into hand_replies (organisation_id, facebook_page_id, psid, text, status)
+                values (?, '777', ?, ?, 'sent')
+                """, org, MAYA_PSID, "Hi Maya, we'll write to " + MAYA_EMAIL);
+
+        signups.volunteer(org, MAYA_PSID, null);
+        signups.sameAsCommenter(org, MAYA_PSID, "c-maya");
+        long volunteer = signups.volunteer(org, MAYA_PSID, null);
+        signups.verifiedEmail(volunteer, MAYA_EMAIL);
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        long signup = signups.create(
+                org,
+                new SignupRequest(
+                        "Food sort",
+                        null,
+                        null,
+                        null,
+                        List.of(new SignupRequest.SlotRequest(null, day, day.plus(3, ChronoUnit.HOURS), "Morning", 2)),
+                        null));
+        long slot = signups.allSlots(signup).get(0).id();
+        assertThat(signups.assign(signup, slot, volunteer, "messenger")).isEqualTo(SignupStore.Assignment.CONFIRMED);
+        redis.sync()
+                .set(
+                        RedisNames.conversation("dialog", "777", MAYA_PSID),
+                        ("{\"step\":\"CHOOSE_SLOTS\",\"email\":\"" + MAYA_EMAIL + "\"}")
+                                .getBytes(StandardCharsets.UTF_8));
+        redis.sync().set(RedisNames.conversation("window", "777", MAYA_PSID), "1".getBytes(StandardCharsets.UTF_8));
+        assertThat(rowsHolding(MAYA_EMAIL)).as("the fixture holds her e-mail").isNotEmpty();
+        return new Maya(signup, slot, 5);
+    }
+
+    private void assertErased(Maya maya) {
+        assertThat(rowsHolding(MAYA_EMAIL))
+                .as("no row anywhere holds her e-mail")
+                .isEmpty();
+        assertThat(jdbc.queryForList("select facebook_user_id from volunteers", String.class))
+                .as("everyone else stays")
+                .containsExactlyInAnyOrder("gone-1", "stays-2");
+        assertThat(jdbc.queryForList("select author_id from messages", String.class))
+                .containsExactlyInAnyOrder("gone-1", "stays-2");
+        assertThat(jdbc.queryForObject("select count(*) from hand_replies", Integer.class))
+                .isZero();
+        assertThat(signups.volunteersBySlot(maya.signupId()))
+                .singleElement()
+                .satisfies(slot ->
+                        assertThat(slot.volunteers()).as("her place is free").isEmpty());
+        assertThat(redis.sync().keys(RedisNames.conversation("*", "*", MAYA_PSID)))
+                .as("her dialog (with the e-mail) and its markers")
+                .isEmpty();
+    }
+
+    /** Every table and text column in which some row contains the needle. */
+    private List<String> rowsHolding(String needle) {
+        List<String> found = new ArrayList<>();
+        for (Map<String, Object> column : jdbc.queryForList("""
+                select table_name, column_name from information_schema.columns
+                 where table_schema = current_schema() and data_type in ('text', 'jsonb', 'character varying')
+                """)) {
+            String table = (String) column.get("table_name");
+            String name = (String) column.get("column_name");
+            Integer rows = jdbc.queryForObject(
+                    "select count(*) from \"" + table + "\" where lower(\"" + name + "\"::text) like ?",
+                    Integer.class,
+                    "%" + needle.toLowerCase() + "%");
+            if (rows > 0) {
+                found.add(table + "." + name);
+            }
+        }
+        return found;
+    }
+
+    private long message(long page, String externalId, String kind, String author, String name, String text) {
+        return jdbc.queryForObject("""
+                insert into messages (organisation_id, page_id, external_id, kind, author_id, author_name, text,
+                                      created_at, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, now(), now()) returning id
+                """, Long.class, org, page, externalId, kind, author, name, text);
+    }
+
+    private JsonNode statusOf(HttpResponse<String> deletion) throws IOException, InterruptedException {
+        assertThat(deletion.statusCode()).isEqualTo(200);
+        HttpResponse<String> status = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(Json.MAPPER
+                                        .readTree(deletion.body())
+                                        .path("url")
+                                        .asString()))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(status.statusCode()).isEqualTo(200);
+        return Json.MAPPER.readTree(status.body());
     }
 
     private HttpResponse<String> post(String signedRequest) throws IOException, InterruptedException {

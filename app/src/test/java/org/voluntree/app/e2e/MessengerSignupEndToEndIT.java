@@ -4,15 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -302,6 +311,118 @@ class MessengerSignupEndToEndIT {
     }
 
     @Test
+    void someoneWhoCommentedThenSignedUpInMessengerIsErasedWhenTheyAskUnderTheirMessengerId() throws Exception {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        JsonNode signup = api.post(
+                "/api/signups",
+                Map.of("title", "Saturday food sort", "slots", List.of(slot(day, "Morning shift", 3))),
+                201);
+        long signupId = signup.path("id").asLong();
+        long slot = signup.path("slots").get(0).path("id").asLong();
+        // an address of her own: the mail sandbox is shared by this class's tests
+        String commenter = person();
+        String psid = person();
+
+        sandbox.comment(page.id(), postId, commenter, "Maya Cruz", VOLUNTEERING);
+        String accept = botMessage(commenter, 1)
+                .path("message")
+                .path("attachment")
+                .path("payload")
+                .path("buttons")
+                .get(0)
+                .path("payload")
+                .asString();
+        sandbox.postback(page.id(), psid, "Yes, sign me up", accept);
+        assertThat(text(botMessage(psid, 1))).contains("type your email address");
+        sandbox.message(page.id(), psid, "Cruz.Maya@Example.net");
+        assertThat(text(botMessage(psid, 2))).contains("cruz.maya@example.net");
+        sandbox.message(page.id(), psid, pinEmailed("cruz.maya@example.net", 1));
+        assertThat(text(botMessage(psid, 3))).startsWith("Thanks, your email is confirmed!");
+        sandbox.quickReply(page.id(), psid, "#1", "SLOT|" + slot);
+        assertThat(text(botMessage(psid, 4))).startsWith("You're in!");
+        assertThat(api.get("/api/signups/" + signupId + "/volunteers").toString())
+                .contains("Maya Cruz");
+        int messages = jdbc.queryForObject(
+                "select count(*) from messages where organisation_id = ? and author_id in (?, ?)",
+                Integer.class,
+                organisationId,
+                commenter,
+                psid);
+
+        JsonNode status = dataDeletion(psid);
+
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from volunteers where organisation_id = ? and email is not null",
+                        Integer.class,
+                        organisationId))
+                .as("the e-mail she verified in Messenger, kept on the commenter she was merged into")
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from messages where lower(text) like '%cruz.maya@example.net%'",
+                        Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from replies where lower(text) like '%cruz.maya@example.net%'", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForList("select volunteer_id from slot_assignments where slot_id = ?", Long.class, slot))
+                .as("her place is free again")
+                .isEmpty();
+        assertThat(api.get("/api/signups/" + signupId + "/volunteers").toString())
+                .doesNotContain("Maya Cruz");
+        assertThat(api.get("/api/volunteers").path("total").asLong()).isZero();
+        assertThat(redis.sync().keys(RedisNames.conversation("*", "*", psid))).isEmpty();
+        assertThat(status.path("status").asString()).isEqualTo("completed");
+        assertThat(status.path("messagesDeleted").asInt())
+                .as("her comment and her Messenger messages")
+                .isEqualTo(messages);
+        assertThat(status.path("volunteersDeleted").asInt())
+                .as("the commenter and the Messenger id merged into it")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aHowToSignupCommenterWhoAcceptsTheOfferUnderTheSameIdIsAVolunteerWithTheirName() {
+        api.post(
+                "/api/signups",
+                Map.of(
+                        "title",
+                        "Saturday food sort",
+                        "slots",
+                        List.of(slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3))),
+                201);
+        String psid = person();
+
+        String commentId = SandboxClient.commentId(
+                sandbox.comment(page.id(), postId, psid, "Dan Brooks", "How do I sign up to volunteer?"));
+        JsonNode offer = botMessage(psid, 1);
+        assertThat(jdbc.queryForObject("""
+                        select c.label from classifications c join messages m on m.id = c.message_id
+                         where m.external_id = ? and c.analyzer = 'intent'
+                        """, String.class, commentId))
+                .as("a question, not an offer to help: the comment made no volunteer")
+                .isEqualTo("how_to_signup");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from volunteers where organisation_id = ?", Integer.class, organisationId))
+                .isZero();
+        String accept = offer.path("message")
+                .path("attachment")
+                .path("payload")
+                .path("buttons")
+                .get(0)
+                .path("payload")
+                .asString();
+        // the sandbox's Messenger id is the id the person commented under
+        sandbox.postback(page.id(), psid, "Yes, sign me up", accept);
+        assertThat(text(botMessage(psid, 2))).contains("type your email address");
+
+        JsonNode found = api.get("/api/volunteers?q=" + psid);
+        assertThat(found.path("total").asLong()).isEqualTo(1);
+        assertThat(found.path("items").get(0).path("name").asString(null))
+                .as("the name the comment carried")
+                .isEqualTo("Dan Brooks");
+    }
+
+    @Test
     void stopOptsThePersonOutOfEveryAutomaticMessage() {
         api.post(
                 "/api/signups",
@@ -517,6 +638,35 @@ class MessengerSignupEndToEndIT {
                 String.class,
                 targetId);
         return found.isEmpty() ? null : String.join(", ", found);
+    }
+
+    /** Facebook's data deletion callback for this user, signed as Facebook signs it; returns the status. */
+    private JsonNode dataDeletion(String userId) throws Exception {
+        String payload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Json.write(Map.of("algorithm", "HMAC-SHA256", "user_id", userId)));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(TestServers.APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signed = Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII)))
+                + "." + payload;
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/facebook/data-deletion"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "signed_request=" + URLEncoder.encode(signed, StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        HttpResponse<String> status = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                Json.MAPPER.readTree(answer.body()).path("url").asString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(status.statusCode()).isEqualTo(200);
+        return Json.MAPPER.readTree(status.body());
     }
 
     private List<JsonNode> mailsTo(String address) {
