@@ -25,6 +25,7 @@ import org.voluntree.app.reply.ReplySender;
 import org.voluntree.app.reply.ReplySettings;
 import org.voluntree.app.reply.ReplySettingsStore;
 import org.voluntree.app.reply.SignupOffer;
+import org.voluntree.app.reply.SignupOfferRecords;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
 import org.voluntree.app.signup.SignupEvents;
@@ -56,6 +57,7 @@ class Conversations implements MessageHandler {
     private final SignupStore signups;
     private final ReplySender sender;
     private final ReplyRecords records;
+    private final SignupOfferRecords offers;
     private final ReplySettingsStore settings;
     private final OptOuts optOuts;
     private final EmailQueue emails;
@@ -72,6 +74,7 @@ class Conversations implements MessageHandler {
             SignupStore signups,
             ReplySender sender,
             ReplyRecords records,
+            SignupOfferRecords offers,
             ReplySettingsStore settings,
             OptOuts optOuts,
             EmailQueue emails,
@@ -85,6 +88,7 @@ class Conversations implements MessageHandler {
         this.signups = signups;
         this.sender = sender;
         this.records = records;
+        this.offers = offers;
         this.settings = settings;
         this.optOuts = optOuts;
         this.emails = emails;
@@ -128,6 +132,11 @@ class Conversations implements MessageHandler {
         if (payload != null && payload.startsWith(SignupOffer.YES)) {
             consent(message, SignupOffer.postIdOf(payload), SignupOffer.commentIdOf(payload));
         } else if (payload != null && payload.startsWith(SignupOffer.NO)) {
+            String commentId = SignupOffer.commentIdOf(payload);
+            if (commentId != null) {
+                // offers made before signup_offers existed carry no comment id and have no row to mark
+                offers.declined(message.organisationId(), commentId);
+            }
             dialogs.end(pageId, psid);
             reply(message, "declined", ConversationTexts.declined());
         } else {

@@ -27,7 +27,8 @@ import org.voluntree.contracts.redis.RedisNames;
  * request's id is first widened to every id whose volunteer row is merged with one of its rows, and
  * everything under any of them goes: their messages (and with them classifications, interests and
  * replies), their volunteer rows (with the e-mail typed in Messenger and their slot places), the
- * messages admins wrote to them by hand, their opt-outs and their Messenger dialog state in Redis
+ * messages admins wrote to them by hand, their opt-outs, the signup offers they got and their
+ * Messenger dialog state in Redis
  * (the e-mail and PIN being verified, the 24-hour window, the pause). It all happens in one
  * transaction; the request is recorded as completed, under a confirmation code with only a hash of
  * the id, only once everything is gone.
@@ -71,6 +72,7 @@ public class PersonalData {
         int volunteers = named.update("delete from volunteers where id in (:rows)", ids);
         // the policy before merges were followed: a deleted person's "stop" goes with them
         named.update("delete from opt_outs where facebook_user_id in (:ids)", ids);
+        named.update("delete from signup_offers where facebook_user_id in (:ids)", ids);
         person.facebookUserIds().forEach(this::eraseConversations);
         jdbc.update("""
                 insert into data_deletions (confirmation_code, user_hash, completed_at, messages_deleted, volunteers_deleted)

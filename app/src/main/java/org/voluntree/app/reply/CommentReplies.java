@@ -9,13 +9,18 @@ import org.springframework.stereotype.Component;
 import org.voluntree.app.facebook.GraphApi;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
+import org.voluntree.app.signup.SignupStore;
 import org.voluntree.app.writer.WriterProperties;
 import org.voluntree.contracts.event.EventKind;
 
 /**
  * Answers a new comment by its intent: {@code volunteer} gets a public thank-you and the one
  * private reply Facebook allows, offering to sign up with Yes/No buttons; {@code how_to_signup}
- * the same private offer; {@code event_question}, {@code requirements_question} and
+ * the same private offer. A person is offered once per signup post's signup (per post, when the
+ * post has none; claimed in {@link SignupOfferRecords}): while that offer is open or accepted, or
+ * when they already hold a place in the signup, a further volunteer comment gets neither thank-you
+ * nor offer, and after a No they are offered again only when {@link #REOFFER_AFTER_DECLINE} has
+ * passed; {@code event_question}, {@code requirements_question} and
  * {@code donation} an answer from the signup's facts or the organisation's info, or a hand-off to
  * a human; {@code appreciation} a short thanks, unless its sentiment shows as negative. Comments scored offensive or hateful with at least
  * {@code voluntree.replies.offense-threshold} (the offense model, trained on tweets, is wary of
@@ -34,9 +39,13 @@ class CommentReplies implements MessageHandler {
     static final String DONATION = "donation";
     static final String APPRECIATION = "appreciation";
     private static final Duration PRIVATE_REPLY_WINDOW = Duration.ofDays(7);
+    /** How long a No to the signup offer holds: a volunteer comment after it is a change of mind. */
+    static final Duration REOFFER_AFTER_DECLINE = Duration.ofDays(7);
 
     private final ReplySender sender;
     private final ReplyRecords records;
+    private final SignupOfferRecords offers;
+    private final SignupStore signups;
     private final ReplySettingsStore settings;
     private final OptOuts optOuts;
     private final List<AnswerSource> answers;
@@ -48,6 +57,8 @@ class CommentReplies implements MessageHandler {
     CommentReplies(
             ReplySender sender,
             ReplyRecords records,
+            SignupOfferRecords offers,
+            SignupStore signups,
             ReplySettingsStore settings,
             OptOuts optOuts,
             List<AnswerSource> answers,
@@ -56,6 +67,8 @@ class CommentReplies implements MessageHandler {
             @Value("${voluntree.replies.offense-threshold:0.85}") double offenseThreshold) {
         this.sender = sender;
         this.records = records;
+        this.offers = offers;
+        this.signups = signups;
         this.settings = settings;
         this.optOuts = optOuts;
         this.answers = answers;
@@ -108,10 +121,33 @@ class CommentReplies implements MessageHandler {
                     skip(message, intent, "volunteer score below " + volunteerThreshold);
                     return;
                 }
+                if (tooOldForPrivateReply(message)) {
+                    replyPublicly(message, intent, ReplyTexts.thanksForOffering(name));
+                    skipTooOld(message, intent);
+                    return;
+                }
+                Optional<String> noOffer = claimOffer(message);
+                if (noOffer.isPresent()) {
+                    // the thank-you promises a private message: neither is repeated
+                    skip(message, intent, noOffer.get());
+                    skipOffer(message, intent, noOffer.get());
+                    return;
+                }
                 replyPublicly(message, intent, ReplyTexts.thanksForOffering(name));
                 offerSignup(message, intent, org);
             }
-            case HOW_TO_SIGNUP -> offerSignup(message, intent, org);
+            case HOW_TO_SIGNUP -> {
+                if (tooOldForPrivateReply(message)) {
+                    skipTooOld(message, intent);
+                    return;
+                }
+                Optional<String> noOffer = claimOffer(message);
+                if (noOffer.isPresent()) {
+                    skipOffer(message, intent, noOffer.get());
+                    return;
+                }
+                offerSignup(message, intent, org);
+            }
             case EVENT_QUESTION, REQUIREMENTS_QUESTION, DONATION ->
                 replyPublicly(
                         message,
@@ -150,17 +186,40 @@ class CommentReplies implements MessageHandler {
                 page -> graph.replyPublicly(page, message.event().externalId(), text));
     }
 
-    private void offerSignup(MessageToAnswer message, String intent, ReplySettings org) {
-        if (message.event().createdAt().plus(PRIVATE_REPLY_WINDOW).isBefore(clock.instant())) {
-            records.recordSkipped(
-                    message.organisationId(),
-                    message.messageId(),
-                    message.event().externalId(),
-                    ReplySender.PRIVATE,
-                    intent,
-                    "the comment is older than the 7 days Facebook allows a private reply");
-            return;
+    private boolean tooOldForPrivateReply(MessageToAnswer message) {
+        return message.event().createdAt().plus(PRIVATE_REPLY_WINDOW).isBefore(clock.instant());
+    }
+
+    private void skipTooOld(MessageToAnswer message, String intent) {
+        skipOffer(message, intent, "the comment is older than the 7 days Facebook allows a private reply");
+    }
+
+    /**
+     * Claims the person's one offer for the signup the comment's post is for (in the database, so that
+     * of two comments answered at once only one offers); empty when this comment may offer, else why not.
+     */
+    private Optional<String> claimOffer(MessageToAnswer message) {
+        var event = message.event();
+        long organisationId = message.organisationId();
+        Optional<Long> ofPost = event.postId() == null ? Optional.empty() : signups.signupOfPost(event.postId());
+        // the signup a Yes leads to (Conversations): the post's, else the organisation's latest
+        Optional<Long> leadsTo = ofPost.or(() -> signups.latestActive(organisationId));
+        if (leadsTo.isPresent() && signups.hasConfirmed(organisationId, event.authorId(), leadsTo.get())) {
+            return Optional.of("the person is already signed up for this signup");
         }
+        String offeredFor = ofPost.map(id -> "signup:" + id).orElseGet(() -> "post:" + event.postId());
+        return switch (offers.claim(
+                organisationId, event.authorId(), offeredFor, event.externalId(), REOFFER_AFTER_DECLINE)) {
+            case OFFER -> Optional.empty();
+            case OPEN ->
+                Optional.of("the person was already offered this signup; one offer per person while it is open");
+            case DECLINED ->
+                Optional.of("the person declined this signup's offer less than " + REOFFER_AFTER_DECLINE.toDays()
+                        + " days ago");
+        };
+    }
+
+    private void offerSignup(MessageToAnswer message, String intent, ReplySettings org) {
         var offer = ReplyTexts.signupOffer(
                 message.event().authorName(),
                 org.organisationName(),
@@ -172,6 +231,16 @@ class CommentReplies implements MessageHandler {
                 intent,
                 offer.text(),
                 page -> graph.replyPrivately(page, message.event().externalId(), offer));
+    }
+
+    private void skipOffer(MessageToAnswer message, String intent, String reason) {
+        records.recordSkipped(
+                message.organisationId(),
+                message.messageId(),
+                message.event().externalId(),
+                ReplySender.PRIVATE,
+                intent,
+                reason);
     }
 
     private void skip(MessageToAnswer message, String intent, String reason) {

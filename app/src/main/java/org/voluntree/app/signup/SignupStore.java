@@ -417,6 +417,19 @@ public class SignupStore {
         volunteers.merge(organisationId, keep, messenger);
     }
 
+    /** Whether the person with this Facebook id (or anyone merged with them) holds a place in the signup. */
+    public boolean hasConfirmed(long organisationId, String facebookUserId, long signupId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (
+                    select 1 from volunteers v
+                      join volunteers d on d.organisation_id = v.organisation_id
+                                       and coalesce(v.merged_into, v.id) in (d.id, d.merged_into)
+                      join slot_assignments a on a.volunteer_id = d.id
+                      join signup_slots s on s.id = a.slot_id
+                     where v.organisation_id = ? and v.facebook_user_id = ? and s.signup_id = ?)
+                """, Boolean.class, organisationId, facebookUserId, signupId));
+    }
+
     public void verifiedEmail(long volunteerId, String email) {
         jdbc.update("update volunteers set email = ?, email_verified_at = now() where id = ?", email, volunteerId);
     }

@@ -9,6 +9,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,8 @@ class FacebookRepliesEndToEndIT {
     private static final String VOLUNTEERING = "I can help on Saturday";
 
     private static final Duration PIPELINE = Duration.ofSeconds(60);
+    private static final String ALREADY_OFFERED =
+            "the person was already offered this signup; one offer per person while it is open";
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -190,6 +194,141 @@ class FacebookRepliesEndToEndIT {
                 .isEqualTo(1);
         awaitQueuesDrained();
         assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aPersonCommentingAgainOnAPostIsThankedAndOfferedOnceButOfferedAgainOnAnotherPost() {
+        Connected page = connectPage("Riverside Food Bank");
+        String pageId = page.sandbox().id();
+        String finn = "2000000009601";
+
+        String first = SandboxClient.commentId(sandbox.comment(pageId, page.postId(), finn, "Finn Berg", VOLUNTEERING));
+        await("the first comment is thanked and offered")
+                .atMost(PIPELINE)
+                .untilAsserted(() ->
+                        assertThat(replies(first)).containsOnly(entry("public", "sent"), entry("private", "sent")));
+        String again = SandboxClient.commentId(sandbox.comment(pageId, page.postId(), finn, "Finn Berg", VOLUNTEERING));
+
+        await("the second is answered with nothing, and why")
+                .atMost(PIPELINE)
+                .untilAsserted(() -> assertThat(replies(again))
+                        .containsOnly(
+                                entry("public", "skipped: " + ALREADY_OFFERED),
+                                entry("private", "skipped: " + ALREADY_OFFERED)));
+        assertThat(sandbox.calls(again, null)).as("no second thank-you").isEmpty();
+        assertThat(sandbox.messages(pageId, null))
+                .as("one private offer")
+                .extracting(m -> m.path("commentId").asString())
+                .containsExactly(first);
+
+        String otherPost = sandbox.publishPost(page.sandbox(), "Sunday: we sort the donations. Who can help?");
+        String onOtherPost =
+                SandboxClient.commentId(sandbox.comment(pageId, otherPost, finn, "Finn Berg", VOLUNTEERING));
+        await("a comment on another post is thanked and offered")
+                .atMost(PIPELINE)
+                .untilAsserted(() -> assertThat(replies(onOtherPost))
+                        .containsOnly(entry("public", "sent"), entry("private", "sent")));
+        assertThat(sandbox.messages(pageId, null))
+                .extracting(m -> m.path("commentId").asString())
+                .containsExactly(first, onOtherPost);
+        awaitQueuesDrained();
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void twoCommentsOfAPersonAnsweredAtTheSameTimeOfferOnce() {
+        Connected page = connectPage("Riverside Food Bank");
+        String pageId = page.sandbox().id();
+        String sam = "2000000009602";
+
+        List<String> comments = List.of(
+                SandboxClient.commentId(sandbox.comment(pageId, page.postId(), sam, "Sam Lee", VOLUNTEERING)),
+                SandboxClient.commentId(sandbox.comment(pageId, page.postId(), sam, "Sam Lee", VOLUNTEERING)));
+
+        await("both comments are answered, or not").atMost(PIPELINE).untilAsserted(() -> {
+            for (String comment : comments) {
+                assertThat(replies(comment)).hasSize(2).doesNotContainValue("pending");
+            }
+        });
+        assertThat(comments)
+                .extracting(this::replies)
+                .containsExactlyInAnyOrder(
+                        Map.of("public", "sent", "private", "sent"),
+                        Map.of("public", "skipped: " + ALREADY_OFFERED, "private", "skipped: " + ALREADY_OFFERED));
+        assertThat(sandbox.messages(pageId, sam)).as("one private offer").hasSize(1);
+        awaitQueuesDrained();
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aConfirmedVolunteerIsNotOfferedAgainNorIsSomeoneWhoJustSaidNo() {
+        Connected page = connectPage("Riverside Food Bank");
+        String pageId = page.sandbox().id();
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        long slot = api.post(
+                        "/api/signups",
+                        Map.of(
+                                "title",
+                                "Saturday food drive",
+                                "slots",
+                                List.of(Map.of(
+                                        "startsAt",
+                                        day.toString(),
+                                        "endsAt",
+                                        day.plus(4, ChronoUnit.HOURS).toString(),
+                                        "label",
+                                        "Morning",
+                                        "required",
+                                        5))),
+                        201)
+                .path("slots")
+                .get(0)
+                .path("id")
+                .asLong();
+        String finn = "2000000009603";
+        String ria = "2000000009604";
+
+        sandbox.comment(pageId, page.postId(), finn, "Finn Berg", VOLUNTEERING);
+        sandbox.postback(pageId, finn, "Yes, sign me up", button(pageId, finn, 0));
+        assertThat(SandboxClient.textOf(sandbox.nthMessage(pageId, finn, 2, PIPELINE)))
+                .contains("Morning");
+        sandbox.quickReply(pageId, finn, "#1", "SLOT|" + slot);
+        assertThat(SandboxClient.textOf(sandbox.nthMessage(pageId, finn, 3, PIPELINE)))
+                .startsWith("You're in!");
+        sandbox.comment(pageId, page.postId(), ria, "Ria Sol", VOLUNTEERING);
+        sandbox.postback(pageId, ria, "No, thanks", button(pageId, ria, 1));
+        assertThat(SandboxClient.textOf(sandbox.nthMessage(pageId, ria, 2, PIPELINE)))
+                .startsWith("No problem");
+
+        String finnAgain =
+                SandboxClient.commentId(sandbox.comment(pageId, page.postId(), finn, "Finn Berg", VOLUNTEERING));
+        String riaAgain = SandboxClient.commentId(sandbox.comment(pageId, page.postId(), ria, "Ria Sol", VOLUNTEERING));
+
+        String signedUp = "skipped: the person is already signed up for this signup";
+        String declined = "skipped: the person declined this signup's offer less than 7 days ago";
+        await("neither is thanked or offered again, and why").atMost(PIPELINE).untilAsserted(() -> {
+            assertThat(replies(finnAgain)).containsOnly(entry("public", signedUp), entry("private", signedUp));
+            assertThat(replies(riaAgain)).containsOnly(entry("public", declined), entry("private", declined));
+        });
+        awaitQueuesDrained();
+        assertThat(sandbox.messages(pageId, finn)).hasSize(3);
+        assertThat(sandbox.messages(pageId, ria)).hasSize(2);
+        assertThat(sandbox.calls(finnAgain, null)).isEmpty();
+        assertThat(sandbox.calls(riaAgain, null)).isEmpty();
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    /** The payload of a button of the signup offer the person got first. */
+    private String button(String pageId, String person, int index) {
+        return sandbox.nthMessage(pageId, person, 1, PIPELINE)
+                .path("message")
+                .path("attachment")
+                .path("payload")
+                .path("buttons")
+                .get(index)
+                .path("payload")
+                .asString();
     }
 
     @Test
