@@ -3,6 +3,7 @@ package org.voluntree.app.conversation;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.voluntree.app.facebook.OutgoingMessage;
 import org.voluntree.app.signup.Slot;
 
@@ -41,33 +42,57 @@ final class ConversationTexts {
         return OutgoingMessage.text("That code has expired. Please type your email address again to get a new one.");
     }
 
-    static OutgoingMessage chooseSlots(String intro, List<Slot> slots, ZoneId zone) {
+    /**
+     * The slots of the event named {@code signupTitle} to pick from, numbered: a slot the person
+     * already holds ({@code held}) is marked and not offered again.
+     */
+    static OutgoingMessage chooseSlots(
+            String intro, String signupTitle, List<Slot> slots, Set<Long> held, ZoneId zone) {
         if (slots.isEmpty()) {
             // an event whose dates have all passed: nothing to fill, and nothing is full
-            return OutgoingMessage.text(intro
-                    + " There are no dates coming up for this event right now; keep an eye on our page for new ones.");
+            return OutgoingMessage.text(intro + " There are no dates coming up for " + signupTitle
+                    + " right now; keep an eye on our page for new ones.");
         }
-        if (slots.stream().noneMatch(s -> s.remaining() > 0)) {
-            return OutgoingMessage.text(
-                    intro + " All slots are full right now; keep an eye on our page for new dates.");
+        boolean open = slots.stream().anyMatch(s -> s.remaining() > 0 && !held.contains(s.id()));
+        boolean holdsOne = slots.stream().anyMatch(s -> held.contains(s.id()));
+        if (!open && !holdsOne) {
+            return OutgoingMessage.text(intro + " All slots of " + signupTitle
+                    + " are full right now; keep an eye on our page for new dates.");
         }
-        StringBuilder text = new StringBuilder(intro).append(" Which slot would you like?");
+        StringBuilder text = new StringBuilder(intro)
+                .append(
+                        open
+                                ? " Which slot of " + signupTitle + " would you like?"
+                                : " No other slot of " + signupTitle + " has places left; tap Done to finish.");
         List<OutgoingMessage.Button> replies = new ArrayList<>();
         int number = 0;
         for (Slot slot : slots) {
             number++;
+            boolean mine = held.contains(slot.id());
             text.append("\n")
                     .append(number)
                     .append(") ")
                     .append(slot.describe(zone))
                     .append(" — ")
-                    .append(slot.remaining() == 0 ? "full" : slot.remaining() + " left");
-            if (slot.remaining() > 0 && replies.size() < 12) {
+                    .append(slot.remaining() == 0 ? "full" : slot.remaining() + " left")
+                    .append(mine ? ", you're signed up" : "");
+            if (!mine && slot.remaining() > 0 && replies.size() < 12) {
                 replies.add(new OutgoingMessage.Button("#" + number + " " + slot.start(zone), SLOT_PREFIX + slot.id()));
             }
         }
         replies.add(new OutgoingMessage.Button("Done", DONE));
         return OutgoingMessage.withQuickReplies(text.toString(), replies);
+    }
+
+    /** What a person reads after picking a slot they hold already, before the menu. */
+    static String alreadyIn(Slot slot, ZoneId zone) {
+        return "You're already signed up for " + (slot == null ? "that slot" : slot.describe(zone)) + ".";
+    }
+
+    /** The event the person said yes to no longer takes volunteers: nothing else is offered in its place. */
+    static OutgoingMessage signupClosed(String signupTitle) {
+        return OutgoingMessage.text("Thank you for wanting to help! " + signupTitle
+                + " is no longer taking signups. Keep an eye on our page for the next event.");
     }
 
     static OutgoingMessage confirmation(String signupTitle, List<Slot> mine, ZoneId zone) {

@@ -9,7 +9,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,8 +39,12 @@ import org.voluntree.contracts.event.InboundEvent;
 /**
  * The signup dialog in Messenger. A postback "Yes" to the signup offer starts it; if the
  * organisation verifies volunteers, the person types an email, gets a 6-digit PIN by email and
- * types it (at most three wrong tries); then they pick slots from the ones with places left and
- * get a confirmation of the dates. "stop" or "unsubscribe" opts out. Each answer is sent once per
+ * types it (at most three wrong tries); then they pick slots of the signup, named by its title, from
+ * the ones with places left (those they hold already are marked, not offered again) and get a
+ * confirmation of the dates. The signup is the one the offer's post was made for; an offer under
+ * another post, or none, takes the organisation's current one. A "Yes" under the post of a disabled
+ * signup, or an answer after it was disabled, is told that event no longer takes signups, and no
+ * other is offered in its place. "stop" or "unsubscribe" opts out. Each answer is sent once per
  * incoming message (recorded in {@code replies}), only inside the 24-hour window. When an admin
  * writes to the person by hand (an echo the bot did not send), the bot stays quiet for a while.
  * The messages it takes as answers (e-mail, PIN, slot, done) are marked as such and announced live
@@ -153,8 +159,16 @@ class Conversations implements MessageHandler {
 
     private void consent(MessageToAnswer message, String postId, String commentId) {
         InboundEvent event = message.event();
-        Optional<Long> signup = (postId == null ? Optional.<Long>empty() : signups.signupOfPost(postId))
-                .or(() -> signups.latestActive(message.organisationId()));
+        Optional<Long> ofPost = postId == null ? Optional.empty() : signups.signupMadeFor(postId);
+        if (ofPost.isPresent() && !signups.isActive(ofPost.get())) {
+            // they said yes to that event: another one is not what they accepted, and a dialog
+            // left open would take their next number as a slot of something never named
+            dialogs.end(event.pageId(), event.authorId());
+            reply(message, "signup_closed", ConversationTexts.signupClosed(signups.title(ofPost.get())));
+            return;
+        }
+        // an offer under a post made for no signup, or none at all: the organisation's current event
+        Optional<Long> signup = ofPost.or(() -> signups.latestActive(message.organisationId()));
         if (signup.isEmpty()) {
             reply(message, "no_signup", ConversationTexts.noSignupOpen());
             return;
@@ -165,20 +179,24 @@ class Conversations implements MessageHandler {
             // only the comment's author received the offer: whoever accepts it is that person
             signups.sameAsCommenter(message.organisationId(), event.authorId(), commentId);
         }
-        String title = signups.title(signup.get());
         if (org.verificationRequired()) {
             dialogs.save(event.pageId(), event.authorId(), Dialog.start(Dialog.Step.AWAIT_EMAIL, signup.get()));
-            reply(message, "ask_email", ConversationTexts.askEmail(title));
+            reply(message, "ask_email", ConversationTexts.askEmail(signups.title(signup.get())));
         } else {
+            // after the merge above: the volunteer the slots they already hold belong to
+            long volunteer = signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
             dialogs.save(event.pageId(), event.authorId(), Dialog.start(Dialog.Step.CHOOSE_SLOTS, signup.get()));
-            reply(
-                    message,
-                    "choose_slots",
-                    ConversationTexts.chooseSlots("Great!", slots(signup.get()), properties.zone()));
+            reply(message, "choose_slots", slotMenu("Great!", signup.get(), volunteer));
         }
     }
 
     private void continueDialog(MessageToAnswer message, Dialog dialog) {
+        if (!isDone(message.event()) && !signups.isActive(dialog.signupId())) {
+            // disabled while the person was in the dialog: no place is given in it any more
+            dialogs.end(message.event().pageId(), message.event().authorId());
+            reply(message, "signup_closed", ConversationTexts.signupClosed(signups.title(dialog.signupId())));
+            return;
+        }
         switch (dialog.step()) {
             case AWAIT_EMAIL -> receiveEmail(message, dialog);
             case AWAIT_PIN -> receivePin(message, dialog);
@@ -255,36 +273,28 @@ class Conversations implements MessageHandler {
         long volunteer = signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
         signups.verifiedEmail(volunteer, dialog.email());
         dialogs.save(event.pageId(), event.authorId(), dialog.choosingSlots());
-        reply(
-                message,
-                "choose_slots",
-                ConversationTexts.chooseSlots(
-                        "Thanks, your email is confirmed!", slots(dialog.signupId()), properties.zone()));
+        reply(message, "choose_slots", slotMenu("Thanks, your email is confirmed!", dialog.signupId(), volunteer));
     }
 
     private void receiveSlot(MessageToAnswer message, Dialog dialog) {
         InboundEvent event = message.event();
         long volunteer = signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
-        String title = signups.title(dialog.signupId());
-        String payload = event.payload();
-        if (ConversationTexts.DONE.equals(payload)
-                || "done".equalsIgnoreCase(String.valueOf(event.text()).strip())) {
+        if (isDone(event)) {
             answers.mark(message);
             dialogs.end(event.pageId(), event.authorId());
             reply(
                     message,
                     "confirmation",
                     ConversationTexts.confirmation(
-                            title, signups.slotsOf(volunteer, dialog.signupId()), properties.zone()));
+                            signups.title(dialog.signupId()),
+                            signups.slotsOf(volunteer, dialog.signupId()),
+                            properties.zone()));
             return;
         }
         List<Slot> slots = slots(dialog.signupId());
-        Long slotId = chosenSlot(payload, event.text(), slots);
+        Long slotId = chosenSlot(event.payload(), event.text(), slots);
         if (slotId == null) {
-            reply(
-                    message,
-                    "choose_slots",
-                    ConversationTexts.chooseSlots("Sorry, I didn't get that.", slots, properties.zone()));
+            reply(message, "choose_slots", slotMenu("Sorry, I didn't get that.", dialog.signupId(), volunteer));
             return;
         }
         answers.mark(message);
@@ -293,15 +303,28 @@ class Conversations implements MessageHandler {
             signupEvents.changed(message.organisationId(), dialog.signupId());
         }
         String intro = switch (result) {
-            case CONFIRMED, ALREADY_CONFIRMED -> "You're in! Pick another slot or tap Done.";
+            case CONFIRMED -> "You're in! Pick another slot or tap Done.";
+            case ALREADY_CONFIRMED ->
+                ConversationTexts.alreadyIn(
+                        slots.stream().filter(s -> s.id() == slotId).findFirst().orElse(null), properties.zone());
             case FULL -> "Sorry, that slot just filled up.";
             case NO_SUCH_SLOT -> "Sorry, that slot is no longer available.";
         };
         dialogs.save(event.pageId(), event.authorId(), dialog);
-        reply(
-                message,
-                "slot_" + result.name().toLowerCase(Locale.ROOT),
-                ConversationTexts.chooseSlots(intro, slots(dialog.signupId()), properties.zone()));
+        reply(message, "slot_" + result.name().toLowerCase(Locale.ROOT), slotMenu(intro, dialog.signupId(), volunteer));
+    }
+
+    /** "Done", tapped or typed. */
+    private static boolean isDone(InboundEvent event) {
+        return ConversationTexts.DONE.equals(event.payload())
+                || "done".equalsIgnoreCase(String.valueOf(event.text()).strip());
+    }
+
+    /** The signup's upcoming slots, named by the signup's title, those the volunteer holds marked. */
+    private OutgoingMessage slotMenu(String intro, long signupId, long volunteer) {
+        Set<Long> held =
+                signups.slotsOf(volunteer, signupId).stream().map(Slot::id).collect(Collectors.toSet());
+        return ConversationTexts.chooseSlots(intro, signups.title(signupId), slots(signupId), held, properties.zone());
     }
 
     private static Long chosenSlot(String payload, String text, List<Slot> slots) {

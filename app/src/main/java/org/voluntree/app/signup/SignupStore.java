@@ -38,12 +38,32 @@ public class SignupStore {
         this.volunteers = volunteers;
     }
 
-    /** The signup a published post belongs to. */
+    /** The signup a published post belongs to, while it is active (answers to questions under the post). */
     public Optional<Long> signupOfPost(String facebookPostId) {
         return jdbc.queryForList("""
                 select s.id from posts p join signups s on s.id = p.signup_id
                  where p.facebook_post_id = ? and s.state = 'active'
                 """, Long.class, facebookPostId).stream().findFirst();
+    }
+
+    /**
+     * The signup a published post was made for, whatever its state: someone who accepts the offer
+     * under the post of a disabled signup is told so, not sent into another event.
+     */
+    public Optional<Long> signupMadeFor(String facebookPostId) {
+        return jdbc
+                .queryForList(
+                        "select signup_id from posts where facebook_post_id = ? and signup_id is not null",
+                        Long.class,
+                        facebookPostId)
+                .stream()
+                .findFirst();
+    }
+
+    /** Whether the signup takes volunteers (an admin has not disabled it). */
+    public boolean isActive(long signupId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from signups where id = ? and state = 'active')", Boolean.class, signupId));
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.voluntree.app.facebook.OutgoingMessage;
 import org.voluntree.app.signup.Slot;
@@ -16,10 +17,11 @@ class ConversationTextsTest {
 
     @Test
     void anEventWithNoDatesLeftSaysSoInsteadOfCallingItsSlotsFull() {
-        OutgoingMessage message = ConversationTexts.chooseSlots("Great!", List.of(), ZONE);
+        OutgoingMessage message =
+                ConversationTexts.chooseSlots("Great!", "Saturday food sort", List.of(), Set.of(), ZONE);
 
         assertThat(message.text())
-                .isEqualTo("Great! There are no dates coming up for this event right now;"
+                .isEqualTo("Great! There are no dates coming up for Saturday food sort right now;"
                         + " keep an eye on our page for new ones.");
         assertThat(message.quickReplies()).isEmpty();
     }
@@ -28,10 +30,12 @@ class ConversationTextsTest {
     void fullSlotsPromiseNothingTheSystemDoesNotDo() {
         Slot full = new Slot(1, 1, SATURDAY, SATURDAY.plusSeconds(3 * 3600), null, 2, 2);
 
-        OutgoingMessage message = ConversationTexts.chooseSlots("Great!", List.of(full), ZONE);
+        OutgoingMessage message =
+                ConversationTexts.chooseSlots("Great!", "Saturday food sort", List.of(full), Set.of(), ZONE);
 
         assertThat(message.text())
-                .isEqualTo("Great! All slots are full right now; keep an eye on our page for new dates.");
+                .isEqualTo(
+                        "Great! All slots of Saturday food sort are full right now; keep an eye on our page for new dates.");
     }
 
     @Test
@@ -39,12 +43,58 @@ class ConversationTextsTest {
         Slot full = new Slot(1, 1, SATURDAY, SATURDAY.plusSeconds(3 * 3600), "sorting", 2, 2);
         Slot open = new Slot(2, 1, SATURDAY.plusSeconds(4 * 3600), SATURDAY.plusSeconds(6 * 3600), null, 3, 1);
 
-        OutgoingMessage message = ConversationTexts.chooseSlots("Great!", List.of(full, open), ZONE);
+        OutgoingMessage message =
+                ConversationTexts.chooseSlots("Great!", "Saturday food sort", List.of(full, open), Set.of(), ZONE);
 
         assertThat(message.text())
+                .startsWith("Great! Which slot of Saturday food sort would you like?")
                 .contains("1) Sat 28 Nov 09:00–12:00 (sorting) — full", "2) Sat 28 Nov 13:00–15:00 — 2 left");
         assertThat(message.quickReplies())
                 .extracting(OutgoingMessage.Button::title)
                 .containsExactly("#2 Sat 28 Nov 13:00", "Done");
+    }
+
+    @Test
+    void slotsThePersonHoldsAreMarkedAndNotOfferedAgain() {
+        Slot mine = new Slot(1, 1, SATURDAY, SATURDAY.plusSeconds(3 * 3600), "sorting", 3, 1);
+        Slot open = new Slot(2, 1, SATURDAY.plusSeconds(4 * 3600), SATURDAY.plusSeconds(6 * 3600), null, 3, 1);
+
+        OutgoingMessage message = ConversationTexts.chooseSlots(
+                "You're in!", "Saturday food sort", List.of(mine, open), Set.of(1L), ZONE);
+
+        assertThat(message.text())
+                .contains(
+                        "1) Sat 28 Nov 09:00–12:00 (sorting) — 2 left, you're signed up",
+                        "2) Sat 28 Nov 13:00–15:00 — 2 left")
+                .doesNotContain("15:00 — 2 left, you're signed up");
+        assertThat(message.quickReplies())
+                .extracting(OutgoingMessage.Button::payload)
+                .containsExactly("SLOT|2", "SLOTS_DONE");
+    }
+
+    @Test
+    void whenEverySlotWithPlacesIsHeldThePersonIsToldToTapDoneNotThatAllIsFull() {
+        Slot mine = new Slot(1, 1, SATURDAY, SATURDAY.plusSeconds(3 * 3600), "sorting", 1, 1);
+
+        OutgoingMessage message =
+                ConversationTexts.chooseSlots("You're in!", "Saturday food sort", List.of(mine), Set.of(1L), ZONE);
+
+        assertThat(message.text())
+                .startsWith("You're in! No other slot of Saturday food sort has places left; tap Done to finish.")
+                .contains("1) Sat 28 Nov 09:00–12:00 (sorting) — full, you're signed up");
+        assertThat(message.quickReplies())
+                .extracting(OutgoingMessage.Button::payload)
+                .containsExactly("SLOTS_DONE");
+    }
+
+    @Test
+    void aClosedSignupIsNamedAndNothingElseIsOffered() {
+        OutgoingMessage message = ConversationTexts.signupClosed("Sunday park clean-up");
+
+        assertThat(message.text())
+                .isEqualTo("Thank you for wanting to help! Sunday park clean-up is no longer taking signups."
+                        + " Keep an eye on our page for the next event.");
+        assertThat(message.quickReplies()).isEmpty();
+        assertThat(message.buttons()).isEmpty();
     }
 }

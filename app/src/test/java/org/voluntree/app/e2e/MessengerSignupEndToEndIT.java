@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -569,7 +570,133 @@ class MessengerSignupEndToEndIT {
         }
     }
 
+    @Test
+    void aYesToThePostOfADisabledSignupSaysThatEventIsClosedAndSignsThePersonUpForNothingElse() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        long open = api.post(
+                        "/api/signups",
+                        Map.of("title", "Saturday food sort", "slots", List.of(slot(day, "morning sort", 3))),
+                        201)
+                .path("slots")
+                .get(0)
+                .path("id")
+                .asLong();
+        Map<String, Object> cleanUp = Map.of(
+                "title", "Sunday park clean-up", "slots", List.of(slot(day.plus(1, ChronoUnit.DAYS), "litter", 3)));
+        long closed = api.post("/api/signups", cleanUp, 201).path("id").asLong();
+        String cleanUpPost = publishPost(closed, "Help us clean the park on Sunday!");
+        Map<String, Object> disabled = new HashMap<>(cleanUp);
+        disabled.put("state", "disabled");
+        assertThat(api.put("/api/signups/" + closed, disabled, 200)
+                        .path("state")
+                        .asString())
+                .isEqualTo("disabled");
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + cleanUpPost + "|");
+        JsonNode answer = botMessage(psid, 1);
+        assertThat(text(answer))
+                .as("the event the person said yes to, named, and no other offered in its place")
+                .contains("Sunday park clean-up")
+                .contains("no longer taking signups")
+                .doesNotContain("Saturday food sort")
+                .doesNotContain("Which slot");
+        assertThat(answer.path("message").path("quick_replies")).isEmpty();
+
+        String typed = SandboxClient.messageId(sandbox.message(page.id(), psid, "1"));
+        await("the number is no slot choice")
+                .atMost(PIPELINE)
+                .untilAsserted(() -> assertThat(reply(typed))
+                        .isEqualTo("skipped: no dialog in progress; the inbox shows it to the admins"));
+        assertThat(jdbc.queryForList("select slot_id from slot_assignments where slot_id = ?", Long.class, open))
+                .as("not signed up for the other event")
+                .isEmpty();
+        assertThat(sandbox.messages(page.id(), psid)).hasSize(1);
+    }
+
+    @Test
+    void anOfferWithoutASignupPostNamesTheEventItsSlotsBelongTo() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        api.post(
+                "/api/signups",
+                Map.of("title", "Saturday food sort", "slots", List.of(slot(day, "morning sort", 3))),
+                201);
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|");
+        assertThat(text(botMessage(psid, 1)))
+                .startsWith("Great!")
+                .contains("Which slot of Saturday food sort would you like?")
+                .contains("(morning sort) — 3 left");
+    }
+
+    @Test
+    void aSlotTheVolunteerAlreadyHoldsIsMarkedInTheMenuAndPickingItAgainSaysSo() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        JsonNode signup = api.post(
+                "/api/signups",
+                Map.of(
+                        "title",
+                        "Saturday food sort",
+                        "slots",
+                        List.of(
+                                slot(day, "Morning shift", 3),
+                                slot(day.plus(1, ChronoUnit.DAYS), "Afternoon shift", 3))),
+                201);
+        long morning = signup.path("slots").get(0).path("id").asLong();
+        long afternoon = signup.path("slots").get(1).path("id").asLong();
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
+        assertThat(text(botMessage(psid, 1))).contains("Which slot");
+
+        sandbox.message(page.id(), psid, "2");
+        JsonNode in = botMessage(psid, 2);
+        assertThat(text(in))
+                .startsWith("You're in!")
+                .contains("(Afternoon shift) — 2 left, you're signed up")
+                .contains("(Morning shift) — 3 left");
+        assertThat(quickReplies(in))
+                .as("a slot already held is not offered")
+                .containsExactly("SLOT|" + morning, "SLOTS_DONE");
+
+        sandbox.message(page.id(), psid, "2");
+        JsonNode again = botMessage(psid, 3);
+        assertThat(text(again))
+                .startsWith("You're already signed up for ")
+                .contains("(Afternoon shift)")
+                .doesNotContain("You're in!");
+        assertThat(quickReplies(again)).containsExactly("SLOT|" + morning, "SLOTS_DONE");
+        assertThat(jdbc.queryForList(
+                        "select slot_id from slot_assignments where slot_id in (?, ?)", Long.class, morning, afternoon))
+                .containsExactly(afternoon);
+    }
+
     // -----------------------------------------------------------------------------------------------------
+
+    private static List<String> quickReplies(JsonNode sent) {
+        List<String> payloads = new ArrayList<>();
+        sent.path("message")
+                .path("quick_replies")
+                .forEach(reply -> payloads.add(reply.path("payload").asString()));
+        return payloads;
+    }
+
+    /** Creates the post through the API and publishes it through the publish queue; returns Facebook's post id. */
+    private String publishPost(long signupId, String message) {
+        long post = api.post("/api/posts", Map.of("pageId", page.id(), "signupId", signupId, "message", message), 201)
+                .path("id")
+                .asLong();
+        api.post("/api/posts/" + post + "/publish", Map.of(), 202);
+        await("the post is published on the page")
+                .atMost(PIPELINE)
+                .until(() -> "published"
+                        .equals(api.get("/api/posts/" + post).path("state").asString()));
+        return api.get("/api/posts/" + post).path("facebookPostId").asString();
+    }
 
     private static String person() {
         return Long.toString(PEOPLE.incrementAndGet());

@@ -38,6 +38,15 @@ public final class AdminApi {
                 expectedStatus);
     }
 
+    /** PUTs JSON and expects {@code expectedStatus}. */
+    public JsonNode put(String path, Object body, int expectedStatus) {
+        return send(
+                HttpRequest.newBuilder(URI.create(root + path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(Json.write(body))),
+                expectedStatus);
+    }
+
     /**
      * Connects a sandbox page with its page token, as an admin does on the Settings page, and checks
      * that the app stored it under the page's id with a valid token.
