@@ -234,22 +234,15 @@ class CommentReplies implements MessageHandler {
     }
 
     private void skipOffer(MessageToAnswer message, String intent, String reason) {
-        records.recordSkipped(
-                message.organisationId(),
-                message.messageId(),
-                message.event().externalId(),
-                ReplySender.PRIVATE,
-                intent,
-                reason);
+        skip(message, ReplySender.PRIVATE, intent, reason);
     }
 
     private void skip(MessageToAnswer message, String intent, String reason) {
+        skip(message, ReplySender.PUBLIC, intent, reason);
+    }
+
+    private void skip(MessageToAnswer message, String kind, String intent, String reason) {
         records.recordSkipped(
-                message.organisationId(),
-                message.messageId(),
-                message.event().externalId(),
-                ReplySender.PUBLIC,
-                intent,
-                reason);
+                message.organisationId(), message.messageId(), message.event().externalId(), kind, intent, reason);
     }
 }

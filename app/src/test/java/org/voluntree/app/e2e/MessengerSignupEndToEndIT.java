@@ -266,14 +266,7 @@ class MessengerSignupEndToEndIT {
         String psid = person();
 
         sandbox.comment(page.id(), postId, commenter, "Rosa Diaz", VOLUNTEERING);
-        String accept = botMessage(commenter, 1)
-                .path("message")
-                .path("attachment")
-                .path("payload")
-                .path("buttons")
-                .get(0)
-                .path("payload")
-                .asString();
+        String accept = yesButtonOfTheOffer(commenter);
         // Facebook's Messenger id for Rosa is not the id she commented under
         sandbox.postback(page.id(), psid, "Yes, sign me up", accept);
         assertThat(text(botMessage(psid, 1))).contains("Morning shift");
@@ -325,14 +318,7 @@ class MessengerSignupEndToEndIT {
         String psid = person();
 
         sandbox.comment(page.id(), postId, commenter, "Maya Cruz", VOLUNTEERING);
-        String accept = botMessage(commenter, 1)
-                .path("message")
-                .path("attachment")
-                .path("payload")
-                .path("buttons")
-                .get(0)
-                .path("payload")
-                .asString();
+        String accept = yesButtonOfTheOffer(commenter);
         sandbox.postback(page.id(), psid, "Yes, sign me up", accept);
         assertThat(text(botMessage(psid, 1))).contains("type your email address");
         sandbox.message(page.id(), psid, "Cruz.Maya@Example.net");
@@ -819,5 +805,17 @@ class MessengerSignupEndToEndIT {
     private static String wrongPin(String pin) {
         char first = pin.charAt(0);
         return (first == '9' ? '0' : (char) (first + 1)) + pin.substring(1);
+    }
+
+    /** The payload of the Yes button in the private signup offer a commenter got (their first message). */
+    private String yesButtonOfTheOffer(String commenter) {
+        return botMessage(commenter, 1)
+                .path("message")
+                .path("attachment")
+                .path("payload")
+                .path("buttons")
+                .get(0)
+                .path("payload")
+                .asString();
     }
 }
