@@ -23,6 +23,9 @@ public class ReplyRecords {
         }
     }
 
+    /** How the reason of a reply the queue gave up on begins. */
+    static final String GAVE_UP = "gave up after its retries: ";
+
     private final JdbcTemplate jdbc;
     private final LiveEvents events;
 
@@ -42,6 +45,15 @@ public class ReplyRecords {
                 """, Long.class, organisationId, messageId, targetId, kind, intent, text);
         if (!created.isEmpty()) {
             return new Claim(created.get(0), "pending", true);
+        }
+        // a reply whose job the queue gave up on is claimed again by the job replayed from s:dead
+        List<Long> reopened = jdbc.queryForList("""
+                update replies set status = 'pending', reason = null, updated_at = now()
+                 where target_id = ? and kind = ? and status = 'failed' and reason like ?
+                returning id
+                """, Long.class, targetId, kind, GAVE_UP + "%");
+        if (!reopened.isEmpty()) {
+            return new Claim(reopened.get(0), "pending", false);
         }
         return jdbc.queryForObject(
                 "select id, status from replies where target_id = ? and kind = ?",
@@ -63,6 +75,20 @@ public class ReplyRecords {
                         "update replies set status = 'failed', reason = ?, updated_at = now() where id = ? returning organisation_id, message_id",
                         reason,
                         id),
+                "failed");
+    }
+
+    /**
+     * The queue gave up on the job of a message (it is in {@code s:dead}): its replies still pending
+     * failed, with the reason; a replay of the job ({@code model-tools dead replay}) claims them again.
+     */
+    public void gaveUp(long messageId, String reason) {
+        changed(
+                jdbc.queryForList(
+                        "update replies set status = 'failed', reason = ?, updated_at = now()"
+                                + " where message_id = ? and status = 'pending' returning organisation_id, message_id",
+                        GAVE_UP + reason + "; model-tools dead replay tries again",
+                        messageId),
                 "failed");
     }
 

@@ -14,8 +14,23 @@ class ReplyRouter implements JobHandler {
 
     private final List<MessageHandler> handlers;
 
-    ReplyRouter(List<MessageHandler> handlers) {
+    private final ReplyRecords records;
+
+    ReplyRouter(List<MessageHandler> handlers, ReplyRecords records) {
         this.handlers = List.copyOf(handlers);
+        this.records = records;
+    }
+
+    /** The replies the job was sending are no longer "pending": they failed, and say why. */
+    @Override
+    public void gaveUp(byte[] item, String reason) {
+        MessageToAnswer message;
+        try {
+            message = Json.read(item, MessageToAnswer.class);
+        } catch (RuntimeException e) {
+            return; // not a reply job: nothing was recorded for it
+        }
+        records.gaveUp(message.messageId(), reason);
     }
 
     @Override

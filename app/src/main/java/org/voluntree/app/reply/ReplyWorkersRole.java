@@ -16,8 +16,9 @@ import org.voluntree.contracts.redis.RedisNames;
 class ReplyWorkersRole {
 
     @Bean
-    QueueWorkerLifecycle replyWorkers(RedisClient client, QueueProperties properties, List<MessageHandler> handlers) {
+    QueueWorkerLifecycle replyWorkers(
+            RedisClient client, QueueProperties properties, List<MessageHandler> handlers, ReplyRecords records) {
         return new QueueWorkerLifecycle(
-                client, RedisNames.REPLY_QUEUE, new ReplyRouter(handlers), properties.settings());
+                client, RedisNames.REPLY_QUEUE, new ReplyRouter(handlers, records), properties.settings());
     }
 }

@@ -5,4 +5,10 @@ package org.voluntree.workers.queue;
 public interface JobHandler {
 
     void handle(byte[] item) throws Exception;
+
+    /**
+     * The item went to {@code s:dead} ({@code reason} as recorded there): a handler that recorded the
+     * work as in progress says here that it stopped. Failing here changes nothing of the dead letter.
+     */
+    default void gaveUp(byte[] item, String reason) {}
 }

@@ -128,8 +128,10 @@ public final class QueueWorker implements AutoCloseable {
         int earlier = queue.attempts(delivery);
         if (earlier >= settings.maxAttempts()) {
             // its consumers keep dying while working on it: stop the loop here
-            queue.deadLetter(delivery, "gave up after " + earlier + " deliveries whose consumers stopped", earlier);
+            String reason = "gave up after " + earlier + " deliveries whose consumers stopped";
+            queue.deadLetter(delivery, reason, earlier);
             log.error("Dead-lettered an item of {} after {} interrupted deliveries", queueName, earlier);
+            tellGaveUp(delivery, reason);
             return;
         }
         try {
@@ -139,6 +141,7 @@ public final class QueueWorker implements AutoCloseable {
             boolean dead = queue.fail(delivery, e);
             if (dead) {
                 log.error("Dead-lettered an item of {}: {}", queueName, ReliableQueue.describe(e));
+                tellGaveUp(delivery, ReliableQueue.describe(e));
             } else if (e instanceof RetryLater later) {
                 log.info("Item of {} postponed by {}: {}", queueName, later.delay(), e.getMessage());
             } else {
@@ -148,6 +151,14 @@ public final class QueueWorker implements AutoCloseable {
                         earlier + 1,
                         ReliableQueue.describe(e));
             }
+        }
+    }
+
+    private void tellGaveUp(Delivery delivery, String reason) {
+        try {
+            handler.gaveUp(delivery.item(), reason);
+        } catch (RuntimeException e) {
+            log.warn("The handler of {} could not record a dead-lettered item: {}", queueName, e.toString());
         }
     }
 

@@ -64,9 +64,18 @@ class QueueWorkerIT {
     }
 
     @Test
-    void anItemThatKeepsFailingEndsInDeadWithItsError() {
-        JobHandler broken = item -> {
-            throw new IllegalArgumentException("unknown page " + new String(item, UTF_8));
+    void anItemThatKeepsFailingEndsInDeadWithItsErrorAndItsHandlerIsTold() {
+        List<String> toldGaveUp = new java.util.concurrent.CopyOnWriteArrayList<>();
+        JobHandler broken = new JobHandler() {
+            @Override
+            public void handle(byte[] item) {
+                throw new IllegalArgumentException("unknown page " + new String(item, UTF_8));
+            }
+
+            @Override
+            public void gaveUp(byte[] item, String reason) {
+                toldGaveUp.add(new String(item, UTF_8) + ": " + reason);
+            }
         };
         redis.lpush(QUEUE, "page-9".getBytes(UTF_8));
 
@@ -77,6 +86,7 @@ class QueueWorkerIT {
         DeadLetter letter = new DeadLetters(redis).list(1).get(0);
         assertThat(letter.error()).isEqualTo("IllegalArgumentException: unknown page page-9");
         assertThat(letter.attempts()).isEqualTo(3);
+        assertThat(toldGaveUp).containsExactly("page-9: IllegalArgumentException: unknown page page-9");
         assertThat(redis.llen(QUEUE)).isZero();
         assertThat(redis.keys(RedisNames.processingListPattern(QUEUE))).isEmpty();
     }
