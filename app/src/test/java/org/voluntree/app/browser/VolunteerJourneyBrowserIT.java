@@ -146,7 +146,8 @@ class VolunteerJourneyBrowserIT {
                 201);
         long signupId = signup.path("id").asLong();
         long slotId = signup.path("slots").get(0).path("id").asLong();
-        String postId = publishPost(signupId, "We need volunteers for Saturday's food sort. Comment to sign up!");
+        String postId = api.publishPost(
+                page, signupId, "We need volunteers for Saturday's food sort. Comment to sign up!", PIPELINE);
 
         // the admin watches three pages, each in its own window
         logIn(base);
@@ -399,19 +400,6 @@ class VolunteerJourneyBrowserIT {
 
     private static String person() {
         return Long.toString(PEOPLE.incrementAndGet());
-    }
-
-    /** Creates the post through the API and publishes it through the publish queue; returns Facebook's post id. */
-    private String publishPost(long signupId, String message) {
-        long post = api.post("/api/posts", Map.of("pageId", page.id(), "signupId", signupId, "message", message), 201)
-                .path("id")
-                .asLong();
-        api.post("/api/posts/" + post + "/publish", Map.of(), 202);
-        await("the post is published on the page")
-                .atMost(PIPELINE)
-                .until(() -> "published"
-                        .equals(api.get("/api/posts/" + post).path("state").asString()));
-        return api.get("/api/posts/" + post).path("facebookPostId").asString();
     }
 
     /** The message as the API shows it, once it was classified and stored. */

@@ -570,7 +570,7 @@ class MessengerSignupEndToEndIT {
         Map<String, Object> cleanUp = Map.of(
                 "title", "Sunday park clean-up", "slots", List.of(slot(day.plus(1, ChronoUnit.DAYS), "litter", 3)));
         long closed = api.post("/api/signups", cleanUp, 201).path("id").asLong();
-        String cleanUpPost = publishPost(closed, "Help us clean the park on Sunday!");
+        String cleanUpPost = api.publishPost(page, closed, "Help us clean the park on Sunday!", PIPELINE);
         Map<String, Object> disabled = new HashMap<>(cleanUp);
         disabled.put("state", "disabled");
         assertThat(api.put("/api/signups/" + closed, disabled, 200)
@@ -669,19 +669,6 @@ class MessengerSignupEndToEndIT {
                 .path("quick_replies")
                 .forEach(reply -> payloads.add(reply.path("payload").asString()));
         return payloads;
-    }
-
-    /** Creates the post through the API and publishes it through the publish queue; returns Facebook's post id. */
-    private String publishPost(long signupId, String message) {
-        long post = api.post("/api/posts", Map.of("pageId", page.id(), "signupId", signupId, "message", message), 201)
-                .path("id")
-                .asLong();
-        api.post("/api/posts/" + post + "/publish", Map.of(), 202);
-        await("the post is published on the page")
-                .atMost(PIPELINE)
-                .until(() -> "published"
-                        .equals(api.get("/api/posts/" + post).path("state").asString()));
-        return api.get("/api/posts/" + post).path("facebookPostId").asString();
     }
 
     private static String person() {

@@ -1,11 +1,14 @@
 package org.voluntree.app.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.voluntree.app.testing.SandboxClient.SandboxPage;
@@ -57,6 +60,22 @@ public final class AdminApi {
                 || !"valid".equals(connected.path("tokenStatus").asString())) {
             throw new AssertionError("connecting page " + page.id() + " answered " + connected);
         }
+    }
+
+    /**
+     * Creates a post for the signup through the API and publishes it through the publish queue, as
+     * an admin does; waits up to {@code within} for it to be published and returns Facebook's post id.
+     */
+    public String publishPost(SandboxPage page, long signupId, String message, Duration within) {
+        long post = post("/api/posts", Map.of("pageId", page.id(), "signupId", signupId, "message", message), 201)
+                .path("id")
+                .asLong();
+        post("/api/posts/" + post + "/publish", Map.of(), 202);
+        await("the post is published on the page")
+                .atMost(within)
+                .until(() -> "published"
+                        .equals(get("/api/posts/" + post).path("state").asString()));
+        return get("/api/posts/" + post).path("facebookPostId").asString();
     }
 
     private JsonNode send(HttpRequest.Builder request, int expectedStatus) {
