@@ -24,9 +24,11 @@ import org.voluntree.contracts.event.EventKind;
  * {@code donation} an answer from the signup's facts or the organisation's info, or a hand-off to
  * a human; {@code appreciation} a short thanks, unless its sentiment shows as negative. Comments scored offensive or hateful with at least
  * {@code voluntree.replies.offense-threshold} (the offense model, trained on tweets, is wary of
- * friendly text below that), people who opted out, intents
- * the organisation does not answer automatically and comments too old for a private reply are
- * recorded as skipped, with the reason.
+ * friendly text below that), people who opted out and intents
+ * the organisation does not answer automatically are recorded as skipped, with the reason. A
+ * {@code volunteer} or {@code how_to_signup} comment older than Facebook's 7 days for a private reply
+ * (read late, e.g. by reconciliation after an outage) gets a public reply asking the person to write
+ * to the page instead.
  */
 @Component
 @ConditionalOnRole(Role.WORKERS)
@@ -122,8 +124,7 @@ class CommentReplies implements MessageHandler {
                     return;
                 }
                 if (tooOldForPrivateReply(message)) {
-                    replyPublicly(message, intent, ReplyTexts.thanksForOffering(name));
-                    skipTooOld(message, intent);
+                    answerTooOld(message, intent, ReplyTexts.thanksAndMessageUs(name));
                     return;
                 }
                 Optional<String> noOffer = claimOffer(message);
@@ -138,7 +139,7 @@ class CommentReplies implements MessageHandler {
             }
             case HOW_TO_SIGNUP -> {
                 if (tooOldForPrivateReply(message)) {
-                    skipTooOld(message, intent);
+                    answerTooOld(message, intent, ReplyTexts.howToSignUpByMessage(name));
                     return;
                 }
                 Optional<String> noOffer = claimOffer(message);
@@ -190,8 +191,31 @@ class CommentReplies implements MessageHandler {
         return message.event().createdAt().plus(PRIVATE_REPLY_WINDOW).isBefore(clock.instant());
     }
 
-    private void skipTooOld(MessageToAnswer message, String intent) {
+    /**
+     * Past the private reply's window, the public reply is all there is: it asks the person to write to
+     * the page (a message saying they want to help starts the signup dialog) instead of promising a
+     * private message that Facebook would refuse.
+     */
+    private void answerTooOld(MessageToAnswer message, String intent, String publicReply) {
+        Optional<String> signedUp = alreadySignedUp(message);
+        if (signedUp.isPresent()) {
+            skip(message, intent, signedUp.get());
+        } else {
+            replyPublicly(message, intent, publicReply);
+        }
         skipOffer(message, intent, "the comment is older than the 7 days Facebook allows a private reply");
+    }
+
+    /** The signup a Yes to this comment's offer would lead to (Conversations), if the person holds a place in it. */
+    private Optional<String> alreadySignedUp(MessageToAnswer message) {
+        var event = message.event();
+        Optional<Long> leadsTo = signupOfPost(event.postId()).or(() -> signups.latestActive(message.organisationId()));
+        return leadsTo.filter(signup -> signups.hasConfirmed(message.organisationId(), event.authorId(), signup))
+                .map(signup -> "the person is already signed up for this signup");
+    }
+
+    private Optional<Long> signupOfPost(String postId) {
+        return postId == null ? Optional.empty() : signups.signupOfPost(postId);
     }
 
     /**
@@ -201,12 +225,11 @@ class CommentReplies implements MessageHandler {
     private Optional<String> claimOffer(MessageToAnswer message) {
         var event = message.event();
         long organisationId = message.organisationId();
-        Optional<Long> ofPost = event.postId() == null ? Optional.empty() : signups.signupOfPost(event.postId());
-        // the signup a Yes leads to (Conversations): the post's, else the organisation's latest
-        Optional<Long> leadsTo = ofPost.or(() -> signups.latestActive(organisationId));
-        if (leadsTo.isPresent() && signups.hasConfirmed(organisationId, event.authorId(), leadsTo.get())) {
-            return Optional.of("the person is already signed up for this signup");
+        Optional<String> signedUp = alreadySignedUp(message);
+        if (signedUp.isPresent()) {
+            return signedUp;
         }
+        Optional<Long> ofPost = signupOfPost(event.postId());
         String offeredFor = ofPost.map(id -> "signup:" + id).orElseGet(() -> "post:" + event.postId());
         return switch (offers.claim(
                 organisationId, event.authorId(), offeredFor, event.externalId(), REOFFER_AFTER_DECLINE)) {

@@ -11,6 +11,17 @@ final class ReplyTexts {
         return "Thank you" + greetingName(name) + "! We've sent you a private message to confirm your spot.";
     }
 
+    /** Past Facebook's 7 days for a private reply: the person writes first, which starts the signup dialog. */
+    static String thanksAndMessageUs(String name) {
+        return "Thank you" + greetingName(name) + "! Send us a message saying you'd like to help, and we'll get you"
+                + " signed up there.";
+    }
+
+    static String howToSignUpByMessage(String name) {
+        return "Hi" + greetingName(name) + "! Send us a message saying you'd like to help, and we'll get you signed"
+                + " up there.";
+    }
+
     static OutgoingMessage signupOffer(String name, String organisation, String postId, String commentId) {
         return OutgoingMessage.withButtons(
                 "Hi" + greetingName(name) + "! Thanks for your interest in helping " + organisation

@@ -169,10 +169,15 @@ final class SandboxGraph {
 
     /** Adds a comment under a post, or a reply under a comment when {@code parentId} names one. */
     synchronized Comment comment(String postId, String parentId, String fromId, String fromName, String message) {
+        return comment(postId, parentId, fromId, fromName, message, clock.instant());
+    }
+
+    synchronized Comment comment(
+            String postId, String parentId, String fromId, String fromName, String message, Instant createdAt) {
         long seq = ++sequence;
         String local = postId.contains("_") ? postId.substring(postId.indexOf('_') + 1) : postId;
-        Comment comment = new Comment(
-                seq, local + "_" + seq, postId, parentId, fromId, fromName, message, clock.instant(), false);
+        Comment comment =
+                new Comment(seq, local + "_" + seq, postId, parentId, fromId, fromName, message, createdAt, false);
         comments.put(comment.id(), comment);
         return comment;
     }

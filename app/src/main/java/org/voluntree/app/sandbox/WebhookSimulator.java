@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +48,11 @@ final class WebhookSimulator {
     }
 
     /** A comment (or a reply, with a parent comment) by a person: stored in the graph, then delivered. */
-    Delivery comment(Page page, Post post, Comment parent, String authorId, String authorName, String text) {
-        Comment comment =
-                state.graph().comment(post.id(), parent == null ? null : parent.id(), authorId, authorName, text);
+    /** A comment written at {@code createdAt} (now, or earlier for one read late), delivered now. */
+    Delivery comment(
+            Page page, Post post, Comment parent, String authorId, String authorName, String text, Instant createdAt) {
+        Comment comment = state.graph()
+                .comment(post.id(), parent == null ? null : parent.id(), authorId, authorName, text, createdAt);
         Map<String, Object> postInfo = new LinkedHashMap<>();
         postInfo.put("status_type", post.photoId() == null ? "mobile_status_update" : "added_photos");
         postInfo.put("is_published", post.publishedAt(state.clock().instant()));

@@ -2,6 +2,9 @@ package org.voluntree.app.sandbox;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,7 +28,8 @@ class WebhookSimulatorController {
             String authorId,
             @NotBlank String authorName,
             @NotBlank String text,
-            String parentId) {}
+            String parentId,
+            String writtenAgo) {}
 
     record SimulatedMessage(
             @NotBlank String pageId,
@@ -82,7 +86,30 @@ class WebhookSimulatorController {
         }
         String authorId =
                 request.authorId() != null ? request.authorId() : WebhookSimulator.personId(request.authorName());
-        return simulator.comment(page, post, parent, authorId, request.authorName(), request.text());
+        // not checked against the post's time: a test's post is new, the comment it backdates is not
+        Instant createdAt = state.clock().instant().minus(writtenAgo(request.writtenAgo()));
+        return simulator.comment(page, post, parent, authorId, request.authorName(), request.text(), createdAt);
+    }
+
+    /**
+     * How long before now the comment was written ({@code PT192H} or {@code 8d}; none: now): its webhook
+     * still arrives now, as one the app reads late (after an outage, by reconciliation) would.
+     */
+    private static Duration writtenAgo(String writtenAgo) {
+        if (writtenAgo == null) {
+            return Duration.ZERO;
+        }
+        Duration ago;
+        try {
+            ago = DurationStyle.detectAndParse(writtenAgo);
+        } catch (IllegalArgumentException e) {
+            throw SandboxControlException.invalid("writtenAgo must be a duration such as PT192H or 8d");
+        }
+        if (ago.isNegative()) {
+            throw SandboxControlException.invalid(
+                    "writtenAgo cannot be negative: a comment is not written in the future");
+        }
+        return ago;
     }
 
     @PostMapping("/sandbox/simulate/message")

@@ -319,6 +319,69 @@ class FacebookRepliesEndToEndIT {
         assertThat(deadLetters()).isEmpty();
     }
 
+    @Test
+    void aCommentReadAfterFacebooksSevenDaysGetsDirectionsInsteadOfAPromisedPrivateMessage() {
+        Connected page = connectPage("Riverside Food Bank");
+        String pageId = page.sandbox().id();
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        api.post(
+                "/api/signups",
+                Map.of(
+                        "title",
+                        "Saturday food drive",
+                        "slots",
+                        List.of(Map.of(
+                                "startsAt",
+                                day.toString(),
+                                "endsAt",
+                                day.plus(4, ChronoUnit.HOURS).toString(),
+                                "label",
+                                "Morning",
+                                "required",
+                                5))),
+                201);
+        String leo = "2000000009605";
+        String ada = "2000000009606";
+
+        // read late (the webhook was down; reconciliation reads back 14 days): Facebook no longer
+        // takes a private reply to either comment
+        String offer = SandboxClient.commentId(
+                sandbox.commentWrittenAgo(pageId, page.postId(), leo, "Leo Park", VOLUNTEERING, Duration.ofDays(8)));
+        String question = SandboxClient.commentId(sandbox.commentWrittenAgo(
+                pageId, page.postId(), ada, "Ada Moss", "How do I sign up to volunteer?", Duration.ofDays(9)));
+
+        String tooOld = "skipped: the comment is older than the 7 days Facebook allows a private reply";
+        await("both are answered publicly only").atMost(PIPELINE).untilAsserted(() -> {
+            assertThat(replies(offer)).containsOnly(entry("public", "sent"), entry("private", tooOld));
+            assertThat(replies(question)).containsOnly(entry("public", "sent"), entry("private", tooOld));
+        });
+        assertThat(publicReply(offer))
+                .isEqualTo("Thank you, Leo! Send us a message saying you'd like to help, and we'll get you signed up"
+                        + " there.");
+        assertThat(publicReply(question))
+                .isEqualTo("Hi, Ada! Send us a message saying you'd like to help, and we'll get you signed up there.");
+        assertThat(sandbox.messages(pageId, null))
+                .as("no private message was tried")
+                .isEmpty();
+
+        // what the reply asks for works: a message to the page starts the signup
+        sandbox.message(pageId, leo, "I want to volunteer");
+        assertThat(SandboxClient.textOf(sandbox.nthMessage(pageId, leo, 1, PIPELINE)))
+                .contains("Saturday food drive")
+                .contains("Morning");
+        awaitQueuesDrained();
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    /** The public reply's text as sent to Facebook. */
+    private String publicReply(String commentId) {
+        return jdbc.queryForObject(
+                "select text from replies where target_id = ? and kind = 'public' and status = 'sent'",
+                String.class,
+                commentId);
+    }
+
     /** The payload of a button of the signup offer the person got first. */
     private String button(String pageId, String person, int index) {
         return sandbox.nthMessage(pageId, person, 1, PIPELINE)

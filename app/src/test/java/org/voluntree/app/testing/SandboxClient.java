@@ -176,13 +176,27 @@ public final class SandboxClient {
 
     /** A person comments under the post; answers the simulator's delivery (payload sent, webhook status). */
     public JsonNode comment(String pageId, String postId, String authorId, String authorName, String text) {
+        return delivered(send(
+                "POST", "/sandbox/simulate/comment", commentBody(pageId, postId, authorId, authorName, text), 200));
+    }
+
+    /** A comment written {@code ago} before now, whose webhook arrives only now (as one read late). */
+    public JsonNode commentWrittenAgo(
+            String pageId, String postId, String authorId, String authorName, String text, java.time.Duration ago) {
+        Map<String, Object> body = commentBody(pageId, postId, authorId, authorName, text);
+        body.put("writtenAgo", ago.toString());
+        return delivered(send("POST", "/sandbox/simulate/comment", body, 200));
+    }
+
+    private static Map<String, Object> commentBody(
+            String pageId, String postId, String authorId, String authorName, String text) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("pageId", pageId);
         body.put("postId", postId);
         body.put("authorId", authorId);
         body.put("authorName", authorName);
         body.put("text", text);
-        return delivered(send("POST", "/sandbox/simulate/comment", body, 200));
+        return body;
     }
 
     public JsonNode message(String pageId, String psid, String text) {
