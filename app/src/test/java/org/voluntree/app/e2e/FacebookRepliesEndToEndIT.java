@@ -266,22 +266,7 @@ class FacebookRepliesEndToEndIT {
         String pageId = page.sandbox().id();
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        long slot = api.post(
-                        "/api/signups",
-                        Map.of(
-                                "title",
-                                "Saturday food drive",
-                                "slots",
-                                List.of(Map.of(
-                                        "startsAt",
-                                        day.toString(),
-                                        "endsAt",
-                                        day.plus(4, ChronoUnit.HOURS).toString(),
-                                        "label",
-                                        "Morning",
-                                        "required",
-                                        5))),
-                        201)
+        long slot = api.signupWithOneSlot("Saturday food drive", "Morning", day, 4, 5)
                 .path("slots")
                 .get(0)
                 .path("id")
@@ -325,22 +310,7 @@ class FacebookRepliesEndToEndIT {
         String pageId = page.sandbox().id();
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        api.post(
-                "/api/signups",
-                Map.of(
-                        "title",
-                        "Saturday food drive",
-                        "slots",
-                        List.of(Map.of(
-                                "startsAt",
-                                day.toString(),
-                                "endsAt",
-                                day.plus(4, ChronoUnit.HOURS).toString(),
-                                "label",
-                                "Morning",
-                                "required",
-                                5))),
-                201);
+        api.signupWithOneSlot("Saturday food drive", "Morning", day, 4, 5);
         String leo = "2000000009605";
         String ada = "2000000009606";
 

@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.voluntree.app.testing.SandboxClient.SandboxPage;
 import org.voluntree.contracts.event.Json;
@@ -39,6 +41,26 @@ public final class AdminApi {
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body))),
                 expectedStatus);
+    }
+
+    /** Creates a signup with one slot of {@code hours} hours from {@code startsAt}; answers the signup created. */
+    public JsonNode signupWithOneSlot(String title, String label, Instant startsAt, int hours, int required) {
+        return post(
+                "/api/signups",
+                Map.of(
+                        "title",
+                        title,
+                        "slots",
+                        List.of(Map.of(
+                                "startsAt",
+                                startsAt.toString(),
+                                "endsAt",
+                                startsAt.plus(Duration.ofHours(hours)).toString(),
+                                "label",
+                                label,
+                                "required",
+                                required))),
+                201);
     }
 
     /** PUTs JSON and expects {@code expectedStatus}. */
