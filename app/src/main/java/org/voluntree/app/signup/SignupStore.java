@@ -3,6 +3,7 @@ package org.voluntree.app.signup;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -32,10 +34,13 @@ public class SignupStore {
 
     private final JdbcTemplate jdbc;
     private final Volunteers volunteers;
+    /** The zone slot times are written in, in what the API tells admins. */
+    private final ZoneId zone;
 
-    SignupStore(JdbcTemplate jdbc, Volunteers volunteers) {
+    SignupStore(JdbcTemplate jdbc, Volunteers volunteers, @Value("${voluntree.conversation.zone:UTC}") ZoneId zone) {
         this.jdbc = jdbc;
         this.volunteers = volunteers;
+        this.zone = zone;
     }
 
     /** The signup a published post belongs to, while it is active (answers to questions under the post). */
@@ -231,7 +236,7 @@ public class SignupStore {
         List<Slot> withVolunteers =
                 removed.stream().filter(e -> e.confirmed() > 0).toList();
         if (!withVolunteers.isEmpty() && !request.removesConfirmedVolunteers()) {
-            throw new SlotsHaveVolunteersException(withVolunteers);
+            throw new SlotsHaveVolunteersException(withVolunteers, zone);
         }
         // Slots may trade times in one edit, so no row is checked alone: only the slots as the edit
         // leaves them must have distinct times (V26).

@@ -48,7 +48,7 @@ class ConversationTextsTest {
 
         assertThat(message.text())
                 .startsWith("Great! Which slot of Saturday food sort would you like?")
-                .contains("1) Sat 28 Nov 09:00–12:00 (sorting) — full", "2) Sat 28 Nov 13:00–15:00 — 2 left");
+                .contains("1) Sat 28 Nov 09:00–12:00 GMT (sorting) — full", "2) Sat 28 Nov 13:00–15:00 GMT — 2 left");
         assertThat(message.quickReplies())
                 .extracting(OutgoingMessage.Button::title)
                 .containsExactly("#2 Sat 28 Nov 13:00", "Done");
@@ -64,9 +64,9 @@ class ConversationTextsTest {
 
         assertThat(message.text())
                 .contains(
-                        "1) Sat 28 Nov 09:00–12:00 (sorting) — 2 left, you're signed up",
-                        "2) Sat 28 Nov 13:00–15:00 — 2 left")
-                .doesNotContain("15:00 — 2 left, you're signed up");
+                        "1) Sat 28 Nov 09:00–12:00 GMT (sorting) — 2 left, you're signed up",
+                        "2) Sat 28 Nov 13:00–15:00 GMT — 2 left")
+                .doesNotContain("15:00 GMT — 2 left, you're signed up");
         assertThat(message.quickReplies())
                 .extracting(OutgoingMessage.Button::payload)
                 .containsExactly("SLOT|2", "SLOTS_DONE");
@@ -81,10 +81,23 @@ class ConversationTextsTest {
 
         assertThat(message.text())
                 .startsWith("You're in! No other slot of Saturday food sort has places left; tap Done to finish.")
-                .contains("1) Sat 28 Nov 09:00–12:00 (sorting) — full, you're signed up");
+                .contains("1) Sat 28 Nov 09:00–12:00 GMT (sorting) — full, you're signed up");
         assertThat(message.quickReplies())
                 .extracting(OutgoingMessage.Button::payload)
                 .containsExactly("SLOTS_DONE");
+    }
+
+    @Test
+    void theConfirmationAndAPickOfAHeldSlotNameTheZoneOfTheTimes() {
+        Slot summer = new Slot(
+                1, 1, Instant.parse("2026-07-04T08:00:00Z"), Instant.parse("2026-07-04T11:00:00Z"), "sorting", 3, 1);
+
+        assertThat(ConversationTexts.confirmation("Saturday food sort", List.of(summer), ZONE)
+                        .text())
+                .isEqualTo("Thank you! You're signed up for Saturday food sort:\n"
+                        + "• Sat 4 Jul 09:00–12:00 BST (sorting)\nSee you there!");
+        assertThat(ConversationTexts.alreadyIn(summer, ZONE))
+                .isEqualTo("You're already signed up for Sat 4 Jul 09:00–12:00 BST (sorting).");
     }
 
     @Test
