@@ -187,9 +187,12 @@ public class SignupStore {
      * place (new times, label, places) and keeps its volunteers; a slot without an id is the existing
      * one with the same times, else a new one. A slot left out is removed — but one with confirmed
      * volunteers only when the request says {@code removeConfirmedVolunteers}: otherwise nothing
-     * changes and {@link SlotsHaveVolunteersException} names them. Slots may trade times; two ending
-     * with the same times change nothing ({@link InvalidFieldException}). Returns false when the
-     * signup is not the organisation's.
+     * changes and {@link SlotsHaveVolunteersException} names them. A kept slot's {@code required} may
+     * not go below the volunteers confirmed in it ({@link InvalidFieldException} on that slot's
+     * {@code required}, naming the slot and the count; the slots are locked meanwhile, so no place
+     * is taken between the count and the edit). Slots may trade times; two ending with the same
+     * times change nothing ({@link InvalidFieldException}). Returns false when the signup is not the
+     * organisation's.
      */
     @Transactional
     public boolean update(long organisationId, long signupId, SignupRequest request) {
@@ -202,9 +205,13 @@ public class SignupStore {
         if (!owned) {
             return false;
         }
+        // a place taken meanwhile (assign locks the slot row) is counted below, and none is taken
+        // until this edit is committed with the slots' new numbers
+        jdbc.query("select id from signup_slots where signup_id = ? for update", rs -> {}, signupId);
         List<Slot> existing = allSlots(signupId);
         Set<Long> ids = existing.stream().map(Slot::id).collect(Collectors.toSet());
-        Map<Long, SignupRequest.SlotRequest> kept = new LinkedHashMap<>();
+        // existing slot id -> index of the request's slot that changes it
+        Map<Long, Integer> kept = new LinkedHashMap<>();
         List<SignupRequest.SlotRequest> added = new ArrayList<>();
         for (int i = 0; i < request.slots().size(); i++) {
             SignupRequest.SlotRequest slot = request.slots().get(i);
@@ -212,12 +219,13 @@ public class SignupStore {
                 if (!ids.contains(slot.id())) {
                     throw InvalidFieldException.of("slots[" + i + "].id", "is not a slot of this signup");
                 }
-                if (kept.put(slot.id(), slot) != null) {
+                if (kept.put(slot.id(), i) != null) {
                     throw InvalidFieldException.of("slots[" + i + "].id", "names the same slot twice");
                 }
             }
         }
-        for (SignupRequest.SlotRequest slot : request.slots()) {
+        for (int i = 0; i < request.slots().size(); i++) {
+            SignupRequest.SlotRequest slot = request.slots().get(i);
             if (slot.id() == null) {
                 Optional<Slot> sameTimes = existing.stream()
                         .filter(e -> !kept.containsKey(e.id())
@@ -225,10 +233,17 @@ public class SignupStore {
                                 && e.endsAt().equals(slot.endsAt()))
                         .findFirst();
                 if (sameTimes.isPresent()) {
-                    kept.put(sameTimes.get().id(), slot);
+                    kept.put(sameTimes.get().id(), i);
                 } else {
                     added.add(slot);
                 }
+            }
+        }
+        for (Slot slot : existing) {
+            Integer index = kept.get(slot.id());
+            if (index != null && request.slots().get(index).required() < slot.confirmed()) {
+                throw fewerPlacesThanConfirmed(
+                        index, slot, request.slots().get(index).required());
             }
         }
         List<Slot> removed =
@@ -254,12 +269,15 @@ public class SignupStore {
         jdbc.batchUpdate(
                 "update signup_slots set starts_at = ?, ends_at = ?, label = ?, required = ? where id = ?",
                 kept.entrySet().stream()
-                        .map(e -> new Object[] {
-                            Timestamp.from(e.getValue().startsAt()),
-                            Timestamp.from(e.getValue().endsAt()),
-                            e.getValue().label(),
-                            e.getValue().required(),
-                            e.getKey()
+                        .map(e -> {
+                            SignupRequest.SlotRequest slot = request.slots().get(e.getValue());
+                            return new Object[] {
+                                Timestamp.from(slot.startsAt()),
+                                Timestamp.from(slot.endsAt()),
+                                slot.label(),
+                                slot.required(),
+                                e.getKey()
+                            };
                         })
                         .toList());
         insertSlots(signupId, added);
@@ -269,6 +287,18 @@ public class SignupStore {
             throw InvalidFieldException.of("slots", "two slots would have the same times");
         }
         return true;
+    }
+
+    /** Lowering {@code required} takes nobody's place away, so it may not go below the people confirmed. */
+    private InvalidFieldException fewerPlacesThanConfirmed(int index, Slot slot, int required) {
+        return InvalidFieldException.of(
+                "slots[" + index + "].required",
+                slot.describe(zone) + " has " + slot.confirmed()
+                        + (slot.confirmed() == 1 ? " confirmed volunteer" : " confirmed volunteers")
+                        + ", more than the "
+                        + required
+                        + " asked for: keep required at " + slot.confirmed() + " or more (lowering it cancels"
+                        + " nobody's place; removing the slot with removeConfirmedVolunteers: true frees its places)");
     }
 
     private void insertSlots(long signupId, List<SignupRequest.SlotRequest> slots) {

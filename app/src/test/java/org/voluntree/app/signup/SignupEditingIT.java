@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +159,45 @@ class SignupEditingIT {
         HttpResponse<String> removed = owner.put("/api/signups/" + signup, body(slot(second, 4, 6, 2), true));
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
         assertThat(signups.allSlots(signup)).extracting(Slot::id).containsExactly(second);
+    }
+
+    @Test
+    void requiredBelowTheSlotsConfirmedVolunteersIsRefusedNamingTheSlotAndNothingChanges() {
+        Created created = twoSlotsTheFirstWith("Wes");
+        long signup = created.signup();
+        long first = created.first();
+        long second = created.second();
+        confirm(signup, first, "fb-Xia", "Xia");
+        List<Slot> before = signups.allSlots(signup);
+
+        HttpResponse<String> refused = owner.put(
+                "/api/signups/" + signup,
+                body("Sunday sort", slot(second, 4, 6, 2) + "," + slot(first, 0, 3, 1), null));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json(refused).path("field").asString()).isEqualTo("slots[1].required");
+        assertThat(json(refused).path("reason").asString())
+                .contains(before.get(0).describe(ZoneId.of("UTC")))
+                .contains("has 2 confirmed volunteers")
+                .contains("keep required at 2 or more");
+        assertThat(signups.allSlots(signup)).isEqualTo(before);
+        assertThat(json(owner.get("/api/signups/" + signup)).path("title").asString())
+                .as("nothing of the edit was kept")
+                .isEqualTo("Saturday sort");
+
+        // matched by its times rather than its id, the slot is held to the same
+        HttpResponse<String> byTimes =
+                owner.put("/api/signups/" + signup, body(slot(null, 0, 3, 1) + "," + slot(second, 4, 6, 2), null));
+        assertThat(byTimes.statusCode()).as(byTimes.body()).isEqualTo(400);
+        assertThat(json(byTimes).path("field").asString()).isEqualTo("slots[0].required");
+        assertThat(signups.allSlots(signup)).isEqualTo(before);
+
+        HttpResponse<String> asMany =
+                owner.put("/api/signups/" + signup, body(slot(first, 0, 3, 2) + "," + slot(second, 4, 6, 1), null));
+        assertThat(asMany.statusCode())
+                .as("required equal to the confirmed count, and lowered where nobody is confirmed")
+                .isEqualTo(200);
+        assertThat(signups.allSlots(signup)).extracting(Slot::required).containsExactly(2, 1);
     }
 
     @Test
