@@ -89,6 +89,15 @@ final class ConversationTexts {
         return "You're already signed up for " + (slot == null ? "that slot" : slot.describe(zone)) + ".";
     }
 
+    /**
+     * What a person reads after picking a slot whose times overlap a place they hold ({@code held}, of
+     * the event {@code heldEvent} when it is another one than the menu's, else null), before the menu.
+     */
+    static String overlapsHeld(Slot held, String heldEvent, ZoneId zone) {
+        return "Sorry, that slot overlaps one you're already signed up for: "
+                + (heldEvent == null ? "" : heldEvent + ", ") + held.describe(zone) + ".";
+    }
+
     /** The event the person said yes to no longer takes volunteers: nothing else is offered in its place. */
     static OutgoingMessage signupClosed(String signupTitle) {
         return OutgoingMessage.text("Thank you for wanting to help! " + signupTitle

@@ -40,8 +40,9 @@ import org.voluntree.contracts.event.InboundEvent;
  * The signup dialog in Messenger. A postback "Yes" to the signup offer starts it; if the
  * organisation verifies volunteers, the person types an email, gets a 6-digit PIN by email and
  * types it (at most three wrong tries); then they pick slots of the signup, named by its title, from
- * the ones with places left (those they hold already are marked, not offered again) and get a
- * confirmation of the dates. The signup is the one the offer's post was made for; an offer under
+ * the ones with places left (those they hold already are marked, not offered again; one whose times
+ * overlap a place they hold, in any of the organisation's signups, is refused naming that place) and get
+ * a confirmation of the dates. The signup is the one the offer's post was made for; an offer under
  * another post, or none, takes the organisation's current one. A "Yes" under the post of a disabled
  * signup, or an answer after it was disabled, is told that event no longer takes signups, and no
  * other is offered in its place. "stop" or "unsubscribe" opts out. Each answer is sent once per
@@ -298,7 +299,8 @@ class Conversations implements MessageHandler {
             return;
         }
         answers.mark(message);
-        SignupStore.Assignment result = signups.assign(dialog.signupId(), slotId, volunteer, "messenger");
+        SignupStore.Placement placement = signups.assign(dialog.signupId(), slotId, volunteer, "messenger");
+        SignupStore.Assignment result = placement.outcome();
         if (result == SignupStore.Assignment.CONFIRMED) {
             signupEvents.changed(message.organisationId(), dialog.signupId());
         }
@@ -307,6 +309,13 @@ class Conversations implements MessageHandler {
             case ALREADY_CONFIRMED ->
                 ConversationTexts.alreadyIn(
                         slots.stream().filter(s -> s.id() == slotId).findFirst().orElse(null), properties.zone());
+            case OVERLAPS ->
+                ConversationTexts.overlapsHeld(
+                        placement.overlapped(),
+                        placement.overlapped().signupId() == dialog.signupId()
+                                ? null
+                                : signups.title(placement.overlapped().signupId()),
+                        properties.zone());
             case FULL -> "Sorry, that slot just filled up.";
             case NO_SUCH_SLOT -> "Sorry, that slot is no longer available.";
         };

@@ -1,6 +1,8 @@
 package org.voluntree.app.signup;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,8 +30,23 @@ public class SignupStore {
     public enum Assignment {
         CONFIRMED,
         ALREADY_CONFIRMED,
+        /** The person holds a place in a slot whose times overlap it. */
+        OVERLAPS,
         FULL,
         NO_SUCH_SLOT
+    }
+
+    /**
+     * The answer to a request for a place.
+     *
+     * @param outcome what became of it
+     * @param overlapped with {@link Assignment#OVERLAPS}, the slot the person holds that overlaps the one asked for
+     */
+    public record Placement(Assignment outcome, Slot overlapped) {
+
+        static Placement of(Assignment outcome) {
+            return new Placement(outcome, null);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -132,36 +149,71 @@ public class SignupStore {
                 signupId);
     }
 
-    /** Confirms a volunteer in a slot of the signup unless the slot is full; the slot row is locked meanwhile. */
+    /**
+     * Confirms a volunteer in a slot of the signup unless the slot is full or the person (under their
+     * own id or one merged into it) holds a place in a slot whose times overlap it, in any signup;
+     * slots that only touch (9–12, 12–15) do not overlap. The person's row and then the slot's are
+     * locked meanwhile, so two requests of the same person are answered one after the other and the
+     * second sees the place the first took.
+     */
     @Transactional
-    public Assignment assign(long signupId, long slotId, long volunteerId, String source) {
+    public Placement assign(long signupId, long slotId, long volunteerId, String source) {
+        // "no key update": other writers may still insert rows that refer to the person meanwhile
+        jdbc.query("select id from volunteers where id = ? for no key update", rs -> {}, volunteerId);
         List<Integer> required = jdbc.queryForList(
                 "select required from signup_slots where id = ? and signup_id = ? for update",
                 Integer.class,
                 slotId,
                 signupId);
         if (required.isEmpty()) {
-            return Assignment.NO_SUCH_SLOT;
+            return Placement.of(Assignment.NO_SUCH_SLOT);
         }
-        Boolean already = jdbc.queryForObject(
-                "select exists (select 1 from slot_assignments where slot_id = ? and volunteer_id = ?)",
-                Boolean.class,
-                slotId,
-                volunteerId);
+        Boolean already = jdbc.queryForObject("""
+                select exists (select 1 from slot_assignments a join volunteers d on d.id = a.volunteer_id
+                                where a.slot_id = ? and (d.id = ? or d.merged_into = ?))
+                """, Boolean.class, slotId, volunteerId, volunteerId);
         if (Boolean.TRUE.equals(already)) {
-            return Assignment.ALREADY_CONFIRMED;
+            return Placement.of(Assignment.ALREADY_CONFIRMED);
+        }
+        Optional<Slot> overlapped = jdbc.query("""
+                select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
+                       (select count(*) from slot_assignments x where x.slot_id = s.id) as confirmed
+                  from slot_assignments a
+                  join volunteers d on d.id = a.volunteer_id
+                  join signup_slots s on s.id = a.slot_id
+                  join signup_slots asked on asked.id = ?
+                 where (d.id = ? or d.merged_into = ?) and s.id <> asked.id
+                   and s.starts_at < asked.ends_at and asked.starts_at < s.ends_at
+                 order by s.starts_at, s.id
+                 limit 1
+                """, SignupStore::slot, slotId, volunteerId, volunteerId).stream()
+                .findFirst();
+        if (overlapped.isPresent()) {
+            return new Placement(Assignment.OVERLAPS, overlapped.get());
         }
         Integer confirmed =
                 jdbc.queryForObject("select count(*) from slot_assignments where slot_id = ?", Integer.class, slotId);
         if (confirmed >= required.get(0)) {
-            return Assignment.FULL;
+            return Placement.of(Assignment.FULL);
         }
         jdbc.update(
                 "insert into slot_assignments (slot_id, volunteer_id, source) values (?, ?, ?)",
                 slotId,
                 volunteerId,
                 source);
-        return Assignment.CONFIRMED;
+        return Placement.of(Assignment.CONFIRMED);
+    }
+
+    /** A slot from the columns id, signup_id, starts_at, ends_at, label, required, confirmed. */
+    private static Slot slot(ResultSet rs, int row) throws SQLException {
+        return new Slot(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getTimestamp(3).toInstant(),
+                rs.getTimestamp(4).toInstant(),
+                rs.getString(5),
+                rs.getInt(6),
+                rs.getInt(7));
     }
 
     /** Creates a signup with its slots; returns its id. */

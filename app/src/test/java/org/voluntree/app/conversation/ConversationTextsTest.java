@@ -101,6 +101,18 @@ class ConversationTextsTest {
     }
 
     @Test
+    void aPickOverlappingAHeldPlaceNamesThatPlaceWithItsTimeAndZoneAndItsEventWhenAnotherOne() {
+        Slot held = new Slot(1, 7, SATURDAY, SATURDAY.plusSeconds(3 * 3600), "litter", 3, 1);
+
+        assertThat(ConversationTexts.overlapsHeld(held, null, ZONE))
+                .isEqualTo("Sorry, that slot overlaps one you're already signed up for:"
+                        + " Sat 28 Nov 09:00–12:00 GMT (litter).");
+        assertThat(ConversationTexts.overlapsHeld(held, "Park clean-up", ZONE))
+                .isEqualTo("Sorry, that slot overlaps one you're already signed up for:"
+                        + " Park clean-up, Sat 28 Nov 09:00–12:00 GMT (litter).");
+    }
+
+    @Test
     void aClosedSignupIsNamedAndNothingElseIsOffered() {
         OutgoingMessage message = ConversationTexts.signupClosed("Sunday park clean-up");
 

@@ -201,7 +201,8 @@ class DataDeletionIT {
                         List.of(new SignupRequest.SlotRequest(null, day, day.plus(3, ChronoUnit.HOURS), "Morning", 2)),
                         null));
         long slot = signups.allSlots(signup).get(0).id();
-        assertThat(signups.assign(signup, slot, volunteer, "messenger")).isEqualTo(SignupStore.Assignment.CONFIRMED);
+        assertThat(signups.assign(signup, slot, volunteer, "messenger").outcome())
+                .isEqualTo(SignupStore.Assignment.CONFIRMED);
         redis.sync()
                 .set(
                         RedisNames.conversation("dialog", "777", MAYA_PSID),

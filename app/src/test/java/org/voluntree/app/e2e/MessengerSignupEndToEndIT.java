@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -659,6 +661,70 @@ class MessengerSignupEndToEndIT {
         assertThat(jdbc.queryForList(
                         "select slot_id from slot_assignments where slot_id in (?, ?)", Long.class, morning, afternoon))
                 .containsExactly(afternoon);
+    }
+
+    @Test
+    void aSlotOverlappingOneTheVolunteerHoldsIsRefusedNamingItAndAnotherCanBePicked() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        JsonNode signup = api.post(
+                "/api/signups",
+                Map.of(
+                        "title",
+                        "Saturday food sort",
+                        "slots",
+                        List.of(
+                                slot(day, "Morning shift", 3),
+                                slot(day.plus(2, ChronoUnit.HOURS), "Midday shift", 3),
+                                slot(day.plus(3, ChronoUnit.HOURS), "Afternoon shift", 3))),
+                201);
+        long morning = signup.path("slots").get(0).path("id").asLong();
+        long midday = signup.path("slots").get(1).path("id").asLong();
+        long afternoon = signup.path("slots").get(2).path("id").asLong();
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+        DateTimeFormatter hours = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+        String morningTimes =
+                hours.format(day) + "–" + hours.format(day.plus(3, ChronoUnit.HOURS)) + " UTC (Morning shift)";
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
+        assertThat(text(botMessage(psid, 1))).contains("Which slot").contains(morningTimes + " — 3 left");
+        sandbox.message(page.id(), psid, "1");
+        assertThat(text(botMessage(psid, 2))).startsWith("You're in!");
+
+        sandbox.quickReply(page.id(), psid, "#2", "SLOT|" + midday);
+        JsonNode refused = botMessage(psid, 3);
+        assertThat(text(refused))
+                .as("the place they hold, with its time and zone, then the slots to pick from")
+                .startsWith("Sorry, that slot overlaps one you're already signed up for: ")
+                .contains(morningTimes + ".")
+                .contains("Which slot of Saturday food sort would you like?")
+                .contains("(Midday shift) — 3 left");
+        assertThat(quickReplies(refused)).contains("SLOT|" + afternoon, "SLOTS_DONE");
+        assertThat(jdbc.queryForList(
+                        "select slot_id from slot_assignments where slot_id in (?, ?, ?)",
+                        Long.class,
+                        morning,
+                        midday,
+                        afternoon))
+                .as("nothing written")
+                .containsExactly(morning);
+
+        sandbox.message(page.id(), psid, "3");
+        assertThat(text(botMessage(psid, 4)))
+                .as("the afternoon starts as the morning ends: no overlap")
+                .startsWith("You're in!");
+        sandbox.quickReply(page.id(), psid, "Done", "SLOTS_DONE");
+        assertThat(text(botMessage(psid, 5)))
+                .contains("Morning shift")
+                .contains("Afternoon shift")
+                .doesNotContain("Midday shift");
+        assertThat(jdbc.queryForList(
+                        "select slot_id from slot_assignments where slot_id in (?, ?, ?) order by slot_id",
+                        Long.class,
+                        morning,
+                        midday,
+                        afternoon))
+                .containsExactly(morning, afternoon);
     }
 
     // -----------------------------------------------------------------------------------------------------
