@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.voluntree.app.facebook.OutgoingMessage;
+import org.voluntree.app.signup.SignupStore;
 import org.voluntree.app.signup.Slot;
 
 /** The words of the Messenger dialog. */
@@ -12,6 +13,9 @@ final class ConversationTexts {
 
     static final String SLOT_PREFIX = "SLOT|";
     static final String DONE = "SLOTS_DONE";
+    static final String SIGNUP_PREFIX = "SIGNUP|";
+    /** Messenger cuts a quick reply's title at 20 characters. */
+    private static final int BUTTON_TITLE = 20;
 
     private ConversationTexts() {}
 
@@ -82,6 +86,35 @@ final class ConversationTexts {
         }
         replies.add(new OutgoingMessage.Button("Done", DONE));
         return OutgoingMessage.withQuickReplies(text.toString(), replies);
+    }
+
+    /**
+     * The events taking volunteers, numbered with the day each starts, for a person whose message did
+     * not say which one (they wrote to the page, or said yes under a post made for none).
+     */
+    static OutgoingMessage chooseSignup(String intro, List<SignupStore.OpenSignup> open, ZoneId zone) {
+        StringBuilder text = new StringBuilder(intro).append(" Which event would you like to help with?");
+        List<OutgoingMessage.Button> replies = new ArrayList<>();
+        int number = 0;
+        for (SignupStore.OpenSignup signup : open) {
+            number++;
+            text.append("\n")
+                    .append(number)
+                    .append(") ")
+                    .append(signup.title())
+                    .append(" — from ")
+                    .append(Slot.time(signup.firstStart(), zone));
+            replies.add(new OutgoingMessage.Button(
+                    shorten("#" + number + " " + signup.title()), SIGNUP_PREFIX + signup.id()));
+        }
+        return OutgoingMessage.withQuickReplies(text.toString(), replies);
+    }
+
+    private static String shorten(String title) {
+        if (title.codePointCount(0, title.length()) <= BUTTON_TITLE) {
+            return title;
+        }
+        return title.substring(0, title.offsetByCodePoints(0, BUTTON_TITLE - 1)).strip() + "…";
     }
 
     /** What a person reads after picking a slot they hold already, before the menu. */

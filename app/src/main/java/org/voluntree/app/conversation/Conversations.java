@@ -42,8 +42,10 @@ import org.voluntree.contracts.event.InboundEvent;
  * types it (at most three wrong tries); then they pick slots of the signup, named by its title, from
  * the ones with places left (those they hold already are marked, not offered again; one whose times
  * overlap a place they hold, in any of the organisation's signups, is refused naming that place) and get
- * a confirmation of the dates. The signup is the one the offer's post was made for; an offer under
- * another post, or none, takes the organisation's current one. A "Yes" under the post of a disabled
+ * a confirmation of the dates. The signup is the one the offer's post was made for; a message
+ * read as {@code volunteer} or {@code how_to_signup}, or an offer under a post made for no signup,
+ * asks which event when several take volunteers (active, with dates to come; a button or the number
+ * typed), else takes the organisation's current one. A "Yes" under the post of a disabled
  * signup, or an answer after it was disabled, is told that event no longer takes signups, and no
  * other is offered in its place. "stop" or "unsubscribe" opts out. Each answer is sent once per
  * incoming message (recorded in {@code replies}), only inside the 24-hour window. When an admin
@@ -168,30 +170,88 @@ class Conversations implements MessageHandler {
             reply(message, "signup_closed", ConversationTexts.signupClosed(signups.title(ofPost.get())));
             return;
         }
-        // an offer under a post made for no signup, or none at all: the organisation's current event
+        // an offer under a post made for no signup, or none at all: the organisation's events to come
+        List<SignupStore.OpenSignup> open =
+                ofPost.isPresent() ? List.of() : signups.openSignups(message.organisationId(), clock.instant(), 10);
         Optional<Long> signup = ofPost.or(() -> signups.latestActive(message.organisationId()));
         if (signup.isEmpty()) {
             reply(message, "no_signup", ConversationTexts.noSignupOpen());
             return;
         }
-        ReplySettings org = settings.of(message.organisationId());
         signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
         if (commentId != null) {
             // only the comment's author received the offer: whoever accepts it is that person
             signups.sameAsCommenter(message.organisationId(), event.authorId(), commentId);
         }
-        if (org.verificationRequired()) {
-            dialogs.save(event.pageId(), event.authorId(), Dialog.start(Dialog.Step.AWAIT_EMAIL, signup.get()));
-            reply(message, "ask_email", ConversationTexts.askEmail(signups.title(signup.get())));
+        if (open.size() > 1) {
+            // nothing says which event they mean: the newest one is a guess, so they choose
+            dialogs.save(event.pageId(), event.authorId(), Dialog.choosingSignup());
+            reply(message, "choose_signup", ConversationTexts.chooseSignup("Great!", open, properties.zone()));
+            return;
+        }
+        join(message, signup.get(), "Great!");
+    }
+
+    /** Starts the dialog of a signup: the email check when the organisation verifies volunteers, else its slots. */
+    private void join(MessageToAnswer message, long signupId, String intro) {
+        InboundEvent event = message.event();
+        if (settings.of(message.organisationId()).verificationRequired()) {
+            dialogs.save(event.pageId(), event.authorId(), Dialog.start(Dialog.Step.AWAIT_EMAIL, signupId));
+            reply(message, "ask_email", ConversationTexts.askEmail(signups.title(signupId)));
         } else {
-            // after the merge above: the volunteer the slots they already hold belong to
+            // after a merge with the commenter: the volunteer the slots they already hold belong to
             long volunteer = signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
-            dialogs.save(event.pageId(), event.authorId(), Dialog.start(Dialog.Step.CHOOSE_SLOTS, signup.get()));
-            reply(message, "choose_slots", slotMenu("Great!", signup.get(), volunteer));
+            dialogs.save(event.pageId(), event.authorId(), Dialog.start(Dialog.Step.CHOOSE_SLOTS, signupId));
+            reply(message, "choose_slots", slotMenu(intro, signupId, volunteer));
         }
     }
 
+    /** The answer to "which event?": a button, or the event's number typed. */
+    private void receiveSignupChoice(MessageToAnswer message) {
+        InboundEvent event = message.event();
+        List<SignupStore.OpenSignup> open = signups.openSignups(message.organisationId(), clock.instant(), 10);
+        Optional<SignupStore.OpenSignup> chosen = chosenSignup(event.payload(), event.text(), open);
+        if (chosen.isEmpty()) {
+            if (open.isEmpty()) {
+                dialogs.end(event.pageId(), event.authorId());
+                reply(message, "no_signup", ConversationTexts.noSignupOpen());
+            } else {
+                reply(
+                        message,
+                        "choose_signup",
+                        ConversationTexts.chooseSignup("Sorry, I didn't get that.", open, properties.zone()));
+            }
+            return;
+        }
+        answers.mark(message);
+        join(message, chosen.get().id(), "Great!");
+    }
+
+    /**
+     * The event a button names, if it still takes volunteers, or the one whose number was typed (the
+     * numbers of the menu just sent: the same query, soonest first).
+     */
+    private static Optional<SignupStore.OpenSignup> chosenSignup(
+            String payload, String text, List<SignupStore.OpenSignup> open) {
+        if (payload != null && payload.startsWith(ConversationTexts.SIGNUP_PREFIX)) {
+            String id = payload.substring(ConversationTexts.SIGNUP_PREFIX.length());
+            return open.stream().filter(s -> Long.toString(s.id()).equals(id)).findFirst();
+        }
+        String typed = text == null ? "" : text.replaceAll("[^0-9]", "");
+        if (!typed.isEmpty() && typed.length() <= 2) {
+            int number = Integer.parseInt(typed);
+            if (number >= 1 && number <= open.size()) {
+                return Optional.of(open.get(number - 1));
+            }
+        }
+        return Optional.empty();
+    }
+
     private void continueDialog(MessageToAnswer message, Dialog dialog) {
+        if (dialog.step() == Dialog.Step.CHOOSE_SIGNUP) {
+            receiveSignupChoice(message);
+            return;
+        }
         if (!isDone(message.event()) && !signups.isActive(dialog.signupId())) {
             // disabled while the person was in the dialog: no place is given in it any more
             dialogs.end(message.event().pageId(), message.event().authorId());

@@ -6,7 +6,7 @@ import java.time.Instant;
  * Where a person is in the signup dialog with a page.
  *
  * @param step what the bot waits for
- * @param signupId the signup they are joining
+ * @param signupId the signup they are joining; null while they choose one ({@link Step#CHOOSE_SIGNUP})
  * @param email the address being verified
  * @param pinHash SHA-256 of the salt and the PIN sent, hex
  * @param pinSalt random salt of the PIN hash
@@ -17,6 +17,8 @@ record Dialog(
         Step step, Long signupId, String email, String pinHash, String pinSalt, Instant pinExpiresAt, int pinAttempts) {
 
     enum Step {
+        /** Several events take volunteers and nothing said which one: the person picks it. */
+        CHOOSE_SIGNUP,
         AWAIT_EMAIL,
         AWAIT_PIN,
         CHOOSE_SLOTS
@@ -24,6 +26,10 @@ record Dialog(
 
     static Dialog start(Step step, long signupId) {
         return new Dialog(step, signupId, null, null, null, null, 0);
+    }
+
+    static Dialog choosingSignup() {
+        return new Dialog(Step.CHOOSE_SIGNUP, null, null, null, null, null, 0);
     }
 
     Dialog awaitingPin(String email, String hash, String salt, Instant expiresAt) {

@@ -101,6 +101,30 @@ public class SignupStore {
                 """, Long.class, organisationId).stream().findFirst();
     }
 
+    /** An active signup with dates still to come, as a person picking an event sees it. */
+    public record OpenSignup(long id, String title, Instant firstStart) {}
+
+    /**
+     * The organisation's active signups with slots still to come, soonest first (at most {@code limit}),
+     * for people who write without a post in between and could mean any of them.
+     */
+    public List<OpenSignup> openSignups(long organisationId, Instant now, int limit) {
+        return jdbc.query(
+                """
+                select s.id, s.title, min(t.starts_at) as first_start
+                  from signups s join signup_slots t on t.signup_id = s.id and t.starts_at > ?
+                 where s.organisation_id = ? and s.state = 'active'
+                 group by s.id, s.title
+                 order by first_start, s.id
+                 limit ?
+                """,
+                (rs, n) -> new OpenSignup(
+                        rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
+                Timestamp.from(now),
+                organisationId,
+                limit);
+    }
+
     public String title(long signupId) {
         return jdbc.queryForObject("select title from signups where id = ?", String.class, signupId);
     }

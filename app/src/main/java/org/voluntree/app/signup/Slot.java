@@ -41,6 +41,12 @@ public record Slot(
         return startsAt.atZone(zone).format(DAY);
     }
 
+    /** A time as a slot's start reads, with its zone ("Sat 30 Nov 09:00 GMT"). */
+    public static String time(Instant time, ZoneId zone) {
+        ZonedDateTime local = time.atZone(zone);
+        return local.format(DAY) + " " + zoneName(local);
+    }
+
     /** The zone's short name in force at that time ("UTC", "GMT", "BST", "CET"); a fixed offset as "UTC+02:00". */
     private static String zoneName(ZonedDateTime time) {
         if (time.getZone() instanceof ZoneOffset offset) {

@@ -1,6 +1,7 @@
 package org.voluntree.app.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.voluntree.app.facebook.OutgoingMessage;
+import org.voluntree.app.signup.SignupStore;
 import org.voluntree.app.signup.Slot;
 
 class ConversationTextsTest {
@@ -24,6 +26,29 @@ class ConversationTextsTest {
                 .isEqualTo("Great! There are no dates coming up for Saturday food sort right now;"
                         + " keep an eye on our page for new ones.");
         assertThat(message.quickReplies()).isEmpty();
+    }
+
+    @Test
+    void theEventsToChooseFromAreNumberedWithTheirFirstDayAndZoneAndTheirButtonsFitMessenger() {
+        OutgoingMessage message = ConversationTexts.chooseSignup(
+                "Great!",
+                List.of(
+                        new SignupStore.OpenSignup(7, "Saturday food sort", SATURDAY),
+                        new SignupStore.OpenSignup(
+                                3, "Riverside park clean-up and picnic 🌳", SATURDAY.plusSeconds(86400))),
+                ZONE);
+
+        assertThat(message.text()).isEqualTo("""
+                        Great! Which event would you like to help with?
+                        1) Saturday food sort — from Sat 28 Nov 09:00 GMT
+                        2) Riverside park clean-up and picnic 🌳 — from Sun 29 Nov 09:00 GMT""");
+        assertThat(message.quickReplies())
+                .extracting(OutgoingMessage.Button::title, OutgoingMessage.Button::payload)
+                .containsExactly(tuple("#1 Saturday food so…", "SIGNUP|7"), tuple("#2 Riverside park c…", "SIGNUP|3"));
+        assertThat(message.quickReplies())
+                .allSatisfy(button -> assertThat(
+                                button.title().codePointCount(0, button.title().length()))
+                        .isLessThanOrEqualTo(20));
     }
 
     @Test

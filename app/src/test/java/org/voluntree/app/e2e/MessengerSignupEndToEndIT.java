@@ -727,6 +727,72 @@ class MessengerSignupEndToEndIT {
                 .containsExactly(morning, afternoon);
     }
 
+    @Test
+    void aPersonWhoWritesWithoutAPostChoosesAmongTheEventsTakingVolunteers() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        long later = api.post(
+                        "/api/signups",
+                        Map.of(
+                                "title",
+                                "Sunday park clean-up",
+                                "slots",
+                                List.of(slot(day.plus(1, ChronoUnit.DAYS), "litter", 3))),
+                        201)
+                .path("id")
+                .asLong();
+        JsonNode sooner = api.post(
+                "/api/signups",
+                Map.of("title", "Saturday food sort", "slots", List.of(slot(day, "morning sort", 3))),
+                201);
+        long past = api.post(
+                        "/api/signups",
+                        Map.of("title", "Last week's bake sale", "slots", List.of(slot(day, "stall", 3))),
+                        201)
+                .path("id")
+                .asLong();
+        // the API takes no slot in the past: its dates pass
+        jdbc.update(
+                "update signup_slots set starts_at = starts_at - interval '10 days', ends_at = ends_at - interval"
+                        + " '10 days' where signup_id = ?",
+                past);
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+
+        // the newest signup is the bake sale, whose dates have passed: the two to come are offered, soonest first
+        sandbox.message(page.id(), psid, "I want to volunteer");
+        JsonNode menu = botMessage(psid, 1);
+        assertThat(text(menu))
+                .startsWith("Great! Which event would you like to help with?")
+                .contains("1) Saturday food sort — from ")
+                .contains("2) Sunday park clean-up — from ")
+                .contains(" UTC")
+                .doesNotContain("bake sale")
+                .doesNotContain("Which slot");
+        assertThat(quickReplies(menu))
+                .containsExactly("SIGNUP|" + sooner.path("id").asLong(), "SIGNUP|" + later);
+
+        sandbox.message(page.id(), psid, "the weekend one?");
+        assertThat(text(botMessage(psid, 2))).startsWith("Sorry, I didn't get that. Which event");
+
+        sandbox.message(page.id(), psid, "2");
+        assertThat(text(botMessage(psid, 3)))
+                .contains("Which slot of Sunday park clean-up would you like?")
+                .contains("(litter) — 3 left");
+        sandbox.message(page.id(), psid, "1");
+        assertThat(text(botMessage(psid, 4))).startsWith("You're in!");
+        assertThat(jdbc.queryForList(
+                        "select a.slot_id from slot_assignments a join signup_slots s on s.id = a.slot_id"
+                                + " where s.signup_id = ?",
+                        Long.class,
+                        later))
+                .hasSize(1);
+        assertThat(jdbc.queryForList(
+                        "select slot_id from slot_assignments where slot_id = ?",
+                        Long.class,
+                        sooner.path("slots").get(0).path("id").asLong()))
+                .isEmpty();
+    }
+
     // -----------------------------------------------------------------------------------------------------
 
     private static List<String> quickReplies(JsonNode sent) {
