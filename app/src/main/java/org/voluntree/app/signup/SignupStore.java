@@ -151,15 +151,17 @@ public class SignupStore {
                 Timestamp.from(now));
     }
 
-    /** The slots a volunteer is confirmed in, in time order. */
+    /** The slots of the signup a volunteer is confirmed in, under their id or one merged into it, in time order. */
     public List<Slot> slotsOf(long volunteerId, long signupId) {
         return jdbc.query(
                 """
                 select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
                        (select count(*) from slot_assignments x where x.slot_id = s.id) as confirmed
-                  from signup_slots s join slot_assignments a on a.slot_id = s.id
-                 where a.volunteer_id = ? and s.signup_id = ?
-                 order by s.starts_at
+                  from signup_slots s
+                 where s.signup_id = ?
+                   and exists (select 1 from slot_assignments a join volunteers d on d.id = a.volunteer_id
+                                where a.slot_id = s.id and (d.id = ? or d.merged_into = ?))
+                 order by s.starts_at, s.id
                 """,
                 (rs, n) -> new Slot(
                         rs.getLong(1),
@@ -169,8 +171,9 @@ public class SignupStore {
                         rs.getString(5),
                         rs.getInt(6),
                         rs.getInt(7)),
+                signupId,
                 volunteerId,
-                signupId);
+                volunteerId);
     }
 
     /**

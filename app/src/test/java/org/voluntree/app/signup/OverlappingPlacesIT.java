@@ -130,6 +130,19 @@ class OverlappingPlacesIT {
     }
 
     @Test
+    void thePlacesAPersonHoldsIncludeThoseTakenUnderAnIdMergedIntoThem() {
+        long sort = signup("Food sort", slot(9, 12, "sorting"), slot(13, 15, "packing"));
+        long commenter = signups.volunteer(org, "fb-comment-id", "Maya");
+        long messenger = signups.volunteer(org, "fb-messenger-id", null);
+        signups.assign(sort, slotAt(sort, 9), messenger, "messenger");
+        volunteers.merge(org, commenter, messenger);
+        signups.assign(sort, slotAt(sort, 13), commenter, "messenger");
+
+        // what the slot menu marks as held and the confirmation lists
+        assertThat(signups.slotsOf(commenter, sort)).extracting(Slot::label).containsExactly("sorting", "packing");
+    }
+
+    @Test
     void twoPicksOfThePersonAtOnceDoNotBothGetAPlace() throws Exception {
         long sort = signup("Food sort", slot(9, 12, "sorting"));
         long cleanUp = signup("Park clean-up", slot(11, 14, "litter"));
