@@ -48,39 +48,50 @@ final class ConversationTexts {
 
     /**
      * The slots of the event named {@code signupTitle} to pick from, numbered: a slot the person
-     * already holds ({@code held}) is marked and not offered again.
+     * already holds ({@code held}) is marked and not offered again, and so is one whose times overlap a
+     * place they hold ({@code clashing}).
      */
     static OutgoingMessage chooseSlots(
-            String intro, String signupTitle, List<Slot> slots, Set<Long> held, ZoneId zone) {
+            String intro, String signupTitle, List<Slot> slots, Set<Long> held, Set<Long> clashing, ZoneId zone) {
         if (slots.isEmpty()) {
             // an event whose dates have all passed: nothing to fill, and nothing is full
             return OutgoingMessage.text(intro + " There are no dates coming up for " + signupTitle
                     + " right now; keep an eye on our page for new ones.");
         }
-        boolean open = slots.stream().anyMatch(s -> s.remaining() > 0 && !held.contains(s.id()));
+        boolean open =
+                slots.stream().anyMatch(s -> s.remaining() > 0 && !held.contains(s.id()) && !clashing.contains(s.id()));
         boolean holdsOne = slots.stream().anyMatch(s -> held.contains(s.id()));
-        if (!open && !holdsOne) {
+        boolean clashes =
+                slots.stream().anyMatch(s -> s.remaining() > 0 && !held.contains(s.id()) && clashing.contains(s.id()));
+        if (!open && !holdsOne && !clashes) {
             return OutgoingMessage.text(intro + " All slots of " + signupTitle
                     + " are full right now; keep an eye on our page for new dates.");
         }
-        StringBuilder text = new StringBuilder(intro)
-                .append(
-                        open
-                                ? " Which slot of " + signupTitle + " would you like?"
-                                : " No other slot of " + signupTitle + " has places left; tap Done to finish.");
+        String question;
+        if (open) {
+            question = " Which slot of " + signupTitle + " would you like?";
+        } else if (clashes) {
+            question = " The slots of " + signupTitle + " with places left overlap ones you're signed up for;"
+                    + " tap Done to finish.";
+        } else {
+            question = " No other slot of " + signupTitle + " has places left; tap Done to finish.";
+        }
+        StringBuilder text = new StringBuilder(intro).append(question);
         List<OutgoingMessage.Button> replies = new ArrayList<>();
         int number = 0;
         for (Slot slot : slots) {
             number++;
             boolean mine = held.contains(slot.id());
+            boolean clash = !mine && clashing.contains(slot.id());
             text.append("\n")
                     .append(number)
                     .append(") ")
                     .append(slot.describe(zone))
                     .append(" — ")
                     .append(slot.remaining() == 0 ? "full" : slot.remaining() + " left")
-                    .append(mine ? ", you're signed up" : "");
-            if (!mine && slot.remaining() > 0 && replies.size() < 12) {
+                    .append(mine ? ", you're signed up" : "")
+                    .append(clash ? ", overlaps a slot you're signed up for" : "");
+            if (!mine && !clash && slot.remaining() > 0 && replies.size() < 12) {
                 replies.add(new OutgoingMessage.Button("#" + number + " " + slot.start(zone), SLOT_PREFIX + slot.id()));
             }
         }

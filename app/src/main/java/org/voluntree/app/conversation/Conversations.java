@@ -393,7 +393,13 @@ class Conversations implements MessageHandler {
     private OutgoingMessage slotMenu(String intro, long signupId, long volunteer) {
         Set<Long> held =
                 signups.slotsOf(volunteer, signupId).stream().map(Slot::id).collect(Collectors.toSet());
-        return ConversationTexts.chooseSlots(intro, signups.title(signupId), slots(signupId), held, properties.zone());
+        return ConversationTexts.chooseSlots(
+                intro,
+                signups.title(signupId),
+                slots(signupId),
+                held,
+                signups.clashingSlots(volunteer, signupId),
+                properties.zone());
     }
 
     private static Long chosenSlot(String payload, String text, List<Slot> slots) {

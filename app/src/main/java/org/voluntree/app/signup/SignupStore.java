@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,20 @@ public class SignupStore {
 
     public String title(long signupId) {
         return jdbc.queryForObject("select title from signups where id = ?", String.class, signupId);
+    }
+
+    /**
+     * The signup's slots whose times overlap a place the volunteer holds (under their id or one merged
+     * into it) in another slot, of this signup or another: {@link #assign} refuses them.
+     */
+    public Set<Long> clashingSlots(long volunteerId, long signupId) {
+        return new HashSet<>(jdbc.queryForList("""
+                select distinct s.id from signup_slots s
+                  join signup_slots h on h.id <> s.id and h.starts_at < s.ends_at and s.starts_at < h.ends_at
+                  join slot_assignments a on a.slot_id = h.id
+                  join volunteers d on d.id = a.volunteer_id
+                 where s.signup_id = ? and (d.id = ? or d.merged_into = ?)
+                """, Long.class, signupId, volunteerId, volunteerId));
     }
 
     /** The signup's slots that have not started yet, in time order, with their remaining places. */

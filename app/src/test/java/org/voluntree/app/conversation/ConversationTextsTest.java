@@ -20,7 +20,7 @@ class ConversationTextsTest {
     @Test
     void anEventWithNoDatesLeftSaysSoInsteadOfCallingItsSlotsFull() {
         OutgoingMessage message =
-                ConversationTexts.chooseSlots("Great!", "Saturday food sort", List.of(), Set.of(), ZONE);
+                ConversationTexts.chooseSlots("Great!", "Saturday food sort", List.of(), Set.of(), Set.of(), ZONE);
 
         assertThat(message.text())
                 .isEqualTo("Great! There are no dates coming up for Saturday food sort right now;"
@@ -56,7 +56,7 @@ class ConversationTextsTest {
         Slot full = new Slot(1, 1, SATURDAY, SATURDAY.plusSeconds(3 * 3600), null, 2, 2);
 
         OutgoingMessage message =
-                ConversationTexts.chooseSlots("Great!", "Saturday food sort", List.of(full), Set.of(), ZONE);
+                ConversationTexts.chooseSlots("Great!", "Saturday food sort", List.of(full), Set.of(), Set.of(), ZONE);
 
         assertThat(message.text())
                 .isEqualTo(
@@ -68,8 +68,8 @@ class ConversationTextsTest {
         Slot full = new Slot(1, 1, SATURDAY, SATURDAY.plusSeconds(3 * 3600), "sorting", 2, 2);
         Slot open = new Slot(2, 1, SATURDAY.plusSeconds(4 * 3600), SATURDAY.plusSeconds(6 * 3600), null, 3, 1);
 
-        OutgoingMessage message =
-                ConversationTexts.chooseSlots("Great!", "Saturday food sort", List.of(full, open), Set.of(), ZONE);
+        OutgoingMessage message = ConversationTexts.chooseSlots(
+                "Great!", "Saturday food sort", List.of(full, open), Set.of(), Set.of(), ZONE);
 
         assertThat(message.text())
                 .startsWith("Great! Which slot of Saturday food sort would you like?")
@@ -85,7 +85,7 @@ class ConversationTextsTest {
         Slot open = new Slot(2, 1, SATURDAY.plusSeconds(4 * 3600), SATURDAY.plusSeconds(6 * 3600), null, 3, 1);
 
         OutgoingMessage message = ConversationTexts.chooseSlots(
-                "You're in!", "Saturday food sort", List.of(mine, open), Set.of(1L), ZONE);
+                "You're in!", "Saturday food sort", List.of(mine, open), Set.of(1L), Set.of(), ZONE);
 
         assertThat(message.text())
                 .contains(
@@ -98,11 +98,47 @@ class ConversationTextsTest {
     }
 
     @Test
+    void aSlotOverlappingAPlaceThePersonHoldsIsMarkedAndNotOffered() {
+        Slot mine = new Slot(1, 1, SATURDAY, SATURDAY.plusSeconds(3 * 3600), "sorting", 3, 1);
+        Slot clash = new Slot(2, 1, SATURDAY.plusSeconds(2 * 3600), SATURDAY.plusSeconds(4 * 3600), "packing", 3, 0);
+        Slot later = new Slot(3, 1, SATURDAY.plusSeconds(5 * 3600), SATURDAY.plusSeconds(6 * 3600), null, 3, 0);
+
+        OutgoingMessage message = ConversationTexts.chooseSlots(
+                "You're in!", "Saturday food sort", List.of(mine, clash, later), Set.of(1L), Set.of(1L, 2L), ZONE);
+
+        assertThat(message.text())
+                .startsWith("You're in! Which slot of Saturday food sort would you like?")
+                .contains(
+                        "1) Sat 28 Nov 09:00–12:00 GMT (sorting) — 2 left, you're signed up\n",
+                        "2) Sat 28 Nov 11:00–13:00 GMT (packing) — 3 left, overlaps a slot you're signed up for\n",
+                        "3) Sat 28 Nov 14:00–15:00 GMT — 3 left");
+        assertThat(message.quickReplies())
+                .extracting(OutgoingMessage.Button::payload)
+                .containsExactly("SLOT|3", "SLOTS_DONE");
+    }
+
+    @Test
+    void whenEverySlotWithPlacesOverlapsAPlaceHeldElsewhereThePersonIsToldSoNotThatAllIsFull() {
+        Slot clash = new Slot(2, 1, SATURDAY, SATURDAY.plusSeconds(3 * 3600), "packing", 3, 0);
+
+        OutgoingMessage message = ConversationTexts.chooseSlots(
+                "Great!", "Saturday food sort", List.of(clash), Set.of(), Set.of(2L), ZONE);
+
+        assertThat(message.text())
+                .startsWith("Great! The slots of Saturday food sort with places left overlap ones you're signed up"
+                        + " for; tap Done to finish.")
+                .contains("1) Sat 28 Nov 09:00–12:00 GMT (packing) — 3 left, overlaps a slot you're signed up for");
+        assertThat(message.quickReplies())
+                .extracting(OutgoingMessage.Button::payload)
+                .containsExactly("SLOTS_DONE");
+    }
+
+    @Test
     void whenEverySlotWithPlacesIsHeldThePersonIsToldToTapDoneNotThatAllIsFull() {
         Slot mine = new Slot(1, 1, SATURDAY, SATURDAY.plusSeconds(3 * 3600), "sorting", 1, 1);
 
-        OutgoingMessage message =
-                ConversationTexts.chooseSlots("You're in!", "Saturday food sort", List.of(mine), Set.of(1L), ZONE);
+        OutgoingMessage message = ConversationTexts.chooseSlots(
+                "You're in!", "Saturday food sort", List.of(mine), Set.of(1L), Set.of(), ZONE);
 
         assertThat(message.text())
                 .startsWith("You're in! No other slot of Saturday food sort has places left; tap Done to finish.")

@@ -689,8 +689,13 @@ class MessengerSignupEndToEndIT {
         sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
         assertThat(text(botMessage(psid, 1))).contains("Which slot").contains(morningTimes + " — 3 left");
         sandbox.message(page.id(), psid, "1");
-        assertThat(text(botMessage(psid, 2))).startsWith("You're in!");
+        JsonNode in = botMessage(psid, 2);
+        assertThat(text(in))
+                .startsWith("You're in!")
+                .contains("(Midday shift) — 3 left, overlaps a slot you're signed up for");
+        assertThat(quickReplies(in)).as("no button for it").containsExactly("SLOT|" + afternoon, "SLOTS_DONE");
 
+        // the button of the first menu, tapped now
         sandbox.quickReply(page.id(), psid, "#2", "SLOT|" + midday);
         JsonNode refused = botMessage(psid, 3);
         assertThat(text(refused))

@@ -143,6 +143,29 @@ class OverlappingPlacesIT {
     }
 
     @Test
+    void theSlotsAMenuMarksAsOverlappingAreThoseAssignRefuses() {
+        long sort = signup("Food sort", slot(9, 12, "sorting"));
+        long cleanUp = signup("Park clean-up", slot(11, 14, "litter"), slot(12, 15, "paths"), slot(8, 10, "early"));
+        long commenter = signups.volunteer(org, "fb-comment-id", "Maya");
+        long messenger = signups.volunteer(org, "fb-messenger-id", null);
+        signups.assign(sort, slotAt(sort, 9), messenger, "messenger");
+        volunteers.merge(org, commenter, messenger);
+
+        assertThat(signups.clashingSlots(commenter, cleanUp))
+                .containsExactlyInAnyOrder(slotAt(cleanUp, 11), slotAt(cleanUp, 8));
+        assertThat(signups.clashingSlots(commenter, sort))
+                .as("a held slot does not clash with itself")
+                .isEmpty();
+        for (long slot : signups.clashingSlots(commenter, cleanUp)) {
+            assertThat(signups.assign(cleanUp, slot, commenter, "messenger").outcome())
+                    .isEqualTo(Assignment.OVERLAPS);
+        }
+        assertThat(signups.assign(cleanUp, slotAt(cleanUp, 12), commenter, "messenger")
+                        .outcome())
+                .isEqualTo(Assignment.CONFIRMED);
+    }
+
+    @Test
     void twoPicksOfThePersonAtOnceDoNotBothGetAPlace() throws Exception {
         long sort = signup("Food sort", slot(9, 12, "sorting"));
         long cleanUp = signup("Park clean-up", slot(11, 14, "litter"));
