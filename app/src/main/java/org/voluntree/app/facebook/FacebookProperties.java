@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param usagePause how long calls pause once the threshold is reached
  * @param transientRetries immediate retries, with jitter, of a transient error before giving the work back to its queue
  * @param tokenCheckEvery how often every page token is checked with {@code debug_token}
+ * @param readTimeout how long a call waits for Facebook's answer; a call that creates something and gets
+ *     none is not repeated on the spot (it may have been done)
  */
 @Validated
 @ConfigurationProperties("voluntree.facebook")
@@ -31,7 +33,8 @@ public record FacebookProperties(
         @Min(1) @Max(100) int usageThreshold,
         @NotNull Duration usagePause,
         @Min(0) @Max(5) int transientRetries,
-        @NotNull Duration tokenCheckEvery) {
+        @NotNull Duration tokenCheckEvery,
+        @NotNull Duration readTimeout) {
 
     @Override
     public String toString() {

@@ -14,6 +14,10 @@ import com.restfb.exception.FacebookOAuthException;
 import com.restfb.json.JsonObject;
 import com.restfb.json.JsonValue;
 import com.restfb.types.DebugTokenInfo;
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -83,7 +87,7 @@ public class GraphApi {
             params.add(Parameter.with("link", link));
         }
         addSchedule(params, scheduledAt);
-        JsonObject result = call(
+        JsonObject result = callOnce(
                 page,
                 "publish a post",
                 client -> client.publish(page.pageId() + "/feed", JsonObject.class, params.toArray(Parameter[]::new)));
@@ -95,7 +99,7 @@ public class GraphApi {
         List<Parameter> params =
                 new ArrayList<>(List.of(Parameter.with("url", photoUrl), Parameter.with("caption", caption)));
         addSchedule(params, scheduledAt);
-        JsonObject result = call(
+        JsonObject result = callOnce(
                 page,
                 "publish a photo",
                 client ->
@@ -105,7 +109,7 @@ public class GraphApi {
 
     /** Replies publicly under a comment. Returns the reply's comment id. */
     public String replyPublicly(PageAccess page, String commentId, String message) {
-        JsonObject result = call(
+        JsonObject result = callOnce(
                 page,
                 "reply to a comment",
                 client ->
@@ -135,7 +139,7 @@ public class GraphApi {
         if (tag != null) {
             params.add(Parameter.with("tag", tag));
         }
-        JsonObject result = call(
+        JsonObject result = callOnce(
                 page,
                 "send a message",
                 client -> client.publish(
@@ -258,6 +262,47 @@ public class GraphApi {
         return comments;
     }
 
+    /**
+     * The latest messages (at most {@code max}, newest first) of the page's Messenger conversation with a
+     * person, both ways: what a retry reads to learn whether a message it is about to send went out.
+     */
+    public List<GraphMessage> conversationWith(PageAccess page, String psid, int max) {
+        JsonObject result = call(
+                page,
+                "read a conversation",
+                client -> client.fetchObject(
+                        page.pageId() + "/conversations",
+                        JsonObject.class,
+                        Parameter.with("platform", "messenger"),
+                        Parameter.with("user_id", psid),
+                        Parameter.with("fields", "messages.limit(" + max + "){message,from,created_time}")));
+        List<GraphMessage> messages = new ArrayList<>();
+        JsonValue conversations = result.get("data");
+        if (conversations == null
+                || !conversations.isArray()
+                || conversations.asArray().isEmpty()) {
+            return messages;
+        }
+        JsonValue list = conversations.asArray().get(0).asObject().get("messages");
+        JsonValue data = list != null && list.isObject() ? list.asObject().get("data") : null;
+        if (data == null || !data.isArray()) {
+            return messages;
+        }
+        for (JsonValue value : data.asArray()) {
+            JsonObject m = value.asObject();
+            JsonValue from = m.get("from");
+            String created = m.getString("created_time", null);
+            messages.add(new GraphMessage(
+                    m.getString("id", null),
+                    m.getString("message", null),
+                    from != null && from.isObject() ? from.asObject().getString("id", null) : null,
+                    created == null
+                            ? null
+                            : OffsetDateTime.parse(created, FACEBOOK_TIME).toInstant()));
+        }
+        return messages;
+    }
+
     /** Hides or unhides a comment on the page. */
     public void setCommentHidden(PageAccess page, String commentId, boolean hidden) {
         call(
@@ -320,13 +365,32 @@ public class GraphApi {
     }
 
     private <T> T call(PageAccess page, String what, Function<FacebookClient, T> request) {
-        return call(page.pageId(), page.token(), what, request);
+        return call(page.pageId(), page.token(), what, true, request);
     }
 
     private <T> T call(String pageId, String token, String what, Function<FacebookClient, T> request) {
+        return call(pageId, token, what, true, request);
+    }
+
+    /**
+     * A call that creates something on Facebook (a comment, a message, a post): doing it twice is not the
+     * same as once, so a request that may have reached Facebook is never repeated here.
+     */
+    private <T> T callOnce(PageAccess page, String what, Function<FacebookClient, T> request) {
+        return call(page.pageId(), page.token(), what, false, request);
+    }
+
+    private <T> T call(
+            String pageId, String token, String what, boolean repeatable, Function<FacebookClient, T> request) {
         usage.checkNotPaused(pageId);
         for (int attempt = 0; ; attempt++) {
-            DefaultWebRequestor requestor = new DefaultWebRequestor();
+            DefaultWebRequestor requestor = new DefaultWebRequestor() {
+                @Override
+                protected void customizeConnection(HttpURLConnection connection) {
+                    connection.setReadTimeout(
+                            Math.toIntExact(properties.readTimeout().toMillis()));
+                }
+            };
             DefaultFacebookClient client = new DefaultFacebookClient(
                     token, properties.appSecret(), requestor, new DefaultJsonMapper(), version);
             client.setFacebookEndpointUrls(endpoints);
@@ -361,6 +425,12 @@ public class GraphApi {
                 }
                 pauseWithJitter(attempt, what, e.getErrorMessage());
             } catch (FacebookNetworkException e) {
+                if (!repeatable && !neverSent(e)) {
+                    throw new GraphOutcomeUnknownException(
+                            "Facebook did not answer whether it did " + what + " (" + e.getMessage()
+                                    + "); it may have, so it was not repeated",
+                            e);
+                }
                 if (attempt >= properties.transientRetries()) {
                     throw new GraphUnavailableException(
                             "Facebook could not be reached to " + what + ": " + e.getMessage(), null, e);
@@ -368,6 +438,18 @@ public class GraphApi {
                 pauseWithJitter(attempt, what, e.getMessage());
             }
         }
+    }
+
+    /** Whether the request never left (no connection was made): then repeating it cannot do anything twice. */
+    private static boolean neverSent(FacebookNetworkException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException
+                    || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private GraphException rejectedOrRateLimited(String pageId, String what, FacebookGraphException e) {

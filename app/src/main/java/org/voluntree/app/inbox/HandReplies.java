@@ -2,10 +2,13 @@ package org.voluntree.app.inbox;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 import org.voluntree.app.conversation.HumanTakeover;
 import org.voluntree.app.facebook.GraphApi;
 import org.voluntree.app.facebook.GraphException;
+import org.voluntree.app.facebook.GraphOutcomeUnknownException;
 import org.voluntree.app.facebook.OutgoingMessage;
 import org.voluntree.app.page.PageTokens;
 import org.voluntree.app.roles.ConditionalOnRole;
@@ -43,6 +46,13 @@ class HandReplies {
         try {
             String messageId = graph.sendMessage(pages.access(pageId), psid, OutgoingMessage.text(text), tag);
             inbox.markSent(id, messageId);
+        } catch (GraphOutcomeUnknownException e) {
+            // not repeated: the admin decides, having seen the conversation
+            String reason = "Facebook did not answer in time: the message may have reached the person;"
+                    + " look at the conversation on Facebook before sending it again";
+            log.warn("A reply by hand to a person on page {} got no answer from Facebook: {}", pageId, e.getMessage());
+            inbox.markFailed(id, reason);
+            throw new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT, reason, e);
         } catch (GraphException e) {
             log.warn("A reply by hand to a person on page {} failed: {}", pageId, e.getMessage());
             inbox.markFailed(id, e.getMessage());

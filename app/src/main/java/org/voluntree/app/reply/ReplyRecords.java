@@ -16,7 +16,15 @@ import org.voluntree.app.live.LiveEvents;
 public class ReplyRecords {
 
     /** What claiming found. */
-    public record Claim(long id, String status, boolean fresh) {
+    /**
+     * A reply's record as a send finds it.
+     *
+     * @param id the record
+     * @param status pending, sent, failed or skipped
+     * @param fresh whether this send created it (no earlier attempt)
+     * @param text the text the first attempt recorded: what an earlier attempt may have sent
+     */
+    public record Claim(long id, String status, boolean fresh, String text) {
 
         public boolean pending() {
             return "pending".equals(status);
@@ -44,20 +52,25 @@ public class ReplyRecords {
                 returning id
                 """, Long.class, organisationId, messageId, targetId, kind, intent, text);
         if (!created.isEmpty()) {
-            return new Claim(created.get(0), "pending", true);
+            return new Claim(created.get(0), "pending", true, text);
         }
         // a reply whose job the queue gave up on is claimed again by the job replayed from s:dead
-        List<Long> reopened = jdbc.queryForList("""
+        List<Claim> reopened = jdbc.query(
+                """
                 update replies set status = 'pending', reason = null, updated_at = now()
                  where target_id = ? and kind = ? and status = 'failed' and reason like ?
-                returning id
-                """, Long.class, targetId, kind, GAVE_UP + "%");
+                returning id, text
+                """,
+                (rs, n) -> new Claim(rs.getLong(1), "pending", false, rs.getString(2)),
+                targetId,
+                kind,
+                GAVE_UP + "%");
         if (!reopened.isEmpty()) {
-            return new Claim(reopened.get(0), "pending", false);
+            return reopened.get(0);
         }
         return jdbc.queryForObject(
-                "select id, status from replies where target_id = ? and kind = ?",
-                (rs, n) -> new Claim(rs.getLong(1), rs.getString(2), false),
+                "select id, status, text from replies where target_id = ? and kind = ?",
+                (rs, n) -> new Claim(rs.getLong(1), rs.getString(2), false, rs.getString(3)),
                 targetId,
                 kind);
     }

@@ -2,12 +2,14 @@ package org.voluntree.app.reply;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.voluntree.app.facebook.GraphApi;
 import org.voluntree.app.facebook.GraphComment;
+import org.voluntree.app.facebook.GraphMessage;
 import org.voluntree.app.facebook.GraphRateLimitedException;
 import org.voluntree.app.facebook.GraphRequestRejectedException;
 import org.voluntree.app.facebook.PageAccess;
@@ -18,14 +20,17 @@ import org.voluntree.app.page.PageProperties;
 import org.voluntree.app.page.PageTokens;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
+import org.voluntree.contracts.event.EventKind;
 import org.voluntree.workers.queue.RetryLater;
 
 /**
  * Sends one reply exactly once, for comments and Messenger alike: it is claimed in {@code replies}
  * under its unique key (the comment or inbound message it answers, and its kind) before the
  * call, marked with the outcome after it. A retry that finds the reply sent, failed or skipped
- * does nothing; one that finds it still pending (the last attempt died around the call) first
- * asks Facebook whether the page already replied. A refused token parks the work until the page
+ * does nothing; one that finds it still pending (the last attempt died around the call, or Facebook
+ * never answered it: {@code GraphOutcomeUnknownException}) first asks Facebook whether the page
+ * already replied: the comment's replies for a public reply, the Messenger conversation for a message
+ * (a second private reply to a comment Facebook refuses by itself). A refused token parks the work until the page
  * is reconnected; a rate limit postpones it; neither counts as an attempt.
  */
 @Component
@@ -87,6 +92,20 @@ public class ReplySender {
                 log.info("The public reply to a comment on page {} was sent by an earlier attempt", pageId);
                 return false;
             }
+            // a private reply to a comment needs no check: Facebook refuses a second one (10900, below)
+            if (!claim.fresh()
+                    && PRIVATE.equals(kind)
+                    && message.event().kind() != EventKind.COMMENT
+                    && pageAlreadySent(
+                            page,
+                            message.event().authorId(),
+                            // a replayed dialog step may answer otherwise: what the first attempt sent counts
+                            claim.text() == null ? text : claim.text(),
+                            message.event().createdAt())) {
+                records.markSent(claim.id(), null);
+                log.info("A message to a person on page {} was sent by an earlier attempt", pageId);
+                return false;
+            }
             String facebookId = send.apply(page);
             records.markSent(claim.id(), facebookId);
             log.info("Sent the {} reply ({}) on page {}", kind, intent, pageId);
@@ -105,6 +124,24 @@ public class ReplySender {
             log.warn("Facebook refused the {} reply on page {}: {}", kind, pageId, e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Whether the page's conversation with the person holds this text from the page, sent since the message
+     * it answers (Facebook's times are whole seconds).
+     */
+    private boolean pageAlreadySent(PageAccess page, String psid, String text, Instant answered) {
+        Instant since = answered.truncatedTo(ChronoUnit.SECONDS);
+        for (GraphMessage sent : graph.conversationWith(page, psid, 25)) {
+            if (page.pageId().equals(sent.fromId())
+                    && text.strip()
+                            .equals(sent.text() == null ? null : sent.text().strip())
+                    && sent.createdAt() != null
+                    && !sent.createdAt().isBefore(since)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean pageAlreadyReplied(PageAccess page, String commentId, Instant commentCreated) {

@@ -178,6 +178,7 @@ class GraphApiController {
                 case "published_posts GET" -> content.publishedPosts(own, request);
                 case "photos POST" -> content.publishPhoto(request, own);
                 case "messages POST" -> sendApi.send(own, request);
+                case "conversations GET" -> sendApi.conversation(own, request);
                 case "subscribed_apps POST" -> accounts.subscribe(own, request);
                 case "subscribed_apps GET" -> accounts.subscribedApps(own);
                 case "subscribed_apps DELETE" -> accounts.unsubscribe(own);

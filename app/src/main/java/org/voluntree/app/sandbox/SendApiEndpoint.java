@@ -1,6 +1,8 @@
 package org.voluntree.app.sandbox;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.voluntree.app.sandbox.Conversations.SentMessage;
 import org.voluntree.app.sandbox.SandboxGraph.Comment;
@@ -73,6 +75,49 @@ final class SendApiEndpoint {
         body.put("recipient_id", sent.recipientId());
         body.put("message_id", sent.messageId());
         return body;
+    }
+
+    /**
+     * {@code GET /{page}/conversations?platform=messenger&user_id=PSID}: the page's conversation with
+     * that person, its latest 25 messages newest first, each with {@code id}, {@code message},
+     * {@code from}, {@code to} and {@code created_time} ({@code fields} is not parsed). Only the page's
+     * own messages are listed: the sandbox keeps no text of what people write.
+     */
+    Map<String, Object> conversation(Page page, GraphRequest request) {
+        String psid = request.required("user_id");
+        List<Map<String, Object>> messages = new ArrayList<>();
+        List<SentMessage> sent = conversations.sent();
+        for (int i = sent.size() - 1; i >= 0 && messages.size() < 25; i--) {
+            SentMessage m = sent.get(i);
+            if (m.pageId().equals(page.id()) && psid.equals(m.recipientId())) {
+                Map<String, Object> message = new LinkedHashMap<>();
+                message.put("id", m.messageId());
+                message.put("message", textOf(m.message()));
+                message.put("from", Map.of("id", page.id(), "name", page.name()));
+                message.put("to", Map.of("data", List.of(Map.of("id", psid))));
+                message.put("created_time", GraphJson.time(m.sentAt()));
+                messages.add(message);
+            }
+        }
+        if (messages.isEmpty()) {
+            return Map.of("data", List.of());
+        }
+        return Map.of(
+                "data", List.of(Map.of("id", "t_" + page.id() + "_" + psid, "messages", Map.of("data", messages))));
+    }
+
+    /** A sent message's text: its own, or its button template's. */
+    @SuppressWarnings("unchecked")
+    private static String textOf(Map<String, Object> message) {
+        if (message.get("text") instanceof String text) {
+            return text;
+        }
+        if (message.get("attachment") instanceof Map<?, ?> attachment
+                && attachment.get("payload") instanceof Map<?, ?> payload
+                && payload.get("text") instanceof String text) {
+            return text;
+        }
+        return "";
     }
 
     @SuppressWarnings("unchecked")

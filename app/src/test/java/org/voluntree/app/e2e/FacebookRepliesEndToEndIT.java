@@ -64,7 +64,8 @@ import tools.jackson.databind.JsonNode;
             "voluntree.queue.retry-backoff=200ms",
             "voluntree.queue.max-retry-backoff=5s",
             "voluntree.facebook.usage-pause=3s",
-            "voluntree.pages.reconnect-check-every=1s"
+            "voluntree.pages.reconnect-check-every=1s",
+            "voluntree.facebook.read-timeout=3s"
         })
 @Import(OrganisationFixture.class)
 @DirtiesContext
@@ -342,6 +343,60 @@ class FacebookRepliesEndToEndIT {
                 .contains("Morning");
         awaitQueuesDrained();
         assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aMessageFacebookCarriedOutWithoutAnsweringIsNotSentAgain() {
+        Connected page = connectPage("Riverside Food Bank");
+        String pageId = page.sandbox().id();
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        api.signupWithOneSlot(
+                "Saturday food drive",
+                "Morning",
+                Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
+                4,
+                5);
+        String psid = "2000000009607";
+        // Facebook sends the bot's answer, but its own answer comes after the app's read timeout (3 s)
+        sandbox.hold(pageId + "/messages", "POST", 1, Duration.ofSeconds(8));
+
+        String inbound = SandboxClient.messageId(sandbox.message(pageId, psid, "I want to volunteer"));
+
+        await("the answer is known to be sent")
+                .atMost(PIPELINE)
+                .untilAsserted(() -> assertThat(replies(inbound)).containsOnly(entry("private", "sent")));
+        assertThat(sandbox.messages(pageId, psid)).as("the person got it once").hasSize(1);
+        assertThat(sandbox.calls(pageId + "/messages", "POST")).hasSize(1);
+        assertThat(sandbox.calls(pageId + "/conversations", "GET"))
+                .as("the retry asked Facebook first")
+                .isNotEmpty();
+        awaitQueuesDrained();
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aReplyByHandFacebookCarriedOutWithoutAnsweringIsNotRepeatedAndTheAdminIsToldToLook() {
+        Connected page = connectPage("Riverside Food Bank");
+        String pageId = page.sandbox().id();
+        String psid = "2000000009608";
+        String hello = SandboxClient.messageId(sandbox.message(pageId, psid, "Hello, is anyone there?"));
+        await("the conversation is in the inbox")
+                .atMost(PIPELINE)
+                .until(() ->
+                        jdbc.queryForObject("select count(*) from messages where external_id = ?", Integer.class, hello)
+                                == 1);
+        sandbox.hold(pageId + "/messages", "POST", 1, Duration.ofSeconds(8));
+
+        JsonNode answer = api.post(
+                "/api/inbox/" + pageId + "/" + psid + "/messages", Map.of("text", "Hi! Yes, how can we help?"), 504);
+
+        assertThat(answer.path("reason").asString())
+                .contains("may have reached the person")
+                .contains("before sending it again");
+        assertThat(sandbox.messages(pageId, psid))
+                .as("sent once, not again by a retry")
+                .extracting(SandboxClient::textOf)
+                .containsExactly("Hi! Yes, how can we help?");
     }
 
     /** The public reply's text as sent to Facebook. */

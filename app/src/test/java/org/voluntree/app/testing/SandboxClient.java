@@ -119,6 +119,15 @@ public final class SandboxClient {
         send("POST", "/sandbox/control/hold", Map.of("path", path, "method", method, "count", count), 200);
     }
 
+    /** Like {@link #hold(String, String, int)}, the answers released after {@code atMost} at the latest. */
+    public void hold(String path, String method, int count, java.time.Duration atMost) {
+        send(
+                "POST",
+                "/sandbox/control/hold",
+                Map.of("path", path, "method", method, "count", count, "atMost", atMost.toString()),
+                200);
+    }
+
     public int heldAnswers() {
         return send("GET", "/sandbox/control/hold", null, 200).path("waiting").asInt();
     }
