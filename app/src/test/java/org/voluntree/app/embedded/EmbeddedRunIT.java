@@ -29,10 +29,20 @@ class EmbeddedRunIT {
 
     @Test
     void aStoppedEmbeddedRunExitsAndStopsItsServersAfterTheApplication(@TempDir Path dataDir) throws Exception {
+        runAndStop(dataDir, "embedded-run.log", Map.of());
+    }
+
+    /** The README's "JDK only" case: the Redis binary bundled in the jar, not Debian's. */
+    @Test
+    void soDoesOneOnAMachineWithoutRedisServer(@TempDir Path dataDir, @TempDir Path bin) throws Exception {
+        runAndStop(dataDir, "embedded-run-bundled-redis.log", Map.of("PATH", pathWithout("redis-server", bin)));
+    }
+
+    private void runAndStop(Path dataDir, String logName, Map<String, String> environment) throws Exception {
         int port = LocalRedisServer.freePort();
         int redisPort = LocalRedisServer.freePort();
         int postgresPort = LocalRedisServer.freePort();
-        Path log = Files.createDirectories(Path.of("target", "app-processes")).resolve("embedded-run.log");
+        Path log = Files.createDirectories(Path.of("target", "app-processes")).resolve(logName);
         ProcessBuilder builder = AppProcesses.command(Path.of(System.getProperty("voluntree.app.jar")), log);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("VOLUNTREE_"));
@@ -48,6 +58,7 @@ class EmbeddedRunIT {
                 Integer.toString(LocalRedisServer.freePort()),
                 "TF_CPP_MIN_LOG_LEVEL",
                 "2"));
+        env.putAll(environment);
         Process app = builder.start();
         try {
             await().atMost(Duration.ofSeconds(120))
@@ -94,6 +105,27 @@ class EmbeddedRunIT {
         } finally {
             app.destroyForcibly();
         }
+    }
+
+    /** A PATH of links to every program on this one but {@code program}: this machine without it. */
+    private static String pathWithout(String program, Path bin) throws IOException {
+        for (String dir : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+            Path directory = Path.of(dir);
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            try (var files = Files.list(directory)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Path link = bin.resolve(file.getFileName().toString());
+                    if (!file.getFileName().toString().equals(program)
+                            && Files.isExecutable(file)
+                            && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, file.toAbsolutePath());
+                    }
+                }
+            }
+        }
+        return bin.toString();
     }
 
     private static boolean listening(int port) {

@@ -17,12 +17,13 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
 /**
  * A real Redis server on loopback: {@code redis-server} from the PATH when there is one (Redis
  * 7 on Debian), else the binary that ships inside {@code com.github.codemonstur:embedded-redis}
- * (Redis 6.2, which has every command Voluntree uses).
+ * (Redis 6.2, which has every command Voluntree uses). Either way the server runs until
+ * {@link #close()}: the caller stops it (from a shutdown hook of its own, when it should go with the JVM).
  */
 public final class LocalRedisServer implements AutoCloseable {
 
@@ -30,12 +31,10 @@ public final class LocalRedisServer implements AutoCloseable {
 
     private final int port;
     private final Process process;
-    private final RedisServer embedded;
 
-    private LocalRedisServer(int port, Process process, RedisServer embedded) {
+    private LocalRedisServer(int port, Process process) {
         this.port = port;
         this.process = process;
-        this.embedded = embedded;
     }
 
     /**
@@ -60,28 +59,21 @@ public final class LocalRedisServer implements AutoCloseable {
                     "",
                     "--appendonly",
                     persistent ? "yes" : "no"));
-            Optional<Path> binary = onPath("redis-server");
-            LocalRedisServer server;
-            if (binary.isPresent()) {
-                List<String> command = new ArrayList<>();
-                command.add(binary.get().toString());
-                command.addAll(settings);
-                Process process = new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(dataDir.resolve("redis.log").toFile())
-                        .start();
-                server = new LocalRedisServer(chosen, process, null);
-                log.info("Started {} on port {}", binary.get(), chosen);
+            Optional<Path> onPath = onPath("redis-server");
+            // the library's own way of running its binary stops it from a JVM shutdown hook of its own,
+            // at once: the embedded run's workers would lose Redis before the application has stopped
+            Path binary = onPath.isPresent() ? onPath.get() : bundledBinary();
+            List<String> command = new ArrayList<>();
+            command.add(binary.toString());
+            command.addAll(settings);
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dataDir.resolve("redis.log").toFile())
+                    .start();
+            LocalRedisServer server = new LocalRedisServer(chosen, process);
+            if (onPath.isPresent()) {
+                log.info("Started {} on port {}", binary, chosen);
             } else {
-                RedisServer redis = RedisServer.newRedisServer()
-                        .port(chosen)
-                        .setting("bind 127.0.0.1")
-                        .setting("dir " + dataDir.toAbsolutePath())
-                        .setting("appendonly " + (persistent ? "yes" : "no"))
-                        .onShutdownForceStop(true)
-                        .build();
-                redis.start();
-                server = new LocalRedisServer(chosen, null, redis);
                 log.info("No redis-server on the PATH: started the embedded Redis binary on port {}", chosen);
             }
             server.awaitReady(Duration.ofSeconds(20));
@@ -105,23 +97,26 @@ public final class LocalRedisServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (process != null) {
-                process.destroy();
-                process.waitFor();
-            } else {
-                embedded.stop();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            process.destroy();
+            process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    /** The Redis binary inside the embedded-redis jar, unpacked to a temporary file that can be run. */
+    private static Path bundledBinary() throws IOException {
+        File binary = ExecutableProvider.newJarResourceProvider().get();
+        if (!binary.canExecute() && !binary.setExecutable(true)) {
+            throw new IOException("cannot make the bundled Redis binary " + binary + " executable");
+        }
+        return binary.toPath();
+    }
+
     private void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (process != null && !process.isAlive()) {
+            if (!process.isAlive()) {
                 throw new IllegalStateException("redis-server exited at start with code " + process.exitValue()
                         + "; see its log in the data folder");
             }

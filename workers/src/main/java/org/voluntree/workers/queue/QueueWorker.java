@@ -5,6 +5,7 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ public final class QueueWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(QueueWorker.class);
     private static final long PROMOTE_EVERY_MS = 200;
+    private static final Duration RETIRE_TIMEOUT = Duration.ofSeconds(2);
 
     private final RedisClient client;
     private final String queueName;
@@ -183,8 +185,15 @@ public final class QueueWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // saying goodbye is a courtesy (the reaper finds stopped consumers anyway): a Redis already
+        // gone must not hold the process for a command timeout per consumer
+        shared.setTimeout(RETIRE_TIMEOUT);
         for (String consumer : consumers) {
-            queue.retire(consumer);
+            try {
+                queue.retire(consumer);
+            } catch (RuntimeException e) {
+                log.warn("Could not retire consumer {} of {}: {}", consumer, queueName, e.toString());
+            }
         }
         connections.forEach(StatefulRedisConnection::close);
         shared.close();
