@@ -7,6 +7,8 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.voluntree.contracts.event.Json;
@@ -16,7 +18,8 @@ import org.voluntree.workers.queue.PermanentFailure;
 
 /**
  * Sends one {@code q:email} job over SMTP. A job whose key was sent already is not sent again; an
- * SMTP failure is retried with the queue's backoff.
+ * SMTP failure is retried with the queue's backoff, while a mail that cannot be built (an address the
+ * mail library cannot parse) is a {@link PermanentFailure}, dead-lettered at once.
  */
 class EmailSender implements JobHandler {
 
@@ -52,6 +55,13 @@ class EmailSender implements JobHandler {
         message.setText(job.body());
         try {
             mail.send(message);
+        } catch (MailParseException | MailPreparationException e) {
+            // the message cannot be built (an address the mail library cannot parse): no retry changes that.
+            // The cause's reason, not the address, goes to s:dead
+            throw PermanentFailure.because(
+                    "the mail cannot be sent as it is: "
+                            + e.getMostSpecificCause().getMessage(),
+                    e);
         } catch (MailException e) {
             throw new IllegalStateException("SMTP refused or failed: " + e.getMessage(), e);
         }
