@@ -19,6 +19,7 @@ import org.voluntree.app.facebook.GraphApi;
 import org.voluntree.app.facebook.OutgoingMessage;
 import org.voluntree.app.mail.EmailJob;
 import org.voluntree.app.mail.EmailQueue;
+import org.voluntree.app.mail.MailableAddress;
 import org.voluntree.app.reply.MessageHandler;
 import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.app.reply.OptOuts;
@@ -58,7 +59,9 @@ import org.voluntree.contracts.event.InboundEvent;
 class Conversations implements MessageHandler {
 
     private static final Logger log = LoggerFactory.getLogger(Conversations.class);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** A message meant as an address: whether it can be mailed is {@link MailableAddress}'s to say. */
+    private static final Pattern EMAIL = Pattern.compile("\\S+@\\S+");
+
     private static final Pattern STOP = Pattern.compile("(?i)^\\s*(stop|unsubscribe)\\W*$");
     private static final Pattern PIN = Pattern.compile("\\b(\\d{6})\\b");
 
@@ -269,7 +272,8 @@ class Conversations implements MessageHandler {
     private void receiveEmail(MessageToAnswer message, Dialog dialog) {
         InboundEvent event = message.event();
         String text = event.text() == null ? "" : event.text().strip();
-        if (!EMAIL.matcher(text).matches()) {
+        if (!MailableAddress.isMailable(text)) {
+            // queued, it would fail in the mail worker where nobody tells the person
             reply(message, "ask_email", ConversationTexts.notAnEmail());
             return;
         }

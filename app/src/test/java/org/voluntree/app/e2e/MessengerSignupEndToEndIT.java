@@ -253,6 +253,32 @@ class MessengerSignupEndToEndIT {
     }
 
     @Test
+    void anAddressThatCannotBeMailedIsAskedForAgainAndNoMailIsQueuedForIt() {
+        signupOfOneSlot();
+        String psid = person();
+        String address = "dave." + psid + "@example.org";
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
+        assertThat(text(botMessage(psid, 1))).contains("type your email address");
+        List<String> unmailable = List.of("mailto:" + address, address + ".", "d".repeat(300) + "@example.org");
+        int n = 1;
+        for (String typed : unmailable) {
+            sandbox.message(page.id(), psid, typed);
+            assertThat(text(botMessage(psid, ++n))).as(typed).startsWith("That doesn't look like an email address.");
+        }
+
+        sandbox.message(page.id(), psid, address);
+        assertThat(text(botMessage(psid, 5))).contains("emailed a 6-digit code to " + address);
+        sandbox.message(page.id(), psid, pinEmailed(address, 1));
+        assertThat(text(botMessage(psid, 6))).startsWith("Thanks, your email is confirmed!");
+        assertThat(mailsTo(psid))
+                .extracting(mail -> mail.path("to").get(0).asString())
+                .as("the one address that can be mailed")
+                .containsExactly(address);
+        assertThat(deadEmailJobs()).as("no e-mail job given up on").isEmpty();
+    }
+
+    @Test
     void whoeverAcceptsTheOfferUnderAnotherMessengerIdIsTheCommenterNotASecondVolunteer() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         long slot = api.post(
@@ -800,6 +826,21 @@ class MessengerSignupEndToEndIT {
 
     // -----------------------------------------------------------------------------------------------------
 
+    /** A signup of one slot three days ahead, for tests of the e-mail and PIN steps. */
+    private void signupOfOneSlot() {
+        api.post(
+                "/api/signups",
+                Map.of(
+                        "title",
+                        "Saturday food sort",
+                        "slots",
+                        List.of(slot(
+                                Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
+                                "Morning shift",
+                                3))),
+                201);
+    }
+
     private static List<String> quickReplies(JsonNode sent) {
         List<String> payloads = new ArrayList<>();
         sent.path("message")
@@ -914,6 +955,21 @@ class MessengerSignupEndToEndIT {
             }
         }
         return mails;
+    }
+
+    /** The entries of {@code s:dead} that came from {@code q:email}. */
+    private List<String> deadEmailJobs() {
+        List<String> dead = new ArrayList<>();
+        redis.sync()
+                .xrange(RedisNames.DEAD_STREAM, io.lettuce.core.Range.create("-", "+"))
+                .forEach(entry -> {
+                    String source =
+                            new String(entry.getBody().getOrDefault("source", new byte[0]), StandardCharsets.UTF_8);
+                    if (source.contains(RedisNames.EMAIL_QUEUE)) {
+                        dead.add(entry.getId());
+                    }
+                });
+        return dead;
     }
 
     /** The PIN of the {@code n}th email to the address, once it arrived. */
