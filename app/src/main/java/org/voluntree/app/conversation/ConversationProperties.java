@@ -15,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param humanTakeover how long the bot stays quiet after an admin replied by hand
  * @param pinTtl how long an emailed PIN is valid
  * @param maxPinAttempts wrong PINs before the person must ask for a new one
+ * @param maxPinEmails PIN emails a person is sent within {@code pinEmailWindow}, whatever the addresses:
+ *     each new code comes with {@code maxPinAttempts} tries, so the two bound the guesses per window
+ * @param pinEmailWindow the window of {@code maxPinEmails}, from the first code sent in it
  * @param zone the time zone slot times are shown in
  */
 @Validated
@@ -24,4 +27,6 @@ public record ConversationProperties(
         @NotNull Duration humanTakeover,
         @NotNull Duration pinTtl,
         @Min(1) @Max(10) int maxPinAttempts,
+        @Min(1) @Max(10) int maxPinEmails,
+        @NotNull Duration pinEmailWindow,
         @NotNull ZoneId zone) {}

@@ -1,5 +1,6 @@
 package org.voluntree.app.conversation;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,40 @@ final class ConversationTexts {
                 "That code doesn't match. " + attemptsLeft + (attemptsLeft == 1 ? " attempt" : " attempts") + " left.");
     }
 
-    static OutgoingMessage tooManyWrongPins() {
-        return OutgoingMessage.text("Too many wrong codes. Please type your email address again to get a new code.");
+    /**
+     * The last try at a code was wrong; {@code nextCodeIn} is how long until another code may be sent
+     * (zero: now).
+     */
+    static OutgoingMessage tooManyWrongPins(Duration nextCodeIn) {
+        if (nextCodeIn.isZero() || nextCodeIn.isNegative()) {
+            return OutgoingMessage.text(
+                    "Too many wrong codes. Please type your email address again to get a new code.");
+        }
+        return OutgoingMessage.text("Too many wrong codes, and we've sent you several already. Please type your"
+                + " email address again in " + in(nextCodeIn) + " to get a new code.");
+    }
+
+    /**
+     * An address typed past the cap on codes: no code is sent. {@code latestSentTo} is where the code
+     * that still works went, null when none does (it expired, or too many wrong ones were typed).
+     */
+    static OutgoingMessage tooManyPinEmails(String latestSentTo, Duration nextCodeIn) {
+        return OutgoingMessage.text("We've sent you several codes already; please "
+                + (latestSentTo == null ? "" : "use the latest one, sent to " + latestSentTo + ", or ")
+                + "try again in " + in(nextCodeIn) + ".");
+    }
+
+    /** A wait in whole minutes, rounded up, or hours from an hour on. */
+    private static String in(Duration wait) {
+        long minutes = Math.max(1, (wait.toMillis() + 59_999) / 60_000);
+        if (minutes == 1) {
+            return "a minute";
+        }
+        if (minutes < 60) {
+            return minutes + " minutes";
+        }
+        long hours = (minutes + 59) / 60;
+        return hours == 1 ? "an hour" : hours + " hours";
     }
 
     static OutgoingMessage pinExpired() {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -278,6 +279,14 @@ class Conversations implements MessageHandler {
             return;
         }
         answers.mark(message);
+        Optional<Duration> capped = dialogs.countPinEmail(
+                event.pageId(), event.authorId(), properties.maxPinEmails(), properties.pinEmailWindow());
+        if (capped.isPresent()) {
+            // every code comes with its tries: the cap on codes is what bounds the guesses, so the dialog
+            // keeps the code sent last and the tries left on it
+            reply(message, "pin_capped", ConversationTexts.tooManyPinEmails(codeInForce(dialog), capped.get()));
+            return;
+        }
         String email = text.toLowerCase(Locale.ROOT);
         String pin = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
         byte[] saltBytes = new byte[8];
@@ -300,11 +309,20 @@ class Conversations implements MessageHandler {
         reply(message, "pin_sent", ConversationTexts.pinSent(email));
     }
 
+    /** Where the code that can still be typed went, or null when none can. */
+    private String codeInForce(Dialog dialog) {
+        boolean live = dialog.step() == Dialog.Step.AWAIT_PIN
+                && dialog.pinExpiresAt() != null
+                && clock.instant().isBefore(dialog.pinExpiresAt());
+        return live ? dialog.email() : null;
+    }
+
     private void receivePin(MessageToAnswer message, Dialog dialog) {
         InboundEvent event = message.event();
         String text = event.text() == null ? "" : event.text().strip();
         if (EMAIL.matcher(text).matches()) {
-            receiveEmail(message, dialog.awaitingEmail());
+            // the code sent last stays in force unless a new one is sent
+            receiveEmail(message, dialog);
             return;
         }
         if (dialog.pinExpiresAt() == null || clock.instant().isAfter(dialog.pinExpiresAt())) {
@@ -325,7 +343,11 @@ class Conversations implements MessageHandler {
             Dialog next = dialog.wrongPin();
             if (next.pinAttempts() >= properties.maxPinAttempts()) {
                 dialogs.save(event.pageId(), event.authorId(), next.awaitingEmail());
-                reply(message, "pin_locked", ConversationTexts.tooManyWrongPins());
+                reply(
+                        message,
+                        "pin_locked",
+                        ConversationTexts.tooManyWrongPins(
+                                dialogs.nextPinEmailIn(event.pageId(), event.authorId(), properties.maxPinEmails())));
             } else {
                 dialogs.save(event.pageId(), event.authorId(), next);
                 reply(

@@ -1,5 +1,6 @@
 package org.voluntree.app.conversation;
 
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +13,29 @@ import org.voluntree.contracts.redis.RedisNames;
 /**
  * Dialog state and conversation markers in Redis, each with an expiry: the dialog itself, the
  * 24-hour window opened by the person's last message, the pause after an admin replied by hand,
- * and the ids of the messages the bot sent (to tell its own echoes from an admin's).
+ * the count of PIN emails sent to the person, and the ids of the messages the bot sent (to tell its
+ * own echoes from an admin's).
  */
 @Component
 class DialogStore {
 
     private static final Duration WINDOW = Duration.ofHours(24);
     private static final Duration REMEMBER_SENT = Duration.ofDays(2);
+
+    /** Counts one more unless ARGV[1] are counted already; -1 when counted, else the ms until the count lapses. */
+    private static final String COUNT_PIN_EMAIL = """
+            local sent = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if sent < tonumber(ARGV[1]) then
+              redis.call('INCR', KEYS[1])
+            end
+            if redis.call('PTTL', KEYS[1]) < 0 then
+              redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            end
+            if sent < tonumber(ARGV[1]) then
+              return -1
+            end
+            return redis.call('PTTL', KEYS[1])
+            """;
 
     private final StatefulRedisConnection<String, byte[]> redis;
     private final ConversationProperties properties;
@@ -68,6 +85,33 @@ class DialogStore {
 
     boolean paused(String pageId, String psid) {
         return redis.sync().exists(key("paused", pageId, psid)) > 0;
+    }
+
+    /**
+     * Counts a PIN email to the person, unless {@code max} were counted within the window, which the
+     * first of them started: then nothing is counted, and the answer is how long until the window ends.
+     * The count lives beside the dialog, not in it, so that starting the dialog again does not reset it.
+     */
+    Optional<Duration> countPinEmail(String pageId, String psid, int max, Duration window) {
+        long answer = redis.sync()
+                .<Long>eval(
+                        COUNT_PIN_EMAIL,
+                        ScriptOutputType.INTEGER,
+                        new String[] {key("pin-emails", pageId, psid)},
+                        bytes(Integer.toString(max)),
+                        bytes(Long.toString(window.toMillis())));
+        return answer < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(answer));
+    }
+
+    /** How long until the person may be sent another PIN email: zero when now. */
+    Duration nextPinEmailIn(String pageId, String psid, int max) {
+        String key = key("pin-emails", pageId, psid);
+        byte[] sent = redis.sync().get(key);
+        if (sent == null || Long.parseLong(new String(sent, StandardCharsets.US_ASCII)) < max) {
+            return Duration.ZERO;
+        }
+        long ttl = redis.sync().pttl(key);
+        return ttl > 0 ? Duration.ofMillis(ttl) : Duration.ZERO;
     }
 
     void sentByBot(String messageId) {

@@ -3,6 +3,7 @@ package org.voluntree.app.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -16,6 +17,32 @@ class ConversationTextsTest {
 
     static final ZoneId ZONE = ZoneId.of("Europe/London");
     static final Instant SATURDAY = Instant.parse("2026-11-28T09:00:00Z");
+
+    @Test
+    void pastTheCapOnCodesThePersonIsToldToUseTheLatestOrWhenToAskAgain() {
+        assertThat(ConversationTexts.tooManyPinEmails(
+                                "maya@example.org", Duration.ofMinutes(41).plusSeconds(10))
+                        .text())
+                .isEqualTo("We've sent you several codes already; please use the latest one, sent to"
+                        + " maya@example.org, or try again in 42 minutes.");
+        assertThat(ConversationTexts.tooManyPinEmails(
+                                null, Duration.ofMinutes(59).plusSeconds(30))
+                        .text())
+                .as("no code to use: it expired or too many wrong ones were typed")
+                .isEqualTo("We've sent you several codes already; please try again in an hour.");
+        assertThat(ConversationTexts.tooManyPinEmails(null, Duration.ofSeconds(20))
+                        .text())
+                .isEqualTo("We've sent you several codes already; please try again in a minute.");
+    }
+
+    @Test
+    void tooManyWrongCodesPromisesANewCodeOnlyWhenOneMayBeSent() {
+        assertThat(ConversationTexts.tooManyWrongPins(Duration.ZERO).text())
+                .isEqualTo("Too many wrong codes. Please type your email address again to get a new code.");
+        assertThat(ConversationTexts.tooManyWrongPins(Duration.ofMinutes(30)).text())
+                .isEqualTo("Too many wrong codes, and we've sent you several already. Please type your email"
+                        + " address again in 30 minutes to get a new code.");
+    }
 
     @Test
     void anEventWithNoDatesLeftSaysSoInsteadOfCallingItsSlotsFull() {

@@ -279,6 +279,51 @@ class MessengerSignupEndToEndIT {
     }
 
     @Test
+    void aPersonGetsAtMostThreeCodesAnHourWhateverTheAddressesAndARefusedOneKeepsTheLatestCodeAndItsAttempts() {
+        signupOfOneSlot();
+        String psid = person();
+        String first = "first." + psid + "@example.org";
+        String third = "third." + psid + "@example.org";
+        String fourth = "fourth." + psid + "@example.org";
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
+        assertThat(text(botMessage(psid, 1))).contains("type your email address");
+        sandbox.message(page.id(), psid, first);
+        assertThat(text(botMessage(psid, 2))).contains("emailed a 6-digit code to " + first);
+        sandbox.message(page.id(), psid, first);
+        assertThat(text(botMessage(psid, 3))).contains("emailed a 6-digit code to " + first);
+        sandbox.message(page.id(), psid, third);
+        assertThat(text(botMessage(psid, 4))).contains("emailed a 6-digit code to " + third);
+        String latest = pinEmailed(third, 1);
+        sandbox.message(page.id(), psid, wrongPin(latest));
+        assertThat(text(botMessage(psid, 5))).isEqualTo("That code doesn't match. 2 attempts left.");
+
+        sandbox.message(page.id(), psid, fourth);
+        assertThat(text(botMessage(psid, 6)))
+                .startsWith("We've sent you several codes already; please use the latest one, sent to " + third
+                        + ", or try again in ")
+                .containsPattern("try again in (an hour|\\d+ minutes)\\.$");
+        sandbox.message(page.id(), psid, wrongPin(latest));
+        assertThat(text(botMessage(psid, 7)))
+                .as("the refused request gave back no attempt")
+                .isEqualTo("That code doesn't match. 1 attempt left.");
+        sandbox.message(page.id(), psid, latest);
+        assertThat(text(botMessage(psid, 8))).startsWith("Thanks, your email is confirmed!");
+        assertThat(jdbc.queryForObject(
+                        "select email from volunteers where organisation_id = ? and facebook_user_id = ?",
+                        String.class,
+                        organisationId,
+                        psid))
+                .isEqualTo(third);
+        assertThat(mailsTo(first)).hasSize(2);
+        assertThat(mailsTo(third)).hasSize(1);
+        assertThat(mailsTo(fourth)).as("no fourth code").isEmpty();
+        assertThat(redis.sync().pttl(RedisNames.conversation("pin-emails", page.id(), psid)))
+                .as("the count lapses within the hour")
+                .isBetween(1L, Duration.ofHours(1).toMillis());
+    }
+
+    @Test
     void whoeverAcceptsTheOfferUnderAnotherMessengerIdIsTheCommenterNotASecondVolunteer() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         long slot = api.post(

@@ -83,7 +83,10 @@ public final class RedisNames {
         return "graph:pause:" + scope;
     }
 
-    /** A person's signup dialog with a page, and its markers: {@code dialog}, {@code window}, {@code paused}. */
+    /**
+     * A person's signup dialog with a page, and its markers: {@code dialog}, {@code window}, {@code paused},
+     * {@code pin-emails} (the PIN emails sent to them within the hour).
+     */
     public static String conversation(String kind, String pageId, String psid) {
         return "conversation:" + kind + ":{" + pageId + ":" + psid + "}";
     }
