@@ -39,6 +39,12 @@ final class ConversationTexts {
                 "That code doesn't match. " + attemptsLeft + (attemptsLeft == 1 ? " attempt" : " attempts") + " left.");
     }
 
+    /** Said instead of a try at the code: a message with no 6-digit code in it uses no attempt. */
+    static OutgoingMessage typeThePin(String email) {
+        return OutgoingMessage.text(
+                "Please type the 6-digit code we emailed to " + email + ". To use another address, type it instead.");
+    }
+
     /**
      * The last try at a code was wrong; {@code nextCodeIn} is how long until another code may be sent
      * (zero: now).

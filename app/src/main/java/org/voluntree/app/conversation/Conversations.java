@@ -64,7 +64,6 @@ class Conversations implements MessageHandler {
     private static final Pattern EMAIL = Pattern.compile("\\S+@\\S+");
 
     private static final Pattern STOP = Pattern.compile("(?i)^\\s*(stop|unsubscribe)\\W*$");
-    private static final Pattern PIN = Pattern.compile("\\b(\\d{6})\\b");
 
     private final DialogStore dialogs;
     private final SignupStore signups;
@@ -330,15 +329,16 @@ class Conversations implements MessageHandler {
             reply(message, "pin_expired", ConversationTexts.pinExpired());
             return;
         }
-        var typed = PIN.matcher(text);
-        boolean found = typed.find();
-        if (found) {
-            answers.mark(message);
+        Optional<String> typed = PinInput.codeIn(text);
+        if (typed.isEmpty()) {
+            // a question, a code typed short: not a try, so no attempt is used
+            reply(message, "pin_wait", ConversationTexts.typeThePin(dialog.email()));
+            return;
         }
-        boolean right = found
-                && MessageDigest.isEqual(
-                        hash(dialog.pinSalt(), typed.group(1)).getBytes(StandardCharsets.US_ASCII),
-                        dialog.pinHash().getBytes(StandardCharsets.US_ASCII));
+        answers.mark(message);
+        boolean right = MessageDigest.isEqual(
+                hash(dialog.pinSalt(), typed.get()).getBytes(StandardCharsets.US_ASCII),
+                dialog.pinHash().getBytes(StandardCharsets.US_ASCII));
         if (!right) {
             Dialog next = dialog.wrongPin();
             if (next.pinAttempts() >= properties.maxPinAttempts()) {

@@ -19,6 +19,13 @@ class ConversationTextsTest {
     static final Instant SATURDAY = Instant.parse("2026-11-28T09:00:00Z");
 
     @Test
+    void aMessageWithoutACodeWhileOneIsAwaitedNamesTheAddressItWentTo() {
+        assertThat(ConversationTexts.typeThePin("maya@example.org").text())
+                .isEqualTo("Please type the 6-digit code we emailed to maya@example.org."
+                        + " To use another address, type it instead.");
+    }
+
+    @Test
     void pastTheCapOnCodesThePersonIsToldToUseTheLatestOrWhenToAskAgain() {
         assertThat(ConversationTexts.tooManyPinEmails(
                                 "maya@example.org", Duration.ofMinutes(41).plusSeconds(10))

@@ -324,6 +324,33 @@ class MessengerSignupEndToEndIT {
     }
 
     @Test
+    void aCodeTypedWithSpacesOrDashesIsReadAndAMessageWithoutACodeUsesNoAttempt() {
+        signupOfOneSlot();
+        String psid = person();
+        String address = "spaced." + psid + "@example.org";
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
+        assertThat(text(botMessage(psid, 1))).contains("type your email address");
+        sandbox.message(page.id(), psid, address);
+        assertThat(text(botMessage(psid, 2))).contains("emailed a 6-digit code to " + address);
+        String pin = pinEmailed(address, 1);
+        int n = 2;
+        for (String notACode : List.of("abc", "70274", "when is it?")) {
+            sandbox.message(page.id(), psid, notACode);
+            assertThat(text(botMessage(psid, ++n)))
+                    .as(notACode)
+                    .startsWith("Please type the 6-digit code we emailed to " + address + ".");
+        }
+        String wrong = wrongPin(pin);
+        sandbox.message(page.id(), psid, wrong.substring(0, 3) + " " + wrong.substring(3));
+        assertThat(text(botMessage(psid, 6)))
+                .as("only a wrong code uses an attempt")
+                .isEqualTo("That code doesn't match. 2 attempts left.");
+        sandbox.message(page.id(), psid, "it's " + pin.substring(0, 3) + "-" + pin.substring(3));
+        assertThat(text(botMessage(psid, 7))).startsWith("Thanks, your email is confirmed!");
+    }
+
+    @Test
     void whoeverAcceptsTheOfferUnderAnotherMessengerIdIsTheCommenterNotASecondVolunteer() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         long slot = api.post(
