@@ -49,7 +49,8 @@ import org.voluntree.contracts.event.InboundEvent;
  * asks which event when several take volunteers (active, with dates to come; a button or the number
  * typed), else takes the organisation's current one. A "Yes" under the post of a disabled
  * signup, or an answer after it was disabled, is told that event no longer takes signups, and no
- * other is offered in its place. "stop" or "unsubscribe" opts out. Each answer is sent once per
+ * other is offered in its place. A request to stop ("stop", "please stop messaging me": {@link OptOutRequest})
+ * opts out. Each answer is sent once per
  * incoming message (recorded in {@code replies}), only inside the 24-hour window. When an admin
  * writes to the person by hand (an echo the bot did not send), the bot stays quiet for a while.
  * The messages it takes as answers (e-mail, PIN, slot, done) are marked as such and announced live
@@ -62,8 +63,6 @@ class Conversations implements MessageHandler {
     private static final Logger log = LoggerFactory.getLogger(Conversations.class);
     /** A message meant as an address: whether it can be mailed is {@link MailableAddress}'s to say. */
     private static final Pattern EMAIL = Pattern.compile("\\S+@\\S+");
-
-    private static final Pattern STOP = Pattern.compile("(?i)^\\s*(stop|unsubscribe)\\W*$");
 
     private final DialogStore dialogs;
     private final SignupStore signups;
@@ -129,7 +128,7 @@ class Conversations implements MessageHandler {
             skip(message, "the person opted out");
             return;
         }
-        if (event.text() != null && STOP.matcher(event.text()).matches()) {
+        if (OptOutRequest.matches(event.text())) {
             optOuts.optOut(message.organisationId(), psid);
             dialogs.end(pageId, psid);
             log.info("A person opted out of messages from page {}", pageId);

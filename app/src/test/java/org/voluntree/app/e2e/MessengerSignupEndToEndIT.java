@@ -896,6 +896,32 @@ class MessengerSignupEndToEndIT {
                 .isEmpty();
     }
 
+    @Test
+    void aPoliteRequestToStopMessagingOptsOut() {
+        api.post(
+                "/api/signups",
+                Map.of(
+                        "title",
+                        "Saturday food sort",
+                        "slots",
+                        List.of(slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3))),
+                201);
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId);
+        assertThat(text(botMessage(psid, 1))).contains("Which slot");
+
+        sandbox.message(page.id(), psid, "please stop messaging me");
+        assertThat(text(botMessage(psid, 2)))
+                .isEqualTo("You won't get any more automatic messages from us. Write to us any time.");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from opt_outs where organisation_id = ? and facebook_user_id = ?",
+                        Integer.class,
+                        organisationId,
+                        psid))
+                .isEqualTo(1);
+    }
+
     // -----------------------------------------------------------------------------------------------------
 
     /** A signup of one slot three days ahead, for tests of the e-mail and PIN steps. */
