@@ -15,8 +15,20 @@ final class ConversationTexts {
     static final String SLOT_PREFIX = "SLOT|";
     static final String DONE = "SLOTS_DONE";
     static final String SIGNUP_PREFIX = "SIGNUP|";
+    /** A "More dates" button: the page of the slot menu starting at the index after it. */
+    static final String PAGE_PREFIX = "SLOTS_PAGE|";
     /** Messenger cuts a quick reply's title at 20 characters. */
     private static final int BUTTON_TITLE = 20;
+    /** Messenger refuses a text longer than 2,000 characters (the message is not delivered at all). */
+    static final int MAX_TEXT = 2000;
+    /** Messenger takes at most 13 quick replies. */
+    private static final int MAX_QUICK_REPLIES = 13;
+    /** Slots a menu lists at once: their buttons, "More dates" and "Done" make 12 quick replies. */
+    static final int PAGE = 10;
+    /** A slot's label as a menu line shows it, at most. */
+    static final int MENU_LABEL = 40;
+    /** Room kept for the line that says more dates follow. */
+    private static final int MORE_LINE = 100;
 
     private ConversationTexts() {}
 
@@ -86,25 +98,46 @@ final class ConversationTexts {
     }
 
     /**
-     * The slots of the event named {@code signupTitle} to pick from, numbered: a slot the person
-     * already holds ({@code held}) is marked and not offered again, and so is one whose times overlap a
-     * place they hold ({@code clashing}).
+     * A page of the slot menu as sent: its message and the ids of the slots it numbers, in order, the
+     * first numbered {@code first}.
      */
-    static OutgoingMessage chooseSlots(
-            String intro, String signupTitle, List<Slot> slots, Set<Long> held, Set<Long> clashing, ZoneId zone) {
+    record SlotMenu(OutgoingMessage message, List<Long> ids, int first) {}
+
+    /**
+     * A page of the slots of the event named {@code signupTitle} to pick from, all of them numbered in
+     * time order (the page starts at index {@code from}; past the end, at the first): a slot the person
+     * already holds ({@code held}) is marked and not offered again, and so is one whose times overlap a
+     * place they hold ({@code clashing}). A page lists at most {@value #PAGE} slots, fewer when their
+     * lines would make the message longer than Messenger takes, each label cut to {@value #MENU_LABEL}
+     * characters; a "More dates" quick reply shows the next page ("Earlier dates" on the last, the
+     * first again).
+     */
+    static SlotMenu slotMenu(
+            String intro,
+            String signupTitle,
+            List<Slot> slots,
+            int from,
+            Set<Long> held,
+            Set<Long> clashing,
+            ZoneId zone) {
         if (slots.isEmpty()) {
             // an event whose dates have all passed: nothing to fill, and nothing is full
-            return OutgoingMessage.text(intro + " There are no dates coming up for " + signupTitle
-                    + " right now; keep an eye on our page for new ones.");
+            return new SlotMenu(
+                    OutgoingMessage.text(intro + " There are no dates coming up for " + signupTitle
+                            + " right now; keep an eye on our page for new ones."),
+                    List.of(),
+                    1);
         }
-        boolean open =
-                slots.stream().anyMatch(s -> s.remaining() > 0 && !held.contains(s.id()) && !clashing.contains(s.id()));
+        boolean open = slots.stream().anyMatch(s -> offered(s, held, clashing));
         boolean holdsOne = slots.stream().anyMatch(s -> held.contains(s.id()));
         boolean clashes =
                 slots.stream().anyMatch(s -> s.remaining() > 0 && !held.contains(s.id()) && clashing.contains(s.id()));
         if (!open && !holdsOne && !clashes) {
-            return OutgoingMessage.text(intro + " All slots of " + signupTitle
-                    + " are full right now; keep an eye on our page for new dates.");
+            return new SlotMenu(
+                    OutgoingMessage.text(intro + " All slots of " + signupTitle
+                            + " are full right now; keep an eye on our page for new dates."),
+                    List.of(),
+                    1);
         }
         String question;
         if (open) {
@@ -115,27 +148,74 @@ final class ConversationTexts {
         } else {
             question = " No other slot of " + signupTitle + " has places left; tap Done to finish.";
         }
+        int first = from > 0 && from < slots.size() ? from : 0;
         StringBuilder text = new StringBuilder(intro).append(question);
         List<OutgoingMessage.Button> replies = new ArrayList<>();
-        int number = 0;
-        for (Slot slot : slots) {
-            number++;
+        List<Long> ids = new ArrayList<>();
+        int next = first;
+        while (next < slots.size() && ids.size() < PAGE) {
+            Slot slot = slots.get(next);
+            int number = next + 1;
             boolean mine = held.contains(slot.id());
             boolean clash = !mine && clashing.contains(slot.id());
-            text.append("\n")
-                    .append(number)
-                    .append(") ")
-                    .append(slot.describe(zone))
-                    .append(" — ")
-                    .append(slot.remaining() == 0 ? "full" : slot.remaining() + " left")
-                    .append(mine ? ", you're signed up" : "")
-                    .append(clash ? ", overlaps a slot you're signed up for" : "");
-            if (!mine && !clash && slot.remaining() > 0 && replies.size() < 12) {
-                replies.add(new OutgoingMessage.Button("#" + number + " " + slot.start(zone), SLOT_PREFIX + slot.id()));
+            String line = "\n" + number + ") " + shortLabel(slot).describe(zone) + " — "
+                    + (slot.remaining() == 0 ? "full" : slot.remaining() + " left")
+                    + (mine ? ", you're signed up" : "")
+                    + (clash ? ", overlaps a slot you're signed up for" : "");
+            if (!ids.isEmpty() && text.length() + line.length() + MORE_LINE > MAX_TEXT) {
+                break;
             }
+            text.append(line);
+            ids.add(slot.id());
+            if (offered(slot, held, clashing)) {
+                replies.add(new OutgoingMessage.Button(button(number, slot, zone), SLOT_PREFIX + slot.id()));
+            }
+            next++;
+        }
+        if (next < slots.size()) {
+            int later = slots.size() - next;
+            text.append("\n")
+                    .append(later)
+                    .append(later == 1 ? " more date" : " more dates")
+                    .append(": tap More dates or type \"more\".");
+            replies.add(new OutgoingMessage.Button("More dates", PAGE_PREFIX + next));
+        } else if (first > 0) {
+            text.append("\nThat's all the dates: tap Earlier dates or type \"more\" for the first ones.");
+            replies.add(new OutgoingMessage.Button("Earlier dates", PAGE_PREFIX + 0));
         }
         replies.add(new OutgoingMessage.Button("Done", DONE));
-        return OutgoingMessage.withQuickReplies(text.toString(), replies);
+        return new SlotMenu(OutgoingMessage.withQuickReplies(text.toString(), replies), ids, first + 1);
+    }
+
+    /** Whether the menu offers a button for the slot: places left, not held, not overlapping a place held. */
+    private static boolean offered(Slot slot, Set<Long> held, Set<Long> clashing) {
+        return slot.remaining() > 0 && !held.contains(slot.id()) && !clashing.contains(slot.id());
+    }
+
+    /** The slot as the menu lists it: its label cut to {@value #MENU_LABEL} characters. */
+    private static Slot shortLabel(Slot slot) {
+        String label = slot.label();
+        if (label == null || label.codePointCount(0, label.length()) <= MENU_LABEL) {
+            return slot;
+        }
+        String cut =
+                label.substring(0, label.offsetByCodePoints(0, MENU_LABEL - 1)).strip() + "…";
+        return new Slot(
+                slot.id(), slot.signupId(), slot.startsAt(), slot.endsAt(), cut, slot.required(), slot.confirmed());
+    }
+
+    /** "#12 Sat 28 Nov 09:00"; from #100 on without the weekday, to stay within 20 characters. */
+    private static String button(int number, Slot slot, ZoneId zone) {
+        String title = "#" + number + " " + slot.start(zone);
+        if (title.length() > BUTTON_TITLE) {
+            title = "#" + number + " " + slot.start(zone).substring(4);
+        }
+        return shorten(title);
+    }
+
+    /** What a person reads after taking a place, before the menu: the slot, with its time and zone. */
+    static String booked(Slot slot, ZoneId zone) {
+        return "You're in! Your place: " + slot.describe(zone) + ". Pick another slot or tap Done.";
     }
 
     /**
@@ -160,11 +240,42 @@ final class ConversationTexts {
         return OutgoingMessage.withQuickReplies(text.toString(), replies);
     }
 
+    /**
+     * The message cut to what Messenger takes, should it not fit: a text over 2,000 characters ends
+     * in "…", quick replies beyond 13 are left out (keeping the last, "Done" in a menu), titles cut to
+     * 20 characters. Menus are built to fit; this keeps a mistake from becoming silence.
+     */
+    static OutgoingMessage fitted(OutgoingMessage message) {
+        String text = message.text();
+        if (text != null && text.length() > MAX_TEXT) {
+            int end = MAX_TEXT - 1;
+            if (Character.isLowSurrogate(text.charAt(end))) {
+                end--;
+            }
+            text = text.substring(0, end) + "…";
+        }
+        List<OutgoingMessage.Button> replies = message.quickReplies();
+        if (replies.size() > MAX_QUICK_REPLIES) {
+            List<OutgoingMessage.Button> kept = new ArrayList<>(replies.subList(0, MAX_QUICK_REPLIES - 1));
+            kept.add(replies.get(replies.size() - 1));
+            replies = kept;
+        }
+        replies = replies.stream()
+                .map(b -> new OutgoingMessage.Button(shorten(b.title()), b.payload()))
+                .toList();
+        return new OutgoingMessage(text, message.buttons(), replies);
+    }
+
+    /** A title cut to 20 characters as the Send API counts them (UTF-16 units), never inside an emoji. */
     private static String shorten(String title) {
-        if (title.codePointCount(0, title.length()) <= BUTTON_TITLE) {
+        if (title.length() <= BUTTON_TITLE) {
             return title;
         }
-        return title.substring(0, title.offsetByCodePoints(0, BUTTON_TITLE - 1)).strip() + "…";
+        int end = BUTTON_TITLE - 1;
+        if (Character.isHighSurrogate(title.charAt(end - 1))) {
+            end--;
+        }
+        return title.substring(0, end).strip() + "…";
     }
 
     /** What a person reads after picking a slot they hold already, before the menu. */

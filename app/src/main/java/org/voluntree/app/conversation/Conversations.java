@@ -6,11 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -49,7 +51,9 @@ import org.voluntree.contracts.event.InboundEvent;
  * asks which event when several take volunteers (active, with dates to come; a button or the number
  * typed), else takes the organisation's current one. A "Yes" under the post of a disabled
  * signup, or an answer after it was disabled, is told that event no longer takes signups, and no
- * other is offered in its place. A request to stop ("stop", "please stop messaging me": {@link OptOutRequest})
+ * other is offered in its place. The slot menu shows a page of slots at a time ("More dates"),
+ * always within Messenger's limits, and the dialog remembers what it numbered, so a number typed means
+ * the slot the person read. A request to stop ("stop", "please stop messaging me": {@link OptOutRequest})
  * opts out. Each answer is sent once per
  * incoming message (recorded in {@code replies}), only inside the 24-hour window. When an admin
  * writes to the person by hand (an echo the bot did not send), the bot stays quiet for a while.
@@ -63,6 +67,10 @@ class Conversations implements MessageHandler {
     private static final Logger log = LoggerFactory.getLogger(Conversations.class);
     /** A message meant as an address: whether it can be mailed is {@link MailableAddress}'s to say. */
     private static final Pattern EMAIL = Pattern.compile("\\S+@\\S+");
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
+    private static final Pattern MORE =
+            Pattern.compile("(?i)\\s*(?:show\\s+)?(?:more|next)(?:\\s+(?:dates|slots|please))*\\W*");
 
     private final DialogStore dialogs;
     private final SignupStore signups;
@@ -197,14 +205,13 @@ class Conversations implements MessageHandler {
     /** Starts the dialog of a signup: the email check when the organisation verifies volunteers, else its slots. */
     private void join(MessageToAnswer message, long signupId, String intro) {
         InboundEvent event = message.event();
+        // after a merge with the commenter: the volunteer the slots they already hold belong to
+        long volunteer = signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
         if (settings.of(message.organisationId()).verificationRequired()) {
             dialogs.save(event.pageId(), event.authorId(), Dialog.start(Dialog.Step.AWAIT_EMAIL, signupId));
             reply(message, "ask_email", ConversationTexts.askEmail(signups.title(signupId)));
         } else {
-            // after a merge with the commenter: the volunteer the slots they already hold belong to
-            long volunteer = signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
-            dialogs.save(event.pageId(), event.authorId(), Dialog.start(Dialog.Step.CHOOSE_SLOTS, signupId));
-            reply(message, "choose_slots", slotMenu(intro, signupId, volunteer));
+            showSlots(message, Dialog.start(Dialog.Step.CHOOSE_SLOTS, signupId), intro, volunteer, 0);
         }
     }
 
@@ -239,12 +246,9 @@ class Conversations implements MessageHandler {
             String id = payload.substring(ConversationTexts.SIGNUP_PREFIX.length());
             return open.stream().filter(s -> Long.toString(s.id()).equals(id)).findFirst();
         }
-        String typed = text == null ? "" : text.replaceAll("[^0-9]", "");
-        if (!typed.isEmpty() && typed.length() <= 2) {
-            int number = Integer.parseInt(typed);
-            if (number >= 1 && number <= open.size()) {
-                return Optional.of(open.get(number - 1));
-            }
+        List<Integer> typed = numbersIn(text);
+        if (typed.size() == 1 && typed.get(0) >= 1 && typed.get(0) <= open.size()) {
+            return Optional.of(open.get(typed.get(0) - 1));
         }
         return Optional.empty();
     }
@@ -358,8 +362,7 @@ class Conversations implements MessageHandler {
         }
         long volunteer = signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
         signups.verifiedEmail(volunteer, dialog.email());
-        dialogs.save(event.pageId(), event.authorId(), dialog.choosingSlots());
-        reply(message, "choose_slots", slotMenu("Thanks, your email is confirmed!", dialog.signupId(), volunteer));
+        showSlots(message, dialog.choosingSlots(), "Thanks, your email is confirmed!", volunteer, 0);
     }
 
     private void receiveSlot(MessageToAnswer message, Dialog dialog) {
@@ -378,22 +381,57 @@ class Conversations implements MessageHandler {
             return;
         }
         List<Slot> slots = slots(dialog.signupId());
-        Long slotId = chosenSlot(event.payload(), event.text(), slots);
-        if (slotId == null) {
-            reply(message, "choose_slots", slotMenu("Sorry, I didn't get that.", dialog.signupId(), volunteer));
+        Integer page = pageAsked(event, dialog);
+        if (page != null) {
+            answers.mark(message);
+            // "more" after the last page: the first again
+            int from = page < slots.size() ? page : 0;
+            String intro = from == 0 ? "Here are the first dates." : "Here are more dates.";
+            showSlots(message, dialog, intro, volunteer, from);
             return;
         }
+        Long slotId;
+        if (event.payload() != null && event.payload().startsWith(ConversationTexts.SLOT_PREFIX)) {
+            // a button names its slot, whichever menu it came with
+            slotId = slotOfButton(event.payload());
+        } else {
+            List<Integer> typed = numbersIn(event.text());
+            if (typed.size() != 1 || typed.get(0) < 0) {
+                // "1 and 2", a date or nothing at all: no choice to guess from
+                String intro = typed.isEmpty()
+                        ? "Sorry, I didn't get that."
+                        : "Sorry, I didn't get that. Please pick one slot at a time.";
+                showSlots(message, dialog, intro, volunteer, dialog.page());
+                return;
+            }
+            Optional<Long> numbered = dialog.slotNumbered(typed.get(0));
+            if (numbered.isEmpty()) {
+                showSlots(
+                        message,
+                        dialog,
+                        "Sorry, there's no slot " + typed.get(0) + " in the list; please pick again.",
+                        volunteer,
+                        dialog.page());
+                return;
+            }
+            slotId = numbered.get();
+        }
+        Optional<Slot> chosen =
+                slots.stream().filter(s -> slotId != null && s.id() == slotId).findFirst();
         answers.mark(message);
+        if (chosen.isEmpty()) {
+            // removed, moved to another signup or started since the menu was sent
+            showSlots(message, dialog, "Sorry, that slot is no longer available.", volunteer, dialog.page());
+            return;
+        }
         SignupStore.Placement placement = signups.assign(dialog.signupId(), slotId, volunteer, "messenger");
         SignupStore.Assignment result = placement.outcome();
         if (result == SignupStore.Assignment.CONFIRMED) {
             signupEvents.changed(message.organisationId(), dialog.signupId());
         }
         String intro = switch (result) {
-            case CONFIRMED -> "You're in! Pick another slot or tap Done.";
-            case ALREADY_CONFIRMED ->
-                ConversationTexts.alreadyIn(
-                        slots.stream().filter(s -> s.id() == slotId).findFirst().orElse(null), properties.zone());
+            case CONFIRMED -> ConversationTexts.booked(chosen.get(), properties.zone());
+            case ALREADY_CONFIRMED -> ConversationTexts.alreadyIn(chosen.get(), properties.zone());
             case OVERLAPS ->
                 ConversationTexts.overlapsHeld(
                         placement.overlapped(),
@@ -404,8 +442,13 @@ class Conversations implements MessageHandler {
             case FULL -> "Sorry, that slot just filled up.";
             case NO_SUCH_SLOT -> "Sorry, that slot is no longer available.";
         };
-        dialogs.save(event.pageId(), event.authorId(), dialog);
-        reply(message, "slot_" + result.name().toLowerCase(Locale.ROOT), slotMenu(intro, dialog.signupId(), volunteer));
+        showSlots(
+                message,
+                dialog,
+                intro,
+                volunteer,
+                dialog.page(),
+                "slot_" + result.name().toLowerCase(Locale.ROOT));
     }
 
     /** "Done", tapped or typed. */
@@ -414,35 +457,76 @@ class Conversations implements MessageHandler {
                 || "done".equalsIgnoreCase(String.valueOf(event.text()).strip());
     }
 
-    /** The signup's upcoming slots, named by the signup's title, those the volunteer holds marked. */
-    private OutgoingMessage slotMenu(String intro, long signupId, long volunteer) {
-        Set<Long> held =
-                signups.slotsOf(volunteer, signupId).stream().map(Slot::id).collect(Collectors.toSet());
-        return ConversationTexts.chooseSlots(
+    /**
+     * The page of the menu asked for: a "More dates" (or "Earlier dates") button, or "more" typed, the
+     * page after the last menu (the first again after the last); null when the message asks for none.
+     */
+    private static Integer pageAsked(InboundEvent event, Dialog dialog) {
+        String payload = event.payload();
+        if (payload != null && payload.startsWith(ConversationTexts.PAGE_PREFIX)) {
+            try {
+                return Math.max(0, Integer.parseInt(payload.substring(ConversationTexts.PAGE_PREFIX.length())));
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        if (payload == null
+                && event.text() != null
+                && MORE.matcher(event.text()).matches()) {
+            return dialog.nextPage();
+        }
+        return null;
+    }
+
+    /** The numbers in a message, in order ("1 and 2": 1 and 2); none when a run of digits is too long to be one. */
+    private static List<Integer> numbersIn(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        List<Integer> numbers = new ArrayList<>();
+        Matcher digits = NUMBER.matcher(text);
+        while (digits.find()) {
+            // a phone number or a PIN is no choice (and no int either): -1, which no menu numbers
+            numbers.add(digits.group().length() <= 3 ? Integer.parseInt(digits.group()) : -1);
+        }
+        return numbers;
+    }
+
+    private static Long slotOfButton(String payload) {
+        try {
+            return Long.parseLong(payload.substring(ConversationTexts.SLOT_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void showSlots(MessageToAnswer message, Dialog dialog, String intro, long volunteer, int from) {
+        showSlots(message, dialog, intro, volunteer, from, "choose_slots");
+    }
+
+    /**
+     * Sends a page of the signup's slot menu (from index {@code from}, named by the signup's title, those
+     * the volunteer holds marked) and remembers what it numbered, so that a number typed next means the
+     * slot the person read, whatever changes in the signup meanwhile.
+     */
+    private void showSlots(
+            MessageToAnswer message, Dialog dialog, String intro, long volunteer, int from, String step) {
+        InboundEvent event = message.event();
+        long signupId = dialog.signupId();
+        ConversationTexts.SlotMenu menu = ConversationTexts.slotMenu(
                 intro,
                 signups.title(signupId),
                 slots(signupId),
-                held,
+                from,
+                held(volunteer, signupId),
                 signups.clashingSlots(volunteer, signupId),
                 properties.zone());
+        dialogs.save(event.pageId(), event.authorId(), dialog.showing(menu.ids(), menu.first()));
+        reply(message, step, menu.message());
     }
 
-    private static Long chosenSlot(String payload, String text, List<Slot> slots) {
-        if (payload != null && payload.startsWith(ConversationTexts.SLOT_PREFIX)) {
-            try {
-                return Long.parseLong(payload.substring(ConversationTexts.SLOT_PREFIX.length()));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        String typed = text == null ? "" : text.replaceAll("[^0-9]", "");
-        if (!typed.isEmpty() && typed.length() <= 3) {
-            int number = Integer.parseInt(typed);
-            if (number >= 1 && number <= slots.size()) {
-                return slots.get(number - 1).id();
-            }
-        }
-        return null;
+    private Set<Long> held(long volunteer, long signupId) {
+        return signups.slotsOf(volunteer, signupId).stream().map(Slot::id).collect(Collectors.toSet());
     }
 
     private List<Slot> slots(long signupId) {
@@ -468,8 +552,9 @@ class Conversations implements MessageHandler {
             skip(message, "outside the 24-hour messaging window and no allowed tag");
             return;
         }
-        sender.send(message, ReplySender.PRIVATE, step, answer.text(), page -> {
-            String mid = graph.sendMessage(page, event.authorId(), answer, null);
+        OutgoingMessage fitted = ConversationTexts.fitted(answer);
+        sender.send(message, ReplySender.PRIVATE, step, fitted.text(), page -> {
+            String mid = graph.sendMessage(page, event.authorId(), fitted, null);
             dialogs.sentByBot(mid);
             return mid;
         });

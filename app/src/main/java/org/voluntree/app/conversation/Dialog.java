@@ -1,6 +1,8 @@
 package org.voluntree.app.conversation;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a person is in the signup dialog with a page.
@@ -12,9 +14,26 @@ import java.time.Instant;
  * @param pinSalt random salt of the PIN hash
  * @param pinExpiresAt when the PIN stops working
  * @param pinAttempts wrong PINs so far
+ * @param menu the ids of the slots the last slot menu numbered, in order (empty when none was sent, and in
+ *     a dialog stored before menus were remembered): a number typed means one of these
+ * @param menuFirst the number of the first of them (the menu shows a page of the slots: 11 on the second)
  */
 record Dialog(
-        Step step, Long signupId, String email, String pinHash, String pinSalt, Instant pinExpiresAt, int pinAttempts) {
+        Step step,
+        Long signupId,
+        String email,
+        String pinHash,
+        String pinSalt,
+        Instant pinExpiresAt,
+        int pinAttempts,
+        List<Long> menu,
+        Integer menuFirst) {
+
+    Dialog {
+        // absent from the JSON of a dialog stored by an older version
+        menu = menu == null ? List.of() : List.copyOf(menu);
+        menuFirst = menuFirst == null ? 1 : Math.max(menuFirst, 1);
+    }
 
     enum Step {
         /** Several events take volunteers and nothing said which one: the person picks it. */
@@ -25,26 +44,47 @@ record Dialog(
     }
 
     static Dialog start(Step step, long signupId) {
-        return new Dialog(step, signupId, null, null, null, null, 0);
+        return new Dialog(step, signupId, null, null, null, null, 0, null, 1);
     }
 
     static Dialog choosingSignup() {
-        return new Dialog(Step.CHOOSE_SIGNUP, null, null, null, null, null, 0);
+        return new Dialog(Step.CHOOSE_SIGNUP, null, null, null, null, null, 0, null, 1);
     }
 
     Dialog awaitingPin(String email, String hash, String salt, Instant expiresAt) {
-        return new Dialog(Step.AWAIT_PIN, signupId, email, hash, salt, expiresAt, 0);
+        return new Dialog(Step.AWAIT_PIN, signupId, email, hash, salt, expiresAt, 0, null, 1);
     }
 
     Dialog wrongPin() {
-        return new Dialog(step, signupId, email, pinHash, pinSalt, pinExpiresAt, pinAttempts + 1);
+        return new Dialog(step, signupId, email, pinHash, pinSalt, pinExpiresAt, pinAttempts + 1, menu, menuFirst);
     }
 
     Dialog choosingSlots() {
-        return new Dialog(Step.CHOOSE_SLOTS, signupId, email, null, null, null, 0);
+        return new Dialog(Step.CHOOSE_SLOTS, signupId, email, null, null, null, 0, null, 1);
     }
 
     Dialog awaitingEmail() {
-        return new Dialog(Step.AWAIT_EMAIL, signupId, null, null, null, null, 0);
+        return new Dialog(Step.AWAIT_EMAIL, signupId, null, null, null, null, 0, null, 1);
+    }
+
+    /** The dialog once a slot menu numbering {@code ids} from {@code first} was sent. */
+    Dialog showing(List<Long> ids, int first) {
+        return new Dialog(step, signupId, email, pinHash, pinSalt, pinExpiresAt, pinAttempts, ids, first);
+    }
+
+    /** The slot numbered {@code number} in the last menu sent, if it listed one. */
+    Optional<Long> slotNumbered(int number) {
+        int index = number - menuFirst;
+        return index >= 0 && index < menu.size() ? Optional.of(menu.get(index)) : Optional.empty();
+    }
+
+    /** Where in the signup's slots the page after the last menu starts (0-based). */
+    int nextPage() {
+        return menuFirst - 1 + menu.size();
+    }
+
+    /** Where in the signup's slots the last menu started (0-based). */
+    int page() {
+        return menuFirst - 1;
     }
 }

@@ -897,6 +897,130 @@ class MessengerSignupEndToEndIT {
     }
 
     @Test
+    void aLongSlotMenuFitsMessengerAPageAtATimeAndTheNextDatesAreATapAway() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        List<Map<String, Object>> shifts = new ArrayList<>();
+        for (int n = 1; n <= 60; n++) {
+            shifts.add(slot(day.plus(4L * n, ChronoUnit.HOURS), "shift " + n, 3));
+        }
+        JsonNode signup = api.post("/api/signups", Map.of("title", "Saturday food sort", "slots", shifts), 201);
+        long twelfth = signup.path("slots").get(11).path("id").asLong();
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
+        JsonNode first = botMessage(psid, 1);
+        assertThat(text(first))
+                .as("Facebook took it: at most 2,000 characters")
+                .hasSizeLessThanOrEqualTo(2000)
+                .contains("Which slot of Saturday food sort would you like?")
+                .contains("1) ")
+                .contains("(shift 1) — 3 left")
+                .doesNotContain("(shift 12)");
+        assertThat(quickReplies(first)).hasSizeLessThanOrEqualTo(13).contains("SLOTS_DONE");
+        String more = first.path("message")
+                .path("quick_replies")
+                .valueStream()
+                .filter(r -> r.path("title").asString().equals("More dates"))
+                .map(r -> r.path("payload").asString())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no More dates button in " + first));
+
+        sandbox.quickReply(page.id(), psid, "More dates", more);
+        JsonNode second = botMessage(psid, 2);
+        assertThat(text(second))
+                .hasSizeLessThanOrEqualTo(2000)
+                .contains("12) ")
+                .contains("(shift 12) — 3 left")
+                .doesNotContain("(shift 1) ");
+        assertThat(quickReplies(second)).hasSizeLessThanOrEqualTo(13).contains("SLOT|" + twelfth);
+
+        sandbox.message(page.id(), psid, "12");
+        assertThat(text(botMessage(psid, 3)))
+                .startsWith("You're in!")
+                .contains("(shift 12)")
+                .hasSizeLessThanOrEqualTo(2000);
+        assertThat(jdbc.queryForList(
+                        "select a.slot_id from slot_assignments a join signup_slots s on s.id = a.slot_id"
+                                + " where s.signup_id = ?",
+                        Long.class,
+                        signup.path("id").asLong()))
+                .containsExactly(twelfth);
+    }
+
+    @Test
+    void slotsWithLongLabelsAreListedShortenedInAMenuThatFits() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        List<Map<String, Object>> shifts = new ArrayList<>();
+        for (int n = 1; n <= 15; n++) {
+            String label = ("Shift " + n + " sorting tins, dry food and fresh produce at the warehouse on Mill Road, ")
+                    .repeat(2)
+                    .substring(0, 100);
+            shifts.add(slot(day.plus(4L * n, ChronoUnit.HOURS), label, 3));
+        }
+        api.post("/api/signups", Map.of("title", "Saturday food sort", "slots", shifts), 201);
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
+        JsonNode menu = botMessage(psid, 1);
+        assertThat(text(menu))
+                .hasSizeLessThanOrEqualTo(2000)
+                .contains("Which slot of Saturday food sort would you like?")
+                .contains("1) ")
+                .contains("(Shift 1 sorting tins");
+        assertThat(quickReplies(menu)).hasSizeLessThanOrEqualTo(13).contains("SLOTS_DONE");
+    }
+
+    @Test
+    void aTypedNumberIsTheSlotOfTheMenuThePersonSawAndNotAListThatChangedSince() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        List<Map<String, Object>> shifts = new ArrayList<>();
+        for (int n = 1; n <= 12; n++) {
+            shifts.add(slot(day.plus(4L * n, ChronoUnit.HOURS), "shift " + n, 3));
+        }
+        JsonNode signup = api.post("/api/signups", Map.of("title", "Saturday food sort", "slots", shifts), 201);
+        long signupId = signup.path("id").asLong();
+        long first = signup.path("slots").get(0).path("id").asLong();
+        long second = signup.path("slots").get(1).path("id").asLong();
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
+        assertThat(text(botMessage(psid, 1))).contains("1) ").contains("(shift 1) — 3 left");
+
+        sandbox.message(page.id(), psid, "1 and 2");
+        assertThat(text(botMessage(psid, 2)))
+                .as("two numbers are no choice (the digits together were slot 12)")
+                .startsWith("Sorry, I didn't get that.")
+                .contains("Which slot of Saturday food sort would you like?");
+        assertThat(booked(signupId)).isEmpty();
+
+        // an admin removes the first slot: the menu the person saw still says what 2 is
+        jdbc.update("delete from signup_slots where id = ?", first);
+        sandbox.message(page.id(), psid, "2");
+        DateTimeFormatter hours = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+        Instant secondStart = day.plus(8, ChronoUnit.HOURS);
+        assertThat(text(botMessage(psid, 3)))
+                .as("the booked slot named with its time and zone")
+                .startsWith("You're in!")
+                .contains(hours.format(secondStart) + "–" + hours.format(secondStart.plus(3, ChronoUnit.HOURS))
+                        + " UTC (shift 2)");
+        assertThat(booked(signupId)).containsExactly(second);
+
+        // the menu just sent numbers the slots as they are now: 1 is shift 2; a slot gone since is refused
+        JsonNode menu = botMessage(psid, 3);
+        assertThat(text(menu)).contains("1) ").contains("(shift 2) — 2 left, you're signed up");
+        long third = signup.path("slots").get(2).path("id").asLong();
+        jdbc.update("delete from signup_slots where id = ?", third);
+        sandbox.message(page.id(), psid, "2");
+        assertThat(text(botMessage(psid, 4)))
+                .startsWith("Sorry, that slot is no longer available.")
+                .contains("Which slot of Saturday food sort would you like?");
+        assertThat(booked(signupId)).containsExactly(second);
+    }
+
+    @Test
     void aPoliteRequestToStopMessagingOptsOut() {
         api.post(
                 "/api/signups",
@@ -937,6 +1061,14 @@ class MessengerSignupEndToEndIT {
                                 "Morning shift",
                                 3))),
                 201);
+    }
+
+    /** The slots of the signup anyone holds a place in. */
+    private List<Long> booked(long signupId) {
+        return jdbc.queryForList(
+                "select a.slot_id from slot_assignments a join signup_slots s on s.id = a.slot_id where s.signup_id = ?",
+                Long.class,
+                signupId);
     }
 
     private static List<String> quickReplies(JsonNode sent) {

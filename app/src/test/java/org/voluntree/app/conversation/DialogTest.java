@@ -1,0 +1,41 @@
+package org.voluntree.app.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.voluntree.contracts.event.Json;
+
+class DialogTest {
+
+    @Test
+    void aDialogStoredBeforeMenusWereRememberedLoadsWithNoMenuAndNumbersNothing() {
+        String stored = """
+                {"step":"CHOOSE_SLOTS","signupId":7,"email":"maya@example.org","pinHash":null,"pinSalt":null,\
+                "pinExpiresAt":null,"pinAttempts":0}""";
+
+        Dialog dialog = Json.read(stored.getBytes(StandardCharsets.UTF_8), Dialog.class);
+
+        assertThat(dialog.step()).isEqualTo(Dialog.Step.CHOOSE_SLOTS);
+        assertThat(dialog.menu()).isEmpty();
+        assertThat(dialog.slotNumbered(1)).isEmpty();
+        assertThat(dialog.page()).isZero();
+        assertThat(dialog.nextPage()).isZero();
+    }
+
+    @Test
+    void aTypedNumberMeansTheSlotTheLastMenuNumberedSo() {
+        Dialog dialog = Dialog.start(Dialog.Step.CHOOSE_SLOTS, 7).showing(List.of(31L, 32L, 35L), 11);
+
+        Dialog stored = Json.read(Json.write(dialog), Dialog.class);
+
+        assertThat(stored).isEqualTo(dialog);
+        assertThat(stored.slotNumbered(11)).contains(31L);
+        assertThat(stored.slotNumbered(13)).contains(35L);
+        assertThat(stored.slotNumbered(10)).isEmpty();
+        assertThat(stored.slotNumbered(14)).isEmpty();
+        assertThat(stored.page()).isEqualTo(10);
+        assertThat(stored.nextPage()).isEqualTo(13);
+    }
+}
