@@ -192,6 +192,33 @@ final class ConversationTexts {
         return slot.remaining() > 0 && !held.contains(slot.id()) && !clashing.contains(slot.id());
     }
 
+    /** Whether any of the slots can be picked by the person holding {@code held}. */
+    static boolean anyToPick(List<Slot> slots, Set<Long> held, Set<Long> clashing) {
+        return slots.stream().anyMatch(s -> offered(s, held, clashing));
+    }
+
+    /**
+     * The answer to a "Yes" when no slot of the event can be picked (none to come, all full, the ones
+     * with places held or overlapping places held): said at once, before any e-mail is asked for.
+     */
+    static OutgoingMessage nothingToPick(String signupTitle, List<Slot> slots, Set<Long> held, Set<Long> clashing) {
+        String thanks = "Thank you for wanting to help!";
+        if (slots.isEmpty()) {
+            return OutgoingMessage.text(thanks + " There are no dates coming up for " + signupTitle
+                    + " right now; keep an eye on our page for new ones.");
+        }
+        if (slots.stream().anyMatch(s -> held.contains(s.id()))) {
+            return OutgoingMessage.text(thanks + " You're already signed up for " + signupTitle
+                    + ", and no other slot has places left right now.");
+        }
+        if (slots.stream().anyMatch(s -> s.remaining() > 0 && clashing.contains(s.id()))) {
+            return OutgoingMessage.text(thanks + " The slots of " + signupTitle
+                    + " with places left overlap ones you're signed up for, so there's none to pick right now.");
+        }
+        return OutgoingMessage.text(thanks + " All slots of " + signupTitle
+                + " are full right now; keep an eye on our page for new dates.");
+    }
+
     /** The slot as the menu lists it: its label cut to {@value #MENU_LABEL} characters. */
     private static Slot shortLabel(Slot slot) {
         String label = slot.label();

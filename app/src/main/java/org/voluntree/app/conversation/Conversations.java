@@ -51,7 +51,8 @@ import org.voluntree.contracts.event.InboundEvent;
  * asks which event when several take volunteers (active, with dates to come; a button or the number
  * typed), else takes the organisation's current one. A "Yes" under the post of a disabled
  * signup, or an answer after it was disabled, is told that event no longer takes signups, and no
- * other is offered in its place. The slot menu shows a page of slots at a time ("More dates"),
+ * other is offered in its place. A Yes when no slot can be picked (all full, none to come) is told so at
+ * once, before any e-mail is asked for. The slot menu shows a page of slots at a time ("More dates"),
  * always within Messenger's limits, and the dialog remembers what it numbered, so a number typed means
  * the slot the person read. A request to stop ("stop", "please stop messaging me": {@link OptOutRequest})
  * opts out. Each answer is sent once per
@@ -202,11 +203,26 @@ class Conversations implements MessageHandler {
         join(message, signup.get(), "Great!");
     }
 
-    /** Starts the dialog of a signup: the email check when the organisation verifies volunteers, else its slots. */
+    /**
+     * Starts the dialog of a signup: the email check when the organisation verifies volunteers, else its
+     * slots; when none can be picked (none to come, all full), says so at once and starts nothing.
+     */
     private void join(MessageToAnswer message, long signupId, String intro) {
         InboundEvent event = message.event();
         // after a merge with the commenter: the volunteer the slots they already hold belong to
         long volunteer = signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
+        List<Slot> slots = slots(signupId);
+        Set<Long> held = held(volunteer, signupId);
+        Set<Long> clashing = signups.clashingSlots(volunteer, signupId);
+        if (!ConversationTexts.anyToPick(slots, held, clashing)) {
+            // an e-mail and a PIN only to hear that everything is full would waste their time
+            dialogs.end(event.pageId(), event.authorId());
+            reply(
+                    message,
+                    "nothing_to_pick",
+                    ConversationTexts.nothingToPick(signups.title(signupId), slots, held, clashing));
+            return;
+        }
         if (settings.of(message.organisationId()).verificationRequired()) {
             dialogs.save(event.pageId(), event.authorId(), Dialog.start(Dialog.Step.AWAIT_EMAIL, signupId));
             reply(message, "ask_email", ConversationTexts.askEmail(signups.title(signupId)));

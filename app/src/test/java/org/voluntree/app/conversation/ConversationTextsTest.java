@@ -330,6 +330,33 @@ class ConversationTextsTest {
     }
 
     @Test
+    void aYesWithNothingToPickIsToldWhyAtOnce() {
+        Slot full = new Slot(1, 1, SATURDAY, SATURDAY.plusSeconds(3 * 3600), null, 2, 2);
+        Slot open = new Slot(2, 1, SATURDAY.plusSeconds(4 * 3600), SATURDAY.plusSeconds(6 * 3600), null, 3, 1);
+
+        assertThat(ConversationTexts.anyToPick(List.of(full), Set.of(), Set.of()))
+                .isFalse();
+        assertThat(ConversationTexts.anyToPick(List.of(full, open), Set.of(), Set.of()))
+                .isTrue();
+        assertThat(ConversationTexts.anyToPick(List.of(full, open), Set.of(2L), Set.of()))
+                .isFalse();
+        assertThat(ConversationTexts.nothingToPick("Saturday food sort", List.of(full), Set.of(), Set.of())
+                        .text())
+                .isEqualTo("Thank you for wanting to help! All slots of Saturday food sort are full right now;"
+                        + " keep an eye on our page for new dates.");
+        assertThat(ConversationTexts.nothingToPick("Saturday food sort", List.of(), Set.of(), Set.of())
+                        .text())
+                .isEqualTo("Thank you for wanting to help! There are no dates coming up for Saturday food sort"
+                        + " right now; keep an eye on our page for new ones.");
+        assertThat(ConversationTexts.nothingToPick("Saturday food sort", List.of(full, open), Set.of(2L), Set.of())
+                        .text())
+                .contains("You're already signed up for Saturday food sort");
+        assertThat(ConversationTexts.nothingToPick("Saturday food sort", List.of(full, open), Set.of(), Set.of(2L))
+                        .text())
+                .contains("overlap ones you're signed up for");
+    }
+
+    @Test
     void aClosedSignupIsNamedAndNothingElseIsOffered() {
         OutgoingMessage message = ConversationTexts.signupClosed("Sunday park clean-up");
 

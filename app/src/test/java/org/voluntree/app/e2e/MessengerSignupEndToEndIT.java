@@ -1021,6 +1021,35 @@ class MessengerSignupEndToEndIT {
     }
 
     @Test
+    void aYesWhenEverySlotIsFullSaysSoAtOnceWithoutAskingForAnEmail() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        long slot = api.post(
+                        "/api/signups",
+                        Map.of("title", "Saturday food sort", "slots", List.of(slot(day, "Morning shift", 1))),
+                        201)
+                .path("slots")
+                .get(0)
+                .path("id")
+                .asLong();
+        long someoneElse = jdbc.queryForObject("""
+                insert into volunteers (organisation_id, facebook_user_id, name, first_seen_at)
+                values (?, ?, 'Lee Park', now()) returning id
+                """, Long.class, organisationId, person());
+        jdbc.update("insert into slot_assignments (slot_id, volunteer_id) values (?, ?)", slot, someoneElse);
+        String psid = person();
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
+        JsonNode answer = botMessage(psid, 1);
+        assertThat(text(answer))
+                .contains("All slots of Saturday food sort are full")
+                .doesNotContain("email");
+        assertThat(answer.path("message").path("quick_replies")).isEmpty();
+        assertThat(redis.sync().exists(RedisNames.conversation("dialog", page.id(), psid)))
+                .as("no dialog started")
+                .isZero();
+    }
+
+    @Test
     void aPoliteRequestToStopMessagingOptsOut() {
         api.post(
                 "/api/signups",
