@@ -11,7 +11,8 @@ import org.voluntree.contracts.redis.RedisNames;
 /**
  * Marks the messages the signup dialog took as answers (an e-mail address, a PIN, a slot choice).
  * They are not opinions: the sentiment model reads "482913" or "Sat 9:00" as confidently as a
- * review, so the dashboard neither colours nor counts their sentiment.
+ * review, so the dashboard neither colours nor counts their sentiment; nor are they interests (offers to
+ * help), whatever the intent model read in them.
  *
  * <p>The writer announced the message live ({@code message.classified}, coloured) before it queued
  * it for the dialog, so the dialog tells the dashboards too ({@link MessageTakenAsAnswer}), after
@@ -31,6 +32,9 @@ class DialogAnswers {
 
     void mark(MessageToAnswer message) {
         jdbc.update("update messages set dialog_answer = true where id = ?", message.messageId());
+        // "3" or "count me in for the 2nd" may read as an offer to help: the writer then counted it as
+        // an interest, in the overview's figures and feed, the analytics' interest rate and the volunteer's page
+        jdbc.update("delete from interests where message_id = ?", message.messageId());
         announce(message);
     }
 

@@ -63,7 +63,7 @@ class MessageStore {
 
     private static final String INSERT_INTEREST = """
             insert into interests (organisation_id, volunteer_id, message_id, post_id, score, created_at)
-            values (?, ?, ?, ?, ?, ?)
+            select ?, ?, m.id, ?, ?, ? from messages m where m.id = ? and not m.dialog_answer
             on conflict (message_id) do nothing
             """;
 
@@ -199,13 +199,14 @@ class MessageStore {
             Long volunteerId = volunteerIds.get(
                     i.organisationId() + "/" + i.message().event().authorId());
             volunteerByMessage.put(i.messageId(), volunteerId);
+            // a replayed batch does not count again an answer the signup dialog took (DialogAnswers)
             rows.add(new Object[] {
                 i.organisationId(),
                 volunteerId,
-                i.messageId(),
                 i.message().event().postId(),
                 i.score(),
-                Timestamp.from(i.message().event().createdAt())
+                Timestamp.from(i.message().event().createdAt()),
+                i.messageId()
             });
         }
         jdbc.batchUpdate(INSERT_INTEREST, rows);

@@ -399,6 +399,45 @@ class FacebookRepliesEndToEndIT {
                 .containsExactly("Hi! Yes, how can we help?");
     }
 
+    @Test
+    void aDialogAnswerThatReadsAsAnOfferToHelpIsNotCountedAsOne() {
+        Connected page = connectPage("Riverside Food Bank");
+        String pageId = page.sandbox().id();
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        api.signupWithOneSlot(
+                "Saturday food drive",
+                "Morning",
+                Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
+                4,
+                5);
+        String psid = "2000000009609";
+
+        String offer = SandboxClient.messageId(sandbox.message(pageId, psid, "I want to volunteer"));
+        assertThat(SandboxClient.textOf(sandbox.nthMessage(pageId, psid, 1, PIPELINE)))
+                .contains("Which slot");
+        // the intent model reads the pick as an offer to help, and the writer counts it as one
+        String pick = SandboxClient.messageId(sandbox.message(pageId, psid, "count me in for 1"));
+        assertThat(SandboxClient.textOf(sandbox.nthMessage(pageId, psid, 2, PIPELINE)))
+                .startsWith("You're in");
+
+        assertThat(jdbc.queryForObject(
+                        "select intent.label from messages m join classifications intent on intent.message_id = m.id"
+                                + " and intent.analyzer = 'intent' where m.external_id = ?",
+                        String.class,
+                        pick))
+                .isEqualTo("volunteer");
+        assertThat(interests(offer)).as("the offer to help").isEqualTo(1);
+        assertThat(interests(pick)).as("the dialog's answer").isZero();
+        assertThat(api.get("/api/overview").path("interests").asLong()).isEqualTo(1);
+    }
+
+    private int interests(String externalId) {
+        return jdbc.queryForObject(
+                "select count(*) from interests i join messages m on m.id = i.message_id where m.external_id = ?",
+                Integer.class,
+                externalId);
+    }
+
     /** The public reply's text as sent to Facebook. */
     private String publicReply(String commentId) {
         return jdbc.queryForObject(
