@@ -90,9 +90,14 @@ class ApiErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
         String field = fieldOf(e);
-        return field == null
-                ? badRequest(null, "request body is not the JSON this endpoint expects")
-                : badRequest(field, "is not a value of the type this field takes");
+        if (field == null) {
+            return badRequest(null, "request body is not the JSON this endpoint expects");
+        }
+        return badRequest(
+                field,
+                e.getCause() instanceof RefusedValueException refused
+                        ? refused.reason()
+                        : "is not a value of the type this field takes");
     }
 
     /** The JSON field a body failed on ("slots[0].required"), when the reader says. */

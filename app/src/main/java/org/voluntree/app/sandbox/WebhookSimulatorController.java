@@ -12,6 +12,8 @@ import org.voluntree.app.sandbox.SandboxGraph.Comment;
 import org.voluntree.app.sandbox.SandboxGraph.Page;
 import org.voluntree.app.sandbox.SandboxGraph.Post;
 import org.voluntree.app.sandbox.WebhookSimulator.Delivery;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
 
 /**
  * {@code /sandbox/simulate/*}: people commenting and writing to a page. Each call changes the sandbox
@@ -22,25 +24,39 @@ import org.voluntree.app.sandbox.WebhookSimulator.Delivery;
 @RestController
 class WebhookSimulatorController {
 
+    /**
+     * Facebook delivers what people write, U+0000 included (the pipeline drops it), so the simulator's
+     * texts are read as Facebook's would be, not with the API's refusal of it ({@code RequestBodyJson}).
+     */
     record SimulatedComment(
             @NotBlank String pageId,
             String postId,
             String authorId,
-            @NotBlank String authorName,
-            @NotBlank String text,
+
+            @NotBlank @JsonDeserialize(using = StringDeserializer.class)
+            String authorName,
+
+            @NotBlank @JsonDeserialize(using = StringDeserializer.class)
+            String text,
+
             String parentId,
             String writtenAgo) {}
 
     record SimulatedMessage(
             @NotBlank String pageId,
             @NotBlank String psid,
-            @NotBlank String text) {}
+
+            @NotBlank @JsonDeserialize(using = StringDeserializer.class)
+            String text) {}
 
     /** A message, optionally the tap on a quick reply (its title as the text, its payload). */
     record SimulatedInbound(
             @NotBlank String pageId,
             @NotBlank String psid,
-            @NotBlank String text,
+
+            @NotBlank @JsonDeserialize(using = StringDeserializer.class)
+            String text,
+
             String quickReplyPayload) {}
 
     record SimulatedPostback(

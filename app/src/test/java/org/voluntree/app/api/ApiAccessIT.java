@@ -485,6 +485,88 @@ class ApiAccessIT {
                 .isZero();
     }
 
+    /** JSON's escape of U+0000, which PostgreSQL cannot store in text. */
+    private static final String NUL = "\\u0000";
+
+    @Test
+    void aNulCharacterInAnyTextIsRefusedNamingTheFieldAndChangesNothing() {
+        int tokens = jdbc.queryForObject("select count(*) from api_tokens", Integer.class);
+
+        assertNul(owner.post("/api/signups", signup("\"Sort" + NUL + "ing\"", "{}", slot(2))), "title");
+        assertNul(
+                owner.send(
+                        "PUT",
+                        "/api/signups/" + signupA,
+                        signup("\"Sorting\"", "{\"where\":\"Mill" + NUL + "\"}", slot(2))),
+                "facts.where");
+        HttpResponse<String> key = owner.send(
+                "PUT",
+                "/api/signups/" + signupA,
+                signup("\"Sorting\"", "{\"wh" + NUL + "ere\":\"Mill Lane\"}", slot(2)));
+        assertField(key, "facts");
+        assertThat(ApiClient.json(key).path("reason").asString())
+                .isEqualTo("has a key that contains a NUL character (\\u0000), which cannot be stored; remove it");
+        assertNul(
+                owner.send(
+                        "PUT",
+                        "/api/settings",
+                        "{\"eventInfo\":\"Mill" + NUL + " Lane\",\"verificationRequired\":true,"
+                                + "\"autoReplies\":[]}"),
+                "eventInfo");
+        assertNul(
+                owner.send(
+                        "PUT",
+                        "/api/settings",
+                        "{\"verificationRequired\":true,\"autoReplies\":[\"volunteer" + NUL + "\"]}"),
+                "autoReplies[0]");
+        assertNul(
+                owner.post("/api/posts", "{\"pageId\":\"100000000000111\",\"message\":\"Help" + NUL + "\"}"),
+                "message");
+        assertNul(owner.post("/api/chat/sessions", "{\"title\":\"New" + NUL + "\"}"), "title");
+        assertNul(owner.post("/api/chat/sessions/" + sessionA + "/messages", "{\"text\":\"hi" + NUL + "\"}"), "text");
+        assertNul(owner.post("/api/inbox/100000000000111/fa2/messages", "{\"text\":\"hi" + NUL + "\"}"), "text");
+        assertNul(
+                ApiClient.anonymous(port)
+                        .post(
+                                "/api/auth/tokens",
+                                "{\"email\":\"owner@a.example\",\"password\":\"password-owner-a\",\"name\":\"ci" + NUL
+                                        + "\"}"),
+                "name");
+
+        assertThat(jdbc.queryForList("select title from signups order by id", String.class))
+                .containsExactly("Saturday sorting", "Dog walking");
+        assertThat(jdbc.queryForObject("select count(*) from signups where facts <> '{}'::jsonb", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from posts", Integer.class))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from chat_sessions", Integer.class))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from chat_messages", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from hand_replies", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from api_tokens", Integer.class))
+                .isEqualTo(tokens);
+        assertThat(ApiClient.json(owner.get("/api/settings")).path("eventInfo").isNull())
+                .isTrue();
+    }
+
+    private static void assertNul(HttpResponse<String> response, String field) {
+        assertField(response, field);
+        assertThat(ApiClient.json(response).path("reason").asString())
+                .as(response.uri().toString())
+                .isEqualTo("contains a NUL character (\\u0000), which cannot be stored; remove it");
+    }
+
+    private static String signup(String title, String facts, String slots) {
+        return "{\"title\":" + title + ",\"facts\":" + facts + ",\"slots\":[" + slots + "]}";
+    }
+
+    private static String slot(int daysAhead) {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(daysAhead, ChronoUnit.DAYS);
+        return "{\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plus(3, ChronoUnit.HOURS) + "\",\"required\":2}";
+    }
+
     @Test
     void mergingFoldsADuplicateIntoOneVolunteer() {
         HttpResponse<String> merged =

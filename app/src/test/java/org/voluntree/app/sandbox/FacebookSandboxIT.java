@@ -595,6 +595,21 @@ class FacebookSandboxIT {
                 .containsExactly(commentId);
     }
 
+    @Test
+    void aSimulatedCommentCarryingANulCharacterReachesTheWebhookAsFacebookWouldSendIt() {
+        // the API refuses U+0000 in request bodies; Facebook does not, and neither does its simulator
+        String postId = page.publish(pageId + "/feed", FacebookType.class, Parameter.with("message", "Join us"))
+                .getId();
+
+        JsonNode comment = simulateComment(postId, "Bo\\u0000b", "count me in \\u0000 too");
+
+        assertThat(comment.path("status").asInt()).as(comment.toString()).isEqualTo(200);
+        assertThat(comment.path("response").asString()).contains("\"queued\":1");
+        InboundEvent job = Json.read(redis.sync().lindex(RedisNames.PREPROCESS_QUEUE, 0), InboundEvent.class);
+        assertThat(job.text()).as("dropped at intake, as the pipeline does").isEqualTo("count me in  too");
+        assertThat(job.authorName()).isEqualTo("Bob");
+    }
+
     private DefaultFacebookClient client(String token, String appSecret) {
         DefaultFacebookClient client = new DefaultFacebookClient(token, appSecret, Version.VERSION_24_0);
         client.setFacebookEndpointUrls(endpoints());
