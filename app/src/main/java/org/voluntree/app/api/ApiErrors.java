@@ -23,6 +23,7 @@ import org.voluntree.app.page.PageConnectionException;
 import org.voluntree.app.page.PageNotConnectedException;
 import org.voluntree.contracts.model.ModelNotFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidNullException;
 
 /**
  * Turns the API's expected failures into {@code {"error": ..., "field": ..., "reason": ...}}
@@ -93,11 +94,18 @@ class ApiErrors {
         if (field == null) {
             return badRequest(null, "request body is not the JSON this endpoint expects");
         }
-        return badRequest(
-                field,
-                e.getCause() instanceof RefusedValueException refused
-                        ? refused.reason()
-                        : "is not a value of the type this field takes");
+        return badRequest(field, reasonOf(e.getCause()));
+    }
+
+    /** What is wrong with a value the body's reader refused, and what to do about it. */
+    private static String reasonOf(Throwable readerFailure) {
+        if (readerFailure instanceof RefusedValueException refused) {
+            return refused.reason();
+        }
+        if (readerFailure instanceof InvalidNullException) {
+            return "is null; remove it, or give a value";
+        }
+        return "is not a value of the type this field takes";
     }
 
     /** The JSON field a body failed on ("slots[0].required"), when the reader says. */

@@ -1,5 +1,6 @@
 package org.voluntree.app.api;
 
+import com.fasterxml.jackson.annotation.Nulls;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,8 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * How the API reads request bodies, with the mapper Spring MVC reads them with: a text containing
- * U+0000 (which PostgreSQL cannot store in text or jsonb) is refused with the path of the value, so that {@link ApiErrors} answers 400 naming the field before anything
+ * U+0000 (which PostgreSQL cannot store in text or jsonb) and a null inside a list or map are refused
+ * with the path of the value, so that {@link ApiErrors} answers 400 naming the field before anything
  * is saved. Facebook's webhook deliveries are not read with this mapper: the webhook and the pipeline
  * use {@code contracts}' {@code Json}, and drop U+0000 from a comment instead of refusing it.
  */
@@ -21,11 +23,14 @@ class RequestBodyJson {
     static final String NUL_REASON = "contains a NUL character (\\u0000), which cannot be stored; remove it";
 
     @Bean
-    JsonMapperBuilderCustomizer refuseNul() {
+    JsonMapperBuilderCustomizer refuseNulAndNullsInLists() {
         SimpleModule module = new SimpleModule("voluntree-request-bodies")
                 .addDeserializer(String.class, new NulRefusingStringDeserializer())
                 .addKeyDeserializer(String.class, new NulRefusingKeyDeserializer());
-        return builder -> builder.addModule(module);
+        // a null in a list or map (slots: [null]) stands for nothing the API could take; refused where
+        // Jackson meets it, the path names it (slots[0]) instead of a controller failing on it later
+        return builder ->
+                builder.addModule(module).changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL));
     }
 
     /** Any text value: Jackson's own reading, then the NUL check. */

@@ -558,6 +558,38 @@ class ApiAccessIT {
                 .isEqualTo("contains a NUL character (\\u0000), which cannot be stored; remove it");
     }
 
+    @Test
+    void aNullInAListIsRefusedNamingItsPlace() {
+        assertNull(owner.post("/api/signups", signup("\"Sorting\"", "{}", "null")), "slots[0]");
+        assertNull(
+                owner.send("PUT", "/api/signups/" + signupA, signup("\"Sorting\"", "{}", slot(2) + ",null")),
+                "slots[1]");
+        assertNull(
+                owner.send(
+                        "PUT", "/api/settings", "{\"verificationRequired\":true,\"autoReplies\":[\"volunteer\",null]}"),
+                "autoReplies[1]");
+        assertNull(owner.post("/api/chat/sessions", "{\"title\":\"New\",\"memberIds\":[null]}"), "memberIds[0]");
+        assertNull(
+                owner.send("PUT", "/api/signups/" + signupA, signup("\"Sorting\"", "{\"where\":null}", slot(2))),
+                "facts.where");
+
+        assertThat(jdbc.queryForList("select title from signups order by id", String.class))
+                .containsExactly("Saturday sorting", "Dog walking");
+        assertThat(jdbc.queryForObject("select count(*) from chat_sessions", Integer.class))
+                .isEqualTo(2);
+        assertThat(ApiClient.json(owner.get("/api/settings"))
+                        .path("autoReplies")
+                        .size())
+                .isEqualTo(6);
+    }
+
+    private static void assertNull(HttpResponse<String> response, String field) {
+        assertField(response, field);
+        assertThat(ApiClient.json(response).path("reason").asString())
+                .as(response.uri().toString())
+                .isEqualTo("is null; remove it, or give a value");
+    }
+
     private static String signup(String title, String facts, String slots) {
         return "{\"title\":" + title + ",\"facts\":" + facts + ",\"slots\":[" + slots + "]}";
     }
