@@ -4,9 +4,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -82,7 +83,17 @@ public class SecurityConfiguration {
                     logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout");
                     onLogout.orderedStream().forEach(logout::addLogoutHandler);
                 })
-                .httpBasic(Customizer.withDefaults())
+                // a wrong Basic password answers in the API's error shape (Spring's own went to /error)
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Voluntree\"");
+                    ApiErrorBodies.write(
+                            response,
+                            HttpStatus.UNAUTHORIZED,
+                            e instanceof BadCredentialsException
+                                    ? "wrong e-mail or password; check them, or send Authorization: Bearer <token>"
+                                            + " (POST /api/auth/tokens gives one)"
+                                    : "log in, or send Authorization: Bearer <token>");
+                }))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(

@@ -3,6 +3,7 @@ package org.voluntree.app.api;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,9 @@ import org.voluntree.app.page.PageConnectionException;
 import org.voluntree.app.page.PageNotConnectedException;
 import org.voluntree.contracts.model.ModelNotFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns the API's expected failures into {@code {"error": ..., "field": ..., "reason": ...}}
@@ -105,6 +108,22 @@ class ApiErrors {
         if (readerFailure instanceof InvalidNullException) {
             return "is null; remove it, or give a value";
         }
+        if (readerFailure instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            String given = readerFailure instanceof InvalidFormatException format && format.getValue() != null
+                    ? "'" + format.getValue() + "' "
+                    : "";
+            Class<?> type = mismatched.getTargetType();
+            if (type == Instant.class) {
+                return given + "is not an ISO-8601 instant with its zone;"
+                        + " write it like 2026-12-05T09:00:00Z (UTC) or 2026-12-05T10:00:00+01:00";
+            }
+            if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+                return given + "is not a whole number; write it without quotes, e.g. 2";
+            }
+            if (type == boolean.class || type == Boolean.class) {
+                return given + "is not true or false; write one of them without quotes";
+            }
+        }
         return "is not a value of the type this field takes";
     }
 
@@ -127,7 +146,7 @@ class ApiErrors {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, String>> notFound(NotFoundException e) {
-        return body(HttpStatus.NOT_FOUND, null, e.getMessage());
+        return body(HttpStatus.NOT_FOUND, e.field(), e.getMessage());
     }
 
     @ExceptionHandler(ForbiddenException.class)

@@ -81,8 +81,7 @@ class PostController {
         if (request.scheduledAt() != null) {
             PlannedTimes.requireNotTooFarAhead("scheduledAt", request.scheduledAt(), Instant.now());
         }
-        long id =
-                posts.create(admin.organisationId(), request).orElseThrow(() -> Permissions.notFound("page or signup"));
+        long id = posts.create(admin.organisationId(), request);
         return posts.find(admin.organisationId(), id).orElseThrow();
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.voluntree.app.api.NotFoundException;
 import org.voluntree.app.live.LiveEvents;
 
 /** The SQL of posts and their publishing state. */
@@ -29,15 +30,16 @@ public class PostStore {
         this.events = events;
     }
 
-    /** Saves a draft; empty when the page or the signup is not the organisation's. */
-    public Optional<Long> create(long organisationId, PostRequest request) {
+    /** Saves a draft; 404 naming {@code pageId} or {@code signupId} when it is not the organisation's. */
+    public long create(long organisationId, PostRequest request) {
         List<Long> page = jdbc.queryForList(
                 "select id from pages where facebook_page_id = ? and organisation_id = ?",
                 Long.class,
                 request.pageId(),
                 organisationId);
         if (page.isEmpty()) {
-            return Optional.empty();
+            throw NotFoundException.forField(
+                    "pageId", "page", request.pageId(), "GET /api/pages lists the connected ones");
         }
         if (request.signupId() != null
                 && jdbc.queryForList(
@@ -46,9 +48,9 @@ public class PostStore {
                                 request.signupId(),
                                 organisationId)
                         .isEmpty()) {
-            return Optional.empty();
+            throw NotFoundException.forField("signupId", "signup", request.signupId(), "GET /api/signups lists them");
         }
-        return Optional.of(jdbc.queryForObject(
+        return jdbc.queryForObject(
                 """
                 insert into posts (organisation_id, page_id, signup_id, message, append_schedule, photo_url, scheduled_at)
                 values (?, ?, ?, ?, ?, ?, ?) returning id
@@ -60,7 +62,7 @@ public class PostStore {
                 request.message(),
                 request.appendSchedule() == null || request.appendSchedule(),
                 request.photoUrl(),
-                request.scheduledAt() == null ? null : Timestamp.from(request.scheduledAt())));
+                request.scheduledAt() == null ? null : Timestamp.from(request.scheduledAt()));
     }
 
     public Optional<PostView> find(long organisationId, long postId) {

@@ -600,6 +600,73 @@ class ApiAccessIT {
     }
 
     @Test
+    void aTimeWithoutItsZoneIsRefusedSayingTheFormat() {
+        HttpResponse<String> response = owner.post(
+                "/api/signups",
+                signup(
+                        "\"Sorting\"",
+                        "{}",
+                        "{\"startsAt\":\"2026-12-05T09:00:00\",\"endsAt\":\"2026-12-05T12:00:00Z\","
+                                + "\"required\":2}"));
+
+        assertField(response, "slots[0].startsAt");
+        assertThat(ApiClient.json(response).path("reason").asString())
+                .isEqualTo("'2026-12-05T09:00:00' is not an ISO-8601 instant with its zone;"
+                        + " write it like 2026-12-05T09:00:00Z (UTC) or 2026-12-05T10:00:00+01:00");
+        HttpResponse<String> words =
+                owner.post("/api/signups", signup("\"Sorting\"", "{}", slot(2).replace("2}", "\"two\"}")));
+        assertField(words, "slots[0].required");
+        assertThat(ApiClient.json(words).path("reason").asString())
+                .isEqualTo("'two' is not a whole number; write it without quotes, e.g. 2");
+    }
+
+    @Test
+    void aPostForASignupOrPageNotInTheOrganisationSaysWhich() {
+        HttpResponse<String> noSignup = owner.post(
+                "/api/posts", "{\"pageId\":\"100000000000111\",\"signupId\":" + signupB + ",\"message\":\"Help\"}");
+        HttpResponse<String> noPage = owner.post(
+                "/api/posts", "{\"pageId\":\"100000000000222\",\"signupId\":" + signupA + ",\"message\":\"Help\"}");
+
+        assertThat(noSignup.statusCode()).isEqualTo(404);
+        assertThat(ApiClient.json(noSignup).path("field").asString()).isEqualTo("signupId");
+        assertThat(ApiClient.json(noSignup).path("reason").asString())
+                .isEqualTo("no signup " + signupB + " in your organisation; GET /api/signups lists them");
+        assertThat(noPage.statusCode()).isEqualTo(404);
+        assertThat(ApiClient.json(noPage).path("field").asString()).isEqualTo("pageId");
+        assertThat(ApiClient.json(noPage).path("reason").asString())
+                .isEqualTo("no page 100000000000222 in your organisation; GET /api/pages lists the connected ones");
+        assertThat(jdbc.queryForObject("select count(*) from posts", Integer.class))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aWrongBasicPasswordAndAnUnknownPathGetTheApisErrorShape() {
+        HttpResponse<String> wrongPassword =
+                ApiClient.basic(port, "owner@a.example", "not-the-password").get("/api/me");
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        assertThat(wrongPassword.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
+        assertThat(ApiClient.json(wrongPassword).path("reason").asString())
+                .isEqualTo("wrong e-mail or password; check them, or send Authorization: Bearer <token>"
+                        + " (POST /api/auth/tokens gives one)");
+
+        HttpResponse<String> unknown = owner.get("/api/volunteer");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(ApiClient.json(unknown).path("error").asString()).isEqualTo("Not Found");
+        assertThat(ApiClient.json(unknown).path("reason").asString())
+                .isEqualTo("no such API path: GET /api/volunteer; /docs lists the API's paths");
+    }
+
+    @Test
+    void theLoginPageIsAtLogin() {
+        HttpResponse<String> login = ApiClient.anonymous(port).get("/login");
+
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location"))
+                .hasValueSatisfying(value -> assertThat(value).endsWith("/login.html"));
+    }
+
+    @Test
     void mergingFoldsADuplicateIntoOneVolunteer() {
         HttpResponse<String> merged =
                 owner.post("/api/volunteers/" + volunteerA + "/merge", "{\"duplicateId\":" + duplicateA + "}");
