@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.workers.queue.JobHandler;
@@ -48,13 +48,16 @@ class EmailSender implements JobHandler {
         if (redis.sync().exists(sentKey) > 0) {
             return;
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(job.to());
-        message.setSubject(job.subject());
-        message.setText(job.body());
         try {
-            mail.send(message);
+            mail.send(message -> {
+                MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+                helper.setFrom(from);
+                helper.setTo(job.to());
+                helper.setSubject(job.subject());
+                helper.setText(job.body());
+                // whose mail it is, for the mail sandbox to show it to that organisation's admins only
+                message.setHeader(MailSandbox.ORGANISATION_HEADER, Long.toString(job.organisationId()));
+            });
         } catch (MailParseException | MailPreparationException e) {
             // the message cannot be built (an address the mail library cannot parse): no retry changes that.
             // The cause's reason, not the address, goes to s:dead

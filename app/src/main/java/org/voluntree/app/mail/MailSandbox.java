@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The embedded defaults' SMTP server: GreenMail in this process, accepting every message sent to
- * it and keeping it for admins to read. Production configures a real SMTP server instead.
+ * it and keeping it for admins to read, each organisation's admins its own mails. Production configures
+ * a real SMTP server instead.
  */
 @Component
 @ConditionalOnProperty(name = "voluntree.mail.sandbox.enabled", havingValue = "true")
@@ -37,10 +38,18 @@ public class MailSandbox implements DisposableBean {
         log.info("Mail sandbox listening for SMTP on 127.0.0.1:{}", port);
     }
 
-    public List<ReceivedMail> received() {
+    /** The header {@link EmailSender} names the mail's organisation in. */
+    static final String ORGANISATION_HEADER = "X-Voluntree-Organisation";
+
+    /** The mails sent for this organisation (its PIN e-mails), oldest first. */
+    public List<ReceivedMail> received(long organisationId) {
+        String organisation = Long.toString(organisationId);
         List<ReceivedMail> mails = new ArrayList<>();
         for (MimeMessage message : server.getReceivedMessages()) {
             try {
+                if (!organisation.equals(message.getHeader(ORGANISATION_HEADER, null))) {
+                    continue;
+                }
                 mails.add(new ReceivedMail(
                         Arrays.stream(message.getAllRecipients())
                                 .map(Object::toString)
