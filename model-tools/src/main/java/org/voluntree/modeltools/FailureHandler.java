@@ -1,5 +1,6 @@
 package org.voluntree.modeltools;
 
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import java.io.PrintWriter;
@@ -26,6 +27,11 @@ final class FailureHandler implements IExecutionExceptionHandler {
         } else if (e instanceof ModelInUseException) {
             code = ExitCodes.IN_USE;
             next = "run 'model-tools list': versions marked '-' were never active and can be deleted";
+        } else if (e instanceof RedisCommandExecutionException) {
+            // Redis answered, and refused what it was sent: not a server to start
+            code = ExitCodes.BAD_INPUT;
+            next = "Redis refused the command; check the arguments ('model-tools " + commandLine.getCommandName()
+                    + " --help' lists what the command expects)";
         } else if (e instanceof RedisConnectionException || e instanceof RedisException) {
             code = ExitCodes.REDIS_UNAVAILABLE;
             next = "start Redis or point --redis (or VOLUNTREE_REDIS_URL) at a reachable server";

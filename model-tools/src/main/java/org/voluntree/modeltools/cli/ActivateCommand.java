@@ -3,6 +3,7 @@ package org.voluntree.modeltools.cli;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.voluntree.modeltools.ExitCodes;
+import org.voluntree.modeltools.data.Analyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +31,7 @@ public final class ActivateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Analyzer.named(analyzer); // an unknown one is named with the known ones, before Redis is asked
         Optional<Integer> previous = redis.withRegistry(registry -> registry.activate(analyzer, version));
         spec.commandLine()
                 .getOut()

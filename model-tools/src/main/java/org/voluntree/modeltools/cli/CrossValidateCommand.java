@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
         name = "crossval",
         mixinStandardHelpOptions = true,
         description = {
-            "Stratified k-fold cross-validation: trains on k-1 folds, scores the frozen graph on the k-th,",
-            "prints each fold and the pooled figures. Takes the same options as train. offense: only the",
-            "training 80 %% of labeled_data.csv is folded (the held-out 20 %% is never touched)."
+            "Cross-validates a training configuration over the training data (stratified k folds).",
+            "Trains on k-1 folds and scores the frozen graph on the k-th, then prints each fold and the",
+            "pooled figures. Takes the same options as train. offense: only the training 80 %% of",
+            "labeled_data.csv is folded (the held-out 20 %% is never touched)."
         })
 public final class CrossValidateCommand implements Callable<Integer> {
 

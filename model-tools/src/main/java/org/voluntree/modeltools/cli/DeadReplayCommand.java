@@ -3,6 +3,7 @@ package org.voluntree.modeltools.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.voluntree.contracts.dead.DeadLetter;
 import org.voluntree.contracts.dead.DeadLetters;
 import org.voluntree.modeltools.ExitCodes;
@@ -43,10 +44,19 @@ public final class DeadReplayCommand implements Callable<Integer> {
         boolean all;
     }
 
+    /** A stream entry id as Redis writes them: milliseconds, a dash, a sequence number. */
+    private static final Pattern ENTRY_ID = Pattern.compile("\\d{1,19}-\\d{1,19}");
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (target.id != null && !ENTRY_ID.matcher(target.id).matches()) {
+            // Redis would answer "ERR Invalid stream ID", which reads like a broken server
+            err.println("error: '" + target.id + "' is not an s:dead entry id; ids look like 1732530000000-0");
+            err.println("next: 'model-tools dead list' shows the entries with their ids");
+            return ExitCodes.BAD_INPUT;
+        }
         return DeadCommand.withDeadLetters(redis, dead -> {
             if (target.id != null) {
                 DeadLetter letter = dead.get(target.id).orElse(null);

@@ -2,6 +2,7 @@ package org.voluntree.modeltools.cli;
 
 import java.util.concurrent.Callable;
 import org.voluntree.modeltools.ExitCodes;
+import org.voluntree.modeltools.data.Analyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +33,7 @@ public final class DeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Analyzer.named(analyzer); // an unknown one is named with the known ones, before Redis is asked
         redis.withRegistry(registry -> {
             registry.delete(analyzer, version);
             return version;

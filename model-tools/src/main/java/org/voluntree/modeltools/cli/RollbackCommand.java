@@ -2,6 +2,7 @@ package org.voluntree.modeltools.cli;
 
 import java.util.concurrent.Callable;
 import org.voluntree.modeltools.ExitCodes;
+import org.voluntree.modeltools.data.Analyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +27,7 @@ public final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Analyzer.named(analyzer); // an unknown one is named with the known ones, before Redis is asked
         int restored = redis.withRegistry(registry -> registry.rollback(analyzer));
         spec.commandLine().getOut().printf("rolled %s back to v%d%n", analyzer, restored);
         return ExitCodes.OK;

@@ -174,6 +174,7 @@ final class TrainingOptions {
     Boolean weightedF1Shifts;
 
     TrainingConfig config(Analyzer target) {
+        checkRanges();
         TrainingConfig config = TrainingConfig.defaultsFor(target).withSeed(seed);
         if (epochs != null) {
             config = config.withEpochs(epochs);
@@ -327,5 +328,36 @@ final class TrainingOptions {
                     });
         }
         return notes;
+    }
+
+    /**
+     * Each option given within its range, named in the message ({@link TrainingConfig}'s own check
+     * cannot say which option a value came from).
+     */
+    private void checkRanges() {
+        atLeast("--epochs", epochs, 1);
+        atLeast("--dim", dim, 1);
+        atLeast("--hidden", hidden, 0);
+        atLeast("--batch-size", batchSize, 1);
+        atLeast("--ensemble", ensemble, 1);
+        atLeast("--class-weight-power", classWeightPower, 0);
+        atLeast("--l2", l2, 0);
+        if (learningRate != null && !(learningRate > 0)) {
+            throw new IllegalArgumentException("--learning-rate must be more than 0, was " + learningRate);
+        }
+        fraction("--token-dropout", tokenDropout);
+        fraction("--validation-fraction", validationFraction);
+    }
+
+    private static void atLeast(String option, Number value, int least) {
+        if (value != null && !(value.doubleValue() >= least)) {
+            throw new IllegalArgumentException(option + " must be " + least + " or more, was " + value);
+        }
+    }
+
+    private static void fraction(String option, Double value) {
+        if (value != null && !(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException(option + " must be at least 0 and less than 1, was " + value);
+        }
     }
 }

@@ -50,8 +50,8 @@ public enum Analyzer {
                 return analyzer;
             }
         }
-        throw new IllegalArgumentException("unknown analyzer '" + id + "'; expected one of "
-                + Arrays.stream(values()).map(Analyzer::id).toList());
+        throw new IllegalArgumentException("unknown analyzer " + id + " ("
+                + String.join(", ", Arrays.stream(values()).map(Analyzer::id).toList()) + ")");
     }
 
     /** Every example in the given files, in file order. */

@@ -200,7 +200,7 @@ class ModelToolsIT {
         assertThat(noRedis.exitCode()).isEqualTo(ExitCodes.REDIS_UNAVAILABLE);
         assertThat(noRedis.err()).contains("next: start Redis");
         assertThat(unknownAnalyzer.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(unknownAnalyzer.err()).contains("unknown analyzer 'spam'");
+        assertThat(unknownAnalyzer.err()).contains("unknown analyzer spam (intent, sentiment, offense)");
         assertThat(usage.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 }
