@@ -201,7 +201,8 @@ class ReadersTest {
 
         assertThat(split.heldOut()).hasSize(10).isEqualTo(Analyzer.OFFENSE.evaluationData(file));
         assertThat(Analyzer.named("offense")).isEqualTo(Analyzer.OFFENSE);
-        assertThatThrownBy(() -> Analyzer.named("spam")).hasMessageContaining("[intent, sentiment, offense]");
+        assertThatThrownBy(() -> Analyzer.named("spam"))
+                .hasMessage("unknown analyzer spam (intent, sentiment, offense)");
     }
 
     private Path write(String name, String content) throws IOException {
