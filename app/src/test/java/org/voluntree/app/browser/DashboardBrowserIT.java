@@ -189,13 +189,31 @@ class DashboardBrowserIT {
         browser.driver.findElement(By.cssSelector("#search button")).click();
     }
 
+    @Test
+    void aLongUnbrokenMessageWrapsInsideTheFeed() {
+        logIn("ana@riverside.example", "correct horse A");
+        comment("c_long", "9004", "Lee Long", "x".repeat(290) + "@example.org");
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#feed li[data-message-id='" + messageId("c_long") + "']")));
+
+        assertThat(browser.driver.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                .as("nothing wider than the window")
+                .isEqualTo(0L);
+        browser.screenshot("overview-long-message");
+    }
+
     private String text(String css) {
         return browser.text(css);
     }
 
     private void comment(String commentId, String authorId, String name) {
+        comment(commentId, authorId, name, VOLUNTEERING);
+    }
+
+    private void comment(String commentId, String authorId, String name, String text) {
         assertThat(facebook.postSigned(FacebookPayloads.commentsAt(
-                                PAGE_A, List.of(new Comment(commentId, authorId, name, VOLUNTEERING)), Instant.now()))
+                                PAGE_A, List.of(new Comment(commentId, authorId, name, text)), Instant.now()))
                         .statusCode())
                 .isEqualTo(200);
         await().atMost(Duration.ofSeconds(60))
