@@ -146,30 +146,18 @@ public class SignupStore {
 
     /** The signup's slots that have not started yet, in time order, with their remaining places. */
     public List<Slot> upcomingSlots(long signupId, Instant now) {
-        return jdbc.query(
-                """
+        return jdbc.query("""
                 select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
                        (select count(*) from slot_assignments a where a.slot_id = s.id) as confirmed
                   from signup_slots s
                  where s.signup_id = ? and s.starts_at > ?
                  order by s.starts_at, s.id
-                """,
-                (rs, n) -> new Slot(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getString(5),
-                        rs.getInt(6),
-                        rs.getInt(7)),
-                signupId,
-                Timestamp.from(now));
+                """, SignupStore::slot, signupId, Timestamp.from(now));
     }
 
     /** The slots of the signup a volunteer is confirmed in, under their id or one merged into it, in time order. */
     public List<Slot> slotsOf(long volunteerId, long signupId) {
-        return jdbc.query(
-                """
+        return jdbc.query("""
                 select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
                        (select count(*) from slot_assignments x where x.slot_id = s.id) as confirmed
                   from signup_slots s
@@ -177,18 +165,7 @@ public class SignupStore {
                    and exists (select 1 from slot_assignments a join volunteers d on d.id = a.volunteer_id
                                 where a.slot_id = s.id and (d.id = ? or d.merged_into = ?))
                  order by s.starts_at, s.id
-                """,
-                (rs, n) -> new Slot(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getString(5),
-                        rs.getInt(6),
-                        rs.getInt(7)),
-                signupId,
-                volunteerId,
-                volunteerId);
+                """, SignupStore::slot, signupId, volunteerId, volunteerId);
     }
 
     /**
@@ -459,21 +436,11 @@ public class SignupStore {
 
     /** Every slot of a signup, in time order, with its confirmations. */
     public List<Slot> allSlots(long signupId) {
-        return jdbc.query(
-                """
+        return jdbc.query("""
                 select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
                        (select count(*) from slot_assignments a where a.slot_id = s.id) as confirmed
                   from signup_slots s where s.signup_id = ? order by s.starts_at, s.id
-                """,
-                (rs, n) -> new Slot(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getString(5),
-                        rs.getInt(6),
-                        rs.getInt(7)),
-                signupId);
+                """, SignupStore::slot, signupId);
     }
 
     /** The volunteers confirmed in each slot of a signup, slots in time order (empty slots included). */

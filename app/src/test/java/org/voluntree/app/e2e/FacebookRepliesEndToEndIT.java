@@ -265,9 +265,7 @@ class FacebookRepliesEndToEndIT {
     void aConfirmedVolunteerIsNotOfferedAgainNorIsSomeoneWhoJustSaidNo() {
         Connected page = connectPage("Riverside Food Bank");
         String pageId = page.sandbox().id();
-        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
-        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        long slot = api.signupWithOneSlot("Saturday food drive", "Morning", day, 4, 5)
+        long slot = saturdayFoodDriveWithoutEmailCheck()
                 .path("slots")
                 .get(0)
                 .path("id")
@@ -309,9 +307,7 @@ class FacebookRepliesEndToEndIT {
     void aCommentReadAfterFacebooksSevenDaysGetsDirectionsInsteadOfAPromisedPrivateMessage() {
         Connected page = connectPage("Riverside Food Bank");
         String pageId = page.sandbox().id();
-        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
-        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        api.signupWithOneSlot("Saturday food drive", "Morning", day, 4, 5);
+        saturdayFoodDriveWithoutEmailCheck();
         String leo = "2000000009605";
         String ada = "2000000009606";
 
@@ -349,13 +345,7 @@ class FacebookRepliesEndToEndIT {
     void aMessageFacebookCarriedOutWithoutAnsweringIsNotSentAgain() {
         Connected page = connectPage("Riverside Food Bank");
         String pageId = page.sandbox().id();
-        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
-        api.signupWithOneSlot(
-                "Saturday food drive",
-                "Morning",
-                Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
-                4,
-                5);
+        saturdayFoodDriveWithoutEmailCheck();
         String psid = "2000000009607";
         // Facebook sends the bot's answer, but its own answer comes after the app's read timeout (3 s)
         sandbox.hold(pageId + "/messages", "POST", 1, Duration.ofSeconds(8));
@@ -403,13 +393,7 @@ class FacebookRepliesEndToEndIT {
     void aDialogAnswerThatReadsAsAnOfferToHelpIsNotCountedAsOne() {
         Connected page = connectPage("Riverside Food Bank");
         String pageId = page.sandbox().id();
-        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
-        api.signupWithOneSlot(
-                "Saturday food drive",
-                "Morning",
-                Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
-                4,
-                5);
+        saturdayFoodDriveWithoutEmailCheck();
         String psid = "2000000009609";
 
         String offer = SandboxClient.messageId(sandbox.message(pageId, psid, "I want to volunteer"));
@@ -436,6 +420,16 @@ class FacebookRepliesEndToEndIT {
                 "select count(*) from interests i join messages m on m.id = i.message_id where m.external_id = ?",
                 Integer.class,
                 externalId);
+    }
+
+    /**
+     * The organisation's one signup, a morning slot with 5 places three days ahead, taken in Messenger
+     * without the e-mail check; answers the signup created.
+     */
+    private JsonNode saturdayFoodDriveWithoutEmailCheck() {
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        return api.signupWithOneSlot("Saturday food drive", "Morning", day, 4, 5);
     }
 
     /** The public reply's text as sent to Facebook. */
