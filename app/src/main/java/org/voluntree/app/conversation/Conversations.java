@@ -196,8 +196,7 @@ class Conversations implements MessageHandler {
         }
         if (open.size() > 1) {
             // nothing says which event they mean: the newest one is a guess, so they choose
-            dialogs.save(event.pageId(), event.authorId(), Dialog.choosingSignup());
-            reply(message, "choose_signup", ConversationTexts.chooseSignup("Great!", open, properties.zone()));
+            showSignups(message, Dialog.choosingSignup(), "Great!", open);
             return;
         }
         join(message, signup.get(), "Great!");
@@ -231,47 +230,55 @@ class Conversations implements MessageHandler {
         }
     }
 
-    /** The answer to "which event?": a button, or the event's number typed. */
-    private void receiveSignupChoice(MessageToAnswer message) {
+    /** Sends the events to choose from and remembers what it numbered, so a number typed means what was read. */
+    private void showSignups(MessageToAnswer message, Dialog dialog, String intro, List<SignupStore.OpenSignup> open) {
+        InboundEvent event = message.event();
+        dialogs.save(
+                event.pageId(),
+                event.authorId(),
+                dialog.showing(open.stream().map(SignupStore.OpenSignup::id).toList(), 1));
+        reply(message, "choose_signup", ConversationTexts.chooseSignup(intro, open, properties.zone()));
+    }
+
+    /** The answer to "which event?": a button, or the number the event had in the menu sent. */
+    private void receiveSignupChoice(MessageToAnswer message, Dialog dialog) {
         InboundEvent event = message.event();
         List<SignupStore.OpenSignup> open = signups.openSignups(message.organisationId(), clock.instant(), 10);
-        Optional<SignupStore.OpenSignup> chosen = chosenSignup(event.payload(), event.text(), open);
-        if (chosen.isEmpty()) {
-            if (open.isEmpty()) {
-                dialogs.end(event.pageId(), event.authorId());
-                reply(message, "no_signup", ConversationTexts.noSignupOpen());
-            } else {
-                reply(
-                        message,
-                        "choose_signup",
-                        ConversationTexts.chooseSignup("Sorry, I didn't get that.", open, properties.zone()));
-            }
+        if (open.isEmpty()) {
+            dialogs.end(event.pageId(), event.authorId());
+            reply(message, "no_signup", ConversationTexts.noSignupOpen());
+            return;
+        }
+        Optional<Long> named = signupNamed(event.payload(), event.text(), dialog);
+        if (named.isEmpty()) {
+            showSignups(message, dialog, "Sorry, I didn't get that.", open);
+            return;
+        }
+        if (open.stream().noneMatch(s -> s.id() == named.get())) {
+            // disabled, or its last dates passed, since the menu was sent
+            showSignups(message, dialog, "Sorry, that event no longer takes volunteers.", open);
             return;
         }
         answers.mark(message);
-        join(message, chosen.get().id(), "Great!");
+        join(message, named.get(), "Great!");
     }
 
-    /**
-     * The event a button names, if it still takes volunteers, or the one whose number was typed (the
-     * numbers of the menu just sent: the same query, soonest first).
-     */
-    private static Optional<SignupStore.OpenSignup> chosenSignup(
-            String payload, String text, List<SignupStore.OpenSignup> open) {
+    /** The event a button names, or the one that had the number typed in the menu sent; empty when neither. */
+    private static Optional<Long> signupNamed(String payload, String text, Dialog dialog) {
         if (payload != null && payload.startsWith(ConversationTexts.SIGNUP_PREFIX)) {
-            String id = payload.substring(ConversationTexts.SIGNUP_PREFIX.length());
-            return open.stream().filter(s -> Long.toString(s.id()).equals(id)).findFirst();
+            try {
+                return Optional.of(Long.parseLong(payload.substring(ConversationTexts.SIGNUP_PREFIX.length())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
         }
         List<Integer> typed = numbersIn(text);
-        if (typed.size() == 1 && typed.get(0) >= 1 && typed.get(0) <= open.size()) {
-            return Optional.of(open.get(typed.get(0) - 1));
-        }
-        return Optional.empty();
+        return typed.size() == 1 ? dialog.numbered(typed.get(0)) : Optional.empty();
     }
 
     private void continueDialog(MessageToAnswer message, Dialog dialog) {
         if (dialog.step() == Dialog.Step.CHOOSE_SIGNUP) {
-            receiveSignupChoice(message);
+            receiveSignupChoice(message, dialog);
             return;
         }
         if (!isDone(message.event()) && !signups.isActive(dialog.signupId())) {
@@ -420,7 +427,7 @@ class Conversations implements MessageHandler {
                 showSlots(message, dialog, intro, volunteer, dialog.page());
                 return;
             }
-            Optional<Long> numbered = dialog.slotNumbered(typed.get(0));
+            Optional<Long> numbered = dialog.numbered(typed.get(0));
             if (numbered.isEmpty()) {
                 showSlots(
                         message,

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param pinSalt random salt of the PIN hash
  * @param pinExpiresAt when the PIN stops working
  * @param pinAttempts wrong PINs so far
- * @param menu the ids of the slots the last slot menu numbered, in order (empty when none was sent, and in
- *     a dialog stored before menus were remembered): a number typed means one of these
+ * @param menu the ids the last menu numbered, in order: slots, or signups while choosing one (empty when
+ *     none was sent, and in a dialog stored before menus were remembered); a number typed means one of these
  * @param menuFirst the number of the first of them (the menu shows a page of the slots: 11 on the second)
  */
 record Dialog(
@@ -67,13 +67,13 @@ record Dialog(
         return new Dialog(Step.AWAIT_EMAIL, signupId, null, null, null, null, 0, null, 1);
     }
 
-    /** The dialog once a slot menu numbering {@code ids} from {@code first} was sent. */
+    /** The dialog once a menu numbering {@code ids} (slots, or signups to choose from) from {@code first} was sent. */
     Dialog showing(List<Long> ids, int first) {
         return new Dialog(step, signupId, email, pinHash, pinSalt, pinExpiresAt, pinAttempts, ids, first);
     }
 
-    /** The slot numbered {@code number} in the last menu sent, if it listed one. */
-    Optional<Long> slotNumbered(int number) {
+    /** The id numbered {@code number} in the last menu sent, if it listed one. */
+    Optional<Long> numbered(int number) {
         int index = number - menuFirst;
         return index >= 0 && index < menu.size() ? Optional.of(menu.get(index)) : Optional.empty();
     }

@@ -19,7 +19,7 @@ class DialogTest {
 
         assertThat(dialog.step()).isEqualTo(Dialog.Step.CHOOSE_SLOTS);
         assertThat(dialog.menu()).isEmpty();
-        assertThat(dialog.slotNumbered(1)).isEmpty();
+        assertThat(dialog.numbered(1)).isEmpty();
         assertThat(dialog.page()).isZero();
         assertThat(dialog.nextPage()).isZero();
     }
@@ -31,10 +31,10 @@ class DialogTest {
         Dialog stored = Json.read(Json.write(dialog), Dialog.class);
 
         assertThat(stored).isEqualTo(dialog);
-        assertThat(stored.slotNumbered(11)).contains(31L);
-        assertThat(stored.slotNumbered(13)).contains(35L);
-        assertThat(stored.slotNumbered(10)).isEmpty();
-        assertThat(stored.slotNumbered(14)).isEmpty();
+        assertThat(stored.numbered(11)).contains(31L);
+        assertThat(stored.numbered(13)).contains(35L);
+        assertThat(stored.numbered(10)).isEmpty();
+        assertThat(stored.numbered(14)).isEmpty();
         assertThat(stored.page()).isEqualTo(10);
         assertThat(stored.nextPage()).isEqualTo(13);
     }

@@ -876,6 +876,15 @@ class MessengerSignupEndToEndIT {
 
         sandbox.message(page.id(), psid, "the weekend one?");
         assertThat(text(botMessage(psid, 2))).startsWith("Sorry, I didn't get that. Which event");
+        // an event sooner than both is added meanwhile: the person's "2" is still the one they read as 2
+        api.post(
+                "/api/signups",
+                Map.of(
+                        "title",
+                        "Friday soup kitchen",
+                        "slots",
+                        List.of(slot(day.minus(1, ChronoUnit.DAYS), "soup", 3))),
+                201);
 
         sandbox.message(page.id(), psid, "2");
         assertThat(text(botMessage(psid, 3)))
