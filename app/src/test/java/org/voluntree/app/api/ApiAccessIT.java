@@ -551,6 +551,13 @@ class ApiAccessIT {
                 .isTrue();
     }
 
+    @Test
+    void aNulCharacterInAQueryParameterIsRefusedNamingIt() {
+        assertNul(owner.get("/api/messages/search?text=sign%00"), "text");
+        assertNul(owner.get("/api/volunteers?q=Maya%00"), "q");
+        assertNul(owner.get("/api/messages?author=%00"), "author");
+    }
+
     private static void assertNul(HttpResponse<String> response, String field) {
         assertField(response, field);
         assertThat(ApiClient.json(response).path("reason").asString())
