@@ -107,6 +107,14 @@ public class GraphApi {
         return result.getString("post_id", result.getString("id", null));
     }
 
+    /** Changes a published post's text (the same text again changes nothing, so it may be repeated). */
+    public void editPost(PageAccess page, String postId, String message) {
+        call(
+                page,
+                "edit a post",
+                client -> client.publish(postId, JsonObject.class, Parameter.with("message", message)));
+    }
+
     /** Replies publicly under a comment. Returns the reply's comment id. */
     public String replyPublicly(PageAccess page, String commentId, String message) {
         JsonObject result = callOnce(

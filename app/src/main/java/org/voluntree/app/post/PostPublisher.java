@@ -65,11 +65,17 @@ class PostPublisher implements JobHandler {
 
     @Override
     public void handle(byte[] item) {
+        String job = new String(item, StandardCharsets.UTF_8).strip();
+        boolean schedule = job.startsWith(PostSchedules.JOB_PREFIX);
         long postId;
         try {
-            postId = Long.parseLong(new String(item, StandardCharsets.UTF_8).strip());
+            postId = Long.parseLong(schedule ? job.substring(PostSchedules.JOB_PREFIX.length()) : job);
         } catch (NumberFormatException e) {
-            throw PermanentFailure.because("a publish job is a post id");
+            throw PermanentFailure.because("a publish job is a post id, or schedule:<post id>");
+        }
+        if (schedule) {
+            refreshSchedule(postId);
+            return;
         }
         PostView post = posts.find(postId).orElse(null);
         if (post == null || !"publishing".equals(post.state())) {
@@ -109,6 +115,34 @@ class PostPublisher implements JobHandler {
             throw RetryLater.after(e.retryAfter(), e.getMessage());
         } catch (GraphRequestRejectedException e) {
             posts.markFailed(postId, e.getMessage());
+        }
+    }
+
+    /**
+     * Writes a published post's text again, its schedule as the signup is now (an admin edited it): the
+     * same text twice is one edit, so a retried job changes nothing more.
+     */
+    private void refreshSchedule(long postId) {
+        PostView post = posts.find(postId).orElse(null);
+        if (post == null || !"published".equals(post.state()) || post.facebookPostId() == null) {
+            return;
+        }
+        if (pages.needsReauthorisation(post.pageId())) {
+            throw RetryLater.after(parked, "page " + post.pageId() + " needs reauthorisation");
+        }
+        try {
+            graph.editPost(pages.access(post.pageId()), post.facebookPostId(), text(post));
+            log.info("Updated the schedule of post {} on page {}", postId, post.pageId());
+        } catch (PageNotConnectedException e) {
+            log.warn("Post {}'s schedule was not updated: {}", postId, e.getMessage());
+        } catch (PageTokenInvalidException e) {
+            alerts.tokenRefused(post.pageId(), e.getMessage());
+            throw RetryLater.after(parked, "page " + post.pageId() + " needs reauthorisation");
+        } catch (GraphRateLimitedException e) {
+            throw RetryLater.after(e.retryAfter(), e.getMessage());
+        } catch (GraphRequestRejectedException e) {
+            // deleted on Facebook, or no longer editable: the post itself is as it was
+            log.warn("Facebook refused to update the schedule of post {}: {}", postId, e.getMessage());
         }
     }
 

@@ -204,6 +204,12 @@ final class ContentEndpoints {
         return Map.of("id", created.id());
     }
 
+    /** {@code POST /{post}}: a new {@code message} (a page edits its own post). */
+    Map<String, Object> updatePost(Post post, GraphRequest request) {
+        graph.editPost(post.id(), request.required("message"));
+        return Map.of("success", true);
+    }
+
     /** {@code POST /{comment}}: {@code is_hidden} and/or a new {@code message}. */
     Map<String, Object> updateComment(Comment comment, GraphRequest request) {
         String hidden = request.param("is_hidden");

@@ -190,6 +190,7 @@ class GraphApiController {
             Page own = requirePage(caller, graph.page(post.pageId()).orElseThrow(), method, id);
             return switch ((edge == null ? "" : edge) + " " + method) {
                 case " GET" -> content.post(post, request);
+                case " POST" -> content.updatePost(post, request);
                 case " DELETE" -> Map.of("success", graph.deletePost(id));
                 case "comments GET" -> content.comments(id, request);
                 case "comments POST" -> content.addComment(id, own, request);

@@ -34,6 +34,10 @@ final class SandboxGraph {
         boolean publishedAt(Instant now) {
             return published || (scheduledAt != null && !now.isBefore(scheduledAt));
         }
+
+        Post withMessage(String value) {
+            return new Post(id, pageId, value, link, photoId, photoSource, createdAt, published, scheduledAt);
+        }
     }
 
     record Comment(
@@ -188,6 +192,10 @@ final class SandboxGraph {
 
     synchronized Comment setHidden(String id, boolean hidden) {
         return comments.computeIfPresent(id, (key, comment) -> comment.withHidden(hidden));
+    }
+
+    synchronized Post editPost(String id, String message) {
+        return posts.computeIfPresent(id, (key, post) -> post.withMessage(message));
     }
 
     synchronized Comment editComment(String id, String message) {

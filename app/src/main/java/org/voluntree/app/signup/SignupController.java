@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,10 +36,12 @@ class SignupController {
 
     private final SignupStore signups;
     private final SignupEvents events;
+    private final ApplicationEventPublisher published;
 
-    SignupController(SignupStore signups, SignupEvents events) {
+    SignupController(SignupStore signups, SignupEvents events, ApplicationEventPublisher published) {
         this.signups = signups;
         this.events = events;
+        this.published = published;
     }
 
     @Operation(summary = "The organisation's signups with their slots")
@@ -93,6 +96,7 @@ class SignupController {
             throw Permissions.notFound("signup");
         }
         events.changed(admin.organisationId(), id);
+        published.publishEvent(new SignupEdited(admin.organisationId(), id));
         return signups.find(admin.organisationId(), id).orElseThrow();
     }
 

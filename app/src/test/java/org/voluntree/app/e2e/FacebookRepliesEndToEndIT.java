@@ -422,6 +422,60 @@ class FacebookRepliesEndToEndIT {
                 externalId);
     }
 
+    @Test
+    void aPublishedPostsScheduleFollowsItsSignupWhenAnAdminEditsIt() {
+        Connected page = connectPage("Riverside Food Bank");
+        JsonNode signup = saturdayFoodDriveWithoutEmailCheck();
+        long signupId = signup.path("id").asLong();
+        JsonNode slot = signup.path("slots").get(0);
+        String postId = api.publishPost(page.sandbox(), signupId, "Help us sort food on Saturday!", PIPELINE);
+        assertThat(sandbox.postMessage(postId, page.sandbox().token()))
+                .startsWith("Help us sort food on Saturday!")
+                .contains("(Morning) — 5 volunteers needed");
+
+        // the admin renames the slot, asks for more people and adds an afternoon
+        Instant afternoon = Instant.parse(slot.path("endsAt").asString()).plus(1, ChronoUnit.HOURS);
+        api.put(
+                "/api/signups/" + signupId,
+                Map.of(
+                        "title",
+                        "Saturday food drive",
+                        "slots",
+                        List.of(
+                                Map.of(
+                                        "id",
+                                        slot.path("id").asLong(),
+                                        "startsAt",
+                                        slot.path("startsAt").asString(),
+                                        "endsAt",
+                                        slot.path("endsAt").asString(),
+                                        "label",
+                                        "Morning sort",
+                                        "required",
+                                        8),
+                                Map.of(
+                                        "startsAt",
+                                        afternoon.toString(),
+                                        "endsAt",
+                                        afternoon.plus(2, ChronoUnit.HOURS).toString(),
+                                        "label",
+                                        "Afternoon",
+                                        "required",
+                                        3))),
+                200);
+
+        await("the post on Facebook lists the schedule as it is now")
+                .atMost(PIPELINE)
+                .untilAsserted(() -> assertThat(
+                                sandbox.postMessage(postId, page.sandbox().token()))
+                        .startsWith("Help us sort food on Saturday!")
+                        .contains("(Morning sort) — 8 volunteers needed")
+                        .contains("(Afternoon) — 3 volunteers needed")
+                        .doesNotContain("(Morning) —"));
+        awaitQueuesDrained();
+        assertThat(deadLetters()).isEmpty();
+    }
+
     /**
      * The organisation's one signup, a morning slot with 5 places three days ahead, taken in Messenger
      * without the e-mail check; answers the signup created.

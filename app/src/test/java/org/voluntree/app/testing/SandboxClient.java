@@ -270,6 +270,17 @@ public final class SandboxClient {
                 null);
     }
 
+    /** A post's text as Facebook shows it, read with the page's own token. */
+    public String postMessage(String postId, String pageToken) {
+        return raw(
+                        "GET",
+                        "/sandbox/graph/v24.0/" + postId + "?fields=message&access_token=" + encode(pageToken)
+                                + "&appsecret_proof=" + appsecretProof(pageToken),
+                        null)
+                .path("message")
+                .asString();
+    }
+
     /** GETs any sandbox path. */
     public JsonNode get(String path) {
         return raw("GET", path, null);
