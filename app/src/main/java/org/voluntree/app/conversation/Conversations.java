@@ -210,23 +210,22 @@ class Conversations implements MessageHandler {
         InboundEvent event = message.event();
         // after a merge with the commenter: the volunteer the slots they already hold belong to
         long volunteer = signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
-        List<Slot> slots = slots(signupId);
-        Set<Long> held = held(volunteer, signupId);
-        Set<Long> clashing = signups.clashingSlots(volunteer, signupId);
-        if (!ConversationTexts.anyToPick(slots, held, clashing)) {
+        SlotChoices choices = choices(volunteer, signupId);
+        if (!ConversationTexts.anyToPick(choices.slots(), choices.held(), choices.clashing())) {
             // an e-mail and a PIN only to hear that everything is full would waste their time
             dialogs.end(event.pageId(), event.authorId());
             reply(
                     message,
                     "nothing_to_pick",
-                    ConversationTexts.nothingToPick(signups.title(signupId), slots, held, clashing));
+                    ConversationTexts.nothingToPick(
+                            signups.title(signupId), choices.slots(), choices.held(), choices.clashing()));
             return;
         }
         if (settings.of(message.organisationId()).verificationRequired()) {
             dialogs.save(event.pageId(), event.authorId(), Dialog.start(Dialog.Step.AWAIT_EMAIL, signupId));
             reply(message, "ask_email", ConversationTexts.askEmail(signups.title(signupId)));
         } else {
-            showSlots(message, Dialog.start(Dialog.Step.CHOOSE_SLOTS, signupId), intro, volunteer, 0);
+            showSlots(message, Dialog.start(Dialog.Step.CHOOSE_SLOTS, signupId), intro, choices, 0, "choose_slots");
         }
     }
 
@@ -534,22 +533,35 @@ class Conversations implements MessageHandler {
      */
     private void showSlots(
             MessageToAnswer message, Dialog dialog, String intro, long volunteer, int from, String step) {
+        showSlots(message, dialog, intro, choices(volunteer, dialog.signupId()), from, step);
+    }
+
+    private void showSlots(
+            MessageToAnswer message, Dialog dialog, String intro, SlotChoices choices, int from, String step) {
         InboundEvent event = message.event();
-        long signupId = dialog.signupId();
         ConversationTexts.SlotMenu menu = ConversationTexts.slotMenu(
                 intro,
-                signups.title(signupId),
-                slots(signupId),
+                signups.title(dialog.signupId()),
+                choices.slots(),
                 from,
-                held(volunteer, signupId),
-                signups.clashingSlots(volunteer, signupId),
+                choices.held(),
+                choices.clashing(),
                 properties.zone());
         dialogs.save(event.pageId(), event.authorId(), dialog.showing(menu.ids(), menu.first()));
         reply(message, step, menu.message());
     }
 
-    private Set<Long> held(long volunteer, long signupId) {
-        return signups.slotsOf(volunteer, signupId).stream().map(Slot::id).collect(Collectors.toSet());
+    /**
+     * What a slot menu of the signup is drawn from, for this volunteer: its upcoming slots, those they
+     * hold (under merged ids too) and those overlapping a place they hold.
+     */
+    private record SlotChoices(List<Slot> slots, Set<Long> held, Set<Long> clashing) {}
+
+    private SlotChoices choices(long volunteer, long signupId) {
+        return new SlotChoices(
+                slots(signupId),
+                signups.slotsOf(volunteer, signupId).stream().map(Slot::id).collect(Collectors.toSet()),
+                signups.clashingSlots(volunteer, signupId));
     }
 
     private List<Slot> slots(long signupId) {

@@ -82,7 +82,7 @@ class PostPublisher implements JobHandler {
             return;
         }
         if (pages.needsReauthorisation(post.pageId())) {
-            throw RetryLater.after(parked, "page " + post.pageId() + " needs reauthorisation");
+            throw parkedUntilReconnected(post);
         }
         PageAccess page;
         try {
@@ -110,12 +110,17 @@ class PostPublisher implements JobHandler {
             log.info("Published post {} on page {}", postId, post.pageId());
         } catch (PageTokenInvalidException e) {
             alerts.tokenRefused(post.pageId(), e.getMessage());
-            throw RetryLater.after(parked, "page " + post.pageId() + " needs reauthorisation");
+            throw parkedUntilReconnected(post);
         } catch (GraphRateLimitedException e) {
             throw RetryLater.after(e.retryAfter(), e.getMessage());
         } catch (GraphRequestRejectedException e) {
             posts.markFailed(postId, e.getMessage());
         }
+    }
+
+    /** The work waits until the post's page is reconnected (its token was refused). */
+    private RetryLater parkedUntilReconnected(PostView post) {
+        return RetryLater.after(parked, "page " + post.pageId() + " needs reauthorisation");
     }
 
     /**
@@ -128,7 +133,7 @@ class PostPublisher implements JobHandler {
             return;
         }
         if (pages.needsReauthorisation(post.pageId())) {
-            throw RetryLater.after(parked, "page " + post.pageId() + " needs reauthorisation");
+            throw parkedUntilReconnected(post);
         }
         try {
             graph.editPost(pages.access(post.pageId()), post.facebookPostId(), text(post));
@@ -137,7 +142,7 @@ class PostPublisher implements JobHandler {
             log.warn("Post {}'s schedule was not updated: {}", postId, e.getMessage());
         } catch (PageTokenInvalidException e) {
             alerts.tokenRefused(post.pageId(), e.getMessage());
-            throw RetryLater.after(parked, "page " + post.pageId() + " needs reauthorisation");
+            throw parkedUntilReconnected(post);
         } catch (GraphRateLimitedException e) {
             throw RetryLater.after(e.retryAfter(), e.getMessage());
         } catch (GraphRequestRejectedException e) {
