@@ -353,10 +353,7 @@ class MessengerSignupEndToEndIT {
     @Test
     void whoeverAcceptsTheOfferUnderAnotherMessengerIdIsTheCommenterNotASecondVolunteer() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        long slot = api.post(
-                        "/api/signups",
-                        Map.of("title", "Saturday food sort", "slots", List.of(slot(day, "Morning shift", 3))),
-                        201)
+        long slot = signup("Saturday food sort", slot(day, "Morning shift", 3))
                 .path("slots")
                 .get(0)
                 .path("id")
@@ -407,10 +404,7 @@ class MessengerSignupEndToEndIT {
     @Test
     void someoneWhoCommentedThenSignedUpInMessengerIsErasedWhenTheyAskUnderTheirMessengerId() throws Exception {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        JsonNode signup = api.post(
-                "/api/signups",
-                Map.of("title", "Saturday food sort", "slots", List.of(slot(day, "Morning shift", 3))),
-                201);
+        JsonNode signup = signup("Saturday food sort", slot(day, "Morning shift", 3));
         long signupId = signup.path("id").asLong();
         long slot = signup.path("slots").get(0).path("id").asLong();
         // an address of her own: the mail sandbox is shared by this class's tests
@@ -469,14 +463,7 @@ class MessengerSignupEndToEndIT {
 
     @Test
     void aHowToSignupCommenterWhoAcceptsTheOfferUnderTheSameIdIsAVolunteerWithTheirName() {
-        api.post(
-                "/api/signups",
-                Map.of(
-                        "title",
-                        "Saturday food sort",
-                        "slots",
-                        List.of(slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3))),
-                201);
+        signup("Saturday food sort", slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3));
         String psid = person();
 
         String commentId = SandboxClient.commentId(
@@ -511,14 +498,7 @@ class MessengerSignupEndToEndIT {
 
     @Test
     void stopOptsThePersonOutOfEveryAutomaticMessage() {
-        api.post(
-                "/api/signups",
-                Map.of(
-                        "title",
-                        "Saturday food sort",
-                        "slots",
-                        List.of(slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3))),
-                201);
+        signup("Saturday food sort", slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3));
         String psid = person();
         sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId);
         assertThat(text(botMessage(psid, 1))).contains("type your email address");
@@ -551,14 +531,7 @@ class MessengerSignupEndToEndIT {
 
     @Test
     void anAdminWritingByHandPausesTheBotForThatPerson() {
-        api.post(
-                "/api/signups",
-                Map.of(
-                        "title",
-                        "Saturday food sort",
-                        "slots",
-                        List.of(slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3))),
-                201);
+        signup("Saturday food sort", slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3));
         String psid = person();
         String other = person();
         sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId);
@@ -590,14 +563,7 @@ class MessengerSignupEndToEndIT {
 
     @Test
     void theLiveFeedShowsADialogAnswerUncolouredAsAReloadDoesWhileAnOrdinaryMessageKeepsItsColour() throws Exception {
-        long slot = api.post(
-                        "/api/signups",
-                        Map.of(
-                                "title",
-                                "Saturday food sort",
-                                "slots",
-                                List.of(slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3))),
-                        201)
+        long slot = signup("Saturday food sort", slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3))
                 .path("slots")
                 .get(0)
                 .path("id")
@@ -659,10 +625,7 @@ class MessengerSignupEndToEndIT {
     @Test
     void aYesToThePostOfADisabledSignupSaysThatEventIsClosedAndSignsThePersonUpForNothingElse() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        long open = api.post(
-                        "/api/signups",
-                        Map.of("title", "Saturday food sort", "slots", List.of(slot(day, "morning sort", 3))),
-                        201)
+        long open = signup("Saturday food sort", slot(day, "morning sort", 3))
                 .path("slots")
                 .get(0)
                 .path("id")
@@ -704,10 +667,7 @@ class MessengerSignupEndToEndIT {
     @Test
     void anOfferWithoutASignupPostNamesTheEventItsSlotsBelongTo() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        api.post(
-                "/api/signups",
-                Map.of("title", "Saturday food sort", "slots", List.of(slot(day, "morning sort", 3))),
-                201);
+        signup("Saturday food sort", slot(day, "morning sort", 3));
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
         String psid = person();
 
@@ -721,16 +681,10 @@ class MessengerSignupEndToEndIT {
     @Test
     void aSlotTheVolunteerAlreadyHoldsIsMarkedInTheMenuAndPickingItAgainSaysSo() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        JsonNode signup = api.post(
-                "/api/signups",
-                Map.of(
-                        "title",
-                        "Saturday food sort",
-                        "slots",
-                        List.of(
-                                slot(day, "Morning shift", 3),
-                                slot(day.plus(1, ChronoUnit.DAYS), "Afternoon shift", 3))),
-                201);
+        JsonNode signup = signup(
+                "Saturday food sort",
+                slot(day, "Morning shift", 3),
+                slot(day.plus(1, ChronoUnit.DAYS), "Afternoon shift", 3));
         long morning = signup.path("slots").get(0).path("id").asLong();
         long afternoon = signup.path("slots").get(1).path("id").asLong();
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
@@ -764,17 +718,11 @@ class MessengerSignupEndToEndIT {
     @Test
     void aSlotOverlappingOneTheVolunteerHoldsIsRefusedNamingItAndAnotherCanBePicked() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        JsonNode signup = api.post(
-                "/api/signups",
-                Map.of(
-                        "title",
-                        "Saturday food sort",
-                        "slots",
-                        List.of(
-                                slot(day, "Morning shift", 3),
-                                slot(day.plus(2, ChronoUnit.HOURS), "Midday shift", 3),
-                                slot(day.plus(3, ChronoUnit.HOURS), "Afternoon shift", 3))),
-                201);
+        JsonNode signup = signup(
+                "Saturday food sort",
+                slot(day, "Morning shift", 3),
+                slot(day.plus(2, ChronoUnit.HOURS), "Midday shift", 3),
+                slot(day.plus(3, ChronoUnit.HOURS), "Afternoon shift", 3));
         long morning = signup.path("slots").get(0).path("id").asLong();
         long midday = signup.path("slots").get(1).path("id").asLong();
         long afternoon = signup.path("slots").get(2).path("id").asLong();
@@ -833,24 +781,11 @@ class MessengerSignupEndToEndIT {
     @Test
     void aPersonWhoWritesWithoutAPostChoosesAmongTheEventsTakingVolunteers() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        long later = api.post(
-                        "/api/signups",
-                        Map.of(
-                                "title",
-                                "Sunday park clean-up",
-                                "slots",
-                                List.of(slot(day.plus(1, ChronoUnit.DAYS), "litter", 3))),
-                        201)
+        long later = signup("Sunday park clean-up", slot(day.plus(1, ChronoUnit.DAYS), "litter", 3))
                 .path("id")
                 .asLong();
-        JsonNode sooner = api.post(
-                "/api/signups",
-                Map.of("title", "Saturday food sort", "slots", List.of(slot(day, "morning sort", 3))),
-                201);
-        long past = api.post(
-                        "/api/signups",
-                        Map.of("title", "Last week's bake sale", "slots", List.of(slot(day, "stall", 3))),
-                        201)
+        JsonNode sooner = signup("Saturday food sort", slot(day, "morning sort", 3));
+        long past = signup("Last week's bake sale", slot(day, "stall", 3))
                 .path("id")
                 .asLong();
         // the API takes no slot in the past: its dates pass
@@ -877,14 +812,7 @@ class MessengerSignupEndToEndIT {
         sandbox.message(page.id(), psid, "the weekend one?");
         assertThat(text(botMessage(psid, 2))).startsWith("Sorry, I didn't get that. Which event");
         // an event sooner than both is added meanwhile: the person's "2" is still the one they read as 2
-        api.post(
-                "/api/signups",
-                Map.of(
-                        "title",
-                        "Friday soup kitchen",
-                        "slots",
-                        List.of(slot(day.minus(1, ChronoUnit.DAYS), "soup", 3))),
-                201);
+        signup("Friday soup kitchen", slot(day.minus(1, ChronoUnit.DAYS), "soup", 3));
 
         sandbox.message(page.id(), psid, "2");
         assertThat(text(botMessage(psid, 3)))
@@ -1032,10 +960,7 @@ class MessengerSignupEndToEndIT {
     @Test
     void aYesWhenEverySlotIsFullSaysSoAtOnceWithoutAskingForAnEmail() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        long slot = api.post(
-                        "/api/signups",
-                        Map.of("title", "Saturday food sort", "slots", List.of(slot(day, "Morning shift", 1))),
-                        201)
+        long slot = signup("Saturday food sort", slot(day, "Morning shift", 1))
                 .path("slots")
                 .get(0)
                 .path("id")
@@ -1060,14 +985,7 @@ class MessengerSignupEndToEndIT {
 
     @Test
     void aPoliteRequestToStopMessagingOptsOut() {
-        api.post(
-                "/api/signups",
-                Map.of(
-                        "title",
-                        "Saturday food sort",
-                        "slots",
-                        List.of(slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3))),
-                201);
+        signup("Saturday food sort", slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3));
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
         String psid = person();
         sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId);
@@ -1086,19 +1004,17 @@ class MessengerSignupEndToEndIT {
 
     // -----------------------------------------------------------------------------------------------------
 
+    /** Creates a signup with these slots (see {@link #slot}); answers the signup created. */
+    @SafeVarargs
+    private JsonNode signup(String title, Map<String, Object>... slots) {
+        return api.post("/api/signups", Map.of("title", title, "slots", List.of(slots)), 201);
+    }
+
     /** A signup of one slot three days ahead, for tests of the e-mail and PIN steps. */
     private void signupOfOneSlot() {
-        api.post(
-                "/api/signups",
-                Map.of(
-                        "title",
-                        "Saturday food sort",
-                        "slots",
-                        List.of(slot(
-                                Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
-                                "Morning shift",
-                                3))),
-                201);
+        signup(
+                "Saturday food sort",
+                slot(Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS), "Morning shift", 3));
     }
 
     /** The slots of the signup anyone holds a place in. */
