@@ -4,9 +4,6 @@ import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,10 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.voluntree.contracts.redis.RedisNames;
 
 /**
@@ -29,12 +28,16 @@ import org.voluntree.contracts.redis.RedisNames;
  * replies), their volunteer rows (with the e-mail typed in Messenger and their slot places), the
  * messages admins wrote to them by hand, their opt-outs, the signup offers they got and their
  * Messenger dialog state in Redis
- * (the e-mail and PIN being verified, the 24-hour window, the pause). It all happens in one
- * transaction; the request is recorded as completed, under a confirmation code with only a hash of
- * the id, only once everything is gone.
+ * (the e-mail and PIN being verified, the 24-hour window, the pause). What PostgreSQL holds goes in one
+ * transaction, which records the request as completed under a confirmation code with only a hash of
+ * the id, and every id covered in {@code erased_people} ({@link Erasures}: the writer drops the
+ * person's messages still on their way); then their dialogs and their events still in the
+ * pipeline's queues and streams are removed from Redis.
  */
 @Service
 public class PersonalData {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonalData.class);
 
     /** The outcome of a deletion, as the status URL reports it. */
     public record Deletion(String confirmationCode, String status, int messagesDeleted, int volunteersDeleted) {}
@@ -48,16 +51,44 @@ public class PersonalData {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final StatefulRedisConnection<String, byte[]> redis;
+    private final TransactionTemplate transaction;
+    private final Erasures erasures;
+    private final InFlightEntries inFlightEntries;
     private final SecureRandom random = new SecureRandom();
 
-    PersonalData(JdbcTemplate jdbc, StatefulRedisConnection<String, byte[]> redis) {
+    PersonalData(
+            JdbcTemplate jdbc,
+            StatefulRedisConnection<String, byte[]> redis,
+            TransactionTemplate transaction,
+            Erasures erasures,
+            InFlightEntries inFlightEntries) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.redis = redis;
+        this.transaction = transaction;
+        this.erasures = erasures;
+        this.inFlightEntries = inFlightEntries;
     }
 
-    @Transactional
+    /**
+     * Erases the person in one transaction, then removes what of theirs the pipeline still holds in
+     * Redis: their Messenger dialogs and their events in the queues and streams ({@link InFlightEntries}).
+     */
     public Deletion erase(String facebookUserId) {
+        Erased erased = transaction.execute(status -> eraseStored(facebookUserId));
+        erased.person().facebookUserIds().forEach(this::eraseConversations);
+        long inFlight = inFlightEntries.remove(erased.person().facebookUserIds());
+        if (inFlight > 0) {
+            log.info("Removed {} queued events and stream entries of an erased person", inFlight);
+        }
+        return erased.deletion();
+    }
+
+    private record Erased(Deletion deletion, Person person) {}
+
+    private Erased eraseStored(String facebookUserId) {
+        // before any row lock: a writer batch holding the shared lock may be waiting for one
+        erasures.begin();
         byte[] code = new byte[12];
         random.nextBytes(code);
         String confirmation = HexFormat.of().formatHex(code);
@@ -73,12 +104,12 @@ public class PersonalData {
         // the policy before merges were followed: a deleted person's "stop" goes with them
         named.update("delete from opt_outs where facebook_user_id in (:ids)", ids);
         named.update("delete from signup_offers where facebook_user_id in (:ids)", ids);
-        person.facebookUserIds().forEach(this::eraseConversations);
+        erasures.record(person.facebookUserIds());
         jdbc.update("""
                 insert into data_deletions (confirmation_code, user_hash, completed_at, messages_deleted, volunteers_deleted)
                 values (?, ?, now(), ?, ?)
-                """, confirmation, hash(facebookUserId), messages, volunteers);
-        return new Deletion(confirmation, "completed", messages, volunteers);
+                """, confirmation, Erasures.hash(facebookUserId), messages, volunteers);
+        return new Erased(new Deletion(confirmation, "completed", messages, volunteers), person);
     }
 
     /**
@@ -135,14 +166,5 @@ public class PersonalData {
             }
             cursor = page;
         } while (!cursor.isFinished());
-    }
-
-    private static String hash(String id) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

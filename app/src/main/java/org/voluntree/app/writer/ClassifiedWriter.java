@@ -3,7 +3,9 @@ package org.voluntree.app.writer;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +17,12 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.voluntree.app.deletion.Erasures;
 import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.contracts.event.ClassifiedMessage;
 import org.voluntree.contracts.event.ClassifiedMessage.Classification;
 import org.voluntree.contracts.event.EventKind;
+import org.voluntree.contracts.event.InboundEvent;
 import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.event.MalformedRecordException;
 import org.voluntree.contracts.redis.RedisNames;
@@ -35,6 +39,9 @@ import org.voluntree.contracts.stream.StreamBatchHandler;
  * reaches the dashboards after the writer's event for it: when the Messenger dialog takes the message
  * as an answer it says so live ({@code message.dialog_answer}), and that must not be overtaken by the
  * writer's coloured {@code message.classified}.
+ *
+ * <p>A message written by (or sent to) someone whose data was erased after they wrote it is
+ * acknowledged and dropped ({@link Erasures}): it was on its way when the erasure ran.
  */
 class ClassifiedWriter implements StreamBatchHandler {
 
@@ -44,16 +51,19 @@ class ClassifiedWriter implements StreamBatchHandler {
     static final String VOLUNTEER = "volunteer";
 
     private final MessageStore store;
+    private final Erasures erasures;
     private final TransactionTemplate transaction;
     private final StatefulRedisConnection<String, byte[]> redis;
     private final double volunteerThreshold;
 
     ClassifiedWriter(
             MessageStore store,
+            Erasures erasures,
             TransactionTemplate transaction,
             StatefulRedisConnection<String, byte[]> redis,
             double volunteerThreshold) {
         this.store = store;
+        this.erasures = erasures;
         this.transaction = transaction;
         this.redis = redis;
         this.volunteerThreshold = volunteerThreshold;
@@ -76,8 +86,13 @@ class ClassifiedWriter implements StreamBatchHandler {
         List<ClassifiedMessage> messages = new ArrayList<>();
         List<StoredMessage> stored = transaction.execute(status -> {
             Map<String, MessageStore.Page> pages = store.pages(pageIds);
+            erasures.holdOffErasures();
+            Map<String, Instant> erased = erasures.erasedAmong(people(readable.values()));
             readable.forEach((entry, message) -> {
-                if (pages.containsKey(message.event().pageId())) {
+                if (writtenBeforeErasure(message.event(), erased)) {
+                    // its author asked Facebook to erase them after writing it: acknowledged, never stored
+                    accepted.add(entry);
+                } else if (pages.containsKey(message.event().pageId())) {
                     accepted.add(entry);
                     messages.add(message);
                 } else {
@@ -154,6 +169,30 @@ class ClassifiedWriter implements StreamBatchHandler {
         }
         stored.addAll(echoes);
         return stored;
+    }
+
+    /** The people the messages are from, and those the page's own messages went to. */
+    private static Set<String> people(Collection<ClassifiedMessage> messages) {
+        Set<String> people = new HashSet<>();
+        for (ClassifiedMessage message : messages) {
+            people.add(message.event().authorId());
+            if (message.event().recipientId() != null) {
+                people.add(message.event().recipientId());
+            }
+        }
+        people.remove(null);
+        return people;
+    }
+
+    /** Whether the message was written by, or sent to, someone erased since. */
+    private static boolean writtenBeforeErasure(InboundEvent event, Map<String, Instant> erased) {
+        for (String person : new String[] {event.authorId(), event.recipientId()}) {
+            Instant erasedAt = person == null ? null : erased.get(person);
+            if (erasedAt != null && !event.createdAt().isAfter(erasedAt)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The volunteer score of a comment or message whose intent is volunteer, else -1. */

@@ -5,6 +5,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.voluntree.app.deletion.Erasures;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.RedisClientConfiguration.ProcessName;
 import org.voluntree.app.roles.Role;
@@ -18,6 +19,7 @@ class WriterRole implements SmartLifecycle {
     private final RedisClient client;
     private final StatefulRedisConnection<String, byte[]> shared;
     private final MessageStore store;
+    private final Erasures erasures;
     private final TransactionTemplate transaction;
     private final WriterProperties properties;
     private final ProcessName processName;
@@ -27,12 +29,14 @@ class WriterRole implements SmartLifecycle {
             RedisClient client,
             StatefulRedisConnection<String, byte[]> shared,
             MessageStore store,
+            Erasures erasures,
             TransactionTemplate transaction,
             WriterProperties properties,
             ProcessName processName) {
         this.client = client;
         this.shared = shared;
         this.store = store;
+        this.erasures = erasures;
         this.transaction = transaction;
         this.properties = properties;
         this.processName = processName;
@@ -40,7 +44,8 @@ class WriterRole implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        ClassifiedWriter writer = new ClassifiedWriter(store, transaction, shared, properties.volunteerThreshold());
+        ClassifiedWriter writer =
+                new ClassifiedWriter(store, erasures, transaction, shared, properties.volunteerThreshold());
         consumer = new StreamGroupConsumer(client, properties.settings("writer-" + processName.value()), writer);
         consumer.start();
     }

@@ -2,7 +2,9 @@ package org.voluntree.app.deletion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.Range;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,12 +27,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.app.signup.SignupRequest;
 import org.voluntree.app.signup.SignupStore;
 import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
+import org.voluntree.contracts.dead.DeadLetters;
+import org.voluntree.contracts.event.EventKind;
+import org.voluntree.contracts.event.FeaturisedMessage;
+import org.voluntree.contracts.event.InboundEvent;
 import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.redis.RedisNames;
+import org.voluntree.contracts.testing.TestRedis;
 import tools.jackson.databind.JsonNode;
 
 /** Facebook's data deletion callback, signed as Facebook signs it, against real PostgreSQL. */
@@ -64,7 +72,7 @@ class DataDeletionIT {
     @BeforeEach
     void setUp() {
         fixture.deleteAllOrganisations();
-        jdbc.update("truncate data_deletions");
+        jdbc.update("truncate data_deletions, erased_people");
         List<String> leftOver = redis.sync().keys(RedisNames.conversation("*", "*", MAYA_PSID));
         if (!leftOver.isEmpty()) {
             redis.sync().del(leftOver.toArray(String[]::new));
@@ -155,6 +163,66 @@ class DataDeletionIT {
         assertThat(status.path("status").asString()).isEqualTo("completed");
         assertThat(status.path("messagesDeleted").asInt()).isEqualTo(maya.messages());
         assertThat(status.path("volunteersDeleted").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void thePersonsEventsStillInThePipelineAreRemovedFromEveryQueueAndStream() throws Exception {
+        TestRedis.flush();
+        commentedThenSignedUpInMessenger();
+        InboundEvent comment = event("c-maya-2", EventKind.COMMENT, MAYA_COMMENTER, null, "see you saturday");
+        InboundEvent message = event("m-maya-3", EventKind.MESSAGE, MAYA_PSID, null, "what time again?");
+        InboundEvent answer = event("m-page-4", EventKind.MESSAGE, "777", MAYA_PSID, "9am, see you there");
+        InboundEvent other = event("c-stays", EventKind.COMMENT, "stays-2", null, "count me in");
+        RedisCommands<String, byte[]> r = redis.sync();
+        String processing = RedisNames.processingList(RedisNames.PREPROCESS_QUEUE, "worker-1");
+        r.lpush(RedisNames.PREPROCESS_QUEUE, Json.write(comment), Json.write(other));
+        r.lpush(processing, Json.write(message), Json.write(other));
+        for (InboundEvent e : List.of(comment, message, answer, other)) {
+            r.xadd(RedisNames.COMMENTS_STREAM, new FeaturisedMessage(e, Map.of()).toFields());
+            r.xadd(RedisNames.CLASSIFIED_STREAM, new FeaturisedMessage(e, Map.of()).toFields());
+            r.lpush(RedisNames.REPLY_QUEUE, Json.write(new MessageToAnswer(org, 1, e, Map.of())));
+        }
+        DeadLetters dead = new DeadLetters(r);
+        dead.addListItem(RedisNames.PREPROCESS_QUEUE, Json.write(message), "failed", 5);
+        dead.addStreamEntry(RedisNames.CLASSIFIED_STREAM, new FeaturisedMessage(answer, Map.of()).toFields(), "x", 1);
+        dead.addListItem(RedisNames.PREPROCESS_QUEUE, Json.write(other), "failed", 5);
+
+        statusOf(post(SignedRequest.forUser(MAYA_PSID, TestServers.APP_SECRET)));
+
+        assertThat(r.lrange(RedisNames.PREPROCESS_QUEUE, 0, -1))
+                .extracting(this::externalId)
+                .containsExactly("c-stays");
+        assertThat(r.lrange(processing, 0, -1)).extracting(this::externalId).containsExactly("c-stays");
+        assertThat(r.lrange(RedisNames.REPLY_QUEUE, 0, -1))
+                .extracting(job -> Json.read(job, MessageToAnswer.class).event().externalId())
+                .as("the page's answer to her goes too")
+                .containsExactly("c-stays");
+        for (String stream : List.of(RedisNames.COMMENTS_STREAM, RedisNames.CLASSIFIED_STREAM)) {
+            assertThat(r.xrange(stream, Range.create("-", "+")))
+                    .extracting(entry -> externalId(entry.getBody().get("event")))
+                    .as(stream)
+                    .containsExactly("c-stays");
+        }
+        assertThat(dead.list(10)).extracting(l -> externalId(l.payload())).containsExactly("c-stays");
+        assertThat(jdbc.queryForObject("select count(*) from erased_people", Integer.class))
+                .as("both of her ids, the one asked for and the one merged with it")
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from erased_people where user_hash in (?, ?)",
+                        Integer.class,
+                        MAYA_PSID,
+                        MAYA_COMMENTER))
+                .as("kept only as hashes")
+                .isZero();
+    }
+
+    private String externalId(byte[] eventJson) {
+        return Json.read(eventJson, InboundEvent.class).externalId();
+    }
+
+    private static InboundEvent event(String id, EventKind kind, String author, String recipient, String text) {
+        Instant now = Instant.now();
+        return new InboundEvent(id, kind, "777", id, null, null, "add", author, null, text, null, now, now, recipient);
     }
 
     // -----------------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.voluntree.app.deletion.Erasures;
 import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
@@ -62,6 +63,9 @@ class ClassifiedWriterIT {
     TransactionTemplate transaction;
 
     @Autowired
+    Erasures erasures;
+
+    @Autowired
     StatefulRedisConnection<String, byte[]> redis;
 
     ClassifiedWriter writer;
@@ -71,8 +75,9 @@ class ClassifiedWriterIT {
     void setUp() {
         TestRedis.flush();
         fixture.deleteAllOrganisations();
+        jdbc.update("truncate erased_people");
         organisationId = fixture.organisation("Harbour Cleanup", PAGE);
-        writer = new ClassifiedWriter(store, transaction, redis, 0.6);
+        writer = new ClassifiedWriter(store, erasures, transaction, redis, 0.6);
     }
 
     @Test
@@ -282,6 +287,30 @@ class ClassifiedWriterIT {
     }
 
     @Test
+    void aMessageWrittenBeforeItsAuthorWasErasedIsAcknowledgedButNeverStoredNorAnswered() {
+        // what the data deletion records: a SHA-256 of the id, and when
+        jdbc.update("""
+                insert into erased_people (user_hash, erased_at)
+                values (encode(sha256(convert_to('u9', 'UTF8')), 'hex'), '2026-11-25T12:00:00Z')
+                """);
+        InboundEvent inFlight = comment("c1", "u9", "count me in!"); // written at 10:00
+        InboundEvent writtenAfter = writtenAt(comment("c2", "u9", "me again, count me in"), "2026-11-25T13:00:00Z");
+        InboundEvent someoneElse = comment("c3", "u1", "count me in too");
+
+        Outcome outcome = writer.handle(List.of(
+                entry("1-0", inFlight, "volunteer", 0.97f),
+                entry("2-0", writtenAfter, "volunteer", 0.97f),
+                entry("3-0", someoneElse, "volunteer", 0.97f)));
+
+        assertThat(outcome.done()).containsExactly("1-0", "2-0", "3-0");
+        assertThat(jdbc.queryForList("select external_id from messages order by external_id", String.class))
+                .containsExactly("c2", "c3");
+        assertThat(redis.sync().lrange(RedisNames.REPLY_QUEUE, 0, -1))
+                .extracting(job -> Json.read(job, MessageToAnswer.class).event().externalId())
+                .containsExactlyInAnyOrder("c2", "c3");
+    }
+
+    @Test
     void rejectsAnEntryItCannotRead() {
         StreamMessage<String, byte[]> broken =
                 new StreamMessage<>(RedisNames.CLASSIFIED_STREAM, "1-0", Map.of("event", "{not json".getBytes()));
@@ -321,6 +350,25 @@ class ClassifiedWriterIT {
                 null,
                 Instant.parse("2026-11-25T10:00:00Z"),
                 Instant.parse("2026-11-25T10:00:01Z"));
+    }
+
+    private static InboundEvent writtenAt(InboundEvent e, String at) {
+        Instant written = Instant.parse(at);
+        return new InboundEvent(
+                e.key(),
+                e.kind(),
+                e.pageId(),
+                e.externalId(),
+                e.postId(),
+                e.parentId(),
+                e.verb(),
+                e.authorId(),
+                e.authorName(),
+                e.text(),
+                e.payload(),
+                written,
+                written.plusSeconds(1),
+                e.recipientId());
     }
 
     private static InboundEvent messengerMessage(String mid, String psid, String text) {
