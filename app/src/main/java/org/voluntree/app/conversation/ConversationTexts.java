@@ -46,6 +46,12 @@ final class ConversationTexts {
         return OutgoingMessage.text("We've emailed a 6-digit code to " + email + ". Please type it here.");
     }
 
+    /** The PIN e-mail was given up on: the server refused the address, or kept deferring it. */
+    static OutgoingMessage pinUndelivered(String email) {
+        return OutgoingMessage.text(
+                "Sorry, we couldn't deliver the code to " + email + ". Please type another email address.");
+    }
+
     static OutgoingMessage wrongPin(int attemptsLeft) {
         return OutgoingMessage.text(
                 "That code doesn't match. " + attemptsLeft + (attemptsLeft == 1 ? " attempt" : " attempts") + " left.");

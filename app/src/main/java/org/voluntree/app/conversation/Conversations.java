@@ -43,23 +43,24 @@ import org.voluntree.contracts.event.InboundEvent;
 /**
  * The signup dialog in Messenger. A postback "Yes" to the signup offer starts it; if the
  * organisation verifies volunteers, the person types an email, gets a 6-digit PIN by email and
- * types it (at most three wrong tries); then they pick slots of the signup, named by its title, from
- * the ones with places left (those they hold already are marked, not offered again; one whose times
- * overlap a place they hold, in any of the organisation's signups, is refused naming that place) and get
- * a confirmation of the dates. The signup is the one the offer's post was made for; a message
- * read as {@code volunteer} or {@code how_to_signup}, or an offer under a post made for no signup,
- * asks which event when several take volunteers (active, with dates to come; a button or the number
- * typed), else takes the organisation's current one. A "Yes" under the post of a disabled
- * signup, or an answer after it was disabled, is told that event no longer takes signups, and no
- * other is offered in its place. A Yes when no slot can be picked (all full, none to come) is told so at
- * once, before any e-mail is asked for. The slot menu shows a page of slots at a time ("More dates"),
- * always within Messenger's limits, and the dialog remembers what it numbered, so a number typed means
- * the slot the person read. A request to stop ("stop", "please stop messaging me": {@link OptOutRequest})
- * opts out. Each answer is sent once per
- * incoming message (recorded in {@code replies}), only inside the 24-hour window. When an admin
- * writes to the person by hand (an echo the bot did not send), the bot stays quiet for a while.
- * The messages it takes as answers (e-mail, PIN, slot, done) are marked as such and announced live
- * ({@link DialogAnswers}).
+ * types it (at most three wrong tries; a PIN e-mail the mail worker gives up on, refused for good by
+ * the server or its retries spent, comes back as a notice: the person is told the code could not be
+ * delivered to that address and asked for another, unless they have moved on since); then they pick
+ * slots of the signup, named by its title, from the ones with places left (those they hold already are
+ * marked, not offered again; one whose times overlap a place they hold, in any of the organisation's
+ * signups, is refused naming that place) and get a confirmation of the dates. The signup is the one
+ * the offer's post was made for; a message read as {@code volunteer} or {@code how_to_signup}, or an
+ * offer under a post made for no signup, asks which event when several take volunteers (active, with
+ * dates to come; a button or the number typed), else takes the organisation's current one. A "Yes"
+ * under the post of a disabled signup, or an answer after it was disabled, is told that event no longer
+ * takes signups, and no other is offered in its place. A Yes when no slot can be picked (all full, none
+ * to come) is told so at once, before any e-mail is asked for. The slot menu shows a page of slots at a
+ * time ("More dates"), always within Messenger's limits, and the dialog remembers what it numbered, so
+ * a number typed means the slot the person read. A request to stop ("stop", "please stop messaging
+ * me": {@link OptOutRequest}) opts out. Each answer is sent once per incoming message (recorded in
+ * {@code replies}), only inside the 24-hour window. When an admin writes to the person by hand (an echo
+ * the bot did not send), the bot stays quiet for a while. The messages it takes as answers (e-mail, PIN,
+ * slot, done) are marked as such and announced live ({@link DialogAnswers}).
  */
 @Component
 @ConditionalOnRole(Role.WORKERS)
@@ -68,6 +69,8 @@ class Conversations implements MessageHandler {
     private static final Logger log = LoggerFactory.getLogger(Conversations.class);
     /** A message meant as an address: whether it can be mailed is {@link MailableAddress}'s to say. */
     private static final Pattern EMAIL = Pattern.compile("\\S+@\\S+");
+    /** The notice ({@link MessageToAnswer#notice}) the PIN e-mail's job carries, queued if it is given up on. */
+    static final String PIN_UNDELIVERED = "pin_undelivered";
 
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final Pattern MORE =
@@ -127,6 +130,11 @@ class Conversations implements MessageHandler {
         InboundEvent event = message.event();
         if (event.isEcho()) {
             noticeEcho(event);
+            return;
+        }
+        if (message.notice() != null) {
+            // not something the person wrote: a notice about their message, queued later
+            tell(message);
             return;
         }
         answers.announceIfTaken(message);
@@ -316,21 +324,69 @@ class Conversations implements MessageHandler {
         byte[] saltBytes = new byte[8];
         random.nextBytes(saltBytes);
         String salt = HexFormat.of().formatHex(saltBytes);
+        String mail = pinMail(event);
         dialogs.save(
                 event.pageId(),
                 event.authorId(),
-                dialog.awaitingPin(email, hash(salt, pin), salt, clock.instant().plus(properties.pinTtl())));
+                dialog.awaitingPin(email, hash(salt, pin), salt, clock.instant().plus(properties.pinTtl()), mail));
+        // said before the mail is queued: a notice that it could not be delivered, which the mail worker may
+        // queue within milliseconds, then always comes after it
+        reply(message, "pin_sent", ConversationTexts.pinSent(email));
         ReplySettings org = settings.of(message.organisationId());
         emails.enqueue(new EmailJob(
-                "pin:" + event.externalId(),
+                mail,
                 message.organisationId(),
                 email,
                 "Your code for " + org.organisationName(),
                 "Your confirmation code is " + pin + ".\n\nType it in your Messenger conversation with "
                         + org.organisationName() + " to confirm this email address. It is valid for "
                         + properties.pinTtl().toMinutes()
-                        + " minutes.\n\nIf you did not ask for it, ignore this email."));
-        reply(message, "pin_sent", ConversationTexts.pinSent(email));
+                        + " minutes.\n\nIf you did not ask for it, ignore this email.",
+                // if the mail is given up on, this comes back to tell(): the person hears of it
+                message.withNotice(PIN_UNDELIVERED)));
+    }
+
+    /** The key of the e-mail job of the PIN asked for in this message. */
+    private static String pinMail(InboundEvent event) {
+        return "pin:" + event.externalId();
+    }
+
+    /**
+     * A notice about one of the person's messages, queued after it was answered. {@link #PIN_UNDELIVERED}:
+     * the mail worker gave up on the PIN e-mail asked for in it (the server refused the address for good,
+     * or the retries ran out). While the dialog still waits for that PIN, the person is told the code could
+     * not be delivered to that address and asked for another one, and the dialog goes back to the e-mail
+     * step; once they have moved on (another address typed, the dialog ended), nothing is said.
+     */
+    private void tell(MessageToAnswer message) {
+        InboundEvent event = message.event();
+        if (!PIN_UNDELIVERED.equals(message.notice())) {
+            skip(message, "unknown notice " + message.notice());
+            return;
+        }
+        if (optOuts.isOptedOut(message.organisationId(), event.authorId())) {
+            skip(message, "the person opted out");
+            return;
+        }
+        if (dialogs.paused(event.pageId(), event.authorId())) {
+            skip(message, "an admin is answering this conversation");
+            return;
+        }
+        Optional<Dialog> dialog = dialogs.find(event.pageId(), event.authorId());
+        if (dialog.isEmpty() || !dialog.get().awaitsPinOf(pinMail(event))) {
+            skip(message, "the dialog no longer waits for the code of that e-mail");
+            return;
+        }
+        // told first, the dialog changed after: a retry after a failure in between finds the dialog still
+        // waiting, and the reply's record keeps the message from being sent twice
+        reply(
+                message,
+                "pin_undelivered",
+                ConversationTexts.pinUndelivered(dialog.get().email()));
+        dialogs.save(event.pageId(), event.authorId(), dialog.get().awaitingEmail());
+        log.info(
+                "A PIN e-mail for a person on page {} could not be delivered; they are asked for another address",
+                event.pageId());
     }
 
     /** Where the code that can still be typed went, or null when none can. */
@@ -599,7 +655,7 @@ class Conversations implements MessageHandler {
         records.recordSkipped(
                 message.organisationId(),
                 message.messageId(),
-                message.event().externalId(),
+                message.replyTarget(),
                 ReplySender.PRIVATE,
                 null,
                 reason);

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param pinSalt random salt of the PIN hash
  * @param pinExpiresAt when the PIN stops working
  * @param pinAttempts wrong PINs so far
+ * @param pinMail the key of the e-mail job carrying the PIN (null in a dialog stored before it was kept): a
+ *     notice that the mail could not be delivered concerns this dialog only while it waits for that PIN
  * @param menu the ids the last menu numbered, in order: slots, or signups while choosing one (empty when
  *     none was sent, and in a dialog stored before menus were remembered); a number typed means one of these
  * @param menuFirst the number of the first of them (the menu shows a page of the slots: 11 on the second)
@@ -26,6 +28,7 @@ record Dialog(
         String pinSalt,
         Instant pinExpiresAt,
         int pinAttempts,
+        String pinMail,
         List<Long> menu,
         Integer menuFirst) {
 
@@ -44,32 +47,38 @@ record Dialog(
     }
 
     static Dialog start(Step step, long signupId) {
-        return new Dialog(step, signupId, null, null, null, null, 0, null, 1);
+        return new Dialog(step, signupId, null, null, null, null, 0, null, null, 1);
     }
 
     static Dialog choosingSignup() {
-        return new Dialog(Step.CHOOSE_SIGNUP, null, null, null, null, null, 0, null, 1);
+        return new Dialog(Step.CHOOSE_SIGNUP, null, null, null, null, null, 0, null, null, 1);
     }
 
-    Dialog awaitingPin(String email, String hash, String salt, Instant expiresAt) {
-        return new Dialog(Step.AWAIT_PIN, signupId, email, hash, salt, expiresAt, 0, null, 1);
+    Dialog awaitingPin(String email, String hash, String salt, Instant expiresAt, String mail) {
+        return new Dialog(Step.AWAIT_PIN, signupId, email, hash, salt, expiresAt, 0, mail, null, 1);
     }
 
     Dialog wrongPin() {
-        return new Dialog(step, signupId, email, pinHash, pinSalt, pinExpiresAt, pinAttempts + 1, menu, menuFirst);
+        return new Dialog(
+                step, signupId, email, pinHash, pinSalt, pinExpiresAt, pinAttempts + 1, pinMail, menu, menuFirst);
     }
 
     Dialog choosingSlots() {
-        return new Dialog(Step.CHOOSE_SLOTS, signupId, email, null, null, null, 0, null, 1);
+        return new Dialog(Step.CHOOSE_SLOTS, signupId, email, null, null, null, 0, null, null, 1);
     }
 
     Dialog awaitingEmail() {
-        return new Dialog(Step.AWAIT_EMAIL, signupId, null, null, null, null, 0, null, 1);
+        return new Dialog(Step.AWAIT_EMAIL, signupId, null, null, null, null, 0, null, null, 1);
+    }
+
+    /** Whether the dialog waits for the PIN the e-mail job {@code mail} carries. */
+    boolean awaitsPinOf(String mail) {
+        return step == Step.AWAIT_PIN && mail.equals(pinMail);
     }
 
     /** The dialog once a menu numbering {@code ids} (slots, or signups to choose from) from {@code first} was sent. */
     Dialog showing(List<Long> ids, int first) {
-        return new Dialog(step, signupId, email, pinHash, pinSalt, pinExpiresAt, pinAttempts, ids, first);
+        return new Dialog(step, signupId, email, pinHash, pinSalt, pinExpiresAt, pinAttempts, pinMail, ids, first);
     }
 
     /** The id numbered {@code number} in the last menu sent, if it listed one. */

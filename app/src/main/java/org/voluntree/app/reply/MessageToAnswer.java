@@ -12,9 +12,22 @@ import org.voluntree.contracts.event.InboundEvent;
  * @param messageId the row id in {@code messages}
  * @param event the message as the webhook accepted it
  * @param classifications per analyzer, the label and score
+ * @param notice null for the message itself; else what the bot has to tell the person later about
+ *     this message, answered as a reply of its own ({@link #replyTarget}): {@code pin_undelivered}, the
+ *     PIN e-mail asked for in it was given up on (queued by the mail worker)
  */
 public record MessageToAnswer(
-        long organisationId, long messageId, InboundEvent event, Map<String, Verdict> classifications) {
+        long organisationId,
+        long messageId,
+        InboundEvent event,
+        Map<String, Verdict> classifications,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String notice) {
+
+    /** The job of a message the writer stored. */
+    public MessageToAnswer(
+            long organisationId, long messageId, InboundEvent event, Map<String, Verdict> classifications) {
+        this(organisationId, messageId, event, classifications, null);
+    }
 
     /**
      * One analyzer's verdict; for sentiment, {@code shown} is how the dashboard shows it (SQL
@@ -34,6 +47,19 @@ public record MessageToAnswer(
 
     public MessageToAnswer {
         classifications = classifications == null ? Map.of() : Map.copyOf(classifications);
+    }
+
+    /** A job telling the person {@code notice} about this message later, its verdicts left out. */
+    public MessageToAnswer withNotice(String notice) {
+        return new MessageToAnswer(organisationId, messageId, event, Map.of(), notice);
+    }
+
+    /**
+     * What the reply to this job is recorded under in {@code replies}, once: the comment or message id,
+     * and for a notice, {@code <id>#<notice>}, a reply of its own beside the one the message got.
+     */
+    public String replyTarget() {
+        return notice == null ? event.externalId() : event.externalId() + "#" + notice;
     }
 
     /** The label of an analyzer, or null when it did not classify the message. */

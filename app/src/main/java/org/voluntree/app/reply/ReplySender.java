@@ -66,14 +66,15 @@ public class ReplySender {
     public boolean send(
             MessageToAnswer message, String kind, String intent, String text, Function<PageAccess, String> send) {
         String pageId = message.event().pageId();
-        String commentId = message.event().externalId();
+        // the comment or message answered; a notice about it later has a target of its own
+        String target = message.replyTarget();
         if (pages.needsReauthorisation(pageId)) {
             throw RetryLater.after(parked, "page " + pageId + " needs reauthorisation");
         }
         ReplyRecords.Claim claim =
-                records.claim(message.organisationId(), message.messageId(), commentId, kind, intent, text);
+                records.claim(message.organisationId(), message.messageId(), target, kind, intent, text);
         if (!claim.pending()) {
-            log.debug("The {} reply to {} is already {}", kind, commentId, claim.status());
+            log.debug("The {} reply to {} is already {}", kind, target, claim.status());
             return false;
         }
         PageAccess page;
@@ -87,7 +88,8 @@ public class ReplySender {
             // the check is a Graph call too: a rate limit or a refused token there parks the work like the send's
             if (!claim.fresh()
                     && PUBLIC.equals(kind)
-                    && pageAlreadyReplied(page, commentId, message.event().createdAt())) {
+                    && pageAlreadyReplied(
+                            page, message.event().externalId(), message.event().createdAt())) {
                 records.markSent(claim.id(), null);
                 log.info("The public reply to a comment on page {} was sent by an earlier attempt", pageId);
                 return false;
