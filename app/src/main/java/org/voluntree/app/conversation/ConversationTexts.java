@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.voluntree.app.facebook.OutgoingMessage;
+import org.voluntree.app.reply.SignupOffer;
 import org.voluntree.app.signup.SignupStore;
 import org.voluntree.app.signup.Slot;
 
@@ -325,10 +326,26 @@ final class ConversationTexts {
                 + (heldEvent == null ? "" : heldEvent + ", ") + held.describe(zone) + ".";
     }
 
-    /** The event the person said yes to no longer takes volunteers: nothing else is offered in its place. */
+    /** The event the person said yes to no longer takes volunteers, and no other has places to offer. */
     static OutgoingMessage signupClosed(String signupTitle) {
-        return OutgoingMessage.text("Thank you for wanting to help! " + signupTitle
-                + " is no longer taking signups. Keep an eye on our page for the next event.");
+        return OutgoingMessage.text(closedIntro(signupTitle) + " Keep an eye on our page for the next event.");
+    }
+
+    /** What a "Yes" to an event that no longer takes volunteers hears first, before another is offered. */
+    static String closedIntro(String signupTitle) {
+        return "Thank you for wanting to help! " + signupTitle + " is no longer taking signups.";
+    }
+
+    /**
+     * The event the person said yes to no longer takes volunteers; the one other event with places left
+     * is offered with the Yes and No of the signup offer, its Yes naming that event.
+     */
+    static OutgoingMessage offerInstead(String closedTitle, SignupStore.OpenSignup other, ZoneId zone) {
+        return OutgoingMessage.withButtons(
+                closedIntro(closedTitle) + " Would you like to help with " + other.title() + " (from "
+                        + Slot.time(other.firstStart(), zone) + ") instead?",
+                new OutgoingMessage.Button("Yes, sign me up", SIGNUP_PREFIX + other.id()),
+                new OutgoingMessage.Button("No, thanks", SignupOffer.no(null, null)));
     }
 
     static OutgoingMessage confirmation(String signupTitle, List<Slot> mine, ZoneId zone) {

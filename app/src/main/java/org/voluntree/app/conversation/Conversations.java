@@ -52,9 +52,10 @@ import org.voluntree.contracts.event.InboundEvent;
  * the offer's post was made for; a message read as {@code volunteer} or {@code how_to_signup}, or an
  * offer under a post made for no signup, asks which event when several take volunteers (active, with
  * dates to come; a button or the number typed), else takes the organisation's current one. A "Yes"
- * under the post of a disabled signup, or an answer after it was disabled, is told that event no longer
- * takes signups, and no other is offered in its place. A Yes when no slot can be picked (all full, none
- * to come) is told so at once, before any e-mail is asked for. The slot menu shows a page of slots at a
+ * under the post of a disabled signup is told that event no longer takes signups and offered the other
+ * events with places left instead (one with a Yes and a No, several as the "which event?" menu, none and
+ * that is all); an answer after it was disabled is told it is closed. A Yes when no slot can be picked
+ * (all full, none to come) is told so at once, before any e-mail is asked for. The slot menu shows a page of slots at a
  * time ("More dates"), always within Messenger's limits, and the dialog remembers what it numbered, so
  * a number typed means the slot the person read. A request to stop ("stop", "please stop messaging
  * me": {@link OptOutRequest}) opts out. Each answer is sent once per incoming message (recorded in
@@ -183,10 +184,7 @@ class Conversations implements MessageHandler {
         InboundEvent event = message.event();
         Optional<Long> ofPost = postId == null ? Optional.empty() : signups.signupMadeFor(postId);
         if (ofPost.isPresent() && !signups.isActive(ofPost.get())) {
-            // they said yes to that event: another one is not what they accepted, and a dialog
-            // left open would take their next number as a slot of something never named
-            dialogs.end(event.pageId(), event.authorId());
-            reply(message, "signup_closed", ConversationTexts.signupClosed(signups.title(ofPost.get())));
+            offerInstead(message, ofPost.get(), commentId);
             return;
         }
         // an offer under a post made for no signup, or none at all: the organisation's events to come
@@ -208,6 +206,38 @@ class Conversations implements MessageHandler {
             return;
         }
         join(message, signup.get(), "Great!");
+    }
+
+    /**
+     * A "Yes" under the post of a signup an admin disabled: that event is named as closed and the other
+     * events with places left on dates to come are offered in its place, one with the Yes and No of the
+     * signup offer, several as the "which event?" menu; none, and nothing else is said. They said yes to
+     * that event, so another one is offered, never entered without their choice.
+     */
+    private void offerInstead(MessageToAnswer message, long closedSignup, String commentId) {
+        InboundEvent event = message.event();
+        String closed = signups.title(closedSignup);
+        List<SignupStore.OpenSignup> others =
+                signups.openSignupsWithPlaces(message.organisationId(), clock.instant(), 10);
+        if (others.isEmpty()) {
+            // a dialog left open would take their next number as a choice of something never named
+            dialogs.end(event.pageId(), event.authorId());
+            reply(message, "signup_closed", ConversationTexts.signupClosed(closed));
+            return;
+        }
+        signups.volunteer(message.organisationId(), event.authorId(), event.authorName());
+        if (commentId != null) {
+            // only the comment's author received the offer: whoever accepts it is that person
+            signups.sameAsCommenter(message.organisationId(), event.authorId(), commentId);
+        }
+        if (others.size() > 1) {
+            showSignups(message, Dialog.choosingSignup(), ConversationTexts.closedIntro(closed), others);
+            return;
+        }
+        // the one event offered is the menu: its Yes names it (SIGNUP|<id>), "1" typed does too
+        SignupStore.OpenSignup other = others.get(0);
+        dialogs.save(event.pageId(), event.authorId(), Dialog.choosingSignup().showing(List.of(other.id()), 1));
+        reply(message, "offer_other_signup", ConversationTexts.offerInstead(closed, other, properties.zone()));
     }
 
     /**

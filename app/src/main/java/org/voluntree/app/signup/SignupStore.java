@@ -110,11 +110,25 @@ public class SignupStore {
      * for people who write without a post in between and could mean any of them.
      */
     public List<OpenSignup> openSignups(long organisationId, Instant now, int limit) {
+        return openSignups(organisationId, now, limit, false);
+    }
+
+    /**
+     * The organisation's active signups with slots still to come that have places left, soonest first (at
+     * most {@code limit}; {@link OpenSignup#firstStart} is the first such slot's start), to offer instead of
+     * an event that stopped taking signups.
+     */
+    public List<OpenSignup> openSignupsWithPlaces(long organisationId, Instant now, int limit) {
+        return openSignups(organisationId, now, limit, true);
+    }
+
+    private List<OpenSignup> openSignups(long organisationId, Instant now, int limit, boolean withPlaces) {
         return jdbc.query(
                 """
                 select s.id, s.title, min(t.starts_at) as first_start
                   from signups s join signup_slots t on t.signup_id = s.id and t.starts_at > ?
                  where s.organisation_id = ? and s.state = 'active'
+                   and (not ? or t.required > (select count(*) from slot_assignments a where a.slot_id = t.id))
                  group by s.id, s.title
                  order by first_start, s.id
                  limit ?
@@ -123,6 +137,7 @@ public class SignupStore {
                         rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
                 Timestamp.from(now),
                 organisationId,
+                withPlaces,
                 limit);
     }
 

@@ -623,45 +623,139 @@ class MessengerSignupEndToEndIT {
     }
 
     @Test
-    void aYesToThePostOfADisabledSignupSaysThatEventIsClosedAndSignsThePersonUpForNothingElse() {
+    void aYesToThePostOfADisabledSignupWhenNoOtherEventHasPlacesSaysItIsClosedAndSignsThePersonUpForNothing() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        long open = signup("Saturday food sort", slot(day, "morning sort", 3))
+        long full = signup("Saturday food sort", slot(day, "morning sort", 1))
                 .path("slots")
                 .get(0)
                 .path("id")
                 .asLong();
-        Map<String, Object> cleanUp = Map.of(
-                "title", "Sunday park clean-up", "slots", List.of(slot(day.plus(1, ChronoUnit.DAYS), "litter", 3)));
-        long closed = api.post("/api/signups", cleanUp, 201).path("id").asLong();
-        String cleanUpPost = api.publishPost(page, closed, "Help us clean the park on Sunday!", PIPELINE);
-        Map<String, Object> disabled = new HashMap<>(cleanUp);
-        disabled.put("state", "disabled");
-        assertThat(api.put("/api/signups/" + closed, disabled, 200)
-                        .path("state")
-                        .asString())
-                .isEqualTo("disabled");
+        fill(full);
+        String cleanUpPost = disabledSignupPost("Sunday park clean-up", day.plus(1, ChronoUnit.DAYS));
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
         String psid = person();
 
         sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + cleanUpPost + "|");
         JsonNode answer = botMessage(psid, 1);
         assertThat(text(answer))
-                .as("the event the person said yes to, named, and no other offered in its place")
+                .as("the event the person said yes to, named, and the full one not offered")
                 .contains("Sunday park clean-up")
                 .contains("no longer taking signups")
                 .doesNotContain("Saturday food sort")
-                .doesNotContain("Which slot");
+                .doesNotContain("Which");
         assertThat(answer.path("message").path("quick_replies")).isEmpty();
+        assertThat(answer.path("message").path("attachment")).isEmpty();
 
         String typed = SandboxClient.messageId(sandbox.message(page.id(), psid, "1"));
-        await("the number is no slot choice")
+        await("the number is no choice")
                 .atMost(PIPELINE)
                 .untilAsserted(() -> assertThat(reply(typed))
                         .isEqualTo("skipped: no dialog in progress; the inbox shows it to the admins"));
-        assertThat(jdbc.queryForList("select slot_id from slot_assignments where slot_id = ?", Long.class, open))
-                .as("not signed up for the other event")
-                .isEmpty();
+        assertThat(jdbc.queryForList("select count(*) from slot_assignments where slot_id = ?", Long.class, full))
+                .as("only the place taken before")
+                .containsExactly(1L);
         assertThat(sandbox.messages(page.id(), psid)).hasSize(1);
+    }
+
+    @Test
+    void aYesToThePostOfADisabledSignupOffersTheOneOtherEventWithPlacesAndATapOnYesEntersIt() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        long open = signup("Saturday food sort", slot(day, "morning sort", 3))
+                .path("slots")
+                .get(0)
+                .path("id")
+                .asLong();
+        fill(signup("Friday soup kitchen", slot(day.minus(1, ChronoUnit.DAYS), "soup", 1))
+                .path("slots")
+                .get(0)
+                .path("id")
+                .asLong());
+        long past = signup("Last week's bake sale", slot(day, "stall", 3))
+                .path("id")
+                .asLong();
+        // the API takes no slot in the past: its dates pass
+        jdbc.update(
+                "update signup_slots set starts_at = starts_at - interval '10 days', ends_at = ends_at - interval"
+                        + " '10 days' where signup_id = ?",
+                past);
+        long openId = jdbc.queryForObject("select signup_id from signup_slots where id = ?", Long.class, open);
+        String cleanUpPost = disabledSignupPost("Sunday park clean-up", day.plus(1, ChronoUnit.DAYS));
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + cleanUpPost + "|");
+        JsonNode offer = botMessage(psid, 1);
+        assertThat(text(offer))
+                .as("the closed event named, the one open event with places offered, the full and past ones not")
+                .startsWith("Thank you for wanting to help! Sunday park clean-up is no longer taking signups.")
+                .contains("Would you like to help with Saturday food sort (from ")
+                .contains(" UTC) instead?")
+                .doesNotContain("soup kitchen")
+                .doesNotContain("bake sale");
+        JsonNode buttons =
+                offer.path("message").path("attachment").path("payload").path("buttons");
+        assertThat(buttons.valueStream()
+                        .map(b -> b.path("title").asString() + " "
+                                + b.path("payload").asString()))
+                .as("the Yes and No of the signup offer, Yes for the event offered")
+                .containsExactly("Yes, sign me up SIGNUP|" + openId, "No, thanks SIGNUP_NO||");
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP|" + openId);
+        assertThat(text(botMessage(psid, 2)))
+                .startsWith("Great!")
+                .contains("Which slot of Saturday food sort would you like?")
+                .contains("(morning sort) — 3 left");
+        sandbox.message(page.id(), psid, "1");
+        assertThat(text(botMessage(psid, 3))).startsWith("You're in!").contains("(morning sort)");
+        assertThat(booked(openId)).containsExactly(open);
+    }
+
+    @Test
+    void aNoToTheOtherEventOfferedForADisabledSignupEndsTheDialog() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        long openId = signup("Saturday food sort", slot(day, "morning sort", 3))
+                .path("id")
+                .asLong();
+        String cleanUpPost = disabledSignupPost("Sunday park clean-up", day.plus(1, ChronoUnit.DAYS));
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + cleanUpPost + "|");
+        assertThat(text(botMessage(psid, 1))).contains("Would you like to help with Saturday food sort (from ");
+        sandbox.postback(page.id(), psid, "No, thanks", "SIGNUP_NO||");
+
+        assertThat(text(botMessage(psid, 2))).startsWith("No problem");
+        assertThat(redis.sync().exists(RedisNames.conversation("dialog", page.id(), psid)))
+                .as("no dialog left open")
+                .isZero();
+        assertThat(booked(openId)).isEmpty();
+    }
+
+    @Test
+    void aYesToThePostOfADisabledSignupWhenSeveralOtherEventsHavePlacesAsksWhichOne() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        long later = signup("Saturday food sort", slot(day.plus(2, ChronoUnit.DAYS), "morning sort", 3))
+                .path("id")
+                .asLong();
+        long sooner =
+                signup("Friday soup kitchen", slot(day, "soup", 3)).path("id").asLong();
+        String cleanUpPost = disabledSignupPost("Sunday park clean-up", day.plus(1, ChronoUnit.DAYS));
+        String psid = person();
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + cleanUpPost + "|");
+        JsonNode menu = botMessage(psid, 1);
+        assertThat(text(menu))
+                .startsWith("Thank you for wanting to help! Sunday park clean-up is no longer taking signups."
+                        + " Which event would you like to help with?")
+                .contains("1) Friday soup kitchen — from ")
+                .contains("2) Saturday food sort — from ")
+                .doesNotContain("3) ");
+        assertThat(quickReplies(menu)).containsExactly("SIGNUP|" + sooner, "SIGNUP|" + later);
+
+        sandbox.message(page.id(), psid, "2");
+        assertThat(text(botMessage(psid, 2)))
+                .as("the organisation verifies volunteers: the chosen event's e-mail step")
+                .contains("To sign you up for Saturday food sort, please type your email address");
     }
 
     @Test
@@ -1015,6 +1109,35 @@ class MessengerSignupEndToEndIT {
         signup(
                 "Saturday food sort",
                 slot(Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS), "Morning shift", 3));
+    }
+
+    /**
+     * A signup of one slot on {@code day}, with a post published for it, then disabled by an admin;
+     * answers the post's id.
+     */
+    private String disabledSignupPost(String title, Instant day) {
+        Map<String, Object> request = Map.of("title", title, "slots", List.of(slot(day, "litter", 3)));
+        long closed = api.post("/api/signups", request, 201).path("id").asLong();
+        String post = api.publishPost(page, closed, "Help us at " + title + "!", PIPELINE);
+        Map<String, Object> disabled = new HashMap<>(request);
+        disabled.put("state", "disabled");
+        assertThat(api.put("/api/signups/" + closed, disabled, 200)
+                        .path("state")
+                        .asString())
+                .isEqualTo("disabled");
+        return post;
+    }
+
+    /** Takes every place of the slot, for someone else. */
+    private void fill(long slotId) {
+        int required = jdbc.queryForObject("select required from signup_slots where id = ?", Integer.class, slotId);
+        for (int n = 0; n < required; n++) {
+            long someoneElse = jdbc.queryForObject("""
+                    insert into volunteers (organisation_id, facebook_user_id, name, first_seen_at)
+                    values (?, ?, 'Lee Park', now()) returning id
+                    """, Long.class, organisationId, person());
+            jdbc.update("insert into slot_assignments (slot_id, volunteer_id) values (?, ?)", slotId, someoneElse);
+        }
     }
 
     /** The slots of the signup anyone holds a place in. */
