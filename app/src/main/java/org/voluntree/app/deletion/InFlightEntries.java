@@ -20,14 +20,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * Removes a person's events from where the pipeline holds them in Redis: the queues before and
  * after classification ({@code q:preprocess}, {@code q:reply}, with their in-flight and delayed
- * items), the streams ({@code s:comments}, {@code s:classified}, which keep entries after they were
+ * items), the PIN e-mails waiting in {@code q:email} (each holds the dialog's notice for its person),
+ * the streams ({@code s:comments}, {@code s:classified}, which keep entries after they were
  * handled, up to their cap) and {@code s:dead}. An event is the person's when they wrote it or, for
  * the page's own messages, were sent it.
  *
  * <p>The places are visited in the order events flow through them, so an event that moves on while
  * this runs is found at its next stop. One that is being handled in a worker's memory at that moment
  * can still be added behind the visit: the writer drops it ({@link Erasures}), and it ages out of the
- * capped stream. PIN e-mails waiting in {@code q:email} carry no person id and are not looked at.
+ * capped stream.
  */
 @Component
 class InFlightEntries {
@@ -49,6 +50,7 @@ class InFlightEntries {
                 + fromStream(r, RedisNames.COMMENTS_STREAM, facebookUserIds)
                 + fromStream(r, RedisNames.CLASSIFIED_STREAM, facebookUserIds)
                 + fromQueue(r, RedisNames.REPLY_QUEUE, facebookUserIds)
+                + fromQueue(r, RedisNames.EMAIL_QUEUE, facebookUserIds)
                 + fromStream(r, RedisNames.DEAD_STREAM, facebookUserIds);
     }
 

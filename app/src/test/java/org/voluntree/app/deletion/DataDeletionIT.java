@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.voluntree.app.mail.EmailJob;
 import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.app.signup.SignupRequest;
 import org.voluntree.app.signup.SignupStore;
@@ -182,6 +183,10 @@ class DataDeletionIT {
             r.xadd(RedisNames.CLASSIFIED_STREAM, new FeaturisedMessage(e, Map.of()).toFields());
             r.lpush(RedisNames.REPLY_QUEUE, Json.write(new MessageToAnswer(org, 1, e, Map.of())));
         }
+        r.lpush(
+                RedisNames.EMAIL_QUEUE,
+                Json.write(pinMail("maya@example.org", message)),
+                Json.write(pinMail("s@x.org", other)));
         DeadLetters dead = new DeadLetters(r);
         dead.addListItem(RedisNames.PREPROCESS_QUEUE, Json.write(message), "failed", 5);
         dead.addStreamEntry(RedisNames.CLASSIFIED_STREAM, new FeaturisedMessage(answer, Map.of()).toFields(), "x", 1);
@@ -203,6 +208,10 @@ class DataDeletionIT {
                     .as(stream)
                     .containsExactly("c-stays");
         }
+        assertThat(r.lrange(RedisNames.EMAIL_QUEUE, 0, -1))
+                .extracting(job -> Json.read(job, EmailJob.class).to())
+                .as("her PIN e-mail, not yet sent")
+                .containsExactly("s@x.org");
         assertThat(dead.list(10)).extracting(l -> externalId(l.payload())).containsExactly("c-stays");
         assertThat(jdbc.queryForObject("select count(*) from erased_people", Integer.class))
                 .as("both of her ids, the one asked for and the one merged with it")
@@ -214,6 +223,16 @@ class DataDeletionIT {
                         MAYA_COMMENTER))
                 .as("kept only as hashes")
                 .isZero();
+    }
+
+    private EmailJob pinMail(String to, InboundEvent typedIn) {
+        return new EmailJob(
+                "pin:" + typedIn.externalId(),
+                org,
+                to,
+                "Your code",
+                "Your confirmation code is 123456.",
+                new MessageToAnswer(org, 1, typedIn, Map.of()));
     }
 
     private String externalId(byte[] eventJson) {
