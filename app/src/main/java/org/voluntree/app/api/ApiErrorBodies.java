@@ -29,9 +29,15 @@ public final class ApiErrorBodies {
 
     /** Writes the error to a servlet response (for filters, entry points and access-denied handlers). */
     public static void write(HttpServletResponse response, HttpStatus status, String reason) throws IOException {
+        write(response, status, null, reason);
+    }
+
+    /** Writes the error naming the field (or parameter) at fault, when there is one. */
+    public static void write(HttpServletResponse response, HttpStatus status, String field, String reason)
+            throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(Json.write(of(status, null, reason)));
+        response.getOutputStream().write(Json.write(of(status, field, reason)));
     }
 }

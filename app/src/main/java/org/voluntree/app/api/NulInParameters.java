@@ -16,7 +16,8 @@ import org.voluntree.contracts.event.Json;
 /**
  * The query parameters of an {@code /api} request ({@code ?text=…}, {@code ?q=…}) may not contain U+0000,
  * which PostgreSQL cannot take in a text: such a request is a 400 naming the parameter, before any
- * controller runs (request bodies are checked where they are read: {@link RequestBodyJson}).
+ * controller runs (request bodies are checked where they are read: {@link RequestBodyJson}; path variables,
+ * which Tomcat refuses before any filter, in {@link NulInPath}).
  */
 @Component
 class NulInParameters extends OncePerRequestFilter {

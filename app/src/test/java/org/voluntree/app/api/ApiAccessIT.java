@@ -558,6 +558,72 @@ class ApiAccessIT {
         assertNul(owner.get("/api/messages?author=%00"), "author");
     }
 
+    @Test
+    void aNulCharacterInAPathVariableIsRefusedNamingItAndChangesNothing() {
+        int sessions = jdbc.queryForObject("select count(*) from chat_sessions", Integer.class);
+        int members = jdbc.queryForObject("select count(*) from chat_members", Integer.class);
+
+        // every API path with a variable, the variable holding U+0000 (percent-encoded, as a URL carries it)
+        assertNulInPath("GET", "/api/signups/%00", null, "id");
+        assertNulInPath("GET", "/api/signups/1%00/volunteers", null, "id");
+        assertNulInPath("PUT", "/api/signups/%00", signup("\"Sorting\"", "{}", slot(2)), "id");
+        assertNulInPath("GET", "/api/posts/%00", null, "id");
+        assertNulInPath("GET", "/api/posts/%00/comments", null, "id");
+        assertNulInPath("POST", "/api/posts/%00/publish", null, "id");
+        assertNulInPath("POST", "/api/moderation/%00/dismiss", null, "messageId");
+        assertNulInPath("POST", "/api/moderation/" + messageA + "/dismiss%00", null, "action");
+        assertNulInPath("DELETE", "/api/auth/tokens/%00", null, "id");
+        assertNulInPath("GET", "/api/chat/sessions/%00", null, "id");
+        assertNulInPath("POST", "/api/chat/sessions/%00/join", null, "id");
+        assertNulInPath("GET", "/api/chat/sessions/%00/messages", null, "id");
+        assertNulInPath("POST", "/api/chat/sessions/%00/messages", "{\"text\":\"hi\"}", "id");
+        assertNulInPath("GET", "/api/volunteers/%00", null, "id");
+        assertNulInPath("POST", "/api/volunteers/%00/merge", "{\"duplicateId\":" + duplicateA + "}", "id");
+        assertNulInPath("GET", "/api/models/intent%00/versions", null, "analyzer");
+        assertNulInPath("POST", "/api/models/%00/active", "{\"version\":1}", "analyzer");
+        assertNulInPath("POST", "/api/models/intent%00/rollback", null, "analyzer");
+        assertNulInPath("DELETE", "/api/models/%00/versions/1", null, "analyzer");
+        assertNulInPath("DELETE", "/api/models/intent/versions/%00", null, "version");
+        assertNulInPath("POST", "/api/models/intent%00/train", null, "analyzer");
+        assertNulInPath("GET", "/api/models/training/%00", null, "id");
+        assertNulInPath("GET", "/api/inbox/100000000000111%00/fa2", null, "pageId");
+        assertNulInPath("GET", "/api/inbox/100000000000111/fa2%00", null, "psid");
+        assertNulInPath("POST", "/api/inbox/100000000000111/%00/takeover", null, "psid");
+        assertNulInPath("POST", "/api/inbox/%00/fa2/handback", null, "pageId");
+        assertNulInPath("POST", "/api/inbox/100000000000111/fa2%00/messages", "{\"text\":\"hi\"}", "psid");
+
+        assertThat(jdbc.queryForObject("select count(*) from chat_sessions", Integer.class))
+                .isEqualTo(sessions);
+        assertThat(jdbc.queryForObject("select count(*) from chat_members", Integer.class))
+                .isEqualTo(members);
+        assertThat(jdbc.queryForObject("select count(*) from volunteers where merged_into is not null", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from moderation_actions", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from hand_replies", Integer.class))
+                .isZero();
+
+        // outside /api: the data deletion status page Facebook links people to
+        HttpResponse<String> deletion = ApiClient.anonymous(port).get("/webhooks/facebook/data-deletion/%00");
+        assertThat(deletion.statusCode()).as(deletion.body()).isEqualTo(400);
+        assertThat(ApiClient.json(deletion).path("field").asString()).isEqualTo("code");
+        // an /api path that is none of the API's: the same shape, no variable to name
+        HttpResponse<String> nowhere = owner.get("/api/nowhere/%00");
+        assertThat(nowhere.statusCode()).as(nowhere.body()).isEqualTo(400);
+        assertThat(ApiClient.json(nowhere).has("field")).isFalse();
+        assertThat(ApiClient.json(nowhere).path("reason").asString())
+                .isEqualTo("the path contains a NUL character (%00), which no API path holds; remove it"
+                        + " (/docs lists the API's paths)");
+    }
+
+    private void assertNulInPath(String method, String path, String body, String variable) {
+        HttpResponse<String> response = owner.send(method, path, body);
+        assertThat(response.statusCode())
+                .as(method + " " + path + " " + response.body())
+                .isEqualTo(400);
+        assertNul(response, variable);
+    }
+
     private static void assertNul(HttpResponse<String> response, String field) {
         assertField(response, field);
         assertThat(ApiClient.json(response).path("reason").asString())
