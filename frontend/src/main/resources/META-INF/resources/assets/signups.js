@@ -26,6 +26,8 @@
     history.replaceState(null, '', '#' + id);
     rows.querySelectorAll('tr').forEach(tr => tr.classList.toggle('selected', Number(tr.dataset.signupId) === id));
     const [signup, bySlot] = await Promise.all([api('/api/signups/' + id), api('/api/signups/' + id + '/volunteers')]);
+    // the admin opened the form, or another signup, while this one loaded: keep what they have
+    if (editing || selected !== id) return;
     const names = new Map(bySlot.map(s => [s.slotId, s.volunteers]));
     detail.replaceChildren(...[
       el('h2', null, signup.title),

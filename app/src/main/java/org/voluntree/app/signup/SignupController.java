@@ -83,8 +83,8 @@ class SignupController {
     }
 
     @Operation(
-            summary =
-                    "Edits a signup; slots sent with their id keep their volunteers (409 before removing confirmed ones)")
+            summary = "Edits a signup; slots sent with their id keep their volunteers (409 before removing confirmed"
+                    + " ones, or moving a slot onto times that overlap another place of someone in it)")
     @PutMapping("/api/signups/{id}")
     SignupView update(
             @AuthenticationPrincipal AdminAccount admin,
@@ -105,6 +105,13 @@ class SignupController {
     ResponseEntity<Map<String, String>> slotsHaveVolunteers(SlotsHaveVolunteersException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(ApiErrorBodies.of(HttpStatus.CONFLICT, "removeConfirmedVolunteers", e.getMessage()));
+    }
+
+    /** 409: the edit would give people two places at once; nothing was changed. */
+    @ExceptionHandler(SlotsWouldOverlapException.class)
+    ResponseEntity<Map<String, String>> slotsWouldOverlap(SlotsWouldOverlapException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ApiErrorBodies.of(HttpStatus.CONFLICT, e.field(), e.getMessage()));
     }
 
     private static void checkSlots(SignupRequest request) {

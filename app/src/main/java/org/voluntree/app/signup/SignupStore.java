@@ -186,14 +186,14 @@ public class SignupStore {
     /**
      * Confirms a volunteer in a slot of the signup unless the slot is full or the person (under their
      * own id or one merged into it) holds a place in a slot whose times overlap it, in any signup;
-     * slots that only touch (9–12, 12–15) do not overlap. The person's row and then the slot's are
+     * slots that only touch (9–12, 12–15) do not overlap. The slot's row and then the person's are
      * locked meanwhile, so two requests of the same person are answered one after the other and the
-     * second sees the place the first took.
+     * second sees the place the first took, and a request waits for an admin's edit of the slots'
+     * times ({@link #update}, which locks in the same order: slots, then the people in them) and sees
+     * the new times.
      */
     @Transactional
     public Placement assign(long signupId, long slotId, long volunteerId, String source) {
-        // "no key update": other writers may still insert rows that refer to the person meanwhile
-        jdbc.query("select id from volunteers where id = ? for no key update", rs -> {}, volunteerId);
         List<Integer> required = jdbc.queryForList(
                 "select required from signup_slots where id = ? and signup_id = ? for update",
                 Integer.class,
@@ -202,6 +202,8 @@ public class SignupStore {
         if (required.isEmpty()) {
             return Placement.of(Assignment.NO_SUCH_SLOT);
         }
+        // "no key update": other writers may still insert rows that refer to the person meanwhile
+        jdbc.query("select id from volunteers where id = ? for no key update", rs -> {}, volunteerId);
         Boolean already = jdbc.queryForObject("""
                 select exists (select 1 from slot_assignments a join volunteers d on d.id = a.volunteer_id
                                 where a.slot_id = ? and (d.id = ? or d.merged_into = ?))
@@ -277,8 +279,12 @@ public class SignupStore {
      * not go below the volunteers confirmed in it ({@link InvalidFieldException} on that slot's
      * {@code required}, naming the slot and the count; the slots are locked meanwhile, so no place
      * is taken between the count and the edit). Slots may trade times; two ending with the same
-     * times change nothing ({@link InvalidFieldException}). Returns false when the signup is not the
-     * organisation's.
+     * times change nothing ({@link InvalidFieldException}). A slot may not move onto times that
+     * overlap another place held by someone confirmed in it (under their id or one merged into it,
+     * in this signup or another, as {@link #assign} refuses): nothing changes and
+     * {@link SlotsWouldOverlapException} names the slots and how many people each concerns. The
+     * people in the moved slots are locked before the check, so a place they take meanwhile is seen
+     * here, or sees the new times. Returns false when the signup is not the organisation's.
      */
     @Transactional
     public boolean update(long organisationId, long signupId, SignupRequest request) {
@@ -339,6 +345,16 @@ public class SignupStore {
         if (!withVolunteers.isEmpty() && !request.removesConfirmedVolunteers()) {
             throw new SlotsHaveVolunteersException(withVolunteers, zone);
         }
+        Map<Long, Integer> moved = new LinkedHashMap<>();
+        for (Slot slot : existing) {
+            Integer index = kept.get(slot.id());
+            if (index != null
+                    && (!slot.startsAt().equals(request.slots().get(index).startsAt())
+                            || !slot.endsAt().equals(request.slots().get(index).endsAt()))) {
+                moved.put(slot.id(), index);
+            }
+        }
+        lockPeopleIn(moved.keySet());
         // Slots may trade times in one edit, so no row is checked alone: only the slots as the edit
         // leaves them must have distinct times (V26).
         jdbc.execute("set constraints signup_slots_times_unique deferred");
@@ -372,7 +388,61 @@ public class SignupStore {
         } catch (DuplicateKeyException e) {
             throw InvalidFieldException.of("slots", "two slots would have the same times");
         }
+        // checked on the slots as the edit leaves them (a slot may move onto one that moved away);
+        // the exception rolls the edit back
+        List<SlotsWouldOverlapException.Overlap> overlaps = overlapsHeldIn(moved);
+        if (!overlaps.isEmpty()) {
+            throw new SlotsWouldOverlapException(signupId, overlaps, zone);
+        }
         return true;
+    }
+
+    /**
+     * Locks the people confirmed in these slots (each by the row they are kept under: a merged row's
+     * {@code merged_into}) in id order, after the slots' rows, as {@link #assign} locks a slot and then
+     * the person: a pick of theirs elsewhere waits for the edit, and the edit for a pick under way.
+     */
+    private void lockPeopleIn(Set<Long> slotIds) {
+        if (slotIds.isEmpty()) {
+            return;
+        }
+        jdbc.query("""
+                select id from volunteers
+                 where id in (select coalesce(d.merged_into, d.id) from slot_assignments a
+                                join volunteers d on d.id = a.volunteer_id
+                               where a.slot_id = any(?))
+                 order by id
+                   for no key update
+                """, rs -> {}, (Object) slotIds.toArray(Long[]::new));
+    }
+
+    /**
+     * The moved slots (id → index in the request) whose times, as written, overlap another place held
+     * by someone confirmed in them, with how many people that is, in time order.
+     */
+    private List<SlotsWouldOverlapException.Overlap> overlapsHeldIn(Map<Long, Integer> moved) {
+        if (moved.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                """
+                select m.id, m.signup_id, m.starts_at, m.ends_at, m.label, m.required,
+                       (select count(*) from slot_assignments x where x.slot_id = m.id) as confirmed,
+                       count(distinct coalesce(d.merged_into, d.id)) as overlapping
+                  from signup_slots m
+                  join slot_assignments a on a.slot_id = m.id
+                  join volunteers d on d.id = a.volunteer_id
+                 where m.id = any(?)
+                   and exists (select 1 from volunteers e
+                                 join slot_assignments b on b.volunteer_id = e.id
+                                 join signup_slots h on h.id = b.slot_id
+                                where coalesce(d.merged_into, d.id) in (e.id, e.merged_into)
+                                  and h.id <> m.id and h.starts_at < m.ends_at and m.starts_at < h.ends_at)
+                 group by m.id
+                 order by m.starts_at, m.id
+                """,
+                (rs, n) -> new SlotsWouldOverlapException.Overlap(moved.get(rs.getLong(1)), slot(rs, n), rs.getInt(8)),
+                (Object) moved.keySet().toArray(Long[]::new));
     }
 
     /** Lowering {@code required} takes nobody's place away, so it may not go below the people confirmed. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.voluntree.app.signup.SignupRequest;
+import org.voluntree.app.signup.SignupStore;
+import org.voluntree.app.signup.Slot;
 import org.voluntree.app.testing.FacebookPayloads;
 import org.voluntree.app.testing.FacebookPayloads.Comment;
 import org.voluntree.app.testing.OrganisationFixture;
@@ -58,6 +62,10 @@ class DashboardBrowserIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    SignupStore signups;
+
+    long orgA;
     String base;
     WebhookClient facebook;
     Browser browser;
@@ -65,7 +73,7 @@ class DashboardBrowserIT {
     @BeforeEach
     void setUp() {
         fixture.deleteAllOrganisations();
-        long orgA = fixture.organisation("Riverside Food Bank", PAGE_A);
+        orgA = fixture.organisation("Riverside Food Bank", PAGE_A);
         long orgB = fixture.organisation("Hillside Animal Shelter", PAGE_B);
         fixture.admin(orgA, "ana@riverside.example", "correct horse A", "owner");
         fixture.admin(orgB, "bo@hillside.example", "correct horse B", "owner");
@@ -201,6 +209,57 @@ class DashboardBrowserIT {
                 .as("nothing wider than the window")
                 .isEqualTo(0L);
         browser.screenshot("overview-long-message");
+    }
+
+    @Test
+    void aSignupEditThatWouldGiveSomeoneTwoPlacesAtOnceSaysWhyInTheForm() {
+        long org = orgA;
+        Instant nine = Instant.now()
+                .plus(Duration.ofDays(3))
+                .truncatedTo(ChronoUnit.DAYS)
+                .plus(Duration.ofHours(9));
+        long sort = signups.create(org, signup("Food sort", nine, nine.plus(Duration.ofHours(3))));
+        long cleanUp = signups.create(
+                org, signup("Park clean-up", nine.plus(Duration.ofHours(5)), nine.plus(Duration.ofHours(7))));
+        long maya = signups.volunteer(org, "9001", "Maya Cruz");
+        signups.assign(sort, signups.allSlots(sort).get(0).id(), maya, "messenger");
+        signups.assign(cleanUp, signups.allSlots(cleanUp).get(0).id(), maya, "messenger");
+        logIn("ana@riverside.example", "correct horse A");
+        open("/signups.html#" + sort);
+
+        browser.wait.until(d -> {
+            d.findElement(By.id("edit")).click();
+            return true;
+        });
+        WebElement slot =
+                browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#slot-rows .slot")));
+        // 9–12 moved to 13–16, over her place in the clean-up from 14 to 16 (in the browser's own zone)
+        browser.driver.executeScript(
+                """
+                const local = iso => { const d = new Date(iso);
+                  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16); };
+                arguments[0].querySelector('[name=startsAt]').value = local(arguments[1]);
+                arguments[0].querySelector('[name=endsAt]').value = local(arguments[2]);
+                """,
+                slot,
+                nine.plus(Duration.ofHours(4)).toString(),
+                nine.plus(Duration.ofHours(7)).toString());
+        browser.driver
+                .findElement(By.cssSelector("#signup-form button[type=submit]"))
+                .click();
+
+        browser.wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("signup-status"), "two places at once"));
+        assertThat(text("#signup-status"))
+                .contains("held by its 1 confirmed volunteer", "nothing was changed")
+                .doesNotContain("Maya");
+        browser.screenshot("signup-edit-overlap");
+        assertThat(signups.allSlots(sort)).extracting(Slot::startsAt).containsExactly(nine);
+    }
+
+    private static SignupRequest signup(String title, Instant start, Instant end) {
+        return new SignupRequest(
+                title, null, null, null, List.of(new SignupRequest.SlotRequest(null, start, end, null, 3)), null);
     }
 
     private String text(String css) {

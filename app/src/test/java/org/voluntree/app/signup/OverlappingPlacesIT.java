@@ -1,6 +1,7 @@
 package org.voluntree.app.signup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,8 @@ import org.voluntree.app.volunteer.Volunteers;
 /**
  * A person holds no two places whose times overlap, in one signup or across the organisation's
  * signups; slots that only touch (9–12 and 12–15) do not overlap. The database decides, so two
- * picks of the same person at once cannot both get through.
+ * picks of the same person at once cannot both get through, nor a pick and an admin's edit that moves
+ * a slot the person holds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(OrganisationFixture.class)
@@ -184,6 +186,92 @@ class OverlappingPlacesIT {
 
         assertThat(second.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Assignment.OVERLAPS);
         assertThat(placesOf(maya)).containsExactly(slotAt(sort, 9));
+    }
+
+    @Test
+    void aPickWhileAnEditMovesThePersonsSlotWaitsForTheEditAndSeesTheNewTimes() throws Exception {
+        long sort = signup("Food sort", slot(9, 12, "sorting"));
+        long cleanUp = signup("Park clean-up", slot(12, 15, "litter"));
+        long sorting = slotAt(sort, 9);
+        long maya = signups.volunteer(org, "fb-maya", "Maya");
+        assertThat(signups.assign(sort, sorting, maya, "messenger").outcome()).isEqualTo(Assignment.CONFIRMED);
+
+        CompletableFuture<Placement> pick = new TransactionTemplate(transactions).execute(status -> {
+            // the edit has moved 9–12 to 11–14 and not committed yet when the person picks 12–15
+            assertThat(signups.update(org, sort, edit("Food sort", moved(sorting, 11, 14, "sorting"))))
+                    .isTrue();
+            CompletableFuture<Placement> other = CompletableFuture.supplyAsync(
+                    () -> signups.assign(cleanUp, slotAt(cleanUp, 12), maya, "messenger"));
+            pause(Duration.ofMillis(500));
+            assertThat(other).as("the pick waits for the edit").isNotDone();
+            return other;
+        });
+
+        assertThat(pick.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Assignment.OVERLAPS);
+        assertThat(placesOf(maya)).containsExactly(sorting);
+    }
+
+    @Test
+    void anEditWhileThePersonsPickIsUnderwayWaitsForThePickAndIsRefused() throws Exception {
+        long sort = signup("Food sort", slot(9, 12, "sorting"));
+        long cleanUp = signup("Park clean-up", slot(12, 15, "litter"));
+        long sorting = slotAt(sort, 9);
+        long maya = signups.volunteer(org, "fb-maya", "Maya");
+        signups.assign(sort, sorting, maya, "messenger");
+
+        CompletableFuture<Boolean> edit = new TransactionTemplate(transactions).execute(status -> {
+            // the person has taken 12–15 and not committed yet when the admin moves 9–12 to 11–14
+            assertThat(signups.assign(cleanUp, slotAt(cleanUp, 12), maya, "messenger")
+                            .outcome())
+                    .isEqualTo(Assignment.CONFIRMED);
+            CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(
+                    () -> signups.update(org, sort, edit("Food sort", moved(sorting, 11, 14, "sorting"))));
+            pause(Duration.ofMillis(500));
+            assertThat(other).as("the edit waits for the pick").isNotDone();
+            return other;
+        });
+
+        assertThatThrownBy(() -> edit.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(SlotsWouldOverlapException.class);
+        assertThat(signups.allSlots(sort)).extracting(Slot::startsAt).containsExactly(nine);
+        assertThat(placesOf(maya)).containsExactly(sorting, slotAt(cleanUp, 12));
+    }
+
+    @Test
+    void anEditCountsAPlaceHeldUnderAnIdMergedIntoThePerson() {
+        long sort = signup("Food sort", slot(9, 12, "sorting"), slot(13, 15, "packing"));
+        long cleanUp = signup("Park clean-up", slot(12, 15, "litter"));
+        long commenter = signups.volunteer(org, "fb-comment-id", "Maya");
+        long messenger = signups.volunteer(org, "fb-messenger-id", null);
+        long rosa = signups.volunteer(org, "fb-rosa", "Rosa");
+        signups.assign(sort, slotAt(sort, 9), messenger, "messenger");
+        signups.assign(sort, slotAt(sort, 9), rosa, "messenger");
+        signups.assign(cleanUp, slotAt(cleanUp, 12), commenter, "messenger");
+        volunteers.merge(org, commenter, messenger);
+        List<Slot> before = signups.allSlots(sort);
+
+        assertThatThrownBy(() -> signups.update(
+                        org,
+                        sort,
+                        edit(
+                                "Food sort, moved",
+                                moved(slotAt(sort, 9), 11, 14, "sorting"),
+                                moved(slotAt(sort, 13), 13, 15, "packing"))))
+                .isInstanceOfSatisfying(SlotsWouldOverlapException.class, e -> {
+                    assertThat(e.field()).isEqualTo("slots[0]");
+                    assertThat(e.getMessage()).contains("held by 1 of its 2 confirmed volunteers");
+                });
+        assertThat(signups.allSlots(sort)).isEqualTo(before);
+        assertThat(signups.title(sort)).isEqualTo("Food sort");
+    }
+
+    private static SignupRequest edit(String title, SignupRequest.SlotRequest... slots) {
+        return new SignupRequest(title, null, null, null, List.of(slots), null);
+    }
+
+    /** The existing slot with new times. */
+    private SignupRequest.SlotRequest moved(long slotId, int fromHour, int toHour, String label) {
+        return new SignupRequest.SlotRequest(
+                slotId, nine.plus(fromHour - 9, ChronoUnit.HOURS), nine.plus(toHour - 9, ChronoUnit.HOURS), label, 5);
     }
 
     private long signup(String title, SignupRequest.SlotRequest... slots) {

@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Editing a signup keeps the people confirmed in its slots: a slot moved to other times keeps them
- * (slots may trade times), and a slot with confirmed volunteers is only removed when the admin says so.
+ * (slots may trade times) unless the new times overlap another place one of them holds, and a slot with
+ * confirmed volunteers is only removed when the admin says so.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(OrganisationFixture.class)
@@ -198,6 +199,77 @@ class SignupEditingIT {
                 .as("required equal to the confirmed count, and lowered where nobody is confirmed")
                 .isEqualTo(200);
         assertThat(signups.allSlots(signup)).extracting(Slot::required).containsExactly(2, 1);
+    }
+
+    @Test
+    void movingASlotOntoTimesThatOverlapAnotherPlaceOfSomeoneInItIsRefusedAndChangesNothing() {
+        Created created = twoSlotsTheFirstWith("Rita");
+        long signup = created.signup();
+        long first = created.first();
+        long second = created.second();
+        confirm(signup, second, "fb-Sol", "Sol");
+        // Rita also holds a place in another event, from 5 to 7
+        JsonNode cleanUp = json(owner.post("/api/signups", body("Park clean-up", slot(null, 5, 7, 2), null)));
+        confirm(
+                cleanUp.path("id").asLong(),
+                cleanUp.path("slots").get(0).path("id").asLong(),
+                "fb-Rita",
+                "Rita");
+        List<Slot> before = signups.allSlots(signup);
+
+        HttpResponse<String> refused = owner.put(
+                "/api/signups/" + signup,
+                body("Sunday sort", slot(second, 4, 6, 2) + "," + slot(first, 6, 9, 2), null));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(json(refused).path("field").asString()).isEqualTo("slots[1]");
+        Slot movedTo = new Slot(
+                first, signup, morning.plus(6, ChronoUnit.HOURS), morning.plus(9, ChronoUnit.HOURS), null, 2, 1);
+        assertThat(json(refused).path("reason").asString())
+                .contains(movedTo.describe(ZoneId.of("UTC")) + " overlaps another place held by its 1 confirmed"
+                        + " volunteer")
+                .contains("nothing was changed", "choose times clear of their other places", "add a new slot")
+                .contains("GET /api/signups/" + signup + "/volunteers")
+                .doesNotContain("Rita", "fb-");
+        assertThat(signups.allSlots(signup)).isEqualTo(before);
+        assertThat(json(owner.get("/api/signups/" + signup)).path("title").asString())
+                .as("nothing of the edit was kept")
+                .isEqualTo("Saturday sort");
+
+        HttpResponse<String> clear = owner.put(
+                "/api/signups/" + signup,
+                body("Sunday sort", slot(second, 4, 6, 2) + "," + slot(first, 7, 9, 2), null));
+        assertThat(clear.statusCode())
+                .as("7–9 only touches her 5–7: " + clear.body())
+                .isEqualTo(200);
+        assertThat(signups.volunteersBySlot(signup))
+                .extracting(SlotVolunteers::slotId, s -> s.volunteers().get(0).name())
+                .containsExactly(tuple(second, "Sol"), tuple(first, "Rita"));
+    }
+
+    @Test
+    void aSlotMovedOntoAnotherSlotOfTheSameSignupIsRefusedWhenSomeoneHoldsBoth() {
+        Created created = twoSlotsTheFirstWith("Tess");
+        long signup = created.signup();
+        long first = created.first();
+        long second = created.second();
+        confirm(signup, second, "fb-Tess", "Tess");
+        confirm(signup, second, "fb-Uma", "Uma");
+        List<Slot> before = signups.allSlots(signup);
+
+        HttpResponse<String> refused =
+                owner.put("/api/signups/" + signup, body(slot(first, 0, 3, 2) + "," + slot(second, 2, 5, 2), null));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(json(refused).path("field").asString()).isEqualTo("slots[1]");
+        assertThat(json(refused).path("reason").asString()).contains("held by 1 of its 2 confirmed volunteers");
+        assertThat(signups.allSlots(signup)).isEqualTo(before);
+
+        HttpResponse<String> swapped =
+                owner.put("/api/signups/" + signup, body(slot(first, 4, 6, 2) + "," + slot(second, 0, 3, 2), null));
+        assertThat(swapped.statusCode())
+                .as("trading times leaves her two places apart: " + swapped.body())
+                .isEqualTo(200);
     }
 
     @Test
