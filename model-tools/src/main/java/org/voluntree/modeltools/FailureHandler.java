@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.InvalidPathException;
 import org.voluntree.contracts.model.ModelInUseException;
 import org.voluntree.contracts.model.ModelNotFoundException;
+import org.voluntree.modeltools.cli.OptionOutOfRangeException;
 import org.voluntree.modeltools.data.DataFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -35,6 +36,11 @@ final class FailureHandler implements IExecutionExceptionHandler {
         } else if (e instanceof RedisConnectionException || e instanceof RedisException) {
             code = ExitCodes.REDIS_UNAVAILABLE;
             next = "start Redis or point --redis (or VOLUNTREE_REDIS_URL) at a reachable server";
+        } else if (e instanceof OptionOutOfRangeException) {
+            // the command line itself was wrong, as picocli says of a value that is not a number
+            code = ExitCodes.USAGE;
+            next = "'" + commandLine.getCommandSpec().qualifiedName() + " --help' lists the options and the values"
+                    + " each takes";
         } else if (e instanceof DataFormatException
                 || e instanceof UncheckedIOException
                 || e instanceof IllegalArgumentException

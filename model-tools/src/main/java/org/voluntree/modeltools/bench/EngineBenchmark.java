@@ -13,6 +13,7 @@ import org.voluntree.contracts.model.ModelArtifact;
 import org.voluntree.contracts.text.HashingFeaturiser;
 import org.voluntree.gears.engine.LoadedModel;
 import org.voluntree.gears.engine.tensorflow.TensorFlowEngine;
+import org.voluntree.modeltools.ExitCodes;
 
 /**
  * Measures the embedded engine's throughput (rows/s) by batch size and the process memory.
@@ -27,12 +28,74 @@ public final class EngineBenchmark {
 
     private EngineBenchmark() {}
 
+    /**
+     * The positional arguments, each within the values it takes.
+     *
+     * @param seconds how long each batch size is measured, more than 0
+     * @param callers threads calling the model at once, 1 or more
+     * @param threadsPerOperation TensorFlow's threads for one operation, 0 for all cores
+     */
+    record Arguments(Path modelDir, Path texts, double seconds, int callers, int threadsPerOperation) {
+
+        static final String USAGE =
+                "EngineBenchmark [MODEL_DIR=models/intent] [TEXTS_TSV] [SECONDS_PER_POINT=3] [CALLERS=1]"
+                        + " [THREADS_PER_OP=1, 0 = all cores]";
+
+        /** The arguments as given; a value out of its range is an {@link IllegalArgumentException} naming it. */
+        static Arguments of(String... args) {
+            double seconds = args.length > 2 ? number("SECONDS_PER_POINT", args[2]) : 3;
+            if (!(seconds > 0) || Double.isInfinite(seconds)) {
+                throw new IllegalArgumentException("SECONDS_PER_POINT must be more than 0, was " + args[2]);
+            }
+            int callers = args.length > 3 ? whole("CALLERS", args[3]) : 1;
+            if (callers < 1) {
+                throw new IllegalArgumentException("CALLERS must be 1 or more, was " + callers);
+            }
+            int threadsPerOperation = args.length > 4 ? whole("THREADS_PER_OP", args[4]) : 1;
+            if (threadsPerOperation < 0) {
+                throw new IllegalArgumentException(
+                        "THREADS_PER_OP must be 0 (all cores) or more, was " + threadsPerOperation);
+            }
+            return new Arguments(
+                    Path.of(args.length > 0 ? args[0] : "models/intent"),
+                    args.length > 1 ? Path.of(args[1]) : null,
+                    seconds,
+                    callers,
+                    threadsPerOperation);
+        }
+
+        private static double number(String name, String value) {
+            try {
+                return Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a number, was " + value);
+            }
+        }
+
+        private static int whole(String name, String value) {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a whole number, was " + value);
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        Path modelDir = Path.of(args.length > 0 ? args[0] : "models/intent");
-        Path texts = args.length > 1 ? Path.of(args[1]) : null;
-        double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
-        int callers = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-        int threadsPerOperation = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        Arguments arguments;
+        try {
+            arguments = Arguments.of(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println("usage: " + Arguments.USAGE);
+            System.exit(ExitCodes.USAGE);
+            return;
+        }
+        Path modelDir = arguments.modelDir();
+        Path texts = arguments.texts();
+        double seconds = arguments.seconds();
+        int callers = arguments.callers();
+        int threadsPerOperation = arguments.threadsPerOperation();
         ModelArtifact artifact = ModelArtifact.readFrom(modelDir);
         HashingFeaturiser featuriser = new HashingFeaturiser(artifact.manifest().featuriser());
         List<int[]> rows = featurised(featuriser, texts);

@@ -32,6 +32,7 @@ public final class ActivateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Analyzer.named(analyzer); // an unknown one is named with the known ones, before Redis is asked
+        OptionRanges.atLeast("VERSION", version, 1);
         Optional<Integer> previous = redis.withRegistry(registry -> registry.activate(analyzer, version));
         spec.commandLine()
                 .getOut()

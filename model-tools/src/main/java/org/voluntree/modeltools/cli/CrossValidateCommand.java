@@ -61,11 +61,14 @@ public final class CrossValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Analyzer target = Analyzer.named(input.analyzer());
-        if (folds < 2) {
-            throw new IllegalArgumentException("--folds must be at least 2, was " + folds);
-        }
+        OptionRanges.atLeast("--folds", folds, 2);
         TrainingConfig config = options.config(target);
         List<LabelledText> examples = target.trainingSplit(input.data()).train();
+        if (folds > examples.size()) {
+            // every fold holds out at least one example
+            throw OptionOutOfRangeException.of(
+                    "--folds", "at most " + examples.size() + " (the training examples)", folds);
+        }
         List<LabelledText> trainOnly = options.trainOnlyExamples(target);
         int[] fold = folds(examples, folds, foldSeed);
         out.printf(

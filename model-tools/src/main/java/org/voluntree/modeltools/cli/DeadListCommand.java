@@ -34,9 +34,7 @@ public final class DeadListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (limit < 1) {
-            throw new IllegalArgumentException("--limit must be 1 or more, was " + limit);
-        }
+        OptionRanges.atLeast("--limit", limit, 1);
         PrintWriter out = spec.commandLine().getOut();
         DeadCommand.withDeadLetters(redis, dead -> {
             long size = dead.size();

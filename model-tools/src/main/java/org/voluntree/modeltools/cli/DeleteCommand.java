@@ -34,6 +34,7 @@ public final class DeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Analyzer.named(analyzer); // an unknown one is named with the known ones, before Redis is asked
+        OptionRanges.atLeast("VERSION", version, 1);
         redis.withRegistry(registry -> {
             registry.delete(analyzer, version);
             return version;

@@ -6,9 +6,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.voluntree.contracts.text.ExtraFeatures;
 import org.voluntree.contracts.text.FeaturiserConfig;
+import org.voluntree.contracts.text.TextNormaliser;
 import org.voluntree.modeltools.data.Analyzer;
 import org.voluntree.modeltools.data.ExtraNeither;
 import org.voluntree.modeltools.data.LabelledText;
@@ -23,6 +26,12 @@ import picocli.CommandLine.Option;
 
 /** The hyperparameter options shared by {@code train} and {@code crossval}; unset options keep the analyzer's defaults. */
 final class TrainingOptions {
+
+    /** The largest array a JVM allocates: each weight table is one. */
+    private static final long MAX_TABLE = Integer.MAX_VALUE - 8;
+
+    /** {@code --char-ngrams}: MIN-MAX, or MIN alone. */
+    private static final Pattern CHAR_NGRAMS = Pattern.compile("\\s*(\\d{1,4})\\s*(?:-\\s*(\\d{1,4})\\s*)?");
 
     enum LexiconUse {
         features,
@@ -68,7 +77,9 @@ final class TrainingOptions {
             description = "TextNormaliser rules to train with (default: the analyzer's)")
     Integer normaliserVersion;
 
-    @Option(names = "--buckets", description = "hashed id space (default: the analyzer's)")
+    @Option(
+            names = "--buckets",
+            description = "hashed id space, 2 or more: ids 1..N-1, 0 is padding (default: the analyzer's)")
     Integer buckets;
 
     @Option(names = "--max-features", description = "ids per message (default: the analyzer's)")
@@ -175,7 +186,9 @@ final class TrainingOptions {
 
     TrainingConfig config(Analyzer target) {
         checkRanges();
-        TrainingConfig config = TrainingConfig.defaultsFor(target).withSeed(seed);
+        TrainingConfig defaults = TrainingConfig.defaultsFor(target);
+        checkCombinations(target, defaults);
+        TrainingConfig config = defaults.withSeed(seed);
         if (epochs != null) {
             config = config.withEpochs(epochs);
         }
@@ -228,13 +241,7 @@ final class TrainingOptions {
             config = config.withL2(l2);
         }
         FeaturiserConfig f = config.featuriser();
-        int min = f.charNgramMin();
-        int max = f.charNgramMax();
-        if (charNgrams != null) {
-            String[] range = charNgrams.split("-");
-            min = Integer.parseInt(range[0].strip());
-            max = range.length > 1 ? Integer.parseInt(range[1].strip()) : min;
-        }
+        int[] ngrams = charNgrams == null ? new int[] {f.charNgramMin(), f.charNgramMax()} : charNgramRange();
         ExtraFeatures extras = f.extrasOrNone();
         if (wordTrigrams != null) {
             extras = extras.withWordTrigrams(wordTrigrams);
@@ -261,8 +268,8 @@ final class TrainingOptions {
                         buckets == null ? f.buckets() : buckets,
                         maxFeatures == null ? f.maxFeatures() : maxFeatures,
                         wordBigrams == null ? f.wordBigrams() : wordBigrams,
-                        min,
-                        max,
+                        ngrams[0],
+                        ngrams[1],
                         f.seed())
                 .withExtras(extras));
     }
@@ -284,9 +291,6 @@ final class TrainingOptions {
         List<LabelledText> examples = new ArrayList<>();
         if (extraNeither != null) {
             examples.addAll(ExtraNeither.read(extraNeither));
-        }
-        if (teamCorpusRepeat < 1) {
-            throw new IllegalArgumentException("--team-corpus-repeat must be at least 1, was " + teamCorpusRepeat);
         }
         if (teamCorpus != null) {
             List<LabelledText> team = LabelledTsvReader.readTraining(teamCorpus, new LinkedHashSet<>(target.labels()));
@@ -331,33 +335,83 @@ final class TrainingOptions {
     }
 
     /**
-     * Each option given within its range, named in the message ({@link TrainingConfig}'s own check
-     * cannot say which option a value came from).
+     * Each option given within its range, named in the message ({@link TrainingConfig}'s and
+     * {@link FeaturiserConfig}'s own checks cannot say which option a value came from), before any
+     * data is read.
      */
     private void checkRanges() {
-        atLeast("--epochs", epochs, 1);
-        atLeast("--dim", dim, 1);
-        atLeast("--hidden", hidden, 0);
-        atLeast("--batch-size", batchSize, 1);
-        atLeast("--ensemble", ensemble, 1);
-        atLeast("--class-weight-power", classWeightPower, 0);
-        atLeast("--l2", l2, 0);
-        if (learningRate != null && !(learningRate > 0)) {
-            throw new IllegalArgumentException("--learning-rate must be more than 0, was " + learningRate);
+        OptionRanges.atLeast("--epochs", epochs, 1);
+        OptionRanges.atLeast("--dim", dim, 1);
+        OptionRanges.atLeast("--hidden", hidden, 0);
+        OptionRanges.atLeast("--batch-size", batchSize, 1);
+        OptionRanges.atLeast("--ensemble", ensemble, 1);
+        OptionRanges.atLeast("--class-weight-power", classWeightPower, 0);
+        OptionRanges.atLeast("--l2", l2, 0);
+        OptionRanges.moreThan("--learning-rate", learningRate, 0);
+        OptionRanges.fraction("--token-dropout", tokenDropout);
+        OptionRanges.fraction("--validation-fraction", validationFraction);
+        // the featuriser hashes into ids 1..buckets-1 (0 is padding): any count from 2 works
+        OptionRanges.atLeast("--buckets", buckets, 2);
+        OptionRanges.atLeast("--max-features", maxFeatures, 1);
+        OptionRanges.atLeast("--negation-window", negationWindow, 0);
+        OptionRanges.between(
+                "--normaliser-version", normaliserVersion, TextNormaliser.OLDEST_VERSION, TextNormaliser.VERSION);
+        OptionRanges.between("--volunteer-precision", volunteerPrecision, 0, 1);
+        OptionRanges.atLeast("--team-corpus-repeat", teamCorpusRepeat, 1);
+        if (charNgrams != null) {
+            charNgramRange();
         }
-        fraction("--token-dropout", tokenDropout);
-        fraction("--validation-fraction", validationFraction);
     }
 
-    private static void atLeast(String option, Number value, int least) {
-        if (value != null && !(value.doubleValue() >= least)) {
-            throw new IllegalArgumentException(option + " must be " + least + " or more, was " + value);
+    /** Options that are each in range but not together (or not with the analyzer's defaults). */
+    private void checkCombinations(Analyzer target, TrainingConfig defaults) {
+        int hiddenUnits = hidden != null ? hidden : defaults.hiddenUnits();
+        int models = ensemble != null ? ensemble : defaults.ensemble();
+        if (hiddenUnits > 0 && models > 1) {
+            throw OptionOutOfRangeException.of(
+                    "--ensemble",
+                    "1 with --hidden " + hiddenUnits + " (an ensemble averages linear models, which have no hidden"
+                            + " layer)",
+                    models + (ensemble == null ? " (" + target.id() + "'s default)" : ""));
+        }
+        double validation = validationFraction != null ? validationFraction : defaults.validationFraction();
+        if (Boolean.TRUE.equals(earlyStopping) && validation == 0) {
+            throw OptionOutOfRangeException.of(
+                    "--validation-fraction",
+                    "more than 0 with --early-stopping true (the best epoch is chosen on the validation share)",
+                    validation);
+        }
+        long ids = buckets != null ? buckets : defaults.featuriser().buckets();
+        tableFits(ids, "--dim", dim != null ? dim : defaults.embeddingDim());
+        tableFits(ids, "--hidden", hiddenUnits);
+    }
+
+    private static void tableFits(long buckets, String option, int width) {
+        if (buckets * width > MAX_TABLE) {
+            throw OptionOutOfRangeException.of(
+                    "--buckets × " + option,
+                    "at most " + MAX_TABLE + " (the weights are one array of buckets × " + option.substring(2)
+                            + " floats)",
+                    buckets + " × " + width);
         }
     }
 
-    private static void fraction(String option, Double value) {
-        if (value != null && !(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(option + " must be at least 0 and less than 1, was " + value);
+    /** {@code --char-ngrams}: MIN-MAX (MIN alone for MIN-MIN), or 0 for none. */
+    private int[] charNgramRange() {
+        Matcher range = CHAR_NGRAMS.matcher(charNgrams);
+        if (range.matches()) {
+            int min = Integer.parseInt(range.group(1));
+            int max = range.group(2) == null ? min : Integer.parseInt(range.group(2));
+            if (min == 0 && range.group(2) == null) {
+                return new int[] {0, 0};
+            }
+            if (min >= 1 && max >= min) {
+                return new int[] {min, max};
+            }
         }
+        throw OptionOutOfRangeException.of(
+                "--char-ngrams",
+                "MIN-MAX with MIN 1 or more and MAX at least MIN (e.g. 3-5), or 0 for none",
+                charNgrams);
     }
 }

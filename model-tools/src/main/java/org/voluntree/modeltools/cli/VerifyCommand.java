@@ -88,6 +88,8 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        OptionRanges.atLeast("--tolerance", tolerance, 0);
+        OptionRanges.atLeast("--model-version", version, 1);
         if ((data != null || version != null) && analyzer == null) {
             throw new IllegalArgumentException("--data and --model-version need --analyzer");
         }

@@ -1,6 +1,7 @@
 package org.voluntree.modeltools.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.voluntree.modeltools.data.Analyzer;
@@ -25,6 +26,46 @@ class TrainingOptionsTest {
             assertThat(config.hiddenUnits()).isEqualTo(32);
             assertThat(config.ensemble()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void featuriserOptionsWithinTheirRangesReachTheFeaturiser() {
+        // the featuriser hashes into buckets-1 ids whatever their count: no power of two is needed
+        TrainingConfig config = config(
+                Analyzer.INTENT,
+                "--buckets",
+                "3000",
+                "--max-features",
+                "1",
+                "--char-ngrams",
+                "2-5",
+                "--negation-window",
+                "0");
+        assertThat(config.featuriser().buckets()).isEqualTo(3000);
+        assertThat(config.featuriser().maxFeatures()).isEqualTo(1);
+        assertThat(config.featuriser().charNgramMin()).isEqualTo(2);
+        assertThat(config.featuriser().charNgramMax()).isEqualTo(5);
+        assertThat(config(Analyzer.INTENT, "--char-ngrams", "3").featuriser().charNgramMax())
+                .isEqualTo(3);
+        assertThat(config(Analyzer.INTENT, "--char-ngrams", "0").featuriser().charNgramMin())
+                .isZero();
+        assertThat(config(Analyzer.INTENT, "--buckets", "2", "--dim", "1")
+                        .featuriser()
+                        .buckets())
+                .as("the smallest id space: one real id")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void anOptionOutOfItsRangeIsRefusedBeforeTheConfigurationIsBuilt() {
+        assertThatThrownBy(() -> config(Analyzer.SENTIMENT, "--buckets", "1"))
+                .isInstanceOf(OptionOutOfRangeException.class)
+                .hasMessage("--buckets must be 2 or more, was 1");
+        assertThatThrownBy(() -> config(Analyzer.INTENT, "--volunteer-precision", "2"))
+                .isInstanceOf(OptionOutOfRangeException.class)
+                .hasMessage("--volunteer-precision must be from 0 to 1, was 2.0");
+        assertThat(config(Analyzer.INTENT, "--volunteer-precision", "1").calibration())
+                .isEqualTo(new PrecisionFloor("volunteer", 1, 5));
     }
 
     @Test
