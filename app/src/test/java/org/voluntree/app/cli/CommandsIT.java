@@ -32,7 +32,7 @@ class CommandsIT {
         if (Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from information_schema.tables where table_name = 'organisations')",
                 Boolean.class))) {
-            jdbc.update("truncate organisations cascade");
+            TestPostgres.deleteAllOrganisations(jdbc);
         }
     }
 

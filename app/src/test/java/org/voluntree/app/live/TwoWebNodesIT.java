@@ -49,7 +49,7 @@ class TwoWebNodesIT {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> AppProcesses.ready(first) && AppProcesses.ready(second));
         JdbcTemplate jdbc = new JdbcTemplate(TestPostgres.server().getPostgresDatabase());
-        jdbc.update("truncate organisations cascade");
+        TestPostgres.deleteAllOrganisations(jdbc);
         long org =
                 jdbc.queryForObject("insert into organisations (name) values ('Two Nodes') returning id", Long.class);
         jdbc.update("insert into pages (organisation_id, facebook_page_id, name) values (?, ?, 'P')", org, PAGE);

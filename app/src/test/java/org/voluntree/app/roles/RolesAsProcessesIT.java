@@ -46,7 +46,7 @@ class RolesAsProcessesIT {
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> AppProcesses.ready(port));
-        jdbc.update("truncate organisations cascade");
+        TestPostgres.deleteAllOrganisations(jdbc);
         long org = jdbc.queryForObject(
                 "insert into organisations (name) values ('Process Test') returning id", Long.class);
         jdbc.update("insert into pages (organisation_id, facebook_page_id, name) values (?, ?, 'P')", org, PAGE);

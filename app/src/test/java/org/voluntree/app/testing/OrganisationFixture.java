@@ -23,7 +23,7 @@ public final class OrganisationFixture {
 
     /** Deletes every organisation and all that belongs to one, so that a test starts from none. */
     public void deleteAllOrganisations() {
-        jdbc.update("truncate organisations cascade");
+        TestPostgres.deleteAllOrganisations(jdbc);
     }
 
     /** An organisation without a page. */
