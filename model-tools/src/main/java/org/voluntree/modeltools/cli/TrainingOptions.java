@@ -192,7 +192,7 @@ final class TrainingOptions {
         if (epochs != null) {
             config = config.withEpochs(epochs);
         }
-        if (volunteerPrecision != null && target == Analyzer.INTENT) {
+        if (volunteerPrecision != null) {
             config = config.withCalibration(
                     volunteerPrecision <= 0
                             ? null
@@ -365,6 +365,13 @@ final class TrainingOptions {
 
     /** Options that are each in range but not together (or not with the analyzer's defaults). */
     private void checkCombinations(Analyzer target, TrainingConfig defaults) {
+        if (volunteerPrecision != null && target != Analyzer.INTENT) {
+            // the floor is on intent's volunteer label: for another analyzer it would be silently ignored
+            throw OptionOutOfRangeException.of(
+                    "--volunteer-precision",
+                    "left out for " + target.id() + " (it is the intent analyzer's precision floor on 'volunteer')",
+                    volunteerPrecision);
+        }
         int hiddenUnits = hidden != null ? hidden : defaults.hiddenUnits();
         int models = ensemble != null ? ensemble : defaults.ensemble();
         if (hiddenUnits > 0 && models > 1) {

@@ -69,6 +69,16 @@ class TrainingOptionsTest {
     }
 
     @Test
+    void theVolunteerPrecisionFloorIsRefusedForAnAnalyzerWithoutAVolunteerLabel() {
+        for (Analyzer analyzer : new Analyzer[] {Analyzer.SENTIMENT, Analyzer.OFFENSE}) {
+            assertThatThrownBy(() -> config(analyzer, "--volunteer-precision", "0.9"))
+                    .isInstanceOf(OptionOutOfRangeException.class)
+                    .hasMessage("--volunteer-precision must be left out for " + analyzer.id()
+                            + " (it is the intent analyzer's precision floor on 'volunteer'), was 0.9");
+        }
+    }
+
+    @Test
     void weightedF1ShiftsReplaceTheCalibrationOnlyWhenAskedFor() {
         assertThat(config(Analyzer.OFFENSE, "--weighted-f1-shifts", "true").calibration())
                 .isEqualTo(new BestWeightedF1(5));
