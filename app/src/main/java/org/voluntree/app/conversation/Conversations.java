@@ -286,7 +286,19 @@ class Conversations implements MessageHandler {
             reply(message, "no_signup", ConversationTexts.noSignupOpen());
             return;
         }
-        Optional<Long> named = signupNamed(event.payload(), event.text(), dialog);
+        Optional<Long> chosen = signupNamed(event.payload(), event.text(), dialog);
+        if (chosen.isEmpty() && event.payload() == null && TypedYesNo.no(event.text())) {
+            // "no thanks" typed instead of tapped: as the No button
+            answers.mark(message);
+            dialogs.end(event.pageId(), event.authorId());
+            reply(message, "declined", ConversationTexts.declined());
+            return;
+        }
+        Optional<Long> named =
+                chosen.isEmpty() && event.payload() == null && dialog.menu().size() == 1 && TypedYesNo.yes(event.text())
+                        // one event was offered (with a Yes and a No): "yes" typed names it as the button does
+                        ? Optional.of(dialog.menu().get(0))
+                        : chosen;
         if (named.isEmpty()) {
             showSignups(message, dialog, "Sorry, I didn't get that.", open);
             return;

@@ -732,6 +732,54 @@ class MessengerSignupEndToEndIT {
     }
 
     @Test
+    void aYesTypedToTheOtherEventOfferedForADisabledSignupEntersItAsTheButtonDoes() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        long open = signup("Saturday food sort", slot(day, "morning sort", 3))
+                .path("slots")
+                .get(0)
+                .path("id")
+                .asLong();
+        long openId = jdbc.queryForObject("select signup_id from signup_slots where id = ?", Long.class, open);
+        String cleanUpPost = disabledSignupPost("Sunday park clean-up", day.plus(1, ChronoUnit.DAYS));
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + cleanUpPost + "|");
+        assertThat(text(botMessage(psid, 1))).contains("Would you like to help with Saturday food sort (from ");
+        sandbox.message(page.id(), psid, "yes please!");
+
+        assertThat(text(botMessage(psid, 2)))
+                .startsWith("Great!")
+                .contains("Which slot of Saturday food sort would you like?");
+        sandbox.message(page.id(), psid, "1");
+        assertThat(text(botMessage(psid, 3))).startsWith("You're in!").contains("(morning sort)");
+        assertThat(booked(openId)).containsExactly(open);
+    }
+
+    @Test
+    void aNoTypedToTheWhichEventMenuEndsTheDialog() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        long later = signup("Saturday food sort", slot(day.plus(2, ChronoUnit.DAYS), "morning sort", 3))
+                .path("id")
+                .asLong();
+        long sooner =
+                signup("Friday soup kitchen", slot(day, "soup", 3)).path("id").asLong();
+        String cleanUpPost = disabledSignupPost("Sunday park clean-up", day.plus(1, ChronoUnit.DAYS));
+        String psid = person();
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + cleanUpPost + "|");
+        assertThat(text(botMessage(psid, 1))).contains("Which event would you like to help with?");
+        sandbox.message(page.id(), psid, "no thanks, not this time");
+
+        assertThat(text(botMessage(psid, 2))).startsWith("No problem");
+        assertThat(redis.sync().exists(RedisNames.conversation("dialog", page.id(), psid)))
+                .as("no dialog left open")
+                .isZero();
+        assertThat(booked(later)).isEmpty();
+        assertThat(booked(sooner)).isEmpty();
+    }
+
+    @Test
     void aYesToThePostOfADisabledSignupWhenSeveralOtherEventsHavePlacesAsksWhichOne() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         long later = signup("Saturday food sort", slot(day.plus(2, ChronoUnit.DAYS), "morning sort", 3))
