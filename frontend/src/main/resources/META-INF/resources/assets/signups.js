@@ -41,9 +41,30 @@
           slot.label ? ' (' + slot.label + ')' : '',
           el('span', { class: 'muted' }, ' · ' + slot.confirmed + ' of ' + slot.required + ' confirmed'),
           el('div', { class: 'volunteer-names' }, volunteers.length
-              ? volunteers.map(v => v.name || 'volunteer ' + v.volunteerId).join(', ') : 'nobody yet'));
+              ? volunteers.map((v, i) => [i ? ', ' : null, volunteer(signup, slot, v)]) : 'nobody yet'));
       })),
       me().role === 'viewer' ? null : el('button', { id: 'edit', onclick: () => form(signup) }, 'Edit')].filter(Boolean));
+  }
+
+  /**
+   * A confirmed volunteer's name; an editor can give up their place (they are not told: the admin writes to them).
+   * The button's × is drawn by the style sheet, so the names read as names (and copy as a list).
+   */
+  function volunteer(signup, slot, v) {
+    const name = v.name || 'volunteer ' + v.volunteerId;
+    if (me().role === 'viewer') return el('span', { class: 'volunteer', 'data-volunteer-id': v.volunteerId }, name);
+    return el('span', { class: 'volunteer', 'data-volunteer-id': v.volunteerId }, name,
+      el('button', { type: 'button', class: 'remove-place', title: 'Give up ' + name + '\'s place in this slot',
+        'aria-label': 'Give up ' + name + '\'s place in this slot', onclick: async () => {
+          if (!confirm('Give up ' + name + '\'s place in this slot? The place is free for someone else at once;'
+              + ' ' + name + ' is not told, so write to them if they should know.')) return;
+          try {
+            await api('/api/signups/' + signup.id + '/slots/' + slot.id + '/volunteers/' + v.volunteerId, { method: 'DELETE' });
+          } catch (e) {
+            alert('The place was not given up: ' + e.message);
+          }
+          await select(signup.id);
+        } }));
   }
 
   function slotRow(slot) {

@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -98,6 +99,25 @@ class SignupController {
         events.changed(admin.organisationId(), id);
         published.publishEvent(new SignupEdited(admin.organisationId(), id));
         return signups.find(admin.organisationId(), id).orElseThrow();
+    }
+
+    @Operation(
+            summary = "Gives up a volunteer's place in a slot (the id listed for the slot, or any id merged with it);"
+                    + " the place is free for someone else at once")
+    @DeleteMapping("/api/signups/{id}/slots/{slotId}/volunteers/{volunteerId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removePlace(
+            @AuthenticationPrincipal AdminAccount admin,
+            @PathVariable long id,
+            @PathVariable long slotId,
+            @PathVariable long volunteerId) {
+        Permissions.requireWriter(admin);
+        signups.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("signup"));
+        if (!signups.removePlace(admin.organisationId(), id, slotId, volunteerId)) {
+            throw Permissions.notFound("place of that volunteer in that slot of the signup");
+        }
+        // the dashboards' slot lists and fill counts; a post's schedule lists what is needed, not who, so it stays
+        events.changed(admin.organisationId(), id);
     }
 
     /** 409: the edit would take confirmed volunteers' places; nothing was changed. */

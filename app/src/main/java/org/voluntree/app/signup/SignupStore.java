@@ -184,6 +184,32 @@ public class SignupStore {
     }
 
     /**
+     * Gives up a person's place in a slot of the organisation's signup (an admin's decision: they
+     * cannot come, or were put in by mistake), whichever of their ids holds it: {@code volunteerId}
+     * may be the id the slot's list shows or any id merged with it. The slot's row is locked first, as
+     * {@link #assign} and {@link #update} lock it, so a pick of the freed place waits and then sees
+     * it free. False when the signup has no such slot or the person holds no place in it.
+     */
+    @Transactional
+    public boolean removePlace(long organisationId, long signupId, long slotId, long volunteerId) {
+        List<Long> slot = jdbc.queryForList("""
+                select s.id from signup_slots s join signups g on g.id = s.signup_id
+                 where s.id = ? and s.signup_id = ? and g.organisation_id = ?
+                   for update of s
+                """, Long.class, slotId, signupId, organisationId);
+        if (slot.isEmpty()) {
+            return false;
+        }
+        return jdbc.update("""
+                delete from slot_assignments a
+                 using volunteers d, volunteers p
+                 where a.slot_id = ? and a.volunteer_id = d.id
+                   and p.id = ? and p.organisation_id = ? and d.organisation_id = p.organisation_id
+                   and coalesce(d.merged_into, d.id) = coalesce(p.merged_into, p.id)
+                """, slotId, volunteerId, organisationId) > 0;
+    }
+
+    /**
      * Confirms a volunteer in a slot of the signup unless the slot is full or the person (under their
      * own id or one merged into it) holds a place in a slot whose times overlap it, in any signup;
      * slots that only touch (9–12, 12–15) do not overlap. The slot's row and then the person's are

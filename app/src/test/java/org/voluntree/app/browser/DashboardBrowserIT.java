@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.voluntree.app.signup.SignupRequest;
 import org.voluntree.app.signup.SignupStore;
 import org.voluntree.app.signup.Slot;
+import org.voluntree.app.signup.SlotVolunteers;
 import org.voluntree.app.testing.FacebookPayloads;
 import org.voluntree.app.testing.FacebookPayloads.Comment;
 import org.voluntree.app.testing.OrganisationFixture;
@@ -255,6 +257,39 @@ class DashboardBrowserIT {
                 .doesNotContain("Maya");
         browser.screenshot("signup-edit-overlap");
         assertThat(signups.allSlots(sort)).extracting(Slot::startsAt).containsExactly(nine);
+    }
+
+    @Test
+    void anAdminGivesUpOneVolunteersPlaceFromTheSignupAndTheOthersStay() {
+        Instant nine = Instant.now()
+                .plus(Duration.ofDays(3))
+                .truncatedTo(ChronoUnit.DAYS)
+                .plus(Duration.ofHours(9));
+        long sort = signups.create(orgA, signup("Food sort", nine, nine.plus(Duration.ofHours(3))));
+        long slot = signups.allSlots(sort).get(0).id();
+        long maya = signups.volunteer(orgA, "9001", "Maya Cruz");
+        long sam = signups.volunteer(orgA, "9002", "Sam Lee");
+        signups.assign(sort, slot, maya, "messenger");
+        signups.assign(sort, slot, sam, "messenger");
+        logIn("ana@riverside.example", "correct horse A");
+        open("/signups.html#" + sort);
+        By names = By.cssSelector("#slots li[data-slot-id='" + slot + "'] .volunteer-names");
+        browser.wait.until(ExpectedConditions.textToBe(names, "Maya Cruz, Sam Lee"));
+        assertThat(text("#slots")).contains("2 of 3 confirmed");
+
+        browser.driver
+                .findElement(By.cssSelector(".volunteer[data-volunteer-id='" + maya + "'] .remove-place"))
+                .click();
+        Alert question = browser.wait.until(ExpectedConditions.alertIsPresent());
+        assertThat(question.getText()).contains("Give up Maya Cruz's place", "is not told");
+        question.accept();
+
+        browser.wait.until(ExpectedConditions.textToBe(names, "Sam Lee"));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("slots"), "1 of 3 confirmed"));
+        assertThat(signups.volunteersBySlot(sort).get(0).volunteers())
+                .extracting(SlotVolunteers.Confirmed::volunteerId)
+                .containsExactly(sam);
+        browser.screenshot("signup-place-given-up");
     }
 
     private static SignupRequest signup(String title, Instant start, Instant end) {

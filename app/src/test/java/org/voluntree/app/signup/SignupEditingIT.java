@@ -349,6 +349,73 @@ class SignupEditingIT {
         assertThat(signups.latestActive(org)).contains(upcoming);
     }
 
+    @Test
+    void anAdminGivesUpAVolunteersPlaceAndItIsFreeForSomeoneElseAtOnce() {
+        JsonNode created =
+                json(owner.post("/api/signups", body(slot(null, 0, 3, 1) + "," + slot(null, 4, 6, 1), null)));
+        long signup = created.path("id").asLong();
+        long slot = created.path("slots").get(0).path("id").asLong();
+        long otherSlot = created.path("slots").get(1).path("id").asLong();
+        confirm(signup, slot, "fb-Wen", "Wen");
+        confirm(signup, otherSlot, "fb-Wen", "Wen");
+        long xia = signups.volunteer(org, "fb-Xia", "Xia");
+        assertThat(signups.assign(signup, slot, xia, "messenger").outcome()).isEqualTo(SignupStore.Assignment.FULL);
+        long wen = signups.volunteersBySlot(signup).get(0).volunteers().get(0).volunteerId();
+        String place = "/api/signups/" + signup + "/slots/" + slot + "/volunteers/" + wen;
+
+        fixture.admin(org, "viewer@edit.example", "viewer-password", "viewer");
+        assertThat(ApiClient.basic(port, "viewer@edit.example", "viewer-password")
+                        .delete(place)
+                        .statusCode())
+                .as("a viewer changes nothing")
+                .isEqualTo(403);
+        long elsewhere = fixture.organisation("Hillside");
+        fixture.admin(elsewhere, "owner@hillside.example", "hillside-password", "owner");
+        assertThat(ApiClient.basic(port, "owner@hillside.example", "hillside-password")
+                        .delete(place)
+                        .statusCode())
+                .as("another organisation's signup is not found")
+                .isEqualTo(404);
+        assertThat(signups.find(org, signup).orElseThrow().slots().get(0).confirmed())
+                .isEqualTo(1);
+
+        HttpResponse<String> removed = owner.delete(place);
+
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
+        assertThat(signups.volunteersBySlot(signup))
+                .as("only that place: the other slot keeps them")
+                .extracting(SlotVolunteers::slotId, s -> s.volunteers().size())
+                .containsExactly(tuple(slot, 0), tuple(otherSlot, 1));
+        assertThat(signups.assign(signup, slot, xia, "messenger").outcome())
+                .isEqualTo(SignupStore.Assignment.CONFIRMED);
+        HttpResponse<String> again = owner.delete(place);
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(json(again).path("reason").asString()).contains("place of that volunteer");
+        assertThat(owner.delete("/api/signups/" + signup + "/slots/" + otherSlot + "/volunteers/" + xia)
+                        .statusCode())
+                .as("Xia holds no place in the other slot")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aPlaceHeldUnderAMergedIdIsGivenUpUnderEitherId() {
+        JsonNode created = json(owner.post("/api/signups", body(slot(null, 0, 3, 2), null)));
+        long signup = created.path("id").asLong();
+        long slot = created.path("slots").get(0).path("id").asLong();
+        long comment = signups.volunteer(org, "fb-comment-Yan", "Yan");
+        long messenger = signups.volunteer(org, "psid-Yan", "Yan");
+        signups.assign(signup, slot, messenger, "messenger");
+        assertThat(owner.post("/api/volunteers/" + comment + "/merge", "{\"duplicateId\":" + messenger + "}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> removed =
+                owner.delete("/api/signups/" + signup + "/slots/" + slot + "/volunteers/" + comment);
+
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
+        assertThat(signups.volunteersBySlot(signup).get(0).volunteers()).isEmpty();
+    }
+
     /** A signup's id and its two slots' ids. */
     record Created(long signup, long first, long second) {}
 
