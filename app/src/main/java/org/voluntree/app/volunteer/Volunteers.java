@@ -184,12 +184,23 @@ public class Volunteers {
                 id);
     }
 
-    /** Points the duplicate, and everything already merged into it, at the volunteer that stays. */
+    /**
+     * Points the duplicate, and everything already merged into it, at the volunteer that stays. A slot
+     * both held a place in (the person signed up twice, once under each id) keeps one place, the one
+     * taken first: one person fills one place.
+     */
     public void merge(long organisationId, long keep, long duplicate) {
         jdbc.update("""
                 update volunteers set merged_into = ?
                  where organisation_id = ? and (id = ? or merged_into = ?)
                 """, keep, organisationId, duplicate, duplicate);
+        jdbc.update("""
+                delete from slot_assignments a
+                 using volunteers da, slot_assignments b, volunteers db
+                 where da.id = a.volunteer_id and da.organisation_id = ? and coalesce(da.merged_into, da.id) = ?
+                   and b.slot_id = a.slot_id and db.id = b.volunteer_id and coalesce(db.merged_into, db.id) = ?
+                   and (b.confirmed_at, b.volunteer_id) < (a.confirmed_at, a.volunteer_id)
+                """, organisationId, keep, keep);
         jdbc.update("""
                 update volunteers v set name = coalesce(v.name, d.name), first_seen_at = least(v.first_seen_at, d.first_seen_at)
                   from volunteers d

@@ -416,6 +416,38 @@ class SignupEditingIT {
         assertThat(signups.volunteersBySlot(signup).get(0).volunteers()).isEmpty();
     }
 
+    @Test
+    void mergingTwoIdsThatEachHoldAPlaceInTheSameSlotLeavesOnePlaceTakenFirst() {
+        JsonNode created =
+                json(owner.post("/api/signups", body(slot(null, 0, 3, 2) + "," + slot(null, 4, 6, 2), null)));
+        long signup = created.path("id").asLong();
+        long slot = created.path("slots").get(0).path("id").asLong();
+        long otherSlot = created.path("slots").get(1).path("id").asLong();
+        long comment = signups.volunteer(org, "fb-comment-Zoe", "Zoe");
+        long messenger = signups.volunteer(org, "psid-Zoe", "Zoe");
+        signups.assign(signup, slot, comment, "messenger");
+        signups.assign(signup, slot, messenger, "messenger");
+        signups.assign(signup, otherSlot, messenger, "messenger");
+        assertThat(signups.find(org, signup).orElseThrow().slots().get(0).confirmed())
+                .isEqualTo(2);
+
+        HttpResponse<String> merged =
+                owner.post("/api/volunteers/" + messenger + "/merge", "{\"duplicateId\":" + comment + "}");
+
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+        assertThat(signups.volunteersBySlot(signup))
+                .as("one place in the slot both held, the first one taken; the other slot untouched")
+                .extracting(
+                        SlotVolunteers::slotId,
+                        s -> s.volunteers().stream()
+                                .map(SlotVolunteers.Confirmed::volunteerId)
+                                .toList())
+                .containsExactly(tuple(slot, List.of(comment)), tuple(otherSlot, List.of(messenger)));
+        assertThat(json(merged).path("signups").size()).isEqualTo(2);
+        assertThat(signups.find(org, signup).orElseThrow().slots().get(0).confirmed())
+                .isEqualTo(1);
+    }
+
     /** A signup's id and its two slots' ids. */
     record Created(long signup, long first, long second) {}
 
