@@ -43,6 +43,16 @@ public class ReplyRecords {
     }
 
     /** Records a reply about to be sent, or returns the record a previous attempt left. */
+    /**
+     * Whether the message a job answers is still stored. It is gone when its author's data was erased
+     * after the writer queued the job (a job a worker already held escapes the erasure's sweep of the
+     * queue), or when its organisation was deleted.
+     */
+    boolean messageStored(long messageId) {
+        return Boolean.TRUE.equals(
+                jdbc.queryForObject("select exists (select 1 from messages where id = ?)", Boolean.class, messageId));
+    }
+
     public Claim claim(long organisationId, long messageId, String targetId, String kind, String intent, String text) {
         List<Long> created =
                 jdbc.queryForList("""

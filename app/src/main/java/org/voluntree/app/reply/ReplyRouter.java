@@ -41,6 +41,14 @@ class ReplyRouter implements JobHandler {
         } catch (RuntimeException e) {
             throw PermanentFailure.because("not a reply job: " + e.getMessage(), e);
         }
+        if (!message.event().isEcho() && !records.messageStored(message.messageId())) {
+            // erased (or its organisation deleted) since it was queued: answering would open a dialog, create a
+            // volunteer and record a reply for someone who asked to be forgotten, and a retry would carry
+            // their words to s:dead. Done, with nothing kept.
+            log.info(
+                    "A reply job was dropped: its message is no longer stored (erased or deleted since it was queued)");
+            return;
+        }
         for (MessageHandler handler : handlers) {
             if (handler.accepts(message)) {
                 handler.handle(message);

@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.app.testing.AdminApi;
 import org.voluntree.app.testing.AdminSession;
 import org.voluntree.app.testing.AppProcesses;
@@ -40,6 +41,8 @@ import org.voluntree.app.testing.TestServers;
 import org.voluntree.app.testing.WebhookClient;
 import org.voluntree.contracts.dead.DeadLetter;
 import org.voluntree.contracts.dead.DeadLetters;
+import org.voluntree.contracts.event.EventKind;
+import org.voluntree.contracts.event.InboundEvent;
 import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.local.LocalRedisServer;
 import org.voluntree.contracts.redis.RedisNames;
@@ -655,6 +658,53 @@ class FacebookRepliesEndToEndIT {
                 .isEqualTo("appreciation");
         awaitQueuesDrained();
         assertThat(sandbox.calls(complaint, null)).isEmpty();
+    }
+
+    @Test
+    void aReplyJobWhoseMessageWasErasedSinceItWasQueuedIsDroppedAndNothingOfThePersonComesBack() {
+        Connected page = connectPage("Riverside Food Bank");
+        String pageId = page.sandbox().id();
+        saturdayFoodDriveWithoutEmailCheck();
+        String psid = "2000000000077";
+        // what the writer queued for a message that an erasure then deleted, while a worker held the job
+        long erased = jdbc.queryForObject("select coalesce(max(id), 0) + 1000 from messages", Long.class);
+        Instant now = Instant.now();
+        InboundEvent message = new InboundEvent(
+                "m_erased_1",
+                EventKind.MESSAGE,
+                pageId,
+                "m_erased_1",
+                null,
+                null,
+                "add",
+                psid,
+                null,
+                "I can help on Saturday",
+                null,
+                now,
+                now,
+                pageId);
+        redis.lpush(
+                RedisNames.REPLY_QUEUE,
+                Json.write(new MessageToAnswer(
+                        organisationId,
+                        erased,
+                        message,
+                        Map.of("intent", new MessageToAnswer.Verdict("volunteer", 0.99f, 1, null)))));
+
+        awaitQueuesDrained();
+
+        assertThat(deadLetters()).as("their words are not kept in s:dead").isEmpty();
+        assertThat(sandbox.messages(pageId, psid))
+                .as("nothing was sent to them")
+                .isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from volunteers where facebook_user_id = ?", Long.class, psid))
+                .as("no volunteer was made of them again")
+                .isZero();
+        assertThat(redis.keys(RedisNames.conversation("*", pageId, psid)))
+                .as("no dialog state")
+                .isEmpty();
+        assertThat(replies("m_erased_1")).isEmpty();
     }
 
     @Test
