@@ -18,6 +18,12 @@ final class ConversationTexts {
     static final String SIGNUP_PREFIX = "SIGNUP|";
     /** A "More dates" button: the page of the slot menu starting at the index after it. */
     static final String PAGE_PREFIX = "SLOTS_PAGE|";
+    /** A "Yes, cancel it" button, or a place of the which-place menu: gives up the place in that slot. */
+    static final String CANCEL_PREFIX = "CANCEL|";
+    /** "No, keep it": the person keeps their places. */
+    static final String KEEP = "CANCEL_KEEP";
+    /** A signup's title as a line of the which-place menu shows it, at most. */
+    private static final int PLACE_TITLE = 60;
     /** Messenger cuts a quick reply's title at 20 characters. */
     private static final int BUTTON_TITLE = 20;
     /** Messenger refuses a text longer than 2,000 characters (the message is not delivered at all). */
@@ -359,7 +365,65 @@ final class ConversationTexts {
         for (Slot slot : mine) {
             text.append("\n• ").append(slot.describe(zone));
         }
-        return OutgoingMessage.text(text.append("\nSee you there!").toString());
+        return OutgoingMessage.text(
+                text.append("\nSee you there! If you can't make it after all, write \"cancel\" here.")
+                        .toString());
+    }
+
+    /** A request to cancel from someone who holds no place to come. */
+    static OutgoingMessage nothingToCancel() {
+        return OutgoingMessage.text("You don't have a place at any of our upcoming events, so there's nothing to"
+                + " cancel. Write to us if that doesn't look right.");
+    }
+
+    /** The one place the person holds, to give up or keep. */
+    static OutgoingMessage askCancelOne(SignupStore.Place place, ZoneId zone) {
+        return OutgoingMessage.withButtons(
+                "Would you like to give up your place for " + place.title() + ", "
+                        + place.slot().describe(zone) + "?",
+                new OutgoingMessage.Button(
+                        "Yes, cancel it", CANCEL_PREFIX + place.slot().id()),
+                new OutgoingMessage.Button("No, keep it", KEEP));
+    }
+
+    /** The places the person holds, numbered, to pick the one to give up. */
+    static OutgoingMessage askCancelWhich(String intro, List<SignupStore.Place> places, ZoneId zone) {
+        StringBuilder text =
+                new StringBuilder(intro == null ? "" : intro + " ").append("Which place would you like to give up?");
+        List<OutgoingMessage.Button> replies = new ArrayList<>();
+        int number = 0;
+        for (SignupStore.Place place : places) {
+            number++;
+            String title = place.title().length() <= PLACE_TITLE
+                    ? place.title()
+                    : place.title().substring(0, PLACE_TITLE - 1).strip() + "…";
+            text.append("\n")
+                    .append(number)
+                    .append(") ")
+                    .append(title)
+                    .append(", ")
+                    .append(place.slot().describe(zone));
+            replies.add(new OutgoingMessage.Button(
+                    shorten("#" + number + " " + place.slot().start(zone)),
+                    CANCEL_PREFIX + place.slot().id()));
+        }
+        replies.add(new OutgoingMessage.Button("Keep them all", KEEP));
+        return OutgoingMessage.withQuickReplies(text.toString(), replies);
+    }
+
+    static OutgoingMessage placeGivenUp(SignupStore.Place place, ZoneId zone) {
+        return OutgoingMessage.text("Done: your place for " + place.title() + ", "
+                + place.slot().describe(zone) + ", is free for someone else now. Thanks for letting us know!");
+    }
+
+    /** The place named is not theirs (any more): given up already, taken back by an admin, or started. */
+    static OutgoingMessage placeNotHeld() {
+        return OutgoingMessage.text("You no longer have that place, so there's nothing to cancel.");
+    }
+
+    static OutgoingMessage placesKept(int places) {
+        return OutgoingMessage.text(
+                (places == 1 ? "OK, your place stays." : "OK, your places stay.") + " See you there!");
     }
 
     static OutgoingMessage declined() {

@@ -57,7 +57,9 @@ import org.voluntree.contracts.event.InboundEvent;
  * that is all); an answer after it was disabled is told it is closed. A Yes when no slot can be picked
  * (all full, none to come) is told so at once, before any e-mail is asked for. The slot menu shows a page of slots at a
  * time ("More dates"), always within Messenger's limits, and the dialog remembers what it numbered, so
- * a number typed means the slot the person read. A request to stop ("stop", "please stop messaging
+ * a number typed means the slot the person read. A request to cancel ("cancel", "I can't make it anymore":
+ * {@link CancelRequest}) lists the person's places to come and gives up the one they pick (or keeps them).
+ * A request to stop ("stop", "please stop messaging
  * me": {@link OptOutRequest}) opts out. Each answer is sent once per incoming message (recorded in
  * {@code replies}), only inside the 24-hour window. When an admin writes to the person by hand (an echo
  * the bot did not send), the bot stays quiet for a while. The messages it takes as answers (e-mail, PIN,
@@ -158,6 +160,17 @@ class Conversations implements MessageHandler {
             return;
         }
         String payload = event.payload();
+        if (payload != null
+                && (payload.startsWith(ConversationTexts.CANCEL_PREFIX) || payload.equals(ConversationTexts.KEEP))) {
+            // a button of the cancel question, whenever it was sent: the place it names is theirs or not
+            receiveCancelButton(message, payload);
+            return;
+        }
+        if (payload == null && CancelRequest.matches(event.text())) {
+            // whatever dialog was in progress: they asked to give a place up
+            askWhichToCancel(message, null);
+            return;
+        }
         if (payload != null && payload.startsWith(SignupOffer.YES)) {
             consent(message, SignupOffer.postIdOf(payload), SignupOffer.commentIdOf(payload));
         } else if (payload != null && payload.startsWith(SignupOffer.NO)) {
@@ -328,6 +341,10 @@ class Conversations implements MessageHandler {
     private void continueDialog(MessageToAnswer message, Dialog dialog) {
         if (dialog.step() == Dialog.Step.CHOOSE_SIGNUP) {
             receiveSignupChoice(message, dialog);
+            return;
+        }
+        if (dialog.step() == Dialog.Step.CHOOSE_CANCEL) {
+            receiveCancelChoice(message, dialog);
             return;
         }
         if (!isDone(message.event()) && !signups.isActive(dialog.signupId())) {
@@ -569,6 +586,100 @@ class Conversations implements MessageHandler {
                 volunteer,
                 dialog.page(),
                 "slot_" + result.name().toLowerCase(Locale.ROOT));
+    }
+
+    // --- giving up a place ----------------------------------------------------------------------------
+
+    /**
+     * "cancel", "I can't make it anymore": the person's places to come, one as a question with "Yes, cancel
+     * it" and "No, keep it", several as a numbered menu; none, and they are told so. Nothing is given up
+     * without their choice.
+     */
+    private void askWhichToCancel(MessageToAnswer message, String intro) {
+        InboundEvent event = message.event();
+        List<SignupStore.Place> places = signups.upcomingPlacesOf(
+                message.organisationId(), event.authorId(), clock.instant(), ConversationTexts.PAGE);
+        if (places.isEmpty()) {
+            dialogs.end(event.pageId(), event.authorId());
+            reply(message, "cancel_nothing", ConversationTexts.nothingToCancel());
+            return;
+        }
+        dialogs.save(
+                event.pageId(),
+                event.authorId(),
+                Dialog.cancelling()
+                        .showing(places.stream().map(p -> p.slot().id()).toList(), 1));
+        reply(
+                message,
+                "cancel_ask",
+                places.size() == 1 && intro == null
+                        ? ConversationTexts.askCancelOne(places.get(0), properties.zone())
+                        : ConversationTexts.askCancelWhich(intro, places, properties.zone()));
+    }
+
+    /** A button of the cancel question: "Yes, cancel it" or a place of the menu, or "No, keep it". */
+    private void receiveCancelButton(MessageToAnswer message, String payload) {
+        answers.mark(message);
+        if (payload.equals(ConversationTexts.KEEP)) {
+            keepPlaces(message);
+            return;
+        }
+        try {
+            giveUp(message, Long.parseLong(payload.substring(ConversationTexts.CANCEL_PREFIX.length())));
+        } catch (NumberFormatException e) {
+            askWhichToCancel(message, "Sorry, I didn't get that.");
+        }
+    }
+
+    /** Typed in the cancel step: the number of a place, a yes to the one place asked about, or a no. */
+    private void receiveCancelChoice(MessageToAnswer message, Dialog dialog) {
+        InboundEvent event = message.event();
+        if (TypedYesNo.no(event.text())) {
+            answers.mark(message);
+            keepPlaces(message);
+            return;
+        }
+        List<Integer> typed = numbersIn(event.text());
+        Optional<Long> slot = typed.size() == 1
+                ? dialog.numbered(typed.get(0))
+                : dialog.menu().size() == 1 && TypedYesNo.yes(event.text())
+                        ? Optional.of(dialog.menu().get(0))
+                        : Optional.empty();
+        if (slot.isEmpty()) {
+            askWhichToCancel(message, "Sorry, I didn't get that.");
+            return;
+        }
+        answers.mark(message);
+        giveUp(message, slot.get());
+    }
+
+    private void giveUp(MessageToAnswer message, long slotId) {
+        InboundEvent event = message.event();
+        Optional<SignupStore.Place> place = signups
+                .upcomingPlacesOf(message.organisationId(), event.authorId(), clock.instant(), Integer.MAX_VALUE)
+                .stream()
+                .filter(p -> p.slot().id() == slotId)
+                .findFirst();
+        Optional<Long> signup = place.isEmpty()
+                ? Optional.empty()
+                : signups.giveUpPlace(message.organisationId(), event.authorId(), slotId, clock.instant());
+        dialogs.end(event.pageId(), event.authorId());
+        if (signup.isEmpty()) {
+            reply(message, "cancel_not_held", ConversationTexts.placeNotHeld());
+            return;
+        }
+        signupEvents.changed(message.organisationId(), signup.get());
+        log.info("A volunteer on page {} gave up their place in slot {}", event.pageId(), slotId);
+        reply(message, "cancel_done", ConversationTexts.placeGivenUp(place.get(), properties.zone()));
+    }
+
+    private void keepPlaces(MessageToAnswer message) {
+        InboundEvent event = message.event();
+        int places = signups.upcomingPlacesOf(
+                        message.organisationId(), event.authorId(), clock.instant(), ConversationTexts.PAGE)
+                .size();
+        dialogs.end(event.pageId(), event.authorId());
+        reply(message, "cancel_kept", ConversationTexts.placesKept(places));
     }
 
     /** "Done", tapped or typed. */

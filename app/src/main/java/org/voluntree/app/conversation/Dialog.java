@@ -8,7 +8,8 @@ import java.util.Optional;
  * Where a person is in the signup dialog with a page.
  *
  * @param step what the bot waits for
- * @param signupId the signup they are joining; null while they choose one ({@link Step#CHOOSE_SIGNUP})
+ * @param signupId the signup they are joining; null while they choose one ({@link Step#CHOOSE_SIGNUP}) and
+ *     while they choose a place to give up ({@link Step#CHOOSE_CANCEL})
  * @param email the address being verified
  * @param pinHash SHA-256 of the salt and the PIN sent, hex
  * @param pinSalt random salt of the PIN hash
@@ -16,7 +17,7 @@ import java.util.Optional;
  * @param pinAttempts wrong PINs so far
  * @param pinMail the key of the e-mail job carrying the PIN (null in a dialog stored before it was kept): a
  *     notice that the mail could not be delivered concerns this dialog only while it waits for that PIN
- * @param menu the ids the last menu numbered, in order: slots, or signups while choosing one (empty when
+ * @param menu the ids the last menu numbered, in order: slots (to pick, or to give up), or signups while choosing one (empty when
  *     none was sent, and in a dialog stored before menus were remembered); a number typed means one of these
  * @param menuFirst the number of the first of them (the menu shows a page of the slots: 11 on the second)
  */
@@ -43,7 +44,9 @@ record Dialog(
         CHOOSE_SIGNUP,
         AWAIT_EMAIL,
         AWAIT_PIN,
-        CHOOSE_SLOTS
+        CHOOSE_SLOTS,
+        /** The person asked to cancel: they pick the place to give up, or keep it. */
+        CHOOSE_CANCEL
     }
 
     static Dialog start(Step step, long signupId) {
@@ -52,6 +55,10 @@ record Dialog(
 
     static Dialog choosingSignup() {
         return new Dialog(Step.CHOOSE_SIGNUP, null, null, null, null, null, 0, null, null, 1);
+    }
+
+    static Dialog cancelling() {
+        return new Dialog(Step.CHOOSE_CANCEL, null, null, null, null, null, 0, null, null, 1);
     }
 
     Dialog awaitingPin(String email, String hash, String salt, Instant expiresAt, String mail) {

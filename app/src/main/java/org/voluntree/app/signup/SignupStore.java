@@ -105,6 +105,9 @@ public class SignupStore {
     /** An active signup with dates still to come, as a person picking an event sees it. */
     public record OpenSignup(long id, String title, Instant firstStart) {}
 
+    /** A place a person holds: the slot, and the title of its signup. */
+    public record Place(Slot slot, String title) {}
+
     /**
      * The organisation's active signups with slots still to come, soonest first (at most {@code limit}),
      * for people who write without a post in between and could mean any of them.
@@ -181,6 +184,59 @@ public class SignupStore {
                                 where a.slot_id = s.id and (d.id = ? or d.merged_into = ?))
                  order by s.starts_at, s.id
                 """, SignupStore::slot, signupId, volunteerId, volunteerId);
+    }
+
+    /**
+     * The places the person with this Facebook id (under it or any id merged with it) holds in the
+     * organisation's slots that start after {@code now}, soonest first, at most {@code limit}. Finds
+     * the person without creating them.
+     */
+    public List<Place> upcomingPlacesOf(long organisationId, String facebookUserId, Instant now, int limit) {
+        return jdbc.query(
+                """
+                select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
+                       (select count(*) from slot_assignments x where x.slot_id = s.id) as confirmed, g.title
+                  from volunteers v
+                  join volunteers d on d.organisation_id = v.organisation_id
+                                   and coalesce(d.merged_into, d.id) = coalesce(v.merged_into, v.id)
+                  join slot_assignments a on a.volunteer_id = d.id
+                  join signup_slots s on s.id = a.slot_id
+                  join signups g on g.id = s.signup_id and g.organisation_id = v.organisation_id
+                 where v.organisation_id = ? and v.facebook_user_id = ? and s.starts_at > ?
+                 order by s.starts_at, s.id
+                 limit ?
+                """,
+                (rs, n) -> new Place(slot(rs, n), rs.getString(8)),
+                organisationId,
+                facebookUserId,
+                Timestamp.from(now),
+                limit);
+    }
+
+    /**
+     * The person with this Facebook id gives up their place in a slot that is still to come (the
+     * volunteer's own decision, in Messenger), whichever of their ids holds it. Locks the slot first,
+     * as {@link #assign} does. The signup the place was in; empty when they hold no such place (given
+     * up already, taken away by an admin, or the slot has started).
+     */
+    @Transactional
+    public Optional<Long> giveUpPlace(long organisationId, String facebookUserId, long slotId, Instant now) {
+        List<Long> signup = jdbc.queryForList("""
+                select s.signup_id from signup_slots s join signups g on g.id = s.signup_id
+                 where s.id = ? and g.organisation_id = ? and s.starts_at > ?
+                   for update of s
+                """, Long.class, slotId, organisationId, Timestamp.from(now));
+        if (signup.isEmpty()) {
+            return Optional.empty();
+        }
+        int removed = jdbc.update("""
+                delete from slot_assignments a
+                 using volunteers d, volunteers v
+                 where a.slot_id = ? and a.volunteer_id = d.id
+                   and v.organisation_id = ? and v.facebook_user_id = ? and d.organisation_id = v.organisation_id
+                   and coalesce(d.merged_into, d.id) = coalesce(v.merged_into, v.id)
+                """, slotId, organisationId, facebookUserId);
+        return removed > 0 ? Optional.of(signup.get(0)) : Optional.empty();
     }
 
     /**

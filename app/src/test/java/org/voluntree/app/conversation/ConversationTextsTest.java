@@ -193,7 +193,8 @@ class ConversationTextsTest {
         assertThat(ConversationTexts.confirmation("Saturday food sort", List.of(summer), ZONE)
                         .text())
                 .isEqualTo("Thank you! You're signed up for Saturday food sort:\n"
-                        + "• Sat 4 Jul 09:00–12:00 BST (sorting)\nSee you there!");
+                        + "• Sat 4 Jul 09:00–12:00 BST (sorting)\nSee you there! If you can't make it after all,"
+                        + " write \"cancel\" here.");
         assertThat(ConversationTexts.alreadyIn(summer, ZONE))
                 .isEqualTo("You're already signed up for Sat 4 Jul 09:00–12:00 BST (sorting).");
     }

@@ -780,6 +780,105 @@ class MessengerSignupEndToEndIT {
     }
 
     @Test
+    void aVolunteerWhoCannotComeAfterAllGivesUpTheirPlaceAndItIsFreeForSomeoneElse() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        JsonNode sort = signup("Saturday food sort", slot(day, "morning sort", 1));
+        long sortId = sort.path("id").asLong();
+        long slotId = sort.path("slots").get(0).path("id").asLong();
+        String postId = api.publishPost(page, sortId, "Help us sort food!", PIPELINE);
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
+        assertThat(text(botMessage(psid, 1))).contains("Which slot of Saturday food sort would you like?");
+        sandbox.message(page.id(), psid, "1");
+        assertThat(text(botMessage(psid, 2))).startsWith("You're in!");
+        sandbox.quickReply(page.id(), psid, "Done", "SLOTS_DONE");
+        assertThat(text(botMessage(psid, 3))).contains("If you can't make it after all, write \"cancel\" here.");
+        assertThat(booked(sortId)).containsExactly(slotId);
+
+        sandbox.message(page.id(), psid, "So sorry, I can't make it anymore");
+        JsonNode question = botMessage(psid, 4);
+        assertThat(text(question))
+                .startsWith("Would you like to give up your place for Saturday food sort, ")
+                .contains("(morning sort)?");
+        assertThat(question.path("message")
+                        .path("attachment")
+                        .path("payload")
+                        .path("buttons")
+                        .valueStream()
+                        .map(b -> b.path("title").asString() + " "
+                                + b.path("payload").asString()))
+                .containsExactly("Yes, cancel it CANCEL|" + slotId, "No, keep it CANCEL_KEEP");
+        assertThat(booked(sortId)).as("nothing given up before they say which").containsExactly(slotId);
+        sandbox.postback(page.id(), psid, "Yes, cancel it", "CANCEL|" + slotId);
+
+        assertThat(text(botMessage(psid, 5)))
+                .startsWith("Done: your place for Saturday food sort, ")
+                .endsWith("is free for someone else now. Thanks for letting us know!");
+        assertThat(booked(sortId)).isEmpty();
+        assertThat(api.get("/api/signups/" + sortId)
+                        .path("slots")
+                        .get(0)
+                        .path("confirmed")
+                        .asInt())
+                .isZero();
+
+        // the same button again, or another "cancel": nothing left to give up
+        sandbox.postback(page.id(), psid, "Yes, cancel it", "CANCEL|" + slotId);
+        assertThat(text(botMessage(psid, 6))).isEqualTo("You no longer have that place, so there's nothing to cancel.");
+        sandbox.message(page.id(), psid, "cancel");
+        assertThat(text(botMessage(psid, 7))).startsWith("You don't have a place at any of our upcoming events");
+
+        // the place is free: someone else takes it
+        String other = person();
+        sandbox.postback(page.id(), other, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
+        assertThat(text(botMessage(other, 1))).contains("(morning sort) — 1 left");
+    }
+
+    @Test
+    void someoneWithSeveralPlacesPicksTheOneToGiveUpAndANoKeepsThemAll() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        long morning = signup("Saturday food sort", slot(day, "morning sort", 3))
+                .path("slots")
+                .get(0)
+                .path("id")
+                .asLong();
+        long evening = signup("Friday soup kitchen", slot(day.minus(1, ChronoUnit.DAYS), "soup", 3))
+                .path("slots")
+                .get(0)
+                .path("id")
+                .asLong();
+        String psid = person();
+        long volunteer = jdbc.queryForObject("""
+                insert into volunteers (organisation_id, facebook_user_id, name, first_seen_at)
+                values (?, ?, 'Maya Cruz', now()) returning id
+                """, Long.class, organisationId, psid);
+        jdbc.update(
+                "insert into slot_assignments (slot_id, volunteer_id) values (?, ?), (?, ?)",
+                morning,
+                volunteer,
+                evening,
+                volunteer);
+
+        sandbox.message(page.id(), psid, "I need to cancel");
+        JsonNode menu = botMessage(psid, 1);
+        assertThat(text(menu))
+                .startsWith("Which place would you like to give up?\n1) Friday soup kitchen, ")
+                .contains("\n2) Saturday food sort, ");
+        assertThat(quickReplies(menu)).containsExactly("CANCEL|" + evening, "CANCEL|" + morning, "CANCEL_KEEP");
+        sandbox.message(page.id(), psid, "no thanks");
+        assertThat(text(botMessage(psid, 2))).isEqualTo("OK, your places stay. See you there!");
+        assertThat(places(volunteer)).containsExactlyInAnyOrder(morning, evening);
+
+        sandbox.message(page.id(), psid, "cancel my place please");
+        assertThat(text(botMessage(psid, 3))).startsWith("Which place would you like to give up?");
+        sandbox.message(page.id(), psid, "2");
+
+        assertThat(text(botMessage(psid, 4))).startsWith("Done: your place for Saturday food sort, ");
+        assertThat(places(volunteer)).containsExactly(evening);
+    }
+
+    @Test
     void aYesToThePostOfADisabledSignupWhenSeveralOtherEventsHavePlacesAsksWhichOne() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         long later = signup("Saturday food sort", slot(day.plus(2, ChronoUnit.DAYS), "morning sort", 3))
@@ -1186,6 +1285,12 @@ class MessengerSignupEndToEndIT {
                     """, Long.class, organisationId, person());
             jdbc.update("insert into slot_assignments (slot_id, volunteer_id) values (?, ?)", slotId, someoneElse);
         }
+    }
+
+    /** The slots this volunteer row holds a place in. */
+    private List<Long> places(long volunteerId) {
+        return jdbc.queryForList(
+                "select slot_id from slot_assignments where volunteer_id = ?", Long.class, volunteerId);
     }
 
     /** The slots of the signup anyone holds a place in. */
