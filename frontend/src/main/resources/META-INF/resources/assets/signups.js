@@ -47,7 +47,7 @@
   }
 
   /**
-   * A confirmed volunteer's name; an editor can give up their place (they are not told: the admin writes to them).
+   * A confirmed volunteer's name; an editor can give up their place (the volunteer is told in Messenger).
    * The button's × is drawn by the style sheet, so the names read as names (and copy as a list).
    */
   function volunteer(signup, slot, v) {
@@ -57,7 +57,7 @@
       el('button', { type: 'button', class: 'remove-place', title: 'Give up ' + name + '\'s place in this slot',
         'aria-label': 'Give up ' + name + '\'s place in this slot', onclick: async () => {
           if (!confirm('Give up ' + name + '\'s place in this slot? The place is free for someone else at once;'
-              + ' ' + name + ' is not told, so write to them if they should know.')) return;
+              + ' ' + name + ' is told in Messenger (if they ever wrote to the page there).')) return;
           try {
             await api('/api/signups/' + signup.id + '/slots/' + slot.id + '/volunteers/' + v.volunteerId, { method: 'DELETE' });
           } catch (e) {

@@ -370,6 +370,18 @@ final class ConversationTexts {
                         .toString());
     }
 
+    /** An admin moved the slot the person holds a place in. */
+    static OutgoingMessage slotMoved(SignupStore.Place place, ZoneId zone) {
+        return OutgoingMessage.text("Update for " + place.title() + ": your place has moved to "
+                + place.slot().describe(zone) + ". If you can't make it at the new time, write \"cancel\" here.");
+    }
+
+    /** An admin gave the person's place up. */
+    static OutgoingMessage placeTakenBack(SignupStore.Place place, ZoneId zone) {
+        return OutgoingMessage.text("Update for " + place.title() + ": the organisers have cancelled your place, "
+                + place.slot().describe(zone) + ". Write to us here if you have any questions.");
+    }
+
     /** A request to cancel from someone who holds no place to come. */
     static OutgoingMessage nothingToCancel() {
         return OutgoingMessage.text("You don't have a place at any of our upcoming events, so there's nothing to"

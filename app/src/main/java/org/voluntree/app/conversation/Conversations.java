@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -62,7 +63,8 @@ import org.voluntree.contracts.event.InboundEvent;
  * A request to stop ("stop", "please stop messaging
  * me": {@link OptOutRequest}) opts out. Each answer is sent once per incoming message (recorded in
  * {@code replies}), only inside the 24-hour window. When an admin writes to the person by hand (an echo
- * the bot did not send), the bot stays quiet for a while. The messages it takes as answers (e-mail, PIN,
+ * the bot did not send), the bot stays quiet for a while. When an admin moves a slot someone holds a place in,
+ * or gives their place up, they are told ({@link PlaceNotices}). The messages it takes as answers (e-mail, PIN,
  * slot, done) are marked as such and announced live ({@link DialogAnswers}).
  */
 @Component
@@ -74,6 +76,8 @@ class Conversations implements MessageHandler {
     private static final Pattern EMAIL = Pattern.compile("\\S+@\\S+");
     /** The notice ({@link MessageToAnswer#notice}) the PIN e-mail's job carries, queued if it is given up on. */
     static final String PIN_UNDELIVERED = "pin_undelivered";
+    /** Facebook's message tag for "reminders or updates for an event they have registered for". */
+    static final String CONFIRMED_EVENT_UPDATE = "CONFIRMED_EVENT_UPDATE";
 
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final Pattern MORE =
@@ -419,6 +423,10 @@ class Conversations implements MessageHandler {
      */
     private void tell(MessageToAnswer message) {
         InboundEvent event = message.event();
+        if (PlaceNotices.concerns(message.notice())) {
+            tellAboutPlace(message);
+            return;
+        }
         if (!PIN_UNDELIVERED.equals(message.notice())) {
             skip(message, "unknown notice " + message.notice());
             return;
@@ -586,6 +594,62 @@ class Conversations implements MessageHandler {
                 volunteer,
                 dialog.page(),
                 "slot_" + result.name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * An admin moved a slot the person holds a place in, or gave their place up ({@link PlaceNotices}):
+     * they are told, if it is still true when the notice is sent (they still hold the place at the times
+     * the notice names; the place is still given up) and the slot is still to come. Outside the 24-hour
+     * window the message carries Facebook's tag for updates about an event the person registered for.
+     * An admin answering the person by hand does not hold it back: the change is the organisers' own.
+     */
+    private void tellAboutPlace(MessageToAnswer message) {
+        InboundEvent event = message.event();
+        Optional<PlaceNotices.Notice> notice = PlaceNotices.parse(message.notice());
+        if (notice.isEmpty()) {
+            skip(message, "unknown notice " + message.notice());
+            return;
+        }
+        if (optOuts.isOptedOut(message.organisationId(), event.authorId())) {
+            skip(message, "the person opted out");
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<SignupStore.Place> place = signups.place(notice.get().slotId());
+        if (place.isEmpty() || !place.get().slot().startsAt().isAfter(now)) {
+            skip(message, "the slot was removed or has started");
+            return;
+        }
+        boolean holds =
+                signups.upcomingPlacesOf(message.organisationId(), event.authorId(), now, Integer.MAX_VALUE).stream()
+                        .anyMatch(p -> p.slot().id() == notice.get().slotId());
+        OutgoingMessage update;
+        if (PlaceNotices.MOVED.equals(notice.get().kind())) {
+            if (!holds) {
+                skip(message, "the person no longer holds that place");
+                return;
+            }
+            Slot slot = place.get().slot();
+            if (!slot.startsAt().equals(notice.get().startsAt())
+                    || !slot.endsAt().equals(notice.get().endsAt())) {
+                skip(message, "the slot moved again since: the later notice tells them");
+                return;
+            }
+            update = ConversationTexts.slotMoved(place.get(), properties.zone());
+        } else {
+            if (holds) {
+                skip(message, "the person holds that place again");
+                return;
+            }
+            update = ConversationTexts.placeTakenBack(place.get(), properties.zone());
+        }
+        OutgoingMessage fitted = ConversationTexts.fitted(update);
+        String tag = dialogs.windowOpen(event.pageId(), event.authorId()) ? null : CONFIRMED_EVENT_UPDATE;
+        sender.send(message, ReplySender.PRIVATE, notice.get().kind(), fitted.text(), page -> {
+            String mid = graph.sendMessage(page, event.authorId(), fitted, tag);
+            dialogs.sentByBot(mid);
+            return mid;
+        });
     }
 
     // --- giving up a place ----------------------------------------------------------------------------

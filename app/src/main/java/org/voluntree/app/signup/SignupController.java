@@ -84,8 +84,9 @@ class SignupController {
     }
 
     @Operation(
-            summary = "Edits a signup; slots sent with their id keep their volunteers (409 before removing confirmed"
-                    + " ones, or moving a slot onto times that overlap another place of someone in it)")
+            summary = "Edits a signup; slots sent with their id keep their volunteers, who are told new times in"
+                    + " Messenger (409 before removing confirmed ones, or moving a slot onto times that overlap another"
+                    + " place of someone in it)")
     @PutMapping("/api/signups/{id}")
     SignupView update(
             @AuthenticationPrincipal AdminAccount admin,
@@ -93,17 +94,32 @@ class SignupController {
             @Valid @RequestBody SignupRequest request) {
         Permissions.requireWriter(admin);
         checkSlots(request);
+        List<Slot> before =
+                signups.find(admin.organisationId(), id).map(SignupView::slots).orElse(List.of());
         if (!signups.update(admin.organisationId(), id, request)) {
             throw Permissions.notFound("signup");
         }
         events.changed(admin.organisationId(), id);
         published.publishEvent(new SignupEdited(admin.organisationId(), id));
-        return signups.find(admin.organisationId(), id).orElseThrow();
+        SignupView after = signups.find(admin.organisationId(), id).orElseThrow();
+        for (Slot slot : after.slots()) {
+            boolean moved = before.stream()
+                    .anyMatch(b -> b.id() == slot.id()
+                            && b.confirmed() > 0
+                            && (!b.startsAt().equals(slot.startsAt())
+                                    || !b.endsAt().equals(slot.endsAt())));
+            if (moved) {
+                // the people in it are told the new times
+                published.publishEvent(
+                        new PlaceChanged.SlotMoved(admin.organisationId(), slot.id(), slot.startsAt(), slot.endsAt()));
+            }
+        }
+        return after;
     }
 
     @Operation(
             summary = "Gives up a volunteer's place in a slot (the id listed for the slot, or any id merged with it);"
-                    + " the place is free for someone else at once")
+                    + " the place is free for someone else at once, and the volunteer is told in Messenger")
     @DeleteMapping("/api/signups/{id}/slots/{slotId}/volunteers/{volunteerId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removePlace(
@@ -118,6 +134,8 @@ class SignupController {
         }
         // the dashboards' slot lists and fill counts; a post's schedule lists what is needed, not who, so it stays
         events.changed(admin.organisationId(), id);
+        // the volunteer is told in Messenger
+        published.publishEvent(new PlaceChanged.PlaceTakenBack(admin.organisationId(), slotId, volunteerId));
     }
 
     /** 409: the edit would take confirmed volunteers' places; nothing was changed. */

@@ -213,6 +213,17 @@ public class SignupStore {
                 limit);
     }
 
+    /** The slot with the title of its signup; empty when it was removed. */
+    public Optional<Place> place(long slotId) {
+        return jdbc.query("""
+                        select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
+                               (select count(*) from slot_assignments x where x.slot_id = s.id) as confirmed, g.title
+                          from signup_slots s join signups g on g.id = s.signup_id
+                         where s.id = ?
+                        """, (rs, n) -> new Place(slot(rs, n), rs.getString(8)), slotId).stream()
+                .findFirst();
+    }
+
     /**
      * The person with this Facebook id gives up their place in a slot that is still to come (the
      * volunteer's own decision, in Messenger), whichever of their ids holds it. Locks the slot first,

@@ -281,7 +281,7 @@ class DashboardBrowserIT {
                 .findElement(By.cssSelector(".volunteer[data-volunteer-id='" + maya + "'] .remove-place"))
                 .click();
         Alert question = browser.wait.until(ExpectedConditions.alertIsPresent());
-        assertThat(question.getText()).contains("Give up Maya Cruz's place", "is not told");
+        assertThat(question.getText()).contains("Give up Maya Cruz's place", "is told in Messenger");
         question.accept();
 
         browser.wait.until(ExpectedConditions.textToBe(names, "Sam Lee"));

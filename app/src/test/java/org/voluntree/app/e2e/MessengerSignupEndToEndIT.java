@@ -836,6 +836,51 @@ class MessengerSignupEndToEndIT {
     }
 
     @Test
+    void aVolunteerIsToldInMessengerWhenAnAdminMovesTheirSlotOrGivesTheirPlaceUp() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        JsonNode sort = signup(
+                "Saturday food sort",
+                slot(day, "morning sort", 3),
+                slot(day.plus(5, ChronoUnit.HOURS), "afternoon", 3));
+        long sortId = sort.path("id").asLong();
+        long morning = sort.path("slots").get(0).path("id").asLong();
+        long afternoon = sort.path("slots").get(1).path("id").asLong();
+        String postId = api.publishPost(page, sortId, "Help us sort food!", PIPELINE);
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
+        assertThat(text(botMessage(psid, 1))).contains("Which slot of Saturday food sort would you like?");
+        sandbox.message(page.id(), psid, "1");
+        assertThat(text(botMessage(psid, 2))).startsWith("You're in!");
+
+        // the morning moves an hour later: she is told, inside the 24-hour window as a plain response
+        api.put("/api/signups/" + sortId, edit(morning, day.plus(1, ChronoUnit.HOURS), afternoon, day), 200);
+        JsonNode moved = botMessage(psid, 3);
+        assertThat(text(moved))
+                .startsWith("Update for Saturday food sort: your place has moved to ")
+                .contains("(morning sort)")
+                .endsWith("If you can't make it at the new time, write \"cancel\" here.");
+        assertThat(moved.path("messagingType").asString()).isEqualTo("RESPONSE");
+
+        // a day later, outside the window, with the tag for updates about an event she registered for
+        redis.sync().del(RedisNames.conversation("window", page.id(), psid));
+        api.put("/api/signups/" + sortId, edit(morning, day.plus(2, ChronoUnit.HOURS), afternoon, day), 200);
+        JsonNode movedAgain = botMessage(psid, 4);
+        assertThat(text(movedAgain)).startsWith("Update for Saturday food sort: your place has moved to ");
+        assertThat(movedAgain.path("messagingType").asString()).isEqualTo("MESSAGE_TAG");
+        assertThat(movedAgain.path("tag").asString()).isEqualTo("CONFIRMED_EVENT_UPDATE");
+
+        // the admin gives her place up
+        long volunteer =
+                jdbc.queryForObject("select volunteer_id from slot_assignments where slot_id = ?", Long.class, morning);
+        api.delete("/api/signups/" + sortId + "/slots/" + morning + "/volunteers/" + volunteer, 204);
+        assertThat(text(botMessage(psid, 5)))
+                .startsWith("Update for Saturday food sort: the organisers have cancelled your place, ")
+                .contains("(morning sort)");
+        assertThat(booked(sortId)).isEmpty();
+    }
+
+    @Test
     void someoneWithSeveralPlacesPicksTheOneToGiveUpAndANoKeepsThemAll() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         long morning = signup("Saturday food sort", slot(day, "morning sort", 3))
@@ -1285,6 +1330,15 @@ class MessengerSignupEndToEndIT {
                     """, Long.class, organisationId, person());
             jdbc.update("insert into slot_assignments (slot_id, volunteer_id) values (?, ?)", slotId, someoneElse);
         }
+    }
+
+    /** A signup edit of the two slots to these starts (three hours each), keeping their ids and labels. */
+    private static Map<String, Object> edit(long morning, Instant morningStart, long afternoon, Instant day) {
+        Map<String, Object> first = new HashMap<>(slot(morningStart, "morning sort", 3));
+        first.put("id", morning);
+        Map<String, Object> second = new HashMap<>(slot(day.plus(5, ChronoUnit.HOURS), "afternoon", 3));
+        second.put("id", afternoon);
+        return Map.of("title", "Saturday food sort", "slots", List.of(first, second));
     }
 
     /** The slots this volunteer row holds a place in. */

@@ -72,6 +72,11 @@ public final class AdminApi {
                 expectedStatus);
     }
 
+    /** DELETEs and expects {@code expectedStatus} (a 204 has no body). */
+    public void delete(String path, int expectedStatus) {
+        send(HttpRequest.newBuilder(URI.create(root + path)).DELETE(), expectedStatus);
+    }
+
     /**
      * Connects a sandbox page with its page token, as an admin does on the Settings page, and checks
      * that the app stored it under the page's id with a valid token.
@@ -108,7 +113,7 @@ public final class AdminApi {
                 throw new AssertionError(response.request().method() + " " + response.uri() + " answered "
                         + response.statusCode() + ": " + response.body());
             }
-            return Json.MAPPER.readTree(response.body());
+            return response.body().isEmpty() ? null : Json.MAPPER.readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException("API request failed", e);
         } catch (InterruptedException e) {

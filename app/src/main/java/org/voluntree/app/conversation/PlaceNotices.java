@@ -1,0 +1,145 @@
+package org.voluntree.app.conversation;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.voluntree.app.reply.MessageToAnswer;
+import org.voluntree.app.signup.PlaceChanged;
+import org.voluntree.contracts.event.EventKind;
+import org.voluntree.contracts.event.InboundEvent;
+import org.voluntree.contracts.event.Json;
+import org.voluntree.contracts.redis.RedisNames;
+
+/**
+ * Queues the Messenger notices of an admin's change to people's places: a slot moved to other times
+ * (everyone confirmed in it) or a place given up (that volunteer). Each is a {@code q:reply} job on the
+ * person's latest Messenger message to the organisation's pages, with a notice naming the change, so
+ * the reply workers send it once ({@code replies}, under {@code <message>#<notice>}) and retry it like
+ * any reply; {@link Conversations} words it and checks, when it is sent, that it is still true. Someone
+ * who never wrote to a page in Messenger (a commenter only) cannot be messaged and gets none; the
+ * dashboard shows the admins who is in each slot.
+ */
+@Component
+class PlaceNotices {
+
+    /** {@code slot_moved|<slot>|<start epoch s>|<end epoch s>}: the notice of one move of the slot. */
+    static final String MOVED = "slot_moved";
+    /** {@code place_taken_back|<slot>|<epoch s>}: the notice of one removal of the person's place. */
+    static final String TAKEN_BACK = "place_taken_back";
+
+    /** The latest Messenger message of each person (the ids merged together) among the rows asked for. */
+    private static final String LATEST_MESSAGE = """
+            select distinct on (coalesce(d.merged_into, d.id))
+                   m.id, m.external_id, m.kind, p.facebook_page_id, m.author_id, m.created_at, m.received_at
+              from volunteers d
+              join volunteers i on i.organisation_id = d.organisation_id
+                               and coalesce(i.merged_into, i.id) = coalesce(d.merged_into, d.id)
+              join messages m on m.organisation_id = i.organisation_id and m.author_id = i.facebook_user_id
+                             and m.kind in ('MESSAGE', 'POSTBACK')
+              join pages p on p.id = m.page_id
+             where d.organisation_id = ? and d.id in (%s)
+             order by coalesce(d.merged_into, d.id), m.created_at desc, m.id desc
+            """;
+
+    /** The rows of the people confirmed in a slot. */
+    private static final String IN_SLOT = "select volunteer_id from slot_assignments where slot_id = ?";
+    /** One volunteer row. */
+    private static final String ONE = "?";
+
+    /** A notice read back from a job. */
+    record Notice(String kind, long slotId, Instant startsAt, Instant endsAt) {}
+
+    private final JdbcTemplate jdbc;
+    private final StatefulRedisConnection<String, byte[]> redis;
+
+    PlaceNotices(JdbcTemplate jdbc, StatefulRedisConnection<String, byte[]> redis) {
+        this.jdbc = jdbc;
+        this.redis = redis;
+    }
+
+    @EventListener
+    void slotMoved(PlaceChanged.SlotMoved moved) {
+        queue(
+                moved.organisationId(),
+                IN_SLOT,
+                moved.slotId(),
+                String.join(
+                        "|",
+                        MOVED,
+                        Long.toString(moved.slotId()),
+                        Long.toString(moved.startsAt().getEpochSecond()),
+                        Long.toString(moved.endsAt().getEpochSecond())));
+    }
+
+    @EventListener
+    void placeTakenBack(PlaceChanged.PlaceTakenBack takenBack) {
+        queue(
+                takenBack.organisationId(),
+                ONE,
+                takenBack.volunteerId(),
+                String.join(
+                        "|",
+                        TAKEN_BACK,
+                        Long.toString(takenBack.slotId()),
+                        Long.toString(Instant.now().getEpochSecond())));
+    }
+
+    /** Whether a job's notice is one of these. */
+    static boolean concerns(String notice) {
+        return notice.startsWith(MOVED + "|") || notice.startsWith(TAKEN_BACK + "|");
+    }
+
+    static Optional<Notice> parse(String notice) {
+        String[] parts = notice.split("\\|");
+        try {
+            if (parts.length == 4 && parts[0].equals(MOVED)) {
+                return Optional.of(new Notice(
+                        MOVED,
+                        Long.parseLong(parts[1]),
+                        Instant.ofEpochSecond(Long.parseLong(parts[2])),
+                        Instant.ofEpochSecond(Long.parseLong(parts[3]))));
+            }
+            if (parts.length == 3 && parts[0].equals(TAKEN_BACK)) {
+                return Optional.of(new Notice(TAKEN_BACK, Long.parseLong(parts[1]), null, null));
+            }
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** {@code rows}: {@link #IN_SLOT} or {@link #ONE}, whose one parameter is {@code id}. */
+    private void queue(long organisationId, String rows, long id, String notice) {
+        List<byte[]> jobs = jdbc.query(
+                LATEST_MESSAGE.formatted(rows),
+                (rs, n) -> {
+                    String externalId = rs.getString(2);
+                    // the job names the message it hangs on, not what it said
+                    InboundEvent event = new InboundEvent(
+                            externalId,
+                            EventKind.valueOf(rs.getString(3)),
+                            rs.getString(4),
+                            externalId,
+                            null,
+                            null,
+                            "add",
+                            rs.getString(5),
+                            null,
+                            null,
+                            null,
+                            rs.getTimestamp(6).toInstant(),
+                            rs.getTimestamp(7).toInstant());
+                    return Json.write(new MessageToAnswer(organisationId, rs.getLong(1), event, Map.of(), notice));
+                },
+                organisationId,
+                id);
+        if (!jobs.isEmpty()) {
+            redis.sync().lpush(RedisNames.REPLY_QUEUE, jobs.toArray(byte[][]::new));
+        }
+    }
+}
