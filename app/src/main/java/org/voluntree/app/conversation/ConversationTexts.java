@@ -376,6 +376,12 @@ final class ConversationTexts {
                 + place.slot().describe(zone) + ". If you can't make it at the new time, write \"cancel\" here.");
     }
 
+    /** An admin removed the slot the person held a place in. */
+    static OutgoingMessage slotRemoved(String title, Slot removed, ZoneId zone) {
+        return OutgoingMessage.text("Update for " + title + ": the organisers have removed the slot you had a place"
+                + " in, " + removed.describe(zone) + ". If you'd like to help at another time, just tell us here.");
+    }
+
     /** An admin gave the person's place up. */
     static OutgoingMessage placeTakenBack(SignupStore.Place place, ZoneId zone) {
         return OutgoingMessage.text("Update for " + place.title() + ": the organisers have cancelled your place, "

@@ -597,9 +597,9 @@ class Conversations implements MessageHandler {
     }
 
     /**
-     * An admin moved a slot the person holds a place in, or gave their place up ({@link PlaceNotices}):
-     * they are told, if it is still true when the notice is sent (they still hold the place at the times
-     * the notice names; the place is still given up) and the slot is still to come. Outside the 24-hour
+     * An admin moved a slot the person holds a place in, removed it, or gave their place up
+     * ({@link PlaceNotices}): they are told, if it is still true when the notice is sent (they still hold
+     * the place at the times the notice names; the place is still given up) and the slot is still to come. Outside the 24-hour
      * window the message carries Facebook's tag for updates about an event the person registered for.
      * An admin answering the person by hand does not hold it back: the change is the organisers' own.
      */
@@ -615,6 +615,27 @@ class Conversations implements MessageHandler {
             return;
         }
         Instant now = clock.instant();
+        if (PlaceNotices.REMOVED.equals(notice.get().kind())) {
+            // the slot's row is gone: the notice carries its signup and times
+            Optional<String> title = signups.titleIfAny(notice.get().signupId());
+            if (title.isEmpty() || !notice.get().startsAt().isAfter(now)) {
+                skip(message, "the signup was deleted, or the slot had started");
+                return;
+            }
+            Slot removed = new Slot(
+                    notice.get().slotId(),
+                    notice.get().signupId(),
+                    notice.get().startsAt(),
+                    notice.get().endsAt(),
+                    null,
+                    0,
+                    0);
+            sendUpdate(
+                    message,
+                    notice.get().kind(),
+                    ConversationTexts.slotRemoved(title.get(), removed, properties.zone()));
+            return;
+        }
         Optional<SignupStore.Place> place = signups.place(notice.get().slotId());
         if (place.isEmpty() || !place.get().slot().startsAt().isAfter(now)) {
             skip(message, "the slot was removed or has started");
@@ -643,9 +664,15 @@ class Conversations implements MessageHandler {
             }
             update = ConversationTexts.placeTakenBack(place.get(), properties.zone());
         }
+        sendUpdate(message, notice.get().kind(), update);
+    }
+
+    /** An update about the person's place: outside the 24-hour window, with Facebook's tag for event updates. */
+    private void sendUpdate(MessageToAnswer message, String kind, OutgoingMessage update) {
+        InboundEvent event = message.event();
         OutgoingMessage fitted = ConversationTexts.fitted(update);
         String tag = dialogs.windowOpen(event.pageId(), event.authorId()) ? null : CONFIRMED_EVENT_UPDATE;
-        sender.send(message, ReplySender.PRIVATE, notice.get().kind(), fitted.text(), page -> {
+        sender.send(message, ReplySender.PRIVATE, kind, fitted.text(), page -> {
             String mid = graph.sendMessage(page, event.authorId(), fitted, tag);
             dialogs.sentByBot(mid);
             return mid;

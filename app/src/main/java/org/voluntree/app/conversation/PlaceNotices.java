@@ -17,7 +17,7 @@ import org.voluntree.contracts.redis.RedisNames;
 
 /**
  * Queues the Messenger notices of an admin's change to people's places: a slot moved to other times
- * (everyone confirmed in it) or a place given up (that volunteer). Each is a {@code q:reply} job on the
+ * or removed (everyone confirmed in it) or a place given up (that volunteer). Each is a {@code q:reply} job on the
  * person's latest Messenger message to the organisation's pages, with a notice naming the change, so
  * the reply workers send it once ({@code replies}, under {@code <message>#<notice>}) and retry it like
  * any reply; {@link Conversations} words it and checks, when it is sent, that it is still true. Someone
@@ -29,6 +29,8 @@ class PlaceNotices {
 
     /** {@code slot_moved|<slot>|<start epoch s>|<end epoch s>}: the notice of one move of the slot. */
     static final String MOVED = "slot_moved";
+    /** {@code slot_removed|<slot>|<signup>|<start epoch s>|<end epoch s>}: the slot, with their place, is gone. */
+    static final String REMOVED = "slot_removed";
     /** {@code place_taken_back|<slot>|<epoch s>}: the notice of one removal of the person's place. */
     static final String TAKEN_BACK = "place_taken_back";
 
@@ -50,9 +52,11 @@ class PlaceNotices {
     private static final String IN_SLOT = "select volunteer_id from slot_assignments where slot_id = ?";
     /** One volunteer row. */
     private static final String ONE = "?";
+    /** Volunteer rows, as an array. */
+    private static final String ANY = "select unnest(?::bigint[])";
 
-    /** A notice read back from a job. */
-    record Notice(String kind, long slotId, Instant startsAt, Instant endsAt) {}
+    /** A notice read back from a job; {@code signupId} only for a removed slot, times not for a place taken back. */
+    record Notice(String kind, long slotId, Long signupId, Instant startsAt, Instant endsAt) {}
 
     private final JdbcTemplate jdbc;
     private final StatefulRedisConnection<String, byte[]> redis;
@@ -77,6 +81,21 @@ class PlaceNotices {
     }
 
     @EventListener
+    void slotRemoved(PlaceChanged.SlotRemoved removed) {
+        queue(
+                removed.organisationId(),
+                ANY,
+                removed.volunteerIds().toArray(Long[]::new),
+                String.join(
+                        "|",
+                        REMOVED,
+                        Long.toString(removed.slotId()),
+                        Long.toString(removed.signupId()),
+                        Long.toString(removed.startsAt().getEpochSecond()),
+                        Long.toString(removed.endsAt().getEpochSecond())));
+    }
+
+    @EventListener
     void placeTakenBack(PlaceChanged.PlaceTakenBack takenBack) {
         queue(
                 takenBack.organisationId(),
@@ -91,7 +110,9 @@ class PlaceNotices {
 
     /** Whether a job's notice is one of these. */
     static boolean concerns(String notice) {
-        return notice.startsWith(MOVED + "|") || notice.startsWith(TAKEN_BACK + "|");
+        return notice.startsWith(MOVED + "|")
+                || notice.startsWith(REMOVED + "|")
+                || notice.startsWith(TAKEN_BACK + "|");
     }
 
     static Optional<Notice> parse(String notice) {
@@ -101,11 +122,20 @@ class PlaceNotices {
                 return Optional.of(new Notice(
                         MOVED,
                         Long.parseLong(parts[1]),
+                        null,
                         Instant.ofEpochSecond(Long.parseLong(parts[2])),
                         Instant.ofEpochSecond(Long.parseLong(parts[3]))));
             }
+            if (parts.length == 5 && parts[0].equals(REMOVED)) {
+                return Optional.of(new Notice(
+                        REMOVED,
+                        Long.parseLong(parts[1]),
+                        Long.parseLong(parts[2]),
+                        Instant.ofEpochSecond(Long.parseLong(parts[3])),
+                        Instant.ofEpochSecond(Long.parseLong(parts[4]))));
+            }
             if (parts.length == 3 && parts[0].equals(TAKEN_BACK)) {
-                return Optional.of(new Notice(TAKEN_BACK, Long.parseLong(parts[1]), null, null));
+                return Optional.of(new Notice(TAKEN_BACK, Long.parseLong(parts[1]), null, null, null));
             }
         } catch (NumberFormatException e) {
             return Optional.empty();
@@ -113,8 +143,8 @@ class PlaceNotices {
         return Optional.empty();
     }
 
-    /** {@code rows}: {@link #IN_SLOT} or {@link #ONE}, whose one parameter is {@code id}. */
-    private void queue(long organisationId, String rows, long id, String notice) {
+    /** {@code rows}: {@link #IN_SLOT}, {@link #ONE} or {@link #ANY}, whose one parameter is {@code id}. */
+    private void queue(long organisationId, String rows, Object id, String notice) {
         List<byte[]> jobs = jdbc.query(
                 LATEST_MESSAGE.formatted(rows),
                 (rs, n) -> {

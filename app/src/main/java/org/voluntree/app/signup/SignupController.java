@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -96,12 +97,31 @@ class SignupController {
         checkSlots(request);
         List<Slot> before =
                 signups.find(admin.organisationId(), id).map(SignupView::slots).orElse(List.of());
+        // who held the places of a slot the edit may remove: gone with it once it is
+        List<SlotVolunteers> peopleBefore = before.isEmpty() ? List.of() : signups.volunteersBySlot(id);
         if (!signups.update(admin.organisationId(), id, request)) {
             throw Permissions.notFound("signup");
         }
         events.changed(admin.organisationId(), id);
         published.publishEvent(new SignupEdited(admin.organisationId(), id));
         SignupView after = signups.find(admin.organisationId(), id).orElseThrow();
+        for (SlotVolunteers held : peopleBefore) {
+            Optional<Slot> removed = before.stream()
+                    .filter(b ->
+                            b.id() == held.slotId() && after.slots().stream().noneMatch(a -> a.id() == b.id()))
+                    .findFirst();
+            if (removed.isPresent() && !held.volunteers().isEmpty()) {
+                published.publishEvent(new PlaceChanged.SlotRemoved(
+                        admin.organisationId(),
+                        held.slotId(),
+                        id,
+                        removed.get().startsAt(),
+                        removed.get().endsAt(),
+                        held.volunteers().stream()
+                                .map(SlotVolunteers.Confirmed::volunteerId)
+                                .toList()));
+            }
+        }
         for (Slot slot : after.slots()) {
             boolean moved = before.stream()
                     .anyMatch(b -> b.id() == slot.id()

@@ -144,6 +144,12 @@ public class SignupStore {
                 limit);
     }
 
+    /** The signup's title; empty when it was deleted. */
+    public Optional<String> titleIfAny(long signupId) {
+        return jdbc.queryForList("select title from signups where id = ?", String.class, signupId).stream()
+                .findFirst();
+    }
+
     public String title(long signupId) {
         return jdbc.queryForObject("select title from signups where id = ?", String.class, signupId);
     }

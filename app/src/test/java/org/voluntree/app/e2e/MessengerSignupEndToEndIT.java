@@ -878,6 +878,18 @@ class MessengerSignupEndToEndIT {
                 .startsWith("Update for Saturday food sort: the organisers have cancelled your place, ")
                 .contains("(morning sort)");
         assertThat(booked(sortId)).isEmpty();
+
+        // she holds the afternoon, and the admin removes that slot with its places
+        jdbc.update("insert into slot_assignments (slot_id, volunteer_id) values (?, ?)", afternoon, volunteer);
+        Map<String, Object> first = new HashMap<>(slot(day.plus(2, ChronoUnit.HOURS), "morning sort", 3));
+        first.put("id", morning);
+        api.put(
+                "/api/signups/" + sortId,
+                Map.of("title", "Saturday food sort", "slots", List.of(first), "removeConfirmedVolunteers", true),
+                200);
+        assertThat(text(botMessage(psid, 6)))
+                .startsWith("Update for Saturday food sort: the organisers have removed the slot you had a place in, ")
+                .endsWith("If you'd like to help at another time, just tell us here.");
     }
 
     @Test
