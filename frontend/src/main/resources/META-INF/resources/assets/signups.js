@@ -109,7 +109,7 @@
         } catch (e) {
           // removing a slot people are confirmed in takes their places: only when the admin says so
           if (e.status !== 409 || e.field !== 'removeConfirmedVolunteers'
-              || !confirm('This ' + e.message.replace(/^this /, '') + '\n\nRemove those slots and their volunteers\' places?')) throw e;
+              || !confirm('This ' + e.message.replace(/^this /, '') + '\n\nRemove those slots and their volunteers\' places? They are told in Messenger.')) throw e;
           body.removeConfirmedVolunteers = true;
           saved = await save();
         }
