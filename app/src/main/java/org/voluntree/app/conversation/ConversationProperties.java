@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  *     each new code comes with {@code maxPinAttempts} tries, so the two bound the guesses per window
  * @param pinEmailWindow the window of {@code maxPinEmails}, from the first code sent in it
  * @param zone the time zone slot times are shown in
+ * @param reminderBefore how long before a slot starts its volunteers are reminded in Messenger (those who
+ *     took the place earlier than that); zero for no reminders
+ * @param reminderCheckEvery how often the scheduler looks for places to remind
  */
 @Validated
 @ConfigurationProperties("voluntree.conversation")
@@ -29,4 +32,6 @@ public record ConversationProperties(
         @Min(1) @Max(10) int maxPinAttempts,
         @Min(1) @Max(10) int maxPinEmails,
         @NotNull Duration pinEmailWindow,
-        @NotNull ZoneId zone) {}
+        @NotNull ZoneId zone,
+        @NotNull Duration reminderBefore,
+        @NotNull Duration reminderCheckEvery) {}

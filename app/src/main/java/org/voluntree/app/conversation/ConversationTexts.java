@@ -376,6 +376,12 @@ final class ConversationTexts {
                 + place.slot().describe(zone) + ". If you can't make it at the new time, write \"cancel\" here.");
     }
 
+    /** The person's place is coming up. */
+    static OutgoingMessage reminder(SignupStore.Place place, ZoneId zone) {
+        return OutgoingMessage.text("A reminder from us: you have a place for " + place.title() + ", "
+                + place.slot().describe(zone) + ". See you there! If you can't make it, write \"cancel\" here.");
+    }
+
     /** An admin removed the slot the person held a place in. */
     static OutgoingMessage slotRemoved(String title, Slot removed, ZoneId zone) {
         return OutgoingMessage.text("Update for " + title + ": the organisers have removed the slot you had a place"

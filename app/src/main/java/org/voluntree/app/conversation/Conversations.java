@@ -597,8 +597,8 @@ class Conversations implements MessageHandler {
     }
 
     /**
-     * An admin moved a slot the person holds a place in, removed it, or gave their place up
-     * ({@link PlaceNotices}): they are told, if it is still true when the notice is sent (they still hold
+     * An admin moved a slot the person holds a place in, removed it, or gave their place up, or the place
+     * is coming up ({@link PlaceNotices}, {@link PlaceReminders}): they are told, if it is still true when the notice is sent (they still hold
      * the place at the times the notice names; the place is still given up) and the slot is still to come. Outside the 24-hour
      * window the message carries Facebook's tag for updates about an event the person registered for.
      * An admin answering the person by hand does not hold it back: the change is the organisers' own.
@@ -645,7 +645,8 @@ class Conversations implements MessageHandler {
                 signups.upcomingPlacesOf(message.organisationId(), event.authorId(), now, Integer.MAX_VALUE).stream()
                         .anyMatch(p -> p.slot().id() == notice.get().slotId());
         OutgoingMessage update;
-        if (PlaceNotices.MOVED.equals(notice.get().kind())) {
+        if (PlaceNotices.MOVED.equals(notice.get().kind())
+                || PlaceNotices.REMINDER.equals(notice.get().kind())) {
             if (!holds) {
                 skip(message, "the person no longer holds that place");
                 return;
@@ -653,10 +654,12 @@ class Conversations implements MessageHandler {
             Slot slot = place.get().slot();
             if (!slot.startsAt().equals(notice.get().startsAt())
                     || !slot.endsAt().equals(notice.get().endsAt())) {
-                skip(message, "the slot moved again since: the later notice tells them");
+                skip(message, "the slot moved since: the notice of the move tells them");
                 return;
             }
-            update = ConversationTexts.slotMoved(place.get(), properties.zone());
+            update = PlaceNotices.MOVED.equals(notice.get().kind())
+                    ? ConversationTexts.slotMoved(place.get(), properties.zone())
+                    : ConversationTexts.reminder(place.get(), properties.zone());
         } else {
             if (holds) {
                 skip(message, "the person holds that place again");

@@ -31,6 +31,8 @@ class PlaceNotices {
     static final String MOVED = "slot_moved";
     /** {@code slot_removed|<slot>|<signup>|<start epoch s>|<end epoch s>}: the slot, with their place, is gone. */
     static final String REMOVED = "slot_removed";
+    /** {@code slot_reminder|<slot>|<start epoch s>|<end epoch s>}: the place is coming up ({@link PlaceReminders}). */
+    static final String REMINDER = "slot_reminder";
     /** {@code place_taken_back|<slot>|<epoch s>}: the notice of one removal of the person's place. */
     static final String TAKEN_BACK = "place_taken_back";
 
@@ -108,9 +110,24 @@ class PlaceNotices {
                         Long.toString(Instant.now().getEpochSecond())));
     }
 
+    /** Queues the reminder of one volunteer row's place in the slot; in the caller's transaction, if any. */
+    void remind(long organisationId, long volunteerId, long slotId, Instant startsAt, Instant endsAt) {
+        queue(
+                organisationId,
+                ONE,
+                volunteerId,
+                String.join(
+                        "|",
+                        REMINDER,
+                        Long.toString(slotId),
+                        Long.toString(startsAt.getEpochSecond()),
+                        Long.toString(endsAt.getEpochSecond())));
+    }
+
     /** Whether a job's notice is one of these. */
     static boolean concerns(String notice) {
         return notice.startsWith(MOVED + "|")
+                || notice.startsWith(REMINDER + "|")
                 || notice.startsWith(REMOVED + "|")
                 || notice.startsWith(TAKEN_BACK + "|");
     }
@@ -118,9 +135,9 @@ class PlaceNotices {
     static Optional<Notice> parse(String notice) {
         String[] parts = notice.split("\\|");
         try {
-            if (parts.length == 4 && parts[0].equals(MOVED)) {
+            if (parts.length == 4 && (parts[0].equals(MOVED) || parts[0].equals(REMINDER))) {
                 return Optional.of(new Notice(
-                        MOVED,
+                        parts[0],
                         Long.parseLong(parts[1]),
                         null,
                         Instant.ofEpochSecond(Long.parseLong(parts[2])),
