@@ -493,6 +493,10 @@ public class SignupStore {
         if (!overlaps.isEmpty()) {
             throw new SlotsWouldOverlapException(signupId, overlaps, zone);
         }
+        // a moved slot's people are reminded again before its new times (PlaceReminders)
+        jdbc.batchUpdate(
+                "update slot_assignments set reminded_at = null where slot_id = ? and reminded_at is not null",
+                moved.keySet().stream().map(id -> new Object[] {id}).toList());
         return true;
     }
 

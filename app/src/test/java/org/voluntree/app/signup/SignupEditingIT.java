@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,6 +50,9 @@ class SignupEditingIT {
     @Autowired
     SignupStore signups;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     ApiClient owner;
     long org;
     Instant morning;
@@ -68,6 +72,8 @@ class SignupEditingIT {
         long signup = created.signup();
         long first = created.first();
         long second = created.second();
+        // Rita was reminded of the old times
+        jdbc.update("update slot_assignments set reminded_at = now() where slot_id = ?", first);
 
         HttpResponse<String> moved =
                 owner.put("/api/signups/" + signup, body(slot(first, 1, 4, 3) + "," + slot(second, 4, 6, 2), null));
@@ -82,6 +88,9 @@ class SignupEditingIT {
         assertThat(signups.volunteersBySlot(signup).get(0).volunteers())
                 .extracting(SlotVolunteers.Confirmed::name)
                 .containsExactly("Rita");
+        assertThat(jdbc.queryForList("select reminded_at from slot_assignments where slot_id = ?", Object.class, first))
+                .as("she is reminded again before the new times")
+                .containsOnlyNulls();
     }
 
     @Test
