@@ -63,8 +63,9 @@ import org.voluntree.contracts.event.InboundEvent;
  * A request to stop ("stop", "please stop messaging
  * me": {@link OptOutRequest}) opts out. Each answer is sent once per incoming message (recorded in
  * {@code replies}), only inside the 24-hour window. When an admin writes to the person by hand (an echo
- * the bot did not send), the bot stays quiet for a while. When an admin moves a slot someone holds a place in,
- * or gives their place up, they are told ({@link PlaceNotices}). The messages it takes as answers (e-mail, PIN,
+ * the bot did not send), the bot stays quiet for a while. When an admin moves or removes a slot someone
+ * holds a place in, or gives their place up, they are told ({@link PlaceNotices}), and they are reminded
+ * of their places the day before ({@link PlaceReminders}). The messages it takes as answers (e-mail, PIN,
  * slot, done) are marked as such and announced live ({@link DialogAnswers}).
  */
 @Component
@@ -598,10 +599,11 @@ class Conversations implements MessageHandler {
 
     /**
      * An admin moved a slot the person holds a place in, removed it, or gave their place up, or the place
-     * is coming up ({@link PlaceNotices}, {@link PlaceReminders}): they are told, if it is still true when the notice is sent (they still hold
-     * the place at the times the notice names; the place is still given up) and the slot is still to come. Outside the 24-hour
-     * window the message carries Facebook's tag for updates about an event the person registered for.
-     * An admin answering the person by hand does not hold it back: the change is the organisers' own.
+     * is coming up ({@link PlaceNotices}, {@link PlaceReminders}): they are told, if it is still true when
+     * the notice is sent (they still hold the place at the times the notice names; the place is still
+     * given up) and the slot is still to come. Outside the 24-hour window the message carries Facebook's
+     * tag for updates about an event the person registered for. An admin answering the person by hand
+     * does not hold it back: the change is the organisers' own.
      */
     private void tellAboutPlace(MessageToAnswer message) {
         InboundEvent event = message.event();
@@ -652,8 +654,9 @@ class Conversations implements MessageHandler {
                 return;
             }
             Slot slot = place.get().slot();
-            if (!slot.startsAt().equals(notice.get().startsAt())
-                    || !slot.endsAt().equals(notice.get().endsAt())) {
+            // the notice keeps whole seconds
+            if (slot.startsAt().getEpochSecond() != notice.get().startsAt().getEpochSecond()
+                    || slot.endsAt().getEpochSecond() != notice.get().endsAt().getEpochSecond()) {
                 skip(message, "the slot moved since: the notice of the move tells them");
                 return;
             }

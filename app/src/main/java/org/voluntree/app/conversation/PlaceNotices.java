@@ -16,9 +16,10 @@ import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.redis.RedisNames;
 
 /**
- * Queues the Messenger notices of an admin's change to people's places: a slot moved to other times
- * or removed (everyone confirmed in it) or a place given up (that volunteer). Each is a {@code q:reply} job on the
- * person's latest Messenger message to the organisation's pages, with a notice naming the change, so
+ * Queues the Messenger notices of an admin's change to people's places, a slot moved to other times or
+ * removed (everyone confirmed in it) or a place given up (that volunteer), and the reminders of places
+ * coming up ({@link PlaceReminders}). Each is a {@code q:reply} job on the person's latest Messenger
+ * message to the organisation's pages, with a notice naming the change, so
  * the reply workers send it once ({@code replies}, under {@code <message>#<notice>}) and retry it like
  * any reply; {@link Conversations} words it and checks, when it is sent, that it is still true. Someone
  * who never wrote to a page in Messenger (a commenter only) cannot be messaged and gets none; the

@@ -42,7 +42,6 @@ public class ReplyRecords {
         this.events = events;
     }
 
-    /** Records a reply about to be sent, or returns the record a previous attempt left. */
     /**
      * Whether the message a job answers is still stored. It is gone when its author's data was erased
      * after the writer queued the job (a job a worker already held escapes the erasure's sweep of the
@@ -53,6 +52,7 @@ public class ReplyRecords {
                 jdbc.queryForObject("select exists (select 1 from messages where id = ?)", Boolean.class, messageId));
     }
 
+    /** Records a reply about to be sent, or returns the record a previous attempt left. */
     public Claim claim(long organisationId, long messageId, String targetId, String kind, String intent, String text) {
         List<Long> created =
                 jdbc.queryForList("""

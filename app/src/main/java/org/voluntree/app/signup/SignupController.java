@@ -105,16 +105,29 @@ class SignupController {
         events.changed(admin.organisationId(), id);
         published.publishEvent(new SignupEdited(admin.organisationId(), id));
         SignupView after = signups.find(admin.organisationId(), id).orElseThrow();
+        publishPlaceChanges(admin.organisationId(), id, before, peopleBefore, after.slots());
+        return after;
+    }
+
+    /**
+     * The places the edit changed, for the volunteers to be told: slots removed with people in them, and
+     * slots with people in them moved to other times.
+     */
+    private void publishPlaceChanges(
+            long organisationId,
+            long signupId,
+            List<Slot> before,
+            List<SlotVolunteers> peopleBefore,
+            List<Slot> after) {
         for (SlotVolunteers held : peopleBefore) {
             Optional<Slot> removed = before.stream()
-                    .filter(b ->
-                            b.id() == held.slotId() && after.slots().stream().noneMatch(a -> a.id() == b.id()))
+                    .filter(b -> b.id() == held.slotId() && after.stream().noneMatch(a -> a.id() == b.id()))
                     .findFirst();
             if (removed.isPresent() && !held.volunteers().isEmpty()) {
                 published.publishEvent(new PlaceChanged.SlotRemoved(
-                        admin.organisationId(),
+                        organisationId,
                         held.slotId(),
-                        id,
+                        signupId,
                         removed.get().startsAt(),
                         removed.get().endsAt(),
                         held.volunteers().stream()
@@ -122,19 +135,17 @@ class SignupController {
                                 .toList()));
             }
         }
-        for (Slot slot : after.slots()) {
+        for (Slot slot : after) {
             boolean moved = before.stream()
                     .anyMatch(b -> b.id() == slot.id()
                             && b.confirmed() > 0
                             && (!b.startsAt().equals(slot.startsAt())
                                     || !b.endsAt().equals(slot.endsAt())));
             if (moved) {
-                // the people in it are told the new times
                 published.publishEvent(
-                        new PlaceChanged.SlotMoved(admin.organisationId(), slot.id(), slot.startsAt(), slot.endsAt()));
+                        new PlaceChanged.SlotMoved(organisationId, slot.id(), slot.startsAt(), slot.endsAt()));
             }
         }
-        return after;
     }
 
     @Operation(
