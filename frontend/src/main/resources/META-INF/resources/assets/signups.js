@@ -43,7 +43,10 @@
           el('div', { class: 'volunteer-names' }, volunteers.length
               ? volunteers.map((v, i) => [i ? ', ' : null, volunteer(signup, slot, v)]) : 'nobody yet'));
       })),
-      me().role === 'viewer' ? null : el('button', { id: 'edit', onclick: () => form(signup) }, 'Edit')].filter(Boolean));
+      el('div', { class: 'toolbar' },
+        me().role === 'viewer' ? null : el('button', { id: 'edit', onclick: () => form(signup) }, 'Edit'),
+        el('a', { id: 'roster', href: '/api/signups/' + signup.id + '/volunteers.csv', download: '' },
+          'Download the volunteers (CSV, with the e-mails they verified)'))].filter(Boolean));
   }
 
   /**

@@ -3,14 +3,19 @@ package org.voluntree.app.signup;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,11 +44,18 @@ class SignupController {
     private final SignupStore signups;
     private final SignupEvents events;
     private final ApplicationEventPublisher published;
+    /** The zone a roster's times are written in: the one the volunteers read them in. */
+    private final ZoneId zone;
 
-    SignupController(SignupStore signups, SignupEvents events, ApplicationEventPublisher published) {
+    SignupController(
+            SignupStore signups,
+            SignupEvents events,
+            ApplicationEventPublisher published,
+            @Value("${voluntree.conversation.zone:UTC}") ZoneId zone) {
         this.signups = signups;
         this.events = events;
         this.published = published;
+        this.zone = zone;
     }
 
     @Operation(summary = "The organisation's signups with their slots")
@@ -64,6 +76,18 @@ class SignupController {
     List<SlotVolunteers> volunteers(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
         signups.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("signup"));
         return signups.volunteersBySlot(id);
+    }
+
+    @Operation(
+            summary = "The signup's roster as CSV: every place with its slot's times (in the organisation's time"
+                    + " zone), who holds it and the e-mail they verified")
+    @GetMapping(value = "/api/signups/{id}/volunteers.csv", produces = "text/csv")
+    ResponseEntity<byte[]> roster(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
+        signups.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("signup"));
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"signup-" + id + "-volunteers.csv\"")
+                .body(RosterCsv.write(signups.roster(id), zone).getBytes(StandardCharsets.UTF_8));
     }
 
     @Operation(summary = "Creates a signup with its slots")

@@ -109,6 +109,13 @@ public class SignupStore {
     public record Place(Slot slot, String title) {}
 
     /**
+     * One line of a signup's roster: a place, who holds it (the volunteer their ids are merged into, with
+     * that volunteer's name or else the name of the id holding it) and the e-mail they verified, if any.
+     */
+    public record RosterLine(
+            Slot slot, long volunteerId, String name, String email, Instant confirmedAt, String source) {}
+
+    /**
      * The organisation's active signups with slots still to come, soonest first (at most {@code limit}),
      * for people who write without a post in between and could mean any of them.
      */
@@ -217,6 +224,35 @@ public class SignupStore {
                 facebookUserId,
                 Timestamp.from(now),
                 limit);
+    }
+
+    /** Every place of the signup, slot by slot in time order, then in the order they were taken. */
+    public List<RosterLine> roster(long signupId) {
+        return jdbc.query(
+                """
+                select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
+                       (select count(*) from slot_assignments x where x.slot_id = s.id) as confirmed,
+                       r.id, coalesce(r.name, d.name),
+                       (select v.email from volunteers v
+                         where v.organisation_id = r.organisation_id and coalesce(v.merged_into, v.id) = r.id
+                           and v.email_verified_at is not null
+                         order by v.email_verified_at desc limit 1),
+                       a.confirmed_at, a.source
+                  from signup_slots s
+                  join slot_assignments a on a.slot_id = s.id
+                  join volunteers d on d.id = a.volunteer_id
+                  join volunteers r on r.id = coalesce(d.merged_into, d.id)
+                 where s.signup_id = ?
+                 order by s.starts_at, s.id, a.confirmed_at, d.id
+                """,
+                (rs, n) -> new RosterLine(
+                        slot(rs, n),
+                        rs.getLong(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getTimestamp(11).toInstant(),
+                        rs.getString(12)),
+                signupId);
     }
 
     /** The slot with the title of its signup; empty when it was removed. */

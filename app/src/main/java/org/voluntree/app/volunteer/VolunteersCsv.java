@@ -1,11 +1,9 @@
 package org.voluntree.app.volunteer;
 
 import java.util.List;
+import org.voluntree.app.api.CsvCells;
 
-/**
- * Volunteers as RFC 4180 CSV. A cell that a spreadsheet would run as a formula (starting with
- * {@code = + - @}, tab or carriage return) is prefixed with an apostrophe: names come from Facebook.
- */
+/** Volunteers as RFC 4180 CSV, each cell made safe for a spreadsheet ({@link CsvCells}). */
 final class VolunteersCsv {
 
     static final String HEADER =
@@ -41,13 +39,6 @@ final class VolunteersCsv {
     }
 
     static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
+        return CsvCells.cell(value);
     }
 }

@@ -457,6 +457,42 @@ class SignupEditingIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void theRosterListsEveryPlaceWithWhoHoldsItAndTheEmailTheyVerified() {
+        Created created = twoSlotsTheFirstWith("Rita");
+        long comment = signups.volunteer(org, "fb-comment-Sol", "=Sol");
+        long messenger = signups.volunteer(org, "psid-Sol", null);
+        signups.verifiedEmail(messenger, "sol@example.org");
+        signups.assign(created.signup(), created.second(), messenger, "messenger");
+        assertThat(owner.post("/api/volunteers/" + comment + "/merge", "{\"duplicateId\":" + messenger + "}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> csv = owner.get("/api/signups/" + created.signup() + "/volunteers.csv");
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        List<String> lines = List.of(csv.body().split("\r\n"));
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0))
+                .isEqualTo("slot_starts_at,slot_ends_at,slot_label,volunteer_id,name,email,confirmed_at,source");
+        assertThat(lines.get(1))
+                .startsWith(morning + "," + morning.plus(3, ChronoUnit.HOURS) + ",,")
+                .contains(",Rita,,")
+                .endsWith(",messenger");
+        assertThat(lines.get(2))
+                .as("under the volunteer the ids are merged into, the name safe from spreadsheets, the e-mail verified")
+                .startsWith(morning.plus(4, ChronoUnit.HOURS) + "," + morning.plus(6, ChronoUnit.HOURS) + ",," + comment
+                        + ",'=Sol,sol@example.org,");
+        long elsewhere = fixture.organisation("Hillside");
+        fixture.admin(elsewhere, "owner@roster.example", "hillside-password", "owner");
+        assertThat(ApiClient.basic(port, "owner@roster.example", "hillside-password")
+                        .get("/api/signups/" + created.signup() + "/volunteers.csv")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
     /** A signup's id and its two slots' ids. */
     record Created(long signup, long first, long second) {}
 
