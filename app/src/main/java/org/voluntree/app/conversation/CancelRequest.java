@@ -1,6 +1,5 @@
 package org.voluntree.app.conversation;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -39,13 +38,7 @@ final class CancelRequest {
     private CancelRequest() {}
 
     static boolean matches(String text) {
-        if (text == null) {
-            return false;
-        }
-        String plain = text.toLowerCase(Locale.ROOT)
-                .replace('\u2019', '\'')
-                .replaceAll("[^\\p{L}\\p{N}']+", " ")
-                .strip();
+        String plain = PlainText.of(text);
         return !plain.isEmpty() && CANCEL.matcher(plain).matches();
     }
 }

@@ -1,6 +1,5 @@
 package org.voluntree.app.conversation;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -63,23 +62,12 @@ final class TypedYesNo {
     private TypedYesNo() {}
 
     static boolean yes(String text) {
-        String plain = plain(text);
+        String plain = PlainText.of(text);
         return !plain.isEmpty() && YES.matcher(plain).matches();
     }
 
     static boolean no(String text) {
-        String plain = plain(text);
+        String plain = PlainText.of(text);
         return !plain.isEmpty() && NO.matcher(plain).matches();
-    }
-
-    /** Lower case, curly apostrophes straightened, punctuation and emoji as spaces. */
-    private static String plain(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.toLowerCase(Locale.ROOT)
-                .replace('\u2019', '\'')
-                .replaceAll("[^\\p{L}\\p{N}']+", " ")
-                .strip();
     }
 }

@@ -758,16 +758,8 @@ class MessengerSignupEndToEndIT {
 
     @Test
     void aNoTypedToTheWhichEventMenuEndsTheDialog() {
-        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        long later = signup("Saturday food sort", slot(day.plus(2, ChronoUnit.DAYS), "morning sort", 3))
-                .path("id")
-                .asLong();
-        long sooner =
-                signup("Friday soup kitchen", slot(day, "soup", 3)).path("id").asLong();
-        String cleanUpPost = disabledSignupPost("Sunday park clean-up", day.plus(1, ChronoUnit.DAYS));
-        String psid = person();
-
-        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + cleanUpPost + "|");
+        Offered offered = aYesToADisabledSignupWhileTwoOthersTakeVolunteers();
+        String psid = offered.psid();
         assertThat(text(botMessage(psid, 1))).contains("Which event would you like to help with?");
         sandbox.message(page.id(), psid, "no thanks, not this time");
 
@@ -775,8 +767,8 @@ class MessengerSignupEndToEndIT {
         assertThat(redis.sync().exists(RedisNames.conversation("dialog", page.id(), psid)))
                 .as("no dialog left open")
                 .isZero();
-        assertThat(booked(later)).isEmpty();
-        assertThat(booked(sooner)).isEmpty();
+        assertThat(booked(offered.later())).isEmpty();
+        assertThat(booked(offered.sooner())).isEmpty();
     }
 
     @Test
@@ -937,16 +929,10 @@ class MessengerSignupEndToEndIT {
 
     @Test
     void aYesToThePostOfADisabledSignupWhenSeveralOtherEventsHavePlacesAsksWhichOne() {
-        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        long later = signup("Saturday food sort", slot(day.plus(2, ChronoUnit.DAYS), "morning sort", 3))
-                .path("id")
-                .asLong();
-        long sooner =
-                signup("Friday soup kitchen", slot(day, "soup", 3)).path("id").asLong();
-        String cleanUpPost = disabledSignupPost("Sunday park clean-up", day.plus(1, ChronoUnit.DAYS));
-        String psid = person();
-
-        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + cleanUpPost + "|");
+        Offered offered = aYesToADisabledSignupWhileTwoOthersTakeVolunteers();
+        String psid = offered.psid();
+        long sooner = offered.sooner();
+        long later = offered.later();
         JsonNode menu = botMessage(psid, 1);
         assertThat(text(menu))
                 .startsWith("Thank you for wanting to help! Sunday park clean-up is no longer taking signups."
@@ -1351,6 +1337,27 @@ class MessengerSignupEndToEndIT {
         Map<String, Object> second = new HashMap<>(slot(day.plus(5, ChronoUnit.HOURS), "afternoon", 3));
         second.put("id", afternoon);
         return Map.of("title", "Saturday food sort", "slots", List.of(first, second));
+    }
+
+    /** Two events taking volunteers, and the person who said yes under a disabled one's post. */
+    private record Offered(long sooner, long later, String psid) {}
+
+    /**
+     * A person says yes under the post of a disabled signup while a Friday and a Saturday event take
+     * volunteers: the bot's first message to them is the which-event menu.
+     */
+    private Offered aYesToADisabledSignupWhileTwoOthersTakeVolunteers() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        long later = signup("Saturday food sort", slot(day.plus(2, ChronoUnit.DAYS), "morning sort", 3))
+                .path("id")
+                .asLong();
+        long sooner =
+                signup("Friday soup kitchen", slot(day, "soup", 3)).path("id").asLong();
+        String cleanUpPost = disabledSignupPost("Sunday park clean-up", day.plus(1, ChronoUnit.DAYS));
+        String psid = person();
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + cleanUpPost + "|");
+        return new Offered(sooner, later, psid);
     }
 
     /** The slots this volunteer row holds a place in. */
