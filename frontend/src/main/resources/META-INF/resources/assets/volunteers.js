@@ -49,6 +49,9 @@
       el('h2', null, v.name || '(no name)'),
       el('p', { class: 'muted' }, 'Volunteer ' + v.id + ' · Facebook ' + v.facebookUserIds.join(', ')
           + ' · first seen ' + when(v.firstSeenAt)),
+      el('p', { id: 'volunteer-email' }, data.email
+          ? ['E-mail (verified in Messenger): ', el('a', { href: 'mailto:' + data.email }, data.email)]
+          : 'No e-mail verified in Messenger'),
       el('h3', null, 'Interests (' + data.interests.length + ')'),
       el('ul', null, data.interests.map(i => el('li', null, when(i.createdAt) + ' — ' + (i.text || ''),
           ' ', el('span', { class: 'label volunteer' }, Math.round(i.score * 100) + '%')))),

@@ -184,6 +184,16 @@ public class Volunteers {
                 id);
     }
 
+    /** The e-mail the volunteer verified in Messenger, the latest under any of their ids. */
+    public Optional<String> verifiedEmail(long organisationId, long id) {
+        return jdbc.queryForList("""
+                        select email from volunteers
+                         where organisation_id = ? and (id = ? or merged_into = ?) and email_verified_at is not null
+                         order by email_verified_at desc limit 1
+                        """, String.class, organisationId, id, id).stream()
+                .findFirst();
+    }
+
     /**
      * Points the duplicate, and everything already merged into it, at the volunteer that stays. A slot
      * both held a place in (the person signed up twice, once under each id) keeps one place, the one

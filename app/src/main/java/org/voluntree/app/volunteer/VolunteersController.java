@@ -44,8 +44,10 @@ class VolunteersController {
      * One volunteer with their comments and messages, interests, what was sent to them (newest
      * first) and the slots they signed up for (soonest first).
      */
+    /** @param email the address they verified in Messenger (the latest, under any of their ids); null for none */
     record Detail(
             Volunteers.Summary volunteer,
+            String email,
             List<RecentMessages.Message> messages,
             List<Volunteers.Interest> interests,
             List<Volunteers.Reply> replies,
@@ -92,6 +94,7 @@ class VolunteersController {
                 .orElseThrow(() -> NotFoundException.forId("volunteer", id));
         return new Detail(
                 volunteer,
+                volunteers.verifiedEmail(admin.organisationId(), resolved).orElse(null),
                 messages.byAuthors(admin.organisationId(), volunteer.facebookUserIds(), 200),
                 volunteers.interests(admin.organisationId(), resolved),
                 volunteers.replies(admin.organisationId(), volunteer.facebookUserIds(), 200),

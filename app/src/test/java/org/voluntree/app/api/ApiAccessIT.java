@@ -741,6 +741,13 @@ class ApiAccessIT {
 
     @Test
     void mergingFoldsADuplicateIntoOneVolunteer() {
+        assertThat(ApiClient.json(owner.get("/api/volunteers/" + volunteerA))
+                        .path("email")
+                        .isNull())
+                .isTrue();
+        // the duplicate is the Messenger id under which they verified an address
+        jdbc.update(
+                "update volunteers set email = 'fa@example.org', email_verified_at = now() where id = ?", duplicateA);
         HttpResponse<String> merged =
                 owner.post("/api/volunteers/" + volunteerA + "/merge", "{\"duplicateId\":" + duplicateA + "}");
 
@@ -751,6 +758,7 @@ class ApiAccessIT {
                 .contains("fa2");
         assertThat(detail.path("volunteer").path("interests").asLong()).isEqualTo(2);
         assertThat(detail.path("messages").size()).isEqualTo(2);
+        assertThat(detail.path("email").asString()).isEqualTo("fa@example.org");
         assertThat(ApiClient.json(owner.get("/api/volunteers")).path("total").asLong())
                 .isEqualTo(1);
         assertThat(ApiClient.json(owner.get("/api/volunteers/" + duplicateA))

@@ -119,6 +119,7 @@ class DashboardBrowserIT {
         });
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail"), "Interests (1)"));
         assertSentimentColour(By.cssSelector("#detail li.message"), "c_2");
+        assertThat(text("#volunteer-email")).isEqualTo("No e-mail verified in Messenger");
         browser.screenshot("volunteers");
 
         // analytics: the current bucket holds the comments made in it (both, unless a 10-minute
