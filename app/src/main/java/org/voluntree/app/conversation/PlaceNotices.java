@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.app.signup.PlaceChanged;
 import org.voluntree.contracts.event.EventKind;
@@ -27,6 +30,8 @@ import org.voluntree.contracts.redis.RedisNames;
  */
 @Component
 class PlaceNotices {
+
+    private static final Logger log = LoggerFactory.getLogger(PlaceNotices.class);
 
     /** {@code slot_moved|<slot>|<start epoch s>|<end epoch s>}: the notice of one move of the slot. */
     static final String MOVED = "slot_moved";
@@ -186,8 +191,27 @@ class PlaceNotices {
                 },
                 organisationId,
                 id);
-        if (!jobs.isEmpty()) {
-            redis.sync().lpush(RedisNames.REPLY_QUEUE, jobs.toArray(byte[][]::new));
+        if (jobs.isEmpty()) {
+            return;
         }
+        try {
+            redis.sync().lpush(RedisNames.REPLY_QUEUE, jobs.toArray(byte[][]::new));
+        } catch (RuntimeException e) {
+            if (inTransaction()) {
+                // the scheduler's reminders: rolled back, and taken again in the next round
+                throw e;
+            }
+            // after the admin's change was committed: failing their request would not bring the notices back
+            log.warn(
+                    "Could not queue {} Messenger notices ({}) for slot {}; those volunteers were not told: {}",
+                    jobs.size(),
+                    notice.substring(0, notice.indexOf('|')),
+                    notice.split("\\|")[1],
+                    e.toString());
+        }
+    }
+
+    private static boolean inTransaction() {
+        return TransactionSynchronizationManager.isActualTransactionActive();
     }
 }
