@@ -55,7 +55,7 @@ import org.voluntree.contracts.event.InboundEvent;
  * dates to come; a button or the number typed), else takes the organisation's current one. A "Yes"
  * under the post of a disabled signup is told that event no longer takes signups and offered the other
  * events with places left instead (one with a Yes and a No, several as the "which event?" menu, none and
- * that is all); an answer after it was disabled is told it is closed. A Yes when no slot can be picked
+ * that is all), and so is an answer in a dialog whose signup was disabled meanwhile. A Yes when no slot can be picked
  * (all full, none to come) is told so at once, before any e-mail is asked for. The slot menu shows a page of slots at a
  * time ("More dates"), always within Messenger's limits, and the dialog remembers what it numbered, so
  * a number typed means the slot the person read. A request to cancel ("cancel", "I can't make it anymore":
@@ -353,9 +353,9 @@ class Conversations implements MessageHandler {
             return;
         }
         if (!isDone(message.event()) && !signups.isActive(dialog.signupId())) {
-            // disabled while the person was in the dialog: no place is given in it any more
-            dialogs.end(message.event().pageId(), message.event().authorId());
-            reply(message, "signup_closed", ConversationTexts.signupClosed(signups.title(dialog.signupId())));
+            // disabled while the person was in the dialog: no place is given in it any more, the other events
+            // with places are offered as to a Yes under its post
+            offerInstead(message, dialog.signupId(), null);
             return;
         }
         switch (dialog.step()) {

@@ -711,6 +711,36 @@ class MessengerSignupEndToEndIT {
     }
 
     @Test
+    void anAnswerInADialogWhoseSignupWasDisabledMeanwhileIsOfferedTheOtherEventWithPlaces() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Map<String, Object> cleanUp = Map.of("title", "Sunday park clean-up", "slots", List.of(slot(day, "litter", 3)));
+        long cleanUpId = api.post("/api/signups", cleanUp, 201).path("id").asLong();
+        String cleanUpPost = api.publishPost(page, cleanUpId, "Help us clean the park!", PIPELINE);
+        long sortId = signup("Saturday food sort", slot(day.minus(1, ChronoUnit.DAYS), "morning sort", 3))
+                .path("id")
+                .asLong();
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + cleanUpPost + "|");
+        assertThat(text(botMessage(psid, 1))).contains("Which slot of Sunday park clean-up would you like?");
+        Map<String, Object> disabled = new HashMap<>(cleanUp);
+        disabled.put("state", "disabled");
+        api.put("/api/signups/" + cleanUpId, disabled, 200);
+
+        sandbox.message(page.id(), psid, "1");
+
+        assertThat(text(botMessage(psid, 2)))
+                .startsWith("Thank you for wanting to help! Sunday park clean-up is no longer taking signups.")
+                .contains("Would you like to help with Saturday food sort (from ");
+        assertThat(booked(cleanUpId)).as("no place in the disabled event").isEmpty();
+        sandbox.message(page.id(), psid, "yes please");
+        assertThat(text(botMessage(psid, 3))).contains("Which slot of Saturday food sort would you like?");
+        assertThat(booked(sortId))
+                .as("nothing entered without their choice of slot")
+                .isEmpty();
+    }
+
+    @Test
     void aNoToTheOtherEventOfferedForADisabledSignupEndsTheDialog() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         long openId = signup("Saturday food sort", slot(day, "morning sort", 3))
