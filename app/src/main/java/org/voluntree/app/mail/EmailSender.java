@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -111,13 +113,25 @@ class EmailSender implements JobHandler {
                 job.organisationId());
     }
 
+    /** The commands that hand the server the message itself: {@code DATA}, and the dot that ends it. */
+    private static final Set<String> MESSAGE_COMMANDS = Set.of("DATA", ".");
+
     /**
-     * The server's reply when it refused the recipient for good: Jakarta Mail reports a 5xx reply to
-     * {@code RCPT TO} as a {@link SendFailedException} naming the address among the invalid ones (a 4xx,
-     * among the valid ones not sent to). Empty for every other failure.
+     * The server's reply when it refused the mail for that recipient for good: Jakarta Mail reports a 5xx
+     * reply to {@code RCPT TO} as a {@link SendFailedException} naming the address among the invalid ones (a
+     * 4xx, among the valid ones not sent to), and a 5xx to {@code DATA} or to the message's end as an
+     * {@link SMTPSendFailedException} of that command. Empty for every other failure.
      */
     private static Optional<String> refusedForGood(MailException failure) {
         for (Throwable cause : causes(failure)) {
+            if (cause instanceof SMTPSendFailedException refused
+                    && refused.getReturnCode() / 100 == 5
+                    && MESSAGE_COMMANDS.contains(refused.getCommand())) {
+                // the server read the mail for that address and will not take it (mailbox full, rejected
+                // as it is): another try gets the same answer. A 5xx to MAIL FROM is about the sender, this
+                // installation's setting, and is retried while the operator fixes it
+                return Optional.of(String.valueOf(refused.getMessage()).strip());
+            }
             if (cause instanceof SendFailedException sent
                     && sent.getInvalidAddresses() != null
                     && sent.getInvalidAddresses().length > 0) {

@@ -89,6 +89,22 @@ class EmailSenderIT {
     }
 
     @Test
+    void aMessageTheServerRefusesForGoodAfterReadingItIsAPermanentFailureWhoseReasonHasTheReply() {
+        EmailSender sender = senderTo(smtp());
+        smtp.refuseMessagesTo("full@example.org", "552 5.2.2 <full@example.org>: mailbox full");
+
+        Throwable failure = catchThrowable(() -> sender.handle(job("full@example.org")));
+
+        assertThat(failure)
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageStartingWith("the SMTP server refused the recipient for good: 552 5.2.2 ")
+                .hasMessageContaining("mailbox full")
+                .hasMessageNotContaining("full@");
+        assertThat(smtp.recipientCommands("full@example.org")).isEqualTo(1);
+        assertThat(smtp.receivedBy("full@example.org")).isEmpty();
+    }
+
+    @Test
     void aRecipientTheServerDefersIsRetriedAndTheMailGoesOutOnceTheServerTakesIt() throws Exception {
         EmailSender sender = senderTo(smtp());
         smtp.refuse("busy@example.org", "451 4.3.0 <busy@example.org>: mailbox busy, try again later", 1);

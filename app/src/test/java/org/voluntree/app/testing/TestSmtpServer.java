@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,6 +50,7 @@ public final class TestSmtpServer implements AutoCloseable {
         return thread;
     });
     private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
+    private final Map<String, String> messageRefusals = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> rcptCommands = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -77,6 +79,14 @@ public final class TestSmtpServer implements AutoCloseable {
     /** Answers the next {@code times} {@code RCPT TO} naming the address with {@code reply}, then takes it. */
     public void refuse(String address, String reply, int times) {
         refusals.put(normal(address), new Refusal(reply, new AtomicInteger(times)));
+    }
+
+    /**
+     * Answers the end of every message to the address (the line with a single dot, after its data) with
+     * {@code reply}, e.g. {@code 552 5.2.2 mailbox full}: the server read the mail and did not take it.
+     */
+    public void refuseMessagesTo(String address, String reply) {
+        messageRefusals.put(normal(address), reply);
     }
 
     /** How many {@code RCPT TO} commands named the address: one per attempt to send it a mail. */
@@ -153,10 +163,18 @@ public final class TestSmtpServer implements AutoCloseable {
                             continue;
                         }
                         send(out, "354 end data with <CR><LF>.<CR><LF>");
-                        received.add(new Received(List.copyOf(recipients), message(in)));
+                        MimeMessage message = message(in);
+                        String refused = recipients.stream()
+                                .map(messageRefusals::get)
+                                .filter(Objects::nonNull)
+                                .findFirst()
+                                .orElse(null);
+                        if (refused == null) {
+                            received.add(new Received(List.copyOf(recipients), message));
+                        }
                         recipients.clear();
                         mailStarted = false;
-                        send(out, "250 2.0.0 OK queued");
+                        send(out, refused == null ? "250 2.0.0 OK queued" : refused);
                     }
                     case "RSET" -> {
                         recipients.clear();
