@@ -752,20 +752,14 @@ class Conversations implements MessageHandler {
 
     private void giveUp(MessageToAnswer message, long slotId) {
         InboundEvent event = message.event();
-        Optional<SignupStore.Place> place = signups
-                .upcomingPlacesOf(message.organisationId(), event.authorId(), clock.instant(), Integer.MAX_VALUE)
-                .stream()
-                .filter(p -> p.slot().id() == slotId)
-                .findFirst();
-        Optional<Long> signup = place.isEmpty()
-                ? Optional.empty()
-                : signups.giveUpPlace(message.organisationId(), event.authorId(), slotId, clock.instant());
+        Optional<SignupStore.Place> place =
+                signups.giveUpPlace(message.organisationId(), event.authorId(), slotId, clock.instant());
         dialogs.end(event.pageId(), event.authorId());
-        if (signup.isEmpty()) {
+        if (place.isEmpty()) {
             reply(message, "cancel_not_held", ConversationTexts.placeNotHeld());
             return;
         }
-        signupEvents.changed(message.organisationId(), signup.get());
+        signupEvents.changed(message.organisationId(), place.get().slot().signupId());
         log.info("A volunteer on page {} gave up their place in slot {}", event.pageId(), slotId);
         reply(message, "cancel_done", ConversationTexts.placeGivenUp(place.get(), properties.zone()));
     }

@@ -178,25 +178,23 @@ public class SignupStore {
     /** The signup's slots that have not started yet, in time order, with their remaining places. */
     public List<Slot> upcomingSlots(long signupId, Instant now) {
         return jdbc.query("""
-                select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
-                       (select count(*) from slot_assignments a where a.slot_id = s.id) as confirmed
+                select %s
                   from signup_slots s
                  where s.signup_id = ? and s.starts_at > ?
                  order by s.starts_at, s.id
-                """, SignupStore::slot, signupId, Timestamp.from(now));
+                """.formatted(SLOT_COLUMNS), SignupStore::slot, signupId, Timestamp.from(now));
     }
 
     /** The slots of the signup a volunteer is confirmed in, under their id or one merged into it, in time order. */
     public List<Slot> slotsOf(long volunteerId, long signupId) {
         return jdbc.query("""
-                select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
-                       (select count(*) from slot_assignments x where x.slot_id = s.id) as confirmed
+                select %s
                   from signup_slots s
                  where s.signup_id = ?
                    and exists (select 1 from slot_assignments a join volunteers d on d.id = a.volunteer_id
                                 where a.slot_id = s.id and (d.id = ? or d.merged_into = ?))
                  order by s.starts_at, s.id
-                """, SignupStore::slot, signupId, volunteerId, volunteerId);
+                """.formatted(SLOT_COLUMNS), SignupStore::slot, signupId, volunteerId, volunteerId);
     }
 
     /**
@@ -207,8 +205,7 @@ public class SignupStore {
     public List<Place> upcomingPlacesOf(long organisationId, String facebookUserId, Instant now, int limit) {
         return jdbc.query(
                 """
-                select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
-                       (select count(*) from slot_assignments x where x.slot_id = s.id) as confirmed, g.title
+                select %s, g.title
                   from volunteers v
                   join volunteers d on d.organisation_id = v.organisation_id
                                    and coalesce(d.merged_into, d.id) = coalesce(v.merged_into, v.id)
@@ -218,7 +215,7 @@ public class SignupStore {
                  where v.organisation_id = ? and v.facebook_user_id = ? and s.starts_at > ?
                  order by s.starts_at, s.id
                  limit ?
-                """,
+                """.formatted(SLOT_COLUMNS),
                 (rs, n) -> new Place(slot(rs, n), rs.getString(8)),
                 organisationId,
                 facebookUserId,
@@ -230,8 +227,7 @@ public class SignupStore {
     public List<RosterLine> roster(long signupId) {
         return jdbc.query(
                 """
-                select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
-                       (select count(*) from slot_assignments x where x.slot_id = s.id) as confirmed,
+                select %s,
                        r.id, coalesce(r.name, d.name),
                        (select v.email from volunteers v
                          where v.organisation_id = r.organisation_id and coalesce(v.merged_into, v.id) = r.id
@@ -244,7 +240,7 @@ public class SignupStore {
                   join volunteers r on r.id = coalesce(d.merged_into, d.id)
                  where s.signup_id = ?
                  order by s.starts_at, s.id, a.confirmed_at, d.id
-                """,
+                """.formatted(SLOT_COLUMNS),
                 (rs, n) -> new RosterLine(
                         slot(rs, n),
                         rs.getLong(8),
@@ -257,29 +253,32 @@ public class SignupStore {
 
     /** The slot with the title of its signup; empty when it was removed. */
     public Optional<Place> place(long slotId) {
-        return jdbc.query("""
-                        select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
-                               (select count(*) from slot_assignments x where x.slot_id = s.id) as confirmed, g.title
+        return jdbc
+                .query("""
+                        select %s, g.title
                           from signup_slots s join signups g on g.id = s.signup_id
                          where s.id = ?
-                        """, (rs, n) -> new Place(slot(rs, n), rs.getString(8)), slotId).stream()
+                        """.formatted(SLOT_COLUMNS), (rs, n) -> new Place(slot(rs, n), rs.getString(8)), slotId)
+                .stream()
                 .findFirst();
     }
 
     /**
      * The person with this Facebook id gives up their place in a slot that is still to come (the
      * volunteer's own decision, in Messenger), whichever of their ids holds it. Locks the slot first,
-     * as {@link #assign} does. The signup the place was in; empty when they hold no such place (given
+     * as {@link #assign} does. The place given up, as it was; empty when they hold no such place (given
      * up already, taken away by an admin, or the slot has started).
      */
     @Transactional
-    public Optional<Long> giveUpPlace(long organisationId, String facebookUserId, long slotId, Instant now) {
-        List<Long> signup = jdbc.queryForList("""
-                select s.signup_id from signup_slots s join signups g on g.id = s.signup_id
-                 where s.id = ? and g.organisation_id = ? and s.starts_at > ?
-                   for update of s
-                """, Long.class, slotId, organisationId, Timestamp.from(now));
-        if (signup.isEmpty()) {
+    public Optional<Place> giveUpPlace(long organisationId, String facebookUserId, long slotId, Instant now) {
+        boolean toCome = !jdbc.queryForList("""
+                        select s.id from signup_slots s join signups g on g.id = s.signup_id
+                         where s.id = ? and g.organisation_id = ? and s.starts_at > ?
+                           for update of s
+                        """, Long.class, slotId, organisationId, Timestamp.from(now))
+                .isEmpty();
+        Optional<Place> place = toCome ? place(slotId) : Optional.empty();
+        if (place.isEmpty()) {
             return Optional.empty();
         }
         int removed = jdbc.update("""
@@ -289,7 +288,7 @@ public class SignupStore {
                    and v.organisation_id = ? and v.facebook_user_id = ? and d.organisation_id = v.organisation_id
                    and coalesce(d.merged_into, d.id) = coalesce(v.merged_into, v.id)
                 """, slotId, organisationId, facebookUserId);
-        return removed > 0 ? Optional.of(signup.get(0)) : Optional.empty();
+        return removed > 0 ? place : Optional.empty();
     }
 
     /**
@@ -346,9 +345,9 @@ public class SignupStore {
         if (Boolean.TRUE.equals(already)) {
             return Placement.of(Assignment.ALREADY_CONFIRMED);
         }
-        Optional<Slot> overlapped = jdbc.query("""
-                select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
-                       (select count(*) from slot_assignments x where x.slot_id = s.id) as confirmed
+        Optional<Slot> overlapped =
+                jdbc.query("""
+                select %s
                   from slot_assignments a
                   join volunteers d on d.id = a.volunteer_id
                   join signup_slots s on s.id = a.slot_id
@@ -357,8 +356,8 @@ public class SignupStore {
                    and s.starts_at < asked.ends_at and asked.starts_at < s.ends_at
                  order by s.starts_at, s.id
                  limit 1
-                """, SignupStore::slot, slotId, volunteerId, volunteerId).stream()
-                .findFirst();
+                """.formatted(SLOT_COLUMNS), SignupStore::slot, slotId, volunteerId, volunteerId).stream()
+                        .findFirst();
         if (overlapped.isPresent()) {
             return new Placement(Assignment.OVERLAPS, overlapped.get());
         }
@@ -375,7 +374,11 @@ public class SignupStore {
         return Placement.of(Assignment.CONFIRMED);
     }
 
-    /** A slot from the columns id, signup_id, starts_at, ends_at, label, required, confirmed. */
+    /** The columns {@link #slot} reads, first in a query over {@code signup_slots s}. */
+    private static final String SLOT_COLUMNS = "s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,"
+            + " (select count(*) from slot_assignments x where x.slot_id = s.id) as confirmed";
+
+    /** A slot from the columns id, signup_id, starts_at, ends_at, label, required, confirmed ({@link #SLOT_COLUMNS}). */
     private static Slot slot(ResultSet rs, int row) throws SQLException {
         return new Slot(
                 rs.getLong(1),
@@ -661,10 +664,9 @@ public class SignupStore {
     /** Every slot of a signup, in time order, with its confirmations. */
     public List<Slot> allSlots(long signupId) {
         return jdbc.query("""
-                select s.id, s.signup_id, s.starts_at, s.ends_at, s.label, s.required,
-                       (select count(*) from slot_assignments a where a.slot_id = s.id) as confirmed
+                select %s
                   from signup_slots s where s.signup_id = ? order by s.starts_at, s.id
-                """, SignupStore::slot, signupId);
+                """.formatted(SLOT_COLUMNS), SignupStore::slot, signupId);
     }
 
     /** The volunteers confirmed in each slot of a signup, slots in time order (empty slots included). */
