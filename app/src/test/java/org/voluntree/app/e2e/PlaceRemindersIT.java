@@ -8,8 +8,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,22 +78,7 @@ class PlaceRemindersIT {
         page = sandbox.createPage("100000000000901", "Riverside Food Bank");
         api.connect(page);
         Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        JsonNode signup = api.post(
-                "/api/signups",
-                Map.of(
-                        "title",
-                        "Saturday food sort",
-                        "slots",
-                        List.of(Map.of(
-                                "startsAt",
-                                start.toString(),
-                                "endsAt",
-                                start.plus(3, ChronoUnit.HOURS).toString(),
-                                "label",
-                                "morning sort",
-                                "required",
-                                3))),
-                201);
+        JsonNode signup = api.signupWithOneSlot("Saturday food sort", "morning sort", start, 3, 3);
         slotId = signup.path("slots").get(0).path("id").asLong();
     }
 
