@@ -1,15 +1,17 @@
 package org.voluntree.app.writer;
 
 import java.sql.Array;
-import java.sql.PreparedStatement;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.voluntree.contracts.event.ClassifiedMessage;
@@ -18,7 +20,9 @@ import org.voluntree.contracts.event.InboundEvent;
 
 /**
  * The SQL of the writer. Every statement is an upsert keyed by external ids that changes a row
- * only when the new values differ, so writing the same batch twice changes nothing.
+ * only when the new values differ, so writing the same batch twice changes nothing. A batch is one
+ * statement a table, its rows passed as one array a column and read with {@code unnest}: a fraction
+ * of the time of a statement a row (docs/benchmarks.md, "The writer alone").
  */
 @Repository
 class MessageStore {
@@ -26,10 +30,15 @@ class MessageStore {
     /** A page connected to an organisation. */
     record Page(long id, long organisationId) {}
 
-    private static final String UPSERT_MESSAGE = """
+    /**
+     * One statement for the whole batch: the rows arrive as one array a column. A statement may not
+     * update one row twice, so the caller merges repeats of a message first ({@link #mergeRepeats}).
+     */
+    private static final String UPSERT_MESSAGES = """
             insert into messages (organisation_id, page_id, external_id, kind, post_id, parent_id, author_id,
                                   author_name, text, payload, created_at, received_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            select * from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                 ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])
             on conflict (external_id) do update
                set text = excluded.text,
                    author_name = coalesce(excluded.author_name, messages.author_name)
@@ -43,9 +52,12 @@ class MessageStore {
              where external_id = ? and removed_at is null
             """;
 
-    private static final String UPSERT_CLASSIFICATION = """
+    /** One statement for the whole batch; each row's scores come as the text of a {@code real[]}. */
+    private static final String UPSERT_CLASSIFICATIONS = """
             insert into classifications (message_id, analyzer, model_version, label, score, scores)
-            values (?, ?, ?, ?, ?, ?)
+            select v.message_id, v.analyzer, v.model_version, v.label, v.score, v.scores::real[]
+              from unnest(?::bigint[], ?::text[], ?::integer[], ?::text[], ?::real[], ?::text[])
+                   as v (message_id, analyzer, model_version, label, score, scores)
             on conflict (message_id, analyzer) do update
                set model_version = excluded.model_version, label = excluded.label,
                    score = excluded.score, scores = excluded.scores
@@ -53,17 +65,22 @@ class MessageStore {
                    is distinct from (excluded.model_version, excluded.label, excluded.scores)
             """;
 
-    private static final String UPSERT_VOLUNTEER = """
+    /** One statement for the batch, one row a person ({@link #recordInterests} merges their repeats). */
+    private static final String UPSERT_VOLUNTEERS = """
             insert into volunteers (organisation_id, facebook_user_id, name, first_seen_at)
-            values (?, ?, ?, ?)
+            select * from unnest(?::bigint[], ?::text[], ?::text[], ?::timestamptz[])
             on conflict (organisation_id, facebook_user_id) do update
                set name = excluded.name
              where volunteers.name is null and excluded.name is not null
             """;
 
-    private static final String INSERT_INTEREST = """
+    private static final String INSERT_INTERESTS = """
             insert into interests (organisation_id, volunteer_id, message_id, post_id, score, created_at)
-            select ?, ?, m.id, ?, ?, ? from messages m where m.id = ? and not m.dialog_answer
+            select i.organisation_id, i.volunteer_id, m.id, i.post_id, i.score, i.created_at
+              from unnest(?::bigint[], ?::bigint[], ?::text[], ?::real[], ?::timestamptz[], ?::bigint[])
+                   as i (organisation_id, volunteer_id, post_id, score, created_at, message_id)
+              join messages m on m.id = i.message_id
+             where not m.dialog_answer
             on conflict (message_id) do nothing
             """;
 
@@ -86,23 +103,25 @@ class MessageStore {
 
     /** Upserts the messages (in order) and returns their row ids by external id. */
     Map<String, Long> upsertMessages(List<InboundEvent> events, Map<String, Page> pages) {
-        List<InboundEvent> kept =
-                events.stream().filter(e -> !"remove".equals(e.verb())).toList();
-        jdbc.batchUpdate(UPSERT_MESSAGE, kept, 500, (ps, e) -> {
-            Page page = pages.get(e.pageId());
-            ps.setLong(1, page.organisationId());
-            ps.setLong(2, page.id());
-            ps.setString(3, e.externalId());
-            ps.setString(4, e.kind().name());
-            ps.setString(5, e.postId());
-            ps.setString(6, e.parentId());
-            ps.setString(7, e.authorId());
-            ps.setString(8, e.authorName());
-            ps.setString(9, e.text());
-            ps.setString(10, e.payload());
-            ps.setTimestamp(11, Timestamp.from(e.createdAt()));
-            ps.setTimestamp(12, Timestamp.from(e.receivedAt()));
-        });
+        List<InboundEvent> kept = mergeRepeats(
+                events.stream().filter(e -> !"remove".equals(e.verb())).toList());
+        if (!kept.isEmpty()) {
+            jdbc.update(UPSERT_MESSAGES, ps -> {
+                Connection c = ps.getConnection();
+                ps.setArray(1, longs(c, kept, e -> pages.get(e.pageId()).organisationId()));
+                ps.setArray(2, longs(c, kept, e -> pages.get(e.pageId()).id()));
+                ps.setArray(3, texts(c, kept, InboundEvent::externalId));
+                ps.setArray(4, texts(c, kept, e -> e.kind().name()));
+                ps.setArray(5, texts(c, kept, InboundEvent::postId));
+                ps.setArray(6, texts(c, kept, InboundEvent::parentId));
+                ps.setArray(7, texts(c, kept, InboundEvent::authorId));
+                ps.setArray(8, texts(c, kept, InboundEvent::authorName));
+                ps.setArray(9, texts(c, kept, InboundEvent::text));
+                ps.setArray(10, texts(c, kept, InboundEvent::payload));
+                ps.setArray(11, instants(c, kept, InboundEvent::createdAt));
+                ps.setArray(12, instants(c, kept, InboundEvent::receivedAt));
+            });
+        }
         List<InboundEvent> removed =
                 events.stream().filter(e -> "remove".equals(e.verb())).toList();
         jdbc.batchUpdate(MARK_REMOVED, removed, 500, (ps, e) -> {
@@ -124,14 +143,52 @@ class MessageStore {
     record Verdict(long messageId, String analyzer, Classification classification) {}
 
     void upsertClassifications(List<Verdict> verdicts) {
-        jdbc.batchUpdate(UPSERT_CLASSIFICATION, verdicts, 500, (ps, v) -> {
-            ps.setLong(1, v.messageId());
-            ps.setString(2, v.analyzer());
-            ps.setInt(3, v.classification().version());
-            ps.setString(4, v.classification().label());
-            ps.setFloat(5, v.classification().score());
-            ps.setArray(6, realArray(ps, v.classification().scores()));
+        Map<String, Verdict> last = new LinkedHashMap<>();
+        verdicts.forEach(v -> last.put(v.messageId() + "/" + v.analyzer(), v));
+        List<Verdict> rows = List.copyOf(last.values());
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.update(UPSERT_CLASSIFICATIONS, ps -> {
+            Connection c = ps.getConnection();
+            ps.setArray(1, longs(c, rows, Verdict::messageId));
+            ps.setArray(2, texts(c, rows, Verdict::analyzer));
+            ps.setArray(3, longs(c, rows, v -> v.classification().version()));
+            ps.setArray(4, texts(c, rows, v -> v.classification().label()));
+            ps.setArray(5, reals(c, rows, v -> v.classification().score()));
+            ps.setArray(
+                    6, texts(c, rows, v -> realArrayLiteral(v.classification().scores())));
         });
+    }
+
+    /**
+     * One row a message for a batch that holds it more than once (added and edited within one batch):
+     * what it was first written with, the last text, the last name given. Upserting the events one after
+     * another would leave the row the same.
+     */
+    static List<InboundEvent> mergeRepeats(List<InboundEvent> events) {
+        Map<String, InboundEvent> merged = new LinkedHashMap<>();
+        for (InboundEvent e : events) {
+            merged.merge(
+                    e.externalId(),
+                    e,
+                    (first, later) -> new InboundEvent(
+                            first.key(),
+                            first.kind(),
+                            first.pageId(),
+                            first.externalId(),
+                            first.postId(),
+                            first.parentId(),
+                            first.verb(),
+                            first.authorId(),
+                            later.authorName() != null ? later.authorName() : first.authorName(),
+                            later.text(),
+                            first.payload(),
+                            first.createdAt(),
+                            first.receivedAt(),
+                            first.recipientId()));
+        }
+        return List.copyOf(merged.values());
     }
 
     /**
@@ -173,11 +230,26 @@ class MessageStore {
         if (interests.isEmpty()) {
             return Map.of();
         }
-        jdbc.batchUpdate(UPSERT_VOLUNTEER, interests, 500, (ps, i) -> {
-            ps.setLong(1, i.organisationId());
-            ps.setString(2, i.message().event().authorId());
-            ps.setString(3, i.message().event().authorName());
-            ps.setTimestamp(4, Timestamp.from(i.message().event().createdAt()));
+        // one row a person: the time of their first message in the batch, the first name given
+        Map<String, Person> people = new LinkedHashMap<>();
+        for (Interest i : interests) {
+            InboundEvent e = i.message().event();
+            Person person = new Person(i.organisationId(), e.authorId(), e.authorName(), e.createdAt());
+            people.merge(
+                    person.key(),
+                    person,
+                    (first, later) -> first.name() != null
+                            ? first
+                            : new Person(
+                                    first.organisationId(), first.facebookUserId(), later.name(), first.firstSeenAt()));
+        }
+        List<Person> volunteers = List.copyOf(people.values());
+        jdbc.update(UPSERT_VOLUNTEERS, ps -> {
+            Connection c = ps.getConnection();
+            ps.setArray(1, longs(c, volunteers, Person::organisationId));
+            ps.setArray(2, texts(c, volunteers, Person::facebookUserId));
+            ps.setArray(3, texts(c, volunteers, Person::name));
+            ps.setArray(4, instants(c, volunteers, Person::firstSeenAt));
         });
         Map<String, Long> volunteerIds = new HashMap<>();
         jdbc.query(
@@ -186,38 +258,72 @@ class MessageStore {
                  where organisation_id = any(?) and facebook_user_id = any(?)
                 """,
                 rs -> {
-                    volunteerIds.put(rs.getLong(1) + "/" + rs.getString(2), rs.getLong(3));
+                    volunteerIds.put(Person.key(rs.getLong(1), rs.getString(2)), rs.getLong(3));
                 },
-                interests.stream().map(Interest::organisationId).distinct().toArray(Long[]::new),
-                interests.stream()
-                        .map(i -> i.message().event().authorId())
-                        .distinct()
-                        .toArray(String[]::new));
+                volunteers.stream().map(Person::organisationId).distinct().toArray(Long[]::new),
+                volunteers.stream().map(Person::facebookUserId).distinct().toArray(String[]::new));
         Map<Long, Long> volunteerByMessage = new HashMap<>();
-        List<Object[]> rows = new ArrayList<>();
         for (Interest i : interests) {
-            Long volunteerId = volunteerIds.get(
-                    i.organisationId() + "/" + i.message().event().authorId());
-            volunteerByMessage.put(i.messageId(), volunteerId);
-            // a replayed batch does not count again an answer the signup dialog took (DialogAnswers)
-            rows.add(new Object[] {
-                i.organisationId(),
-                volunteerId,
-                i.message().event().postId(),
-                i.score(),
-                Timestamp.from(i.message().event().createdAt()),
-                i.messageId()
-            });
+            volunteerByMessage.put(
+                    i.messageId(),
+                    volunteerIds.get(
+                            Person.key(i.organisationId(), i.message().event().authorId())));
         }
-        jdbc.batchUpdate(INSERT_INTEREST, rows);
+        // a replayed batch does not count again an answer the signup dialog took (DialogAnswers)
+        jdbc.update(INSERT_INTERESTS, ps -> {
+            Connection c = ps.getConnection();
+            ps.setArray(1, longs(c, interests, Interest::organisationId));
+            ps.setArray(2, longs(c, interests, i -> volunteerByMessage.get(i.messageId())));
+            ps.setArray(3, texts(c, interests, i -> i.message().event().postId()));
+            ps.setArray(4, reals(c, interests, Interest::score));
+            ps.setArray(5, instants(c, interests, i -> i.message().event().createdAt()));
+            ps.setArray(6, longs(c, interests, Interest::messageId));
+        });
         return volunteerByMessage;
     }
 
-    private static Array realArray(PreparedStatement ps, float[] values) throws SQLException {
-        Float[] boxed = new Float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
+    /** A volunteer row to upsert. */
+    private record Person(long organisationId, String facebookUserId, String name, Instant firstSeenAt) {
+
+        String key() {
+            return key(organisationId, facebookUserId);
         }
-        return ps.getConnection().createArrayOf("float4", boxed);
+
+        static String key(long organisationId, String facebookUserId) {
+            return organisationId + "/" + facebookUserId;
+        }
+    }
+
+    // One column of a batch as a SQL array, for the statements that read their rows with unnest.
+
+    private static <T> Array texts(Connection c, List<T> rows, Function<T, String> column) throws SQLException {
+        return c.createArrayOf("text", rows.stream().map(column).toArray(String[]::new));
+    }
+
+    private static <T> Array longs(Connection c, List<T> rows, Function<T, Number> column) throws SQLException {
+        return c.createArrayOf(
+                "bigint",
+                rows.stream()
+                        .map(column)
+                        .map(n -> n == null ? null : n.longValue())
+                        .toArray(Long[]::new));
+    }
+
+    private static <T> Array reals(Connection c, List<T> rows, Function<T, Float> column) throws SQLException {
+        return c.createArrayOf("real", rows.stream().map(column).toArray(Float[]::new));
+    }
+
+    /** As ISO-8601 instants ({@code 2026-11-25T10:00:00Z}), which {@code ::timestamptz[]} reads whatever the zone. */
+    private static <T> Array instants(Connection c, List<T> rows, Function<T, Instant> column) throws SQLException {
+        return texts(c, rows, row -> column.apply(row).toString());
+    }
+
+    /** A {@code real[]} written as PostgreSQL reads it back exactly: each float's shortest exact digits. */
+    static String realArrayLiteral(float[] values) {
+        StringBuilder literal = new StringBuilder(values.length * 12).append('{');
+        for (int i = 0; i < values.length; i++) {
+            literal.append(i == 0 ? "" : ",").append(values[i]);
+        }
+        return literal.append('}').toString();
     }
 }

@@ -287,6 +287,66 @@ class ClassifiedWriterIT {
     }
 
     @Test
+    void aBatchHoldingACommentAndItsEditStoresItOnceWithTheEditedText() {
+        InboundEvent added = comment("c1", "u1", "count me in!");
+        InboundEvent edited = new InboundEvent(
+                "c:c1:edited:1",
+                EventKind.COMMENT,
+                PAGE,
+                "c1",
+                PAGE + "_1",
+                null,
+                "edited",
+                "u1",
+                null,
+                "count me in! both days",
+                null,
+                Instant.parse("2026-11-25T10:05:00Z"),
+                Instant.parse("2026-11-25T10:05:01Z"));
+
+        Outcome outcome = writer.handle(List.of(
+                entry("1-0", added, "volunteer", 0.97f),
+                entry("2-0", comment("c2", "u1", "and my sister too"), "volunteer", 0.91f),
+                entry("3-0", edited, "volunteer", 0.98f)));
+
+        assertThat(outcome.done()).containsExactly("1-0", "2-0", "3-0");
+        assertThat(jdbc.queryForList(
+                        "select external_id || '|' || text || '|' || author_name || '|' || created_at::text"
+                                + " from messages order by external_id",
+                        String.class))
+                .as("one row a comment: written when it was added, its last text, the name it was given")
+                .containsExactly(
+                        "c1|count me in! both days|Name u1|2026-11-25 10:00:00+00",
+                        "c2|and my sister too|Name u1|2026-11-25 10:00:00+00");
+        assertThat(jdbc.queryForList(
+                        "select c.score from classifications c join messages m on m.id = c.message_id"
+                                + " where m.external_id = 'c1'",
+                        Float.class))
+                .as("the verdict on the last version")
+                .containsExactly(0.98f);
+        assertThat(jdbc.queryForList("select facebook_user_id || '|' || name from volunteers", String.class))
+                .as("one volunteer for the person's two offers")
+                .containsExactly("u1|Name u1");
+        assertThat(jdbc.queryForObject("select count(*) from interests", Integer.class))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void storesEveryScoreExactlyAsTheGearComputedIt() {
+        float[] scores = {1.0e-7f, 0.1f, 0.33333334f, 0.56666666f};
+        ClassifiedMessage message = new ClassifiedMessage(
+                comment("c1", "u1", "what time do we start?"),
+                Map.of("intent", new Classification(3, "event_question", scores)));
+
+        writer.handle(List.of(new StreamMessage<>(RedisNames.CLASSIFIED_STREAM, "1-0", message.toFields())));
+
+        Float[] stored =
+                jdbc.queryForObject("select scores from classifications where analyzer = 'intent'", (rs, row) ->
+                        (Float[]) rs.getArray(1).getArray());
+        assertThat(stored).containsExactly(1.0e-7f, 0.1f, 0.33333334f, 0.56666666f);
+    }
+
+    @Test
     void aMessageWrittenBeforeItsAuthorWasErasedIsAcknowledgedButNeverStoredNorAnswered() {
         // what the data deletion records: a SHA-256 of the id, and when
         jdbc.update("""
