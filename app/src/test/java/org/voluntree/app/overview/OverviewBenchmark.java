@@ -10,10 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.voluntree.app.VoluntreeApplication;
 import org.voluntree.app.account.AdminAccounts;
 import org.voluntree.app.testing.ApiClient;
-import org.voluntree.app.testing.TestPostgres;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.contracts.local.LocalRedisServer;
-import org.voluntree.contracts.testing.TestRedis;
 
 /**
  * Not a test: a program that measures the dashboard API on an organisation with 100,000
@@ -32,19 +30,8 @@ public final class OverviewBenchmark {
 
     public static void main(String[] args) throws Exception {
         int port = LocalRedisServer.freePort();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VoluntreeApplication.class)
-                .run(
-                        "--spring.data.redis.url=" + TestRedis.uri(),
-                        "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
-                        "--spring.datasource.username=postgres",
-                        "--voluntree.webhook.app-secret=" + TestServers.APP_SECRET,
-                        "--voluntree.webhook.verify-token=" + TestServers.VERIFY_TOKEN,
-                        "--voluntree.facebook.app-id=" + TestServers.APP_ID,
-                        "--voluntree.pages.token-key=" + TestServers.TOKEN_KEY,
-                        "--voluntree.roles=web",
-                        "--server.port=" + port,
-                        "--voluntree.facebook.graph-url=http://127.0.0.1:" + port + "/sandbox/graph",
-                        "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext app =
+                new SpringApplicationBuilder(VoluntreeApplication.class).run(TestServers.commandLine("web", port))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             jdbc.update("truncate organisations cascade");
             long measured = seed(jdbc, "Measured", "100000000000901");

@@ -37,4 +37,24 @@ public final class TestServers {
         int smtp = LocalRedisServer.freePort();
         registry.add("spring.mail.port", () -> smtp);
     }
+
+    /**
+     * The same settings as command-line arguments, for a program that starts the app itself (the
+     * benchmarks), on the given port and with logging at WARN.
+     */
+    public static String[] commandLine(String roles, int port) {
+        return new String[] {
+            "--spring.data.redis.url=" + TestRedis.uri(),
+            "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
+            "--spring.datasource.username=postgres",
+            "--voluntree.webhook.app-secret=" + APP_SECRET,
+            "--voluntree.webhook.verify-token=" + VERIFY_TOKEN,
+            "--voluntree.facebook.app-id=" + APP_ID,
+            "--voluntree.pages.token-key=" + TOKEN_KEY,
+            "--voluntree.roles=" + roles,
+            "--server.port=" + port,
+            "--voluntree.facebook.graph-url=http://127.0.0.1:" + port + "/sandbox/graph",
+            "--logging.level.root=WARN"
+        };
+    }
 }

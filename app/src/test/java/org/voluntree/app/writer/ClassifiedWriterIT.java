@@ -261,20 +261,7 @@ class ClassifiedWriterIT {
         writer.handle(List.of(
                 entry("1-0", comment("c1", "u1", "count me in!"), "volunteer", 0.97f),
                 entry("2-0", comment("c2", "u2", "I can help saturday"), "volunteer", 0.95f)));
-        InboundEvent edited = new InboundEvent(
-                "c:c1:edited:1",
-                EventKind.COMMENT,
-                PAGE,
-                "c1",
-                PAGE + "_1",
-                null,
-                "edited",
-                "u1",
-                "Name u1",
-                "sorry, I can't come after all",
-                null,
-                Instant.parse("2026-11-25T11:00:00Z"),
-                Instant.parse("2026-11-25T11:00:01Z"));
+        InboundEvent edited = edit("c1", "u1", "Name u1", "sorry, I can't come after all", "2026-11-25T11:00:00Z");
 
         writer.handle(List.of(entry("3-0", edited, "other", 0.93f)));
 
@@ -289,20 +276,7 @@ class ClassifiedWriterIT {
     @Test
     void aBatchHoldingACommentAndItsEditStoresItOnceWithTheEditedText() {
         InboundEvent added = comment("c1", "u1", "count me in!");
-        InboundEvent edited = new InboundEvent(
-                "c:c1:edited:1",
-                EventKind.COMMENT,
-                PAGE,
-                "c1",
-                PAGE + "_1",
-                null,
-                "edited",
-                "u1",
-                null,
-                "count me in! both days",
-                null,
-                Instant.parse("2026-11-25T10:05:00Z"),
-                Instant.parse("2026-11-25T10:05:01Z"));
+        InboundEvent edited = edit("c1", "u1", null, "count me in! both days", "2026-11-25T10:05:00Z");
 
         Outcome outcome = writer.handle(List.of(
                 entry("1-0", added, "volunteer", 0.97f),
@@ -410,6 +384,25 @@ class ClassifiedWriterIT {
                 null,
                 Instant.parse("2026-11-25T10:00:00Z"),
                 Instant.parse("2026-11-25T10:00:01Z"));
+    }
+
+    /** The comment's edit as Facebook sends it: same comment id, verb "edited", the new text. */
+    private static InboundEvent edit(String id, String author, String authorName, String text, String at) {
+        Instant written = Instant.parse(at);
+        return new InboundEvent(
+                "c:" + id + ":edited:" + written.getEpochSecond(),
+                EventKind.COMMENT,
+                PAGE,
+                id,
+                PAGE + "_1",
+                null,
+                "edited",
+                author,
+                authorName,
+                text,
+                null,
+                written,
+                written.plusSeconds(1));
     }
 
     private static InboundEvent writtenAt(InboundEvent e, String at) {

@@ -23,7 +23,6 @@ import org.voluntree.contracts.event.EventKind;
 import org.voluntree.contracts.event.InboundEvent;
 import org.voluntree.contracts.local.LocalRedisServer;
 import org.voluntree.contracts.redis.RedisNames;
-import org.voluntree.contracts.testing.TestRedis;
 
 /**
  * Not a test: a program that measures the writer alone, {@link ClassifiedWriter#handle} on batches of
@@ -49,18 +48,8 @@ public final class WriterBenchmark {
     public static void main(String[] args) throws Exception {
         int port = LocalRedisServer.freePort();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VoluntreeApplication.class)
-                .run(
-                        "--spring.data.redis.url=" + TestRedis.uri(),
-                        "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
-                        "--spring.datasource.username=postgres",
-                        "--voluntree.webhook.app-secret=" + TestServers.APP_SECRET,
-                        "--voluntree.webhook.verify-token=" + TestServers.VERIFY_TOKEN,
-                        "--voluntree.facebook.app-id=" + TestServers.APP_ID,
-                        "--voluntree.pages.token-key=" + TestServers.TOKEN_KEY,
-                        // no role that reads the streams: this program drives the writer itself
-                        "--voluntree.roles=scheduler",
-                        "--server.port=" + port,
-                        "--logging.level.root=WARN")) {
+                // no role that reads the streams: this program drives the writer itself
+                .run(TestServers.commandLine("scheduler", port))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             TestPostgres.deleteAllOrganisations(jdbc);
             long organisation = jdbc.queryForObject(
