@@ -418,13 +418,10 @@ final class ConversationTexts {
         int number = 0;
         for (SignupStore.Place place : places) {
             number++;
-            String title = place.title().length() <= PLACE_TITLE
-                    ? place.title()
-                    : place.title().substring(0, PLACE_TITLE - 1).strip() + "…";
             text.append("\n")
                     .append(number)
                     .append(") ")
-                    .append(title)
+                    .append(titleOf(place))
                     .append(", ")
                     .append(place.slot().describe(zone));
             replies.add(new OutgoingMessage.Button(
@@ -433,6 +430,36 @@ final class ConversationTexts {
         }
         replies.add(new OutgoingMessage.Button("Keep them all", KEEP));
         return OutgoingMessage.withQuickReplies(text.toString(), replies);
+    }
+
+    /**
+     * The answer to "what did I sign up for?": the person's places to come, soonest first, at most a
+     * page of them (given one more, it says there are more).
+     */
+    static OutgoingMessage yourPlaces(List<SignupStore.Place> places, ZoneId zone) {
+        if (places.isEmpty()) {
+            return OutgoingMessage.text("You don't have a place at any of our upcoming events. If you'd like to help,"
+                    + " just tell us here.");
+        }
+        StringBuilder text = new StringBuilder(places.size() == 1 ? "Your place coming up:" : "Your places coming up:");
+        for (SignupStore.Place place : places.subList(0, Math.min(PAGE, places.size()))) {
+            text.append("\n• ")
+                    .append(titleOf(place))
+                    .append(", ")
+                    .append(place.slot().describe(zone));
+        }
+        if (places.size() > PAGE) {
+            text.append("\n…and more after those.");
+        }
+        return OutgoingMessage.text(text.append("\nIf you can't make one of them, write \"cancel\" here.")
+                .toString());
+    }
+
+    /** The event's title, shortened to fit a line of a list. */
+    private static String titleOf(SignupStore.Place place) {
+        return place.title().length() <= PLACE_TITLE
+                ? place.title()
+                : place.title().substring(0, PLACE_TITLE - 1).strip() + "…";
     }
 
     static OutgoingMessage placeGivenUp(SignupStore.Place place, ZoneId zone) {

@@ -60,7 +60,8 @@ import org.voluntree.contracts.event.InboundEvent;
  * time ("More dates"), always within Messenger's limits, and the dialog remembers what it numbered, so
  * a number typed means the slot the person read. A request to cancel ("cancel", "I can't make it anymore":
  * {@link CancelRequest}) lists the person's places to come and gives up the one they pick (or keeps them).
- * A request to stop ("stop", "please stop messaging
+ * A question about their places ("what did I sign up for?", "when is my shift?": {@link PlacesRequest}) is
+ * answered with them, whatever dialog is in progress. A request to stop ("stop", "please stop messaging
  * me": {@link OptOutRequest}) opts out. Each answer is sent once per incoming message (recorded in
  * {@code replies}), only inside the 24-hour window. When an admin writes to the person by hand (an echo
  * the bot did not send), the bot stays quiet for a while. When an admin moves or removes a slot someone
@@ -174,6 +175,11 @@ class Conversations implements MessageHandler {
         if (payload == null && CancelRequest.matches(event.text())) {
             // whatever dialog was in progress: they asked to give a place up
             askWhichToCancel(message, null);
+            return;
+        }
+        if (payload == null && PlacesRequest.matches(event.text())) {
+            // answered whatever dialog is in progress, which stays where it is
+            listPlaces(message);
             return;
         }
         if (payload != null && payload.startsWith(SignupOffer.YES)) {
@@ -712,6 +718,13 @@ class Conversations implements MessageHandler {
                 places.size() == 1 && intro == null
                         ? ConversationTexts.askCancelOne(places.get(0), properties.zone())
                         : ConversationTexts.askCancelWhich(intro, places, properties.zone()));
+    }
+
+    /** "What did I sign up for?", "when is my shift?": the person's places to come, soonest first. */
+    private void listPlaces(MessageToAnswer message) {
+        List<SignupStore.Place> places = signups.upcomingPlacesOf(
+                message.organisationId(), message.event().authorId(), clock.instant(), ConversationTexts.PAGE + 1);
+        reply(message, "places", ConversationTexts.yourPlaces(places, properties.zone()));
     }
 
     /** A button of the cancel question: "Yes, cancel it" or a place of the menu, or "No, keep it". */

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * A message as the whole-message matchers read it ({@link OptOutRequest}, {@link CancelRequest},
- * {@link TypedYesNo}): lower case, curly apostrophes straightened, punctuation and emoji as single
+ * {@link PlacesRequest}, {@link TypedYesNo}): lower case, curly apostrophes straightened, punctuation and emoji as single
  * spaces, trimmed; empty for no text.
  */
 final class PlainText {

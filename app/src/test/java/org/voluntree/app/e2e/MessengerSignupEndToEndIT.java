@@ -915,6 +915,69 @@ class MessengerSignupEndToEndIT {
     }
 
     @Test
+    void aVolunteerWhoAsksWhatTheySignedUpForIsToldTheirPlacesToComeAndTheDialogGoesOn() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        JsonNode sort = signup("Saturday food sort", slot(day, "morning sort", 3));
+        long sortId = sort.path("id").asLong();
+        long morning = sort.path("slots").get(0).path("id").asLong();
+        long soup = signup("Friday soup kitchen", slot(day.minus(1, ChronoUnit.DAYS), "soup", 3))
+                .path("slots")
+                .get(0)
+                .path("id")
+                .asLong();
+        long past = signup("Last week's litter pick", slot(day, "litter", 3))
+                .path("slots")
+                .get(0)
+                .path("id")
+                .asLong();
+        // over since last week (the API takes no slot in the past)
+        jdbc.update(
+                "update signup_slots set starts_at = starts_at - interval '10 days', ends_at = ends_at - interval"
+                        + " '10 days' where id = ?",
+                past);
+        String postId = api.publishPost(page, sortId, "Help us sort food!", PIPELINE);
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+
+        sandbox.message(page.id(), psid, "what did I sign up for?");
+        assertThat(text(botMessage(psid, 1)))
+                .as("nothing yet")
+                .startsWith("You don't have a place at any of our upcoming events.");
+
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
+        assertThat(text(botMessage(psid, 2))).contains("Which slot of Saturday food sort would you like?");
+        long volunteer = jdbc.queryForObject(
+                "select id from volunteers where organisation_id = ? and facebook_user_id = ?",
+                Long.class,
+                organisationId,
+                psid);
+        jdbc.update(
+                "insert into slot_assignments (slot_id, volunteer_id) values (?, ?), (?, ?)",
+                soup,
+                volunteer,
+                past,
+                volunteer);
+
+        sandbox.message(page.id(), psid, "Sorry, when is my shift again?");
+        String places = text(botMessage(psid, 3));
+        assertThat(places)
+                .as("the places to come, soonest first; not the one that is over")
+                .startsWith("Your place coming up:\n• Friday soup kitchen, ")
+                .contains("(soup)")
+                .doesNotContain("litter")
+                .endsWith("If you can't make one of them, write \"cancel\" here.");
+
+        // the slot menu she was answering is still hers: "1" takes its first slot
+        sandbox.message(page.id(), psid, "1");
+        assertThat(text(botMessage(psid, 4))).startsWith("You're in!");
+        assertThat(places(volunteer)).containsExactlyInAnyOrder(morning, soup, past);
+        sandbox.message(page.id(), psid, "my places");
+        assertThat(text(botMessage(psid, 5)))
+                .startsWith("Your places coming up:\n• Friday soup kitchen, ")
+                .contains("\n• Saturday food sort, ");
+    }
+
+    @Test
     void someoneWithSeveralPlacesPicksTheOneToGiveUpAndANoKeepsThemAll() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         long morning = signup("Saturday food sort", slot(day, "morning sort", 3))
