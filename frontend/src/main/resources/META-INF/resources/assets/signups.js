@@ -20,15 +20,18 @@
       el('td', null, s.state), el('td', { class: 'filled' }, s.slots.length + ' slots, ' + filled(s)))));
   }
 
-  async function select(id) {
+  /** Shows one signup; a live reload of the same one keeps what the admin was writing to its volunteers. */
+  async function select(id, keepDraft = false) {
     selected = id;
     editing = false;
     history.replaceState(null, '', '#' + id);
     rows.querySelectorAll('tr').forEach(tr => tr.classList.toggle('selected', Number(tr.dataset.signupId) === id));
-    const [signup, bySlot] = await Promise.all([api('/api/signups/' + id), api('/api/signups/' + id + '/volunteers')]);
+    const [signup, bySlot, sent] = await Promise.all([api('/api/signups/' + id),
+      api('/api/signups/' + id + '/volunteers'), api('/api/signups/' + id + '/announcements')]);
     // the admin opened the form, or another signup, while this one loaded: keep what they have
     if (editing || selected !== id) return;
     const names = new Map(bySlot.map(s => [s.slotId, s.volunteers]));
+    const draft = keepDraft ? document.querySelector('#announce-form textarea')?.value : '';
     detail.replaceChildren(...[
       el('h2', null, signup.title),
       signup.description ? el('p', null, signup.description) : null,
@@ -46,7 +49,52 @@
       el('div', { class: 'toolbar' },
         me().role === 'viewer' ? null : el('button', { id: 'edit', onclick: () => form(signup) }, 'Edit'),
         el('a', { id: 'roster', href: '/api/signups/' + signup.id + '/volunteers.csv', download: '' },
-          'Download the volunteers (CSV, with the e-mails they verified)'))].filter(Boolean));
+          'Download the volunteers (CSV, with the e-mails they verified)')),
+      announcements(signup, sent)].filter(Boolean));
+    if (draft) document.querySelector('#announce-form textarea').value = draft;
+  }
+
+  /** One message sent to the signup's volunteers: when, by whom, to how many, and what it said. */
+  function announcement(a) {
+    return el('li', null,
+      el('div', { class: 'muted' }, when(a.createdAt) + (a.sentBy ? ' · ' + a.sentBy : '') + ' · sent to '
+          + a.reached + (a.reached === 1 ? ' person' : ' people')),
+      el('div', { class: 'announcement-text' }, a.text));
+  }
+
+  /**
+   * The messages sent to everyone with a place to come in the signup, and (for editors) the form that
+   * sends one in Messenger; it reaches only people who have written to the page there.
+   */
+  function announcements(signup, sent) {
+    const list = el('ul', { id: 'announcements', class: 'announcements' }, sent.map(announcement));
+    const status = el('p', { id: 'announce-status' });
+    const form = me().role === 'viewer' ? null : el('form', { id: 'announce-form', class: 'form', onsubmit: async event => {
+      event.preventDefault();
+      const box = event.target.elements.text;
+      const button = event.target.querySelector('button');
+      button.disabled = true;
+      try {
+        const a = await api('/api/signups/' + signup.id + '/announcements', { method: 'POST', body: { text: box.value } });
+        box.value = '';
+        status.className = '';
+        status.textContent = 'Sent to ' + a.reached + (a.reached === 1 ? ' person' : ' people')
+            + ' with a place to come (people who never wrote to the page in Messenger cannot be reached there).';
+        list.prepend(announcement(a));
+        document.getElementById('no-announcements')?.remove();
+      } catch (e) {
+        status.className = 'error';
+        status.textContent = 'Not sent: ' + e.message;
+      } finally {
+        button.disabled = false;
+      }
+    } },
+      el('label', null, 'Write to everyone with a place to come, in Messenger',
+        el('textarea', { name: 'text', rows: 3, maxlength: 1000, required: 'required' })),
+      el('div', null, el('button', { type: 'submit', class: 'primary' }, 'Send to the volunteers')),
+      status);
+    return el('section', { class: 'announcements' }, el('h3', null, 'Messages to the volunteers'), form,
+      sent.length ? null : el('p', { class: 'muted', id: 'no-announcements' }, 'None sent yet.'), list);
   }
 
   /**
@@ -139,7 +187,7 @@
   document.getElementById('new-signup').addEventListener('click', () => form(null));
   const refresh = debounce(async () => {
     await loadList();
-    if (selected && !editing) await select(selected);
+    if (selected && !editing) await select(selected, true);
   }, 300);
   Dashboard.start('signups.html', {
     load: async () => {

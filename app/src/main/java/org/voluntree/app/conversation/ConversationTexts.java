@@ -394,6 +394,11 @@ final class ConversationTexts {
                 + place.slot().describe(zone) + ". Write to us here if you have any questions.");
     }
 
+    /** What an admin wrote to everyone with a place to come in the event. */
+    static OutgoingMessage announcement(String title, String text) {
+        return OutgoingMessage.text("A message from the organisers of " + title + ":\n\n" + text);
+    }
+
     /** A request to cancel from someone who holds no place to come. */
     static OutgoingMessage nothingToCancel() {
         return OutgoingMessage.text("You don't have a place at any of our upcoming events, so there's nothing to"

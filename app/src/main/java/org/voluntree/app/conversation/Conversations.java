@@ -100,6 +100,7 @@ class Conversations implements MessageHandler {
 
     private final SignupEvents signupEvents;
     private final DialogAnswers answers;
+    private final Announcements announcements;
 
     Conversations(
             DialogStore dialogs,
@@ -113,8 +114,10 @@ class Conversations implements MessageHandler {
             GraphApi graph,
             ConversationProperties properties,
             SignupEvents signupEvents,
-            DialogAnswers answers) {
+            DialogAnswers answers,
+            Announcements announcements) {
         this.dialogs = dialogs;
+        this.announcements = announcements;
         this.answers = answers;
         this.signupEvents = signupEvents;
         this.signups = signups;
@@ -430,6 +433,11 @@ class Conversations implements MessageHandler {
      */
     private void tell(MessageToAnswer message) {
         InboundEvent event = message.event();
+        Optional<Long> announcement = PlaceNotices.announcementOf(message.notice());
+        if (announcement.isPresent()) {
+            tellAnnouncement(message, announcement.get());
+            return;
+        }
         if (PlaceNotices.concerns(message.notice())) {
             tellAboutPlace(message);
             return;
@@ -677,6 +685,39 @@ class Conversations implements MessageHandler {
             update = ConversationTexts.placeTakenBack(place.get(), properties.zone());
         }
         sendUpdate(message, notice.get().kind(), update);
+    }
+
+    /**
+     * What an admin wrote to everyone with a place to come in a signup ({@link AnnouncementController}): sent
+     * if the person still holds one there when the job is answered, like the notices about their place.
+     */
+    private void tellAnnouncement(MessageToAnswer message, long id) {
+        InboundEvent event = message.event();
+        Optional<Announcements.Announcement> announcement =
+                announcements.find(id).filter(a -> a.organisationId() == message.organisationId());
+        if (announcement.isEmpty()) {
+            skip(message, "the announcement is gone");
+            return;
+        }
+        if (optOuts.isOptedOut(message.organisationId(), event.authorId())) {
+            skip(message, "the person opted out");
+            return;
+        }
+        long signupId = announcement.get().signupId();
+        Optional<SignupStore.Place> place = signups
+                .upcomingPlacesOf(message.organisationId(), event.authorId(), clock.instant(), Integer.MAX_VALUE)
+                .stream()
+                .filter(p -> p.slot().signupId() == signupId)
+                .findFirst();
+        if (place.isEmpty()) {
+            skip(message, "the person no longer holds a place to come in that signup");
+            return;
+        }
+        sendUpdate(
+                message,
+                PlaceNotices.ANNOUNCEMENT,
+                ConversationTexts.announcement(
+                        place.get().title(), announcement.get().text()));
     }
 
     /** An update about the person's place: outside the 24-hour window, with Facebook's tag for event updates. */

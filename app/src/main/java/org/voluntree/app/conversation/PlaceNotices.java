@@ -20,8 +20,9 @@ import org.voluntree.contracts.redis.RedisNames;
 
 /**
  * Queues the Messenger notices of an admin's change to people's places, a slot moved to other times or
- * removed (everyone confirmed in it) or a place given up (that volunteer), and the reminders of places
- * coming up ({@link PlaceReminders}). Each is a {@code q:reply} job on the person's latest Messenger
+ * removed (everyone confirmed in it) or a place given up (that volunteer), the reminders of places
+ * coming up ({@link PlaceReminders}), and what an admin writes to everyone with a place to come in a
+ * signup ({@link AnnouncementController}). Each is a {@code q:reply} job on the person's latest Messenger
  * message to the organisation's pages, with a notice naming the change, so
  * the reply workers send it once ({@code replies}, under {@code <message>#<notice>}) and retry it like
  * any reply; {@link Conversations} words it and checks, when it is sent, that it is still true. Someone
@@ -42,7 +43,10 @@ class PlaceNotices {
     /** {@code place_taken_back|<slot>|<epoch s>}: the notice of one removal of the person's place. */
     static final String TAKEN_BACK = "place_taken_back";
 
-    /** The latest Messenger message of each person (the ids merged together) among the rows asked for. */
+    /**
+     * The latest Messenger message of each person (the ids merged together) among the rows asked for, under
+     * an id that has not opted out (the reply handler checks again when it sends).
+     */
     private static final String LATEST_MESSAGE = """
             select distinct on (coalesce(d.merged_into, d.id))
                    m.id, m.external_id, m.kind, p.facebook_page_id, m.author_id, m.created_at, m.received_at
@@ -51,11 +55,25 @@ class PlaceNotices {
                                and coalesce(i.merged_into, i.id) = coalesce(d.merged_into, d.id)
               join messages m on m.organisation_id = i.organisation_id and m.author_id = i.facebook_user_id
                              and m.kind in ('MESSAGE', 'POSTBACK')
+                             and not exists (select 1 from opt_outs o
+                                              where o.organisation_id = m.organisation_id
+                                                and o.facebook_user_id = m.author_id)
               join pages p on p.id = m.page_id
              where d.organisation_id = ? and d.id in (%s)
              order by coalesce(d.merged_into, d.id), m.created_at desc, m.id desc
             """;
 
+    /**
+     * {@code signup_announcement|<announcement>}: what an admin wrote to everyone with a place to come in a
+     * signup ({@link Announcements}); the text is read from its row when the job is answered.
+     */
+    static final String ANNOUNCEMENT = "signup_announcement";
+
+    /** The rows of the people confirmed in a slot of the signup that is still to come. */
+    private static final String IN_SIGNUP_TO_COME = """
+            select a.volunteer_id from slot_assignments a join signup_slots s on s.id = a.slot_id
+             where s.signup_id = ? and s.starts_at > now()
+            """;
     /** The rows of the people confirmed in a slot. */
     private static final String IN_SLOT = "select volunteer_id from slot_assignments where slot_id = ?";
     /** One volunteer row. */
@@ -130,6 +148,27 @@ class PlaceNotices {
                         Long.toString(endsAt.getEpochSecond())));
     }
 
+    /**
+     * Queues an admin's announcement to everyone holding a place to come in the signup, one job a person
+     * (under whichever of their merged ids last wrote in Messenger); returns how many. Throws when Redis
+     * does not take them: nobody was told, and the caller says so.
+     */
+    int announce(long organisationId, long signupId, long announcementId) {
+        return enqueue(organisationId, IN_SIGNUP_TO_COME, signupId, ANNOUNCEMENT + "|" + announcementId);
+    }
+
+    /** The announcement a job's notice names, if it names one. */
+    static Optional<Long> announcementOf(String notice) {
+        if (notice == null || !notice.startsWith(ANNOUNCEMENT + "|")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(notice.substring(ANNOUNCEMENT.length() + 1)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether a job's notice is one of these. */
     static boolean concerns(String notice) {
         return notice.startsWith(MOVED + "|")
@@ -168,6 +207,25 @@ class PlaceNotices {
 
     /** {@code rows}: {@link #IN_SLOT}, {@link #ONE} or {@link #ANY}, whose one parameter is {@code id}. */
     private void queue(long organisationId, String rows, Object id, String notice) {
+        try {
+            enqueue(organisationId, rows, id, notice);
+        } catch (QueueingFailed e) {
+            if (inTransaction()) {
+                // the scheduler's reminders: rolled back, and taken again in the next round
+                throw e;
+            }
+            // after the admin's change was committed: failing their request would not bring the notices back
+            log.warn(
+                    "Could not queue {} Messenger notices ({}) for slot {}; those volunteers were not told: {}",
+                    e.jobs,
+                    notice.substring(0, notice.indexOf('|')),
+                    notice.split("\\|")[1],
+                    e.getCause().toString());
+        }
+    }
+
+    /** Queues one job a person among {@code rows}; returns how many, or throws {@link QueueingFailed}. */
+    private int enqueue(long organisationId, String rows, Object id, String notice) {
         List<byte[]> jobs = jdbc.query(
                 LATEST_MESSAGE.formatted(rows),
                 (rs, n) -> {
@@ -192,22 +250,24 @@ class PlaceNotices {
                 organisationId,
                 id);
         if (jobs.isEmpty()) {
-            return;
+            return 0;
         }
         try {
             redis.sync().lpush(RedisNames.REPLY_QUEUE, jobs.toArray(byte[][]::new));
         } catch (RuntimeException e) {
-            if (inTransaction()) {
-                // the scheduler's reminders: rolled back, and taken again in the next round
-                throw e;
-            }
-            // after the admin's change was committed: failing their request would not bring the notices back
-            log.warn(
-                    "Could not queue {} Messenger notices ({}) for slot {}; those volunteers were not told: {}",
-                    jobs.size(),
-                    notice.substring(0, notice.indexOf('|')),
-                    notice.split("\\|")[1],
-                    e.toString());
+            throw new QueueingFailed(jobs.size(), e);
+        }
+        return jobs.size();
+    }
+
+    /** Redis did not take the notices' jobs. */
+    static final class QueueingFailed extends RuntimeException {
+
+        private final int jobs;
+
+        QueueingFailed(int jobs, RuntimeException cause) {
+            super("could not queue " + jobs + " Messenger notices: " + cause.getMessage(), cause);
+            this.jobs = jobs;
         }
     }
 

@@ -124,6 +124,8 @@ class ApiAccessIT {
                 new Call("PUT", "/api/settings", SETTINGS),
                 new Call("GET", "/api/pages", null),
                 new Call("GET", "/api/signups/" + signupA + "/volunteers", null),
+                new Call("GET", "/api/signups/" + signupA + "/announcements", null),
+                new Call("POST", "/api/signups/" + signupA + "/announcements", "{\"text\":\"Parking moved\"}"),
                 new Call("GET", "/api/posts/" + postA + "/comments", null),
                 new Call("GET", "/api/moderation", null),
                 new Call("GET", "/api/moderation/handled", null),
@@ -188,6 +190,8 @@ class ApiAccessIT {
                 new Call("POST", "/api/chat/sessions/" + sessionB + "/messages", "{\"text\":\"hi\"}"),
                 new Call("DELETE", "/api/auth/tokens/" + tokenIdOf(other), null),
                 new Call("GET", "/api/signups/" + signupB + "/volunteers", null),
+                new Call("GET", "/api/signups/" + signupB + "/announcements", null),
+                new Call("POST", "/api/signups/" + signupB + "/announcements", "{\"text\":\"Parking moved\"}"),
                 new Call("GET", "/api/posts/" + postB + "/comments", null),
                 new Call("POST", "/api/moderation/" + messageB + "/dismiss", null),
                 new Call("POST", "/api/moderation/" + messageB + "/hide", null),
@@ -209,6 +213,8 @@ class ApiAccessIT {
                 .isEqualTo(200);
         assertThat(jdbc.queryForObject("select count(*) from moderation_actions", Integer.class))
                 .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from signup_announcements", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -216,7 +222,7 @@ class ApiAccessIT {
         List<Call> writes = everyCall().stream()
                 .filter(c -> !c.method().equals("GET") && !c.path().startsWith("/api/auth/"))
                 .toList();
-        assertThat(writes).hasSize(8);
+        assertThat(writes).hasSize(9);
         for (Call call : writes) {
             HttpResponse<String> response = viewer.send(call.method(), call.path(), call.body());
             assertThat(response.statusCode()).as(call.toString()).isEqualTo(403);
@@ -228,6 +234,8 @@ class ApiAccessIT {
                 .isZero();
         assertThat(viewer.post("/api/chat/sessions", "{\"title\":\"x\"}").statusCode())
                 .isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from signup_announcements", Integer.class))
+                .isZero();
         assertThat(jdbc.queryForObject("select count(*) from moderation_actions", Integer.class))
                 .isZero();
         assertThat(ApiClient.json(owner.get("/api/settings"))
@@ -461,6 +469,13 @@ class ApiAccessIT {
         assertField(owner.post("/api/chat/sessions", "{\"title\":\" \"}"), "title");
         assertField(owner.post("/api/chat/sessions", "{\"title\":\"t\",\"memberIds\":[" + ownerB + "]}"), "memberIds");
         assertField(owner.post("/api/chat/sessions/" + sessionA + "/messages", "{\"text\":\"\"}"), "text");
+        assertField(owner.post("/api/signups/" + signupA + "/announcements", "{\"text\":\"  \"}"), "text");
+        assertField(
+                owner.post("/api/signups/" + signupA + "/announcements", "{\"text\":\"" + "a".repeat(1_001) + "\"}"),
+                "text");
+        assertThat(jdbc.queryForObject("select count(*) from signup_announcements", Integer.class))
+                .as("nothing sent, nothing recorded")
+                .isZero();
         assertField(owner.get("/api/chat/sessions/" + sessionA + "/messages?limit=0"), "limit");
         assertField(
                 ApiClient.anonymous(port).post("/api/auth/tokens", "{\"email\":\"nope\",\"password\":\"x\"}"), "email");

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.voluntree.app.signup.SignupEvents;
 import org.voluntree.app.signup.SignupRequest;
 import org.voluntree.app.signup.SignupStore;
 import org.voluntree.app.signup.Slot;
@@ -66,6 +67,9 @@ class DashboardBrowserIT {
 
     @Autowired
     SignupStore signups;
+
+    @Autowired
+    SignupEvents signupEvents;
 
     long orgA;
     String base;
@@ -291,6 +295,42 @@ class DashboardBrowserIT {
                 .extracting(SlotVolunteers.Confirmed::volunteerId)
                 .containsExactly(sam);
         browser.screenshot("signup-place-given-up");
+    }
+
+    @Test
+    void anAdminWritesToASignupsVolunteersFromItsPageAndSeesWhatWasSent() {
+        Instant nine = Instant.now()
+                .plus(Duration.ofDays(3))
+                .truncatedTo(ChronoUnit.DAYS)
+                .plus(Duration.ofHours(9));
+        long sort = signups.create(orgA, signup("Food sort", nine, nine.plus(Duration.ofHours(3))));
+        logIn("ana@riverside.example", "correct horse A");
+        open("/signups.html#" + sort);
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("no-announcements"), "None sent"));
+
+        browser.driver
+                .findElement(By.cssSelector("#announce-form textarea"))
+                .sendKeys("Parking has moved to the back gate.\n");
+        // someone signs up meanwhile: the signup reloads live, and what she is writing stays
+        signups.assign(
+                sort, signups.allSlots(sort).get(0).id(), signups.volunteer(orgA, "9001", "Maya Cruz"), "messenger");
+        signupEvents.changed(orgA, sort);
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("slots"), "1 of 3 confirmed"));
+        browser.driver.findElement(By.cssSelector("#announce-form textarea")).sendKeys("Bring gloves!");
+        browser.driver.findElement(By.cssSelector("#announce-form button")).click();
+
+        browser.wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("announce-status"), "Sent to 0 people"));
+        assertThat(text("#announcements li .announcement-text"))
+                .isEqualTo("Parking has moved to the back gate.\nBring gloves!");
+        assertThat(browser.driver.findElements(By.id("no-announcements"))).isEmpty();
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#announce-form textarea"))
+                        .getAttribute("value"))
+                .isEmpty();
+        assertThat(jdbc.queryForList("select text from signup_announcements where signup_id = ?", String.class, sort))
+                .containsExactly("Parking has moved to the back gate.\nBring gloves!");
+        browser.screenshot("signup-announcement-sent");
     }
 
     private static SignupRequest signup(String title, Instant start, Instant end) {

@@ -978,6 +978,87 @@ class MessengerSignupEndToEndIT {
     }
 
     @Test
+    void anAdminsMessageToASignupsVolunteersReachesEachPersonWithAPlaceToComeOnceInMessenger() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        JsonNode sort = signup(
+                "Saturday food sort",
+                slot(day, "morning sort", 3),
+                slot(day.plus(5, ChronoUnit.HOURS), "afternoon", 3));
+        long sortId = sort.path("id").asLong();
+        long morning = sort.path("slots").get(0).path("id").asLong();
+        long afternoon = sort.path("slots").get(1).path("id").asLong();
+        long soup = signup("Friday soup kitchen", slot(day.minus(1, ChronoUnit.DAYS), "soup", 3))
+                .path("slots")
+                .get(0)
+                .path("id")
+                .asLong();
+        // Maya holds both Saturday slots; Sam opted out; Lee is only in the soup kitchen; Kim only
+        // commented, so there is no Messenger conversation to write in
+        String maya = person();
+        String sam = person();
+        String lee = person();
+        String kim = person();
+        sandbox.message(page.id(), maya, "my places");
+        assertThat(text(botMessage(maya, 1))).startsWith("You don't have a place");
+        sandbox.message(page.id(), sam, "stop");
+        assertThat(text(botMessage(sam, 1))).startsWith("You won't get any more automatic messages");
+        sandbox.message(page.id(), lee, "my places");
+        assertThat(text(botMessage(lee, 1))).startsWith("You don't have a place");
+        hold(maya, morning, afternoon);
+        hold(sam, morning);
+        hold(lee, soup);
+        hold(kim, afternoon);
+        redis.sync().del(RedisNames.conversation("window", page.id(), maya));
+
+        JsonNode sent = api.post(
+                "/api/signups/" + sortId + "/announcements",
+                Map.of("text", "  Parking has moved to the back gate on Elm Street.\n"),
+                201);
+
+        assertThat(sent.path("reached").asInt())
+                .as("one message for Maya's two places; nobody who opted out, holds no place there, or never wrote")
+                .isEqualTo(1);
+        assertThat(sent.path("text").asString()).isEqualTo("Parking has moved to the back gate on Elm Street.");
+        assertThat(sent.path("sentBy").asString()).isEqualTo(ADMIN);
+        JsonNode message = botMessage(maya, 2);
+        assertThat(text(message))
+                .isEqualTo("A message from the organisers of Saturday food sort:\n\n"
+                        + "Parking has moved to the back gate on Elm Street.");
+        assertThat(message.path("messagingType").asString()).isEqualTo("MESSAGE_TAG");
+        assertThat(message.path("tag").asString()).isEqualTo("CONFIRMED_EVENT_UPDATE");
+        assertThat(api.get("/api/signups/" + sortId + "/announcements"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.path("reached").asInt()).isEqualTo(1));
+
+        // once Maya has given her places up, the next message is not for her
+        sandbox.message(page.id(), maya, "cancel");
+        assertThat(text(botMessage(maya, 3))).startsWith("Which place would you like to give up?");
+        sandbox.message(page.id(), maya, "1");
+        assertThat(text(botMessage(maya, 4))).startsWith("Done: your place");
+        sandbox.message(page.id(), maya, "cancel");
+        assertThat(text(botMessage(maya, 5))).startsWith("Would you like to give up your place");
+        sandbox.message(page.id(), maya, "yes");
+        assertThat(text(botMessage(maya, 6))).startsWith("Done: your place");
+        assertThat(api.post("/api/signups/" + sortId + "/announcements", Map.of("text", "Bring gloves!"), 201)
+                        .path("reached")
+                        .asInt())
+                .isZero();
+    }
+
+    /** Gives the person (a volunteer row created for them if need be) a place in each slot. */
+    private void hold(String psid, long... slots) {
+        long volunteer = jdbc.queryForObject("""
+                insert into volunteers (organisation_id, facebook_user_id, name, first_seen_at)
+                values (?, ?, null, now())
+                on conflict (organisation_id, facebook_user_id) do update set name = volunteers.name
+                returning id
+                """, Long.class, organisationId, psid);
+        for (long slot : slots) {
+            jdbc.update("insert into slot_assignments (slot_id, volunteer_id) values (?, ?)", slot, volunteer);
+        }
+    }
+
+    @Test
     void someoneWithSeveralPlacesPicksTheOneToGiveUpAndANoKeepsThemAll() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         long morning = signup("Saturday food sort", slot(day, "morning sort", 3))
