@@ -127,7 +127,7 @@ class MessengerSignupEndToEndIT {
                                 slot(day, "Morning shift", 1),
                                 slot(day.plus(1, ChronoUnit.DAYS), "Afternoon shift", 5))),
                 201);
-        long morning = signup.path("slots").get(0).path("id").asLong();
+        long morning = slotId(signup, 0);
         assertThat(signup.path("slots").get(0).path("label").asString()).isEqualTo("Morning shift");
         String psid = person();
 
@@ -353,11 +353,7 @@ class MessengerSignupEndToEndIT {
     @Test
     void whoeverAcceptsTheOfferUnderAnotherMessengerIdIsTheCommenterNotASecondVolunteer() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        long slot = signup("Saturday food sort", slot(day, "Morning shift", 3))
-                .path("slots")
-                .get(0)
-                .path("id")
-                .asLong();
+        long slot = slotId(signup("Saturday food sort", slot(day, "Morning shift", 3)), 0);
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
         String commenter = person();
         String psid = person();
@@ -406,7 +402,7 @@ class MessengerSignupEndToEndIT {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         JsonNode signup = signup("Saturday food sort", slot(day, "Morning shift", 3));
         long signupId = signup.path("id").asLong();
-        long slot = signup.path("slots").get(0).path("id").asLong();
+        long slot = slotId(signup, 0);
         // an address of her own: the mail sandbox is shared by this class's tests
         String commenter = person();
         String psid = person();
@@ -563,11 +559,8 @@ class MessengerSignupEndToEndIT {
 
     @Test
     void theLiveFeedShowsADialogAnswerUncolouredAsAReloadDoesWhileAnOrdinaryMessageKeepsItsColour() throws Exception {
-        long slot = signup("Saturday food sort", slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3))
-                .path("slots")
-                .get(0)
-                .path("id")
-                .asLong();
+        long slot = slotId(
+                signup("Saturday food sort", slot(Instant.now().plus(3, ChronoUnit.DAYS), "Morning shift", 3)), 0);
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
         try (AdminSession dashboard = new AdminSession(port)) {
             assertThat(dashboard.logIn(ADMIN, PASSWORD)).isEqualTo(302);
@@ -625,11 +618,7 @@ class MessengerSignupEndToEndIT {
     @Test
     void aYesToThePostOfADisabledSignupWhenNoOtherEventHasPlacesSaysItIsClosedAndSignsThePersonUpForNothing() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        long full = signup("Saturday food sort", slot(day, "morning sort", 1))
-                .path("slots")
-                .get(0)
-                .path("id")
-                .asLong();
+        long full = slotId(signup("Saturday food sort", slot(day, "morning sort", 1)), 0);
         fill(full);
         String cleanUpPost = disabledSignupPost("Sunday park clean-up", day.plus(1, ChronoUnit.DAYS));
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
@@ -660,16 +649,8 @@ class MessengerSignupEndToEndIT {
     @Test
     void aYesToThePostOfADisabledSignupOffersTheOneOtherEventWithPlacesAndATapOnYesEntersIt() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        long open = signup("Saturday food sort", slot(day, "morning sort", 3))
-                .path("slots")
-                .get(0)
-                .path("id")
-                .asLong();
-        fill(signup("Friday soup kitchen", slot(day.minus(1, ChronoUnit.DAYS), "soup", 1))
-                .path("slots")
-                .get(0)
-                .path("id")
-                .asLong());
+        long open = slotId(signup("Saturday food sort", slot(day, "morning sort", 3)), 0);
+        fill(slotId(signup("Friday soup kitchen", slot(day.minus(1, ChronoUnit.DAYS), "soup", 1)), 0));
         long past = signup("Last week's bake sale", slot(day, "stall", 3))
                 .path("id")
                 .asLong();
@@ -764,11 +745,7 @@ class MessengerSignupEndToEndIT {
     @Test
     void aYesTypedToTheOtherEventOfferedForADisabledSignupEntersItAsTheButtonDoes() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        long open = signup("Saturday food sort", slot(day, "morning sort", 3))
-                .path("slots")
-                .get(0)
-                .path("id")
-                .asLong();
+        long open = slotId(signup("Saturday food sort", slot(day, "morning sort", 3)), 0);
         long openId = jdbc.queryForObject("select signup_id from signup_slots where id = ?", Long.class, open);
         String cleanUpPost = disabledSignupPost("Sunday park clean-up", day.plus(1, ChronoUnit.DAYS));
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
@@ -806,7 +783,7 @@ class MessengerSignupEndToEndIT {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         JsonNode sort = signup("Saturday food sort", slot(day, "morning sort", 1));
         long sortId = sort.path("id").asLong();
-        long slotId = sort.path("slots").get(0).path("id").asLong();
+        long slotId = slotId(sort, 0);
         String postId = api.publishPost(page, sortId, "Help us sort food!", PIPELINE);
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
         String psid = person();
@@ -865,8 +842,8 @@ class MessengerSignupEndToEndIT {
                 slot(day, "morning sort", 3),
                 slot(day.plus(5, ChronoUnit.HOURS), "afternoon", 3));
         long sortId = sort.path("id").asLong();
-        long morning = sort.path("slots").get(0).path("id").asLong();
-        long afternoon = sort.path("slots").get(1).path("id").asLong();
+        long morning = slotId(sort, 0);
+        long afternoon = slotId(sort, 1);
         String postId = api.publishPost(page, sortId, "Help us sort food!", PIPELINE);
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
         String psid = person();
@@ -919,17 +896,9 @@ class MessengerSignupEndToEndIT {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         JsonNode sort = signup("Saturday food sort", slot(day, "morning sort", 3));
         long sortId = sort.path("id").asLong();
-        long morning = sort.path("slots").get(0).path("id").asLong();
-        long soup = signup("Friday soup kitchen", slot(day.minus(1, ChronoUnit.DAYS), "soup", 3))
-                .path("slots")
-                .get(0)
-                .path("id")
-                .asLong();
-        long past = signup("Last week's litter pick", slot(day, "litter", 3))
-                .path("slots")
-                .get(0)
-                .path("id")
-                .asLong();
+        long morning = slotId(sort, 0);
+        long soup = slotId(signup("Friday soup kitchen", slot(day.minus(1, ChronoUnit.DAYS), "soup", 3)), 0);
+        long past = slotId(signup("Last week's litter pick", slot(day, "litter", 3)), 0);
         // over since last week (the API takes no slot in the past)
         jdbc.update(
                 "update signup_slots set starts_at = starts_at - interval '10 days', ends_at = ends_at - interval"
@@ -946,17 +915,7 @@ class MessengerSignupEndToEndIT {
 
         sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
         assertThat(text(botMessage(psid, 2))).contains("Which slot of Saturday food sort would you like?");
-        long volunteer = jdbc.queryForObject(
-                "select id from volunteers where organisation_id = ? and facebook_user_id = ?",
-                Long.class,
-                organisationId,
-                psid);
-        jdbc.update(
-                "insert into slot_assignments (slot_id, volunteer_id) values (?, ?), (?, ?)",
-                soup,
-                volunteer,
-                past,
-                volunteer);
+        long volunteer = hold(psid, soup, past);
 
         sandbox.message(page.id(), psid, "Sorry, when is my shift again?");
         String places = text(botMessage(psid, 3));
@@ -985,13 +944,9 @@ class MessengerSignupEndToEndIT {
                 slot(day, "morning sort", 3),
                 slot(day.plus(5, ChronoUnit.HOURS), "afternoon", 3));
         long sortId = sort.path("id").asLong();
-        long morning = sort.path("slots").get(0).path("id").asLong();
-        long afternoon = sort.path("slots").get(1).path("id").asLong();
-        long soup = signup("Friday soup kitchen", slot(day.minus(1, ChronoUnit.DAYS), "soup", 3))
-                .path("slots")
-                .get(0)
-                .path("id")
-                .asLong();
+        long morning = slotId(sort, 0);
+        long afternoon = slotId(sort, 1);
+        long soup = slotId(signup("Friday soup kitchen", slot(day.minus(1, ChronoUnit.DAYS), "soup", 3)), 0);
         // Maya holds both Saturday slots; Sam opted out; Lee is only in the soup kitchen; Kim only
         // commented, so there is no Messenger conversation to write in
         String maya = person();
@@ -1045,8 +1000,8 @@ class MessengerSignupEndToEndIT {
                 .isZero();
     }
 
-    /** Gives the person (a volunteer row created for them if need be) a place in each slot. */
-    private void hold(String psid, long... slots) {
+    /** Gives the person (a volunteer row created for them if need be) a place in each slot; returns the row. */
+    private long hold(String psid, long... slots) {
         long volunteer = jdbc.queryForObject("""
                 insert into volunteers (organisation_id, facebook_user_id, name, first_seen_at)
                 values (?, ?, null, now())
@@ -1056,21 +1011,14 @@ class MessengerSignupEndToEndIT {
         for (long slot : slots) {
             jdbc.update("insert into slot_assignments (slot_id, volunteer_id) values (?, ?)", slot, volunteer);
         }
+        return volunteer;
     }
 
     @Test
     void someoneWithSeveralPlacesPicksTheOneToGiveUpAndANoKeepsThemAll() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        long morning = signup("Saturday food sort", slot(day, "morning sort", 3))
-                .path("slots")
-                .get(0)
-                .path("id")
-                .asLong();
-        long evening = signup("Friday soup kitchen", slot(day.minus(1, ChronoUnit.DAYS), "soup", 3))
-                .path("slots")
-                .get(0)
-                .path("id")
-                .asLong();
+        long morning = slotId(signup("Saturday food sort", slot(day, "morning sort", 3)), 0);
+        long evening = slotId(signup("Friday soup kitchen", slot(day.minus(1, ChronoUnit.DAYS), "soup", 3)), 0);
         String psid = person();
         long volunteer = jdbc.queryForObject("""
                 insert into volunteers (organisation_id, facebook_user_id, name, first_seen_at)
@@ -1143,8 +1091,8 @@ class MessengerSignupEndToEndIT {
                 "Saturday food sort",
                 slot(day, "Morning shift", 3),
                 slot(day.plus(1, ChronoUnit.DAYS), "Afternoon shift", 3));
-        long morning = signup.path("slots").get(0).path("id").asLong();
-        long afternoon = signup.path("slots").get(1).path("id").asLong();
+        long morning = slotId(signup, 0);
+        long afternoon = slotId(signup, 1);
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
         String psid = person();
 
@@ -1181,9 +1129,9 @@ class MessengerSignupEndToEndIT {
                 slot(day, "Morning shift", 3),
                 slot(day.plus(2, ChronoUnit.HOURS), "Midday shift", 3),
                 slot(day.plus(3, ChronoUnit.HOURS), "Afternoon shift", 3));
-        long morning = signup.path("slots").get(0).path("id").asLong();
-        long midday = signup.path("slots").get(1).path("id").asLong();
-        long afternoon = signup.path("slots").get(2).path("id").asLong();
+        long morning = slotId(signup, 0);
+        long midday = slotId(signup, 1);
+        long afternoon = slotId(signup, 2);
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
         String psid = person();
         DateTimeFormatter hours = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
@@ -1285,9 +1233,7 @@ class MessengerSignupEndToEndIT {
                         later))
                 .hasSize(1);
         assertThat(jdbc.queryForList(
-                        "select slot_id from slot_assignments where slot_id = ?",
-                        Long.class,
-                        sooner.path("slots").get(0).path("id").asLong()))
+                        "select slot_id from slot_assignments where slot_id = ?", Long.class, slotId(sooner, 0)))
                 .isEmpty();
     }
 
@@ -1299,7 +1245,7 @@ class MessengerSignupEndToEndIT {
             shifts.add(slot(day.plus(4L * n, ChronoUnit.HOURS), "shift " + n, 3));
         }
         JsonNode signup = api.post("/api/signups", Map.of("title", "Saturday food sort", "slots", shifts), 201);
-        long twelfth = signup.path("slots").get(11).path("id").asLong();
+        long twelfth = slotId(signup, 11);
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
         String psid = person();
 
@@ -1376,8 +1322,8 @@ class MessengerSignupEndToEndIT {
         }
         JsonNode signup = api.post("/api/signups", Map.of("title", "Saturday food sort", "slots", shifts), 201);
         long signupId = signup.path("id").asLong();
-        long first = signup.path("slots").get(0).path("id").asLong();
-        long second = signup.path("slots").get(1).path("id").asLong();
+        long first = slotId(signup, 0);
+        long second = slotId(signup, 1);
         jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
         String psid = person();
 
@@ -1406,7 +1352,7 @@ class MessengerSignupEndToEndIT {
         // the menu just sent numbers the slots as they are now: 1 is shift 2; a slot gone since is refused
         JsonNode menu = botMessage(psid, 3);
         assertThat(text(menu)).contains("1) ").contains("(shift 2) — 2 left, you're signed up");
-        long third = signup.path("slots").get(2).path("id").asLong();
+        long third = slotId(signup, 2);
         jdbc.update("delete from signup_slots where id = ?", third);
         sandbox.message(page.id(), psid, "2");
         assertThat(text(botMessage(psid, 4)))
@@ -1418,11 +1364,7 @@ class MessengerSignupEndToEndIT {
     @Test
     void aYesWhenEverySlotIsFullSaysSoAtOnceWithoutAskingForAnEmail() {
         Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        long slot = signup("Saturday food sort", slot(day, "Morning shift", 1))
-                .path("slots")
-                .get(0)
-                .path("id")
-                .asLong();
+        long slot = slotId(signup("Saturday food sort", slot(day, "Morning shift", 1)), 0);
         long someoneElse = jdbc.queryForObject("""
                 insert into volunteers (organisation_id, facebook_user_id, name, first_seen_at)
                 values (?, ?, 'Lee Park', now()) returning id
@@ -1461,6 +1403,11 @@ class MessengerSignupEndToEndIT {
     }
 
     // -----------------------------------------------------------------------------------------------------
+
+    /** The id of the signup's slot at this index, as the API lists them. */
+    private static long slotId(JsonNode signup, int index) {
+        return signup.path("slots").get(index).path("id").asLong();
+    }
 
     /** Creates a signup with these slots (see {@link #slot}); answers the signup created. */
     @SafeVarargs
