@@ -66,7 +66,8 @@ import org.voluntree.contracts.event.InboundEvent;
  * {@code replies}), only inside the 24-hour window. When an admin writes to the person by hand (an echo
  * the bot did not send), the bot stays quiet for a while. When an admin moves or removes a slot someone
  * holds a place in, or gives their place up, they are told ({@link PlaceNotices}), and they are reminded
- * of their places the day before ({@link PlaceReminders}). The messages it takes as answers (e-mail, PIN,
+ * of their places the day before ({@link PlaceReminders}); what an admin writes to everyone with a place to
+ * come in a signup reaches them the same way ({@link AnnouncementController}). The messages it takes as answers (e-mail, PIN,
  * slot, done) are marked as such and announced live ({@link DialogAnswers}).
  */
 @Component
