@@ -456,8 +456,10 @@ final class ConversationTexts {
         if (places.size() > PAGE) {
             text.append("\n…and more after those.");
         }
-        return OutgoingMessage.text(text.append("\nIf you can't make one of them, write \"cancel\" here.")
-                .toString());
+        return OutgoingMessage.text(
+                text.append(places.size() == 1 ? "\nIf you can't make it" : "\nIf you can't make one")
+                        .append(", write \"cancel\" here.")
+                        .toString());
     }
 
     /** The event's title, shortened to fit a line of a list. */

@@ -924,7 +924,7 @@ class MessengerSignupEndToEndIT {
                 .startsWith("Your place coming up:\n• Friday soup kitchen, ")
                 .contains("(soup)")
                 .doesNotContain("litter")
-                .endsWith("If you can't make one of them, write \"cancel\" here.");
+                .endsWith("If you can't make it, write \"cancel\" here.");
 
         // the slot menu she was answering is still hers: "1" takes its first slot
         sandbox.message(page.id(), psid, "1");
@@ -933,7 +933,8 @@ class MessengerSignupEndToEndIT {
         sandbox.message(page.id(), psid, "my places");
         assertThat(text(botMessage(psid, 5)))
                 .startsWith("Your places coming up:\n• Friday soup kitchen, ")
-                .contains("\n• Saturday food sort, ");
+                .contains("\n• Saturday food sort, ")
+                .endsWith("If you can't make one, write \"cancel\" here.");
     }
 
     @Test
