@@ -86,10 +86,12 @@ class PlaceNotices {
 
     private final JdbcTemplate jdbc;
     private final StatefulRedisConnection<String, byte[]> redis;
+    private final ReplyOutbox outbox;
 
-    PlaceNotices(JdbcTemplate jdbc, StatefulRedisConnection<String, byte[]> redis) {
+    PlaceNotices(JdbcTemplate jdbc, StatefulRedisConnection<String, byte[]> redis, ReplyOutbox outbox) {
         this.jdbc = jdbc;
         this.redis = redis;
+        this.outbox = outbox;
     }
 
     @EventListener
@@ -214,10 +216,12 @@ class PlaceNotices {
                 // the scheduler's reminders: rolled back, and taken again in the next round
                 throw e;
             }
-            // after the admin's change was committed: failing their request would not bring the notices back
+            // after the admin's change was committed: failing their request would not bring the notices back,
+            // so they wait in PostgreSQL for the scheduler to push them once Redis takes them (ReplyOutbox)
+            outbox.keep(e.jobs);
             log.warn(
-                    "Could not queue {} Messenger notices ({}) for slot {}; those volunteers were not told: {}",
-                    e.jobs,
+                    "Redis did not take {} Messenger notices ({}) for slot {}; kept in reply_outbox until it does: {}",
+                    e.jobs.size(),
                     notice.substring(0, notice.indexOf('|')),
                     notice.split("\\|")[1],
                     e.getCause().toString());
@@ -255,7 +259,7 @@ class PlaceNotices {
         try {
             redis.sync().lpush(RedisNames.REPLY_QUEUE, jobs.toArray(byte[][]::new));
         } catch (RuntimeException e) {
-            throw new QueueingFailed(jobs.size(), e);
+            throw new QueueingFailed(jobs, e);
         }
         return jobs.size();
     }
@@ -263,10 +267,10 @@ class PlaceNotices {
     /** Redis did not take the notices' jobs. */
     static final class QueueingFailed extends RuntimeException {
 
-        private final int jobs;
+        private final transient List<byte[]> jobs;
 
-        QueueingFailed(int jobs, RuntimeException cause) {
-            super("could not queue " + jobs + " Messenger notices: " + cause.getMessage(), cause);
+        QueueingFailed(List<byte[]> jobs, RuntimeException cause) {
+            super("could not queue " + jobs.size() + " Messenger notices: " + cause.getMessage(), cause);
             this.jobs = jobs;
         }
     }

@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,22 +25,28 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.server.ResponseStatusException;
 import org.voluntree.app.account.AdminAccount;
+import org.voluntree.app.reply.MessageToAnswer;
+import org.voluntree.app.signup.PlaceChanged;
 import org.voluntree.app.signup.SignupRequest;
 import org.voluntree.app.signup.SignupStore;
 import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.TestServers;
+import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.local.LocalRedisServer;
 import org.voluntree.contracts.redis.RedisCodecs;
+import org.voluntree.contracts.redis.RedisNames;
+import org.voluntree.contracts.testing.TestRedis;
 
 /**
- * An admin's message to a signup's volunteers when Redis does not take its jobs: the admin is told
- * nobody got it, and nothing says it was sent. Against real PostgreSQL and a real Redis that is stopped
- * before the message is sent.
+ * Messenger notices made while Redis does not take jobs, against real PostgreSQL and a real Redis that is
+ * stopped first: an admin's message to a signup's volunteers is refused (503, nothing recorded as sent);
+ * the notice of an admin's change that was already committed waits in {@code reply_outbox} and reaches
+ * {@code q:reply} once Redis is back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(OrganisationFixture.class)
 @DirtiesContext
-class AnnouncementQueueingIT {
+class NoticesWithoutRedisIT {
 
     private static final String PAGE = "100000000000078";
 
@@ -60,8 +67,13 @@ class AnnouncementQueueingIT {
     @Autowired
     Announcements announcements;
 
+    @Autowired
+    ReplyOutbox outbox;
+
     long organisationId;
     long signupId;
+    long slotId;
+    long maya;
     AdminAccount admin;
 
     @BeforeEach
@@ -86,26 +98,17 @@ class AnnouncementQueueingIT {
                                       received_at)
                 select ?, id, 'm_1', 'MESSAGE', '9001', 'hi', now(), now() from pages where facebook_page_id = ?
                 """, organisationId, PAGE);
-        long maya = signups.volunteer(organisationId, "9001", "Maya Cruz");
-        jdbc.update(
-                "insert into slot_assignments (slot_id, volunteer_id) values (?, ?)",
-                signups.allSlots(signupId).get(0).id(),
-                maya);
+        maya = signups.volunteer(organisationId, "9001", "Maya Cruz");
+        slotId = signups.allSlots(signupId).get(0).id();
+        jdbc.update("insert into slot_assignments (slot_id, volunteer_id) values (?, ?)", slotId, maya);
+        jdbc.update("truncate reply_outbox");
+        TestRedis.flush();
     }
 
     @Test
-    void whenRedisDoesNotTakeTheJobsTheAdminIsToldNobodyGotItAndNothingSaysItWasSent() throws Exception {
-        Path data = Files.createTempDirectory("voluntree-redis-gone");
-        LocalRedisServer doomed = LocalRedisServer.start(0, data, false);
-        RedisClient client = RedisClient.create(doomed.uri());
-        client.setOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .build());
-        try (StatefulRedisConnection<String, byte[]> redis = client.connect(RedisCodecs.STRING_BYTES)) {
-            redis.setTimeout(Duration.ofSeconds(2));
-            doomed.close();
-            AnnouncementController controller =
-                    new AnnouncementController(announcements, new PlaceNotices(jdbc, redis), signups);
+    void whenRedisDoesNotTakeTheJobsTheAdminIsToldNobodyGotItAndNothingSaysItWasSent() throws IOException {
+        withRedisGone(notices -> {
+            AnnouncementController controller = new AnnouncementController(announcements, notices, signups);
 
             assertThatThrownBy(() -> controller.announce(
                             admin, signupId, new AnnouncementController.AnnouncementRequest("Parking moved")))
@@ -113,9 +116,48 @@ class AnnouncementQueueingIT {
                         assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                         assertThat(e.getReason()).contains("nobody got it");
                     });
+        });
+
+        assertThat(announcements.ofSignup(organisationId, signupId)).isEmpty();
+        assertThat(outbox.waiting()).isZero();
+    }
+
+    @Test
+    void theNoticeOfACommittedChangeWaitsInPostgresqlAndIsQueuedOnceRedisIsBack() throws IOException {
+        // the admin gave Maya's place up (committed); Redis is gone when her notice is made
+        jdbc.update("delete from slot_assignments where slot_id = ? and volunteer_id = ?", slotId, maya);
+        withRedisGone(notices -> notices.placeTakenBack(new PlaceChanged.PlaceTakenBack(organisationId, slotId, maya)));
+
+        assertThat(outbox.waiting()).isEqualTo(1);
+        try (StatefulRedisConnection<String, byte[]> redis = TestRedis.client().connect(RedisCodecs.STRING_BYTES)) {
+            assertThat(redis.sync().llen(RedisNames.REPLY_QUEUE)).isZero();
+
+            assertThat(outbox.relay()).isEqualTo(1);
+
+            assertThat(outbox.waiting()).isZero();
+            assertThat(redis.sync().lrange(RedisNames.REPLY_QUEUE, 0, -1))
+                    .singleElement()
+                    .satisfies(job -> {
+                        MessageToAnswer answer = Json.read(job, MessageToAnswer.class);
+                        assertThat(answer.notice()).startsWith("place_taken_back|" + slotId + "|");
+                        assertThat(answer.event().authorId()).isEqualTo("9001");
+                    });
+        }
+    }
+
+    /** Runs the body with notices whose Redis has stopped (a real server, stopped before the body runs). */
+    private void withRedisGone(Consumer<PlaceNotices> body) throws IOException {
+        LocalRedisServer doomed = LocalRedisServer.start(0, Files.createTempDirectory("voluntree-redis-gone"), false);
+        RedisClient client = RedisClient.create(doomed.uri());
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+        try (StatefulRedisConnection<String, byte[]> redis = client.connect(RedisCodecs.STRING_BYTES)) {
+            redis.setTimeout(Duration.ofSeconds(2));
+            doomed.close();
+            body.accept(new PlaceNotices(jdbc, redis, outbox));
         } finally {
             client.shutdown();
         }
-        assertThat(announcements.ofSignup(organisationId, signupId)).isEmpty();
     }
 }
