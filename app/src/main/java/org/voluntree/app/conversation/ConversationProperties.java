@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param reminderBefore how long before a slot starts its volunteers are reminded in Messenger (those who
  *     took the place earlier than that); zero for no reminders
  * @param reminderCheckEvery how often the scheduler looks for places to remind
+ * @param outboxRelayEvery how often the scheduler pushes the notices that waited for Redis ({@link ReplyOutbox})
  */
 @Validated
 @ConfigurationProperties("voluntree.conversation")
@@ -34,4 +35,5 @@ public record ConversationProperties(
         @NotNull Duration pinEmailWindow,
         @NotNull ZoneId zone,
         @NotNull Duration reminderBefore,
-        @NotNull Duration reminderCheckEvery) {}
+        @NotNull Duration reminderCheckEvery,
+        @NotNull Duration outboxRelayEvery) {}

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
 
-/** The scheduler pushes the jobs kept in {@link ReplyOutbox} to {@code q:reply} every few seconds. */
+/**
+ * The scheduler pushes the jobs kept in {@link ReplyOutbox} to {@code q:reply} every
+ * {@code voluntree.conversation.outbox-relay-every} (5 seconds).
+ */
 @Component
 @ConditionalOnRole(Role.SCHEDULER)
 class ReplyOutboxRelay {
@@ -20,7 +23,9 @@ class ReplyOutboxRelay {
         this.outbox = outbox;
     }
 
-    @Scheduled(fixedDelay = 5_000, initialDelay = 5_000)
+    @Scheduled(
+            fixedDelayString = "${voluntree.conversation.outbox-relay-every}",
+            initialDelayString = "${voluntree.conversation.outbox-relay-every}")
     void relay() {
         try {
             int pushed;

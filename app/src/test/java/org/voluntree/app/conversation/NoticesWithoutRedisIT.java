@@ -53,6 +53,8 @@ class NoticesWithoutRedisIT {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         TestServers.register(registry, "scheduler");
+        // the test pushes the kept notices itself
+        registry.add("voluntree.conversation.outbox-relay-every", () -> "1h");
     }
 
     @Autowired
