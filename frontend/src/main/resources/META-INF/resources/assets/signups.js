@@ -54,11 +54,15 @@
     if (draft) document.querySelector('#announce-form textarea').value = draft;
   }
 
+  /** "sent to 2 of 3 people with a place to come": Messenger reaches only those who wrote to the page there. */
+  function reach(a) {
+    return 'sent to ' + a.reached + ' of ' + a.holders + (a.holders === 1 ? ' person' : ' people') + ' with a place to come';
+  }
+
   /** One message sent to the signup's volunteers: when, by whom, to how many, and what it said. */
   function announcement(a) {
     return el('li', null,
-      el('div', { class: 'muted' }, when(a.createdAt) + (a.sentBy ? ' · ' + a.sentBy : '') + ' · sent to '
-          + a.reached + (a.reached === 1 ? ' person' : ' people')),
+      el('div', { class: 'muted' }, when(a.createdAt) + (a.sentBy ? ' · ' + a.sentBy : '') + ' · ' + reach(a)),
       el('div', { class: 'announcement-text' }, a.text));
   }
 
@@ -78,8 +82,8 @@
         const a = await api('/api/signups/' + signup.id + '/announcements', { method: 'POST', body: { text: box.value } });
         box.value = '';
         status.className = '';
-        status.textContent = 'Sent to ' + a.reached + (a.reached === 1 ? ' person' : ' people')
-            + ' with a place to come (people who never wrote to the page in Messenger cannot be reached there).';
+        status.textContent = 'S' + reach(a).slice(1) + '.' + (a.reached < a.holders ? ' The others never wrote to the'
+            + ' page in Messenger, or asked for no messages: it cannot reach them there (their e-mails are in the CSV).' : '');
         list.prepend(announcement(a));
         document.getElementById('no-announcements')?.remove();
       } catch (e) {

@@ -16,18 +16,23 @@ class Announcements {
     /** The longest text an admin may send: with the line naming the event, well inside Messenger's 2,000. */
     static final int MAX_LENGTH = 1_000;
 
-    /** One announcement; {@code reached} is null until its jobs were queued, {@code sentBy} null once that admin is gone. */
+    /**
+     * One announcement: {@code holders}, the people with a place to come in the signup when it was sent;
+     * {@code reached}, those of them it was queued for (the others never wrote to the page in Messenger or
+     * opted out); both null until its jobs were queued. {@code sentBy} is null once that admin is gone.
+     */
     record Announcement(
             long id,
             long organisationId,
             long signupId,
             String text,
+            Integer holders,
             Integer reached,
             String sentBy,
             Instant createdAt) {}
 
     private static final String COLUMNS = """
-            select n.id, n.organisation_id, n.signup_id, n.text, n.reached, a.email, n.created_at
+            select n.id, n.organisation_id, n.signup_id, n.text, n.holders, n.reached, a.email, n.created_at
               from signup_announcements n left join admins a on a.id = n.admin_id
             """;
 
@@ -44,8 +49,18 @@ class Announcements {
                 """, Long.class, organisationId, signupId, adminId, text);
     }
 
+    /** Records for whom it was queued, out of the people with a place to come in the signup now. */
     void reached(long id, int people) {
-        jdbc.update("update signup_announcements set reached = ? where id = ?", people, id);
+        jdbc.update("""
+                update signup_announcements n
+                   set reached = ?,
+                       holders = (select count(distinct coalesce(v.merged_into, v.id))
+                                    from slot_assignments x
+                                    join signup_slots s on s.id = x.slot_id
+                                    join volunteers v on v.id = x.volunteer_id
+                                   where s.signup_id = n.signup_id and s.starts_at > now())
+                 where n.id = ?
+                """, people, id);
     }
 
     /** For an announcement none of whose jobs could be queued: it was never sent. */
@@ -74,7 +89,8 @@ class Announcements {
                 rs.getLong(3),
                 rs.getString(4),
                 (Integer) rs.getObject(5),
-                rs.getString(6),
-                rs.getTimestamp(7).toInstant());
+                (Integer) rs.getObject(6),
+                rs.getString(7),
+                rs.getTimestamp(8).toInstant());
     }
 }

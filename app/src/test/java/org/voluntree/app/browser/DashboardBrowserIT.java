@@ -319,8 +319,12 @@ class DashboardBrowserIT {
         browser.driver.findElement(By.cssSelector("#announce-form textarea")).sendKeys("Bring gloves!");
         browser.driver.findElement(By.cssSelector("#announce-form button")).click();
 
-        browser.wait.until(
-                ExpectedConditions.textToBePresentInElementLocated(By.id("announce-status"), "Sent to 0 people"));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("announce-status"), "Sent to 0 of 1 person with a place to come."));
+        assertThat(text("#announce-status"))
+                .as("Maya never wrote to the page in Messenger")
+                .contains("The others never wrote to the page in Messenger")
+                .contains("their e-mails are in the CSV");
         assertThat(text("#announcements li .announcement-text"))
                 .isEqualTo("Parking has moved to the back gate.\nBring gloves!");
         assertThat(browser.driver.findElements(By.id("no-announcements"))).isEmpty();

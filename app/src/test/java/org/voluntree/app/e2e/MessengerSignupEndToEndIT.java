@@ -974,6 +974,9 @@ class MessengerSignupEndToEndIT {
         assertThat(sent.path("reached").asInt())
                 .as("one message for Maya's two places; nobody who opted out, holds no place there, or never wrote")
                 .isEqualTo(1);
+        assertThat(sent.path("holders").asInt())
+                .as("Maya, Sam and Kim hold places to come")
+                .isEqualTo(3);
         assertThat(sent.path("text").asString()).isEqualTo("Parking has moved to the back gate on Elm Street.");
         assertThat(sent.path("sentBy").asString()).isEqualTo(ADMIN);
         JsonNode message = botMessage(maya, 2);
@@ -984,7 +987,9 @@ class MessengerSignupEndToEndIT {
         assertThat(message.path("tag").asString()).isEqualTo("CONFIRMED_EVENT_UPDATE");
         assertThat(api.get("/api/signups/" + sortId + "/announcements"))
                 .singleElement()
-                .satisfies(a -> assertThat(a.path("reached").asInt()).isEqualTo(1));
+                .satisfies(a -> assertThat(a.path("reached").asInt() + " of "
+                                + a.path("holders").asInt())
+                        .isEqualTo("1 of 3"));
 
         // once Maya has given her places up, the next message is not for her
         sandbox.message(page.id(), maya, "cancel");
@@ -995,10 +1000,10 @@ class MessengerSignupEndToEndIT {
         assertThat(text(botMessage(maya, 5))).startsWith("Would you like to give up your place");
         sandbox.message(page.id(), maya, "yes");
         assertThat(text(botMessage(maya, 6))).startsWith("Done: your place");
-        assertThat(api.post("/api/signups/" + sortId + "/announcements", Map.of("text", "Bring gloves!"), 201)
-                        .path("reached")
-                        .asInt())
-                .isZero();
+        JsonNode gloves = api.post("/api/signups/" + sortId + "/announcements", Map.of("text", "Bring gloves!"), 201);
+        assertThat(gloves.path("reached").asInt() + " of "
+                        + gloves.path("holders").asInt())
+                .isEqualTo("0 of 2");
     }
 
     /** Gives the person (a volunteer row created for them if need be) a place in each slot; returns the row. */
