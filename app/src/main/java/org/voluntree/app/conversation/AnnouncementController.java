@@ -76,7 +76,7 @@ class AnnouncementController {
             throw new ResponseStatusException(
                     HttpStatus.SERVICE_UNAVAILABLE, "the message could not be queued, so nobody got it; try again");
         }
-        announcements.reached(announcement, reached);
+        announcements.reached(announcement, id, reached);
         log.info("Announcement {} for signup {} queued for {} people", announcement, id, reached);
         return announcements.find(announcement).orElseThrow();
     }

@@ -49,18 +49,18 @@ class Announcements {
                 """, Long.class, organisationId, signupId, adminId, text);
     }
 
-    /** Records for whom it was queued, out of the people with a place to come in the signup now. */
-    void reached(long id, int people) {
+    /**
+     * Records for how many people it was queued, out of the people with a place to come in the signup now
+     * (the rows {@link PlaceNotices#IN_SIGNUP_TO_COME} queues it for, one person however many ids).
+     */
+    void reached(long id, long signupId, int people) {
         jdbc.update("""
-                update signup_announcements n
+                update signup_announcements
                    set reached = ?,
                        holders = (select count(distinct coalesce(v.merged_into, v.id))
-                                    from slot_assignments x
-                                    join signup_slots s on s.id = x.slot_id
-                                    join volunteers v on v.id = x.volunteer_id
-                                   where s.signup_id = n.signup_id and s.starts_at > now())
-                 where n.id = ?
-                """, people, id);
+                                    from volunteers v where v.id in (%s))
+                 where id = ?
+                """.formatted(PlaceNotices.IN_SIGNUP_TO_COME), people, signupId, id);
     }
 
     /** For an announcement none of whose jobs could be queued: it was never sent. */

@@ -69,8 +69,11 @@ class PlaceNotices {
      */
     static final String ANNOUNCEMENT = "signup_announcement";
 
-    /** The rows of the people confirmed in a slot of the signup that is still to come. */
-    private static final String IN_SIGNUP_TO_COME = """
+    /**
+     * The rows of the people confirmed in a slot of the signup that is still to come, its one parameter the
+     * signup: whom an announcement is for ({@link Announcements} counts them).
+     */
+    static final String IN_SIGNUP_TO_COME = """
             select a.volunteer_id from slot_assignments a join signup_slots s on s.id = a.slot_id
              where s.signup_id = ? and s.starts_at > now()
             """;
