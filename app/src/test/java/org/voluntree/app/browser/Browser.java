@@ -73,6 +73,25 @@ final class Browser implements AutoCloseable {
         return wait.until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
+    /**
+     * Types into the element the locator finds now, found again if the page redrew it first (a live page
+     * redraws when its socket connects and catches up, and as events arrive).
+     */
+    void type(By locator, String keys) {
+        wait.until(d -> {
+            d.findElement(locator).sendKeys(keys);
+            return true;
+        });
+    }
+
+    /** Clicks the element the locator finds now, found again if the page redrew it first. */
+    void click(By locator) {
+        wait.until(d -> {
+            d.findElement(locator).click();
+            return true;
+        });
+    }
+
     /** An attribute of the element the locator finds now (re-found if the page redrew it); waits for the element. */
     String attribute(By locator, String name) {
         return wait.until(

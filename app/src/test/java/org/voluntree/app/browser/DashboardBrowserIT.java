@@ -308,16 +308,15 @@ class DashboardBrowserIT {
         open("/signups.html#" + sort);
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("no-announcements"), "None sent"));
 
-        browser.driver
-                .findElement(By.cssSelector("#announce-form textarea"))
-                .sendKeys("Parking has moved to the back gate.\n");
+        By box = By.cssSelector("#announce-form textarea");
+        browser.type(box, "Parking has moved to the back gate.\n");
         // someone signs up meanwhile: the signup reloads live, and what she is writing stays
         signups.assign(
                 sort, signups.allSlots(sort).get(0).id(), signups.volunteer(orgA, "9001", "Maya Cruz"), "messenger");
         signupEvents.changed(orgA, sort);
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("slots"), "1 of 3 confirmed"));
-        browser.driver.findElement(By.cssSelector("#announce-form textarea")).sendKeys("Bring gloves!");
-        browser.driver.findElement(By.cssSelector("#announce-form button")).click();
+        browser.type(box, "Bring gloves!");
+        browser.click(By.cssSelector("#announce-form button"));
 
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("announce-status"), "Sent to 0 of 1 person with a place to come."));
@@ -328,10 +327,7 @@ class DashboardBrowserIT {
         assertThat(text("#announcements li .announcement-text"))
                 .isEqualTo("Parking has moved to the back gate.\nBring gloves!");
         assertThat(browser.driver.findElements(By.id("no-announcements"))).isEmpty();
-        assertThat(browser.driver
-                        .findElement(By.cssSelector("#announce-form textarea"))
-                        .getAttribute("value"))
-                .isEmpty();
+        assertThat(browser.attribute(box, "value")).isEmpty();
         assertThat(jdbc.queryForList("select text from signup_announcements where signup_id = ?", String.class, sort))
                 .containsExactly("Parking has moved to the back gate.\nBring gloves!");
         browser.screenshot("signup-announcement-sent");
