@@ -16,6 +16,7 @@ import org.voluntree.modeltools.data.LabelledText;
 import org.voluntree.modeltools.eval.Evaluation;
 import org.voluntree.modeltools.eval.EvaluationReport;
 import org.voluntree.modeltools.train.ModelTrainer;
+import org.voluntree.modeltools.train.OrHeadData;
 import org.voluntree.modeltools.train.TrainingConfig;
 import org.voluntree.modeltools.train.TrainingListener;
 import picocli.CommandLine.Command;
@@ -70,6 +71,7 @@ public final class CrossValidateCommand implements Callable<Integer> {
                     "--folds", "at most " + examples.size() + " (the training examples)", folds);
         }
         List<LabelledText> trainOnly = options.trainOnlyExamples(target);
+        OrHeadData orHead = options.orHead(target);
         int[] fold = folds(examples, folds, foldSeed);
         out.printf(
                 Locale.ROOT,
@@ -90,7 +92,7 @@ public final class CrossValidateCommand implements Callable<Integer> {
                 (fold[i] == f ? held : train).add(examples.get(i));
             }
             Evaluation evaluation = new ModelTrainer(Clock.systemUTC())
-                    .train(target, train, trainOnly, held, List.of(), List.of(), config, TrainingListener.NONE)
+                    .train(target, train, trainOnly, orHead, held, List.of(), List.of(), config, TrainingListener.NONE)
                     .test()
                     .orElseThrow();
             for (int g = 0; g < labels.size(); g++) {

@@ -22,7 +22,7 @@ import org.voluntree.modeltools.data.LexiconReader;
 public record DefaultTraining(Path sharedData, Path intentData, Path offenseData) {
 
     /** How often each team moderation comment is seen per epoch, against ~20,000 tweets. */
-    static final int TEAM_CORPUS_REPEAT = 4;
+    static final int TEAM_CORPUS_REPEAT = 8;
 
     /**
      * @return the arguments of {@code model-tools train} for {@code analyzer}, writing to {@code out}
@@ -52,7 +52,8 @@ public record DefaultTraining(Path sharedData, Path intentData, Path offenseData
                         "--test",
                         existing(sharedData.resolve("sentiment/imdb_labelled.txt"))));
             // offense also learns the team's own comments (training files only, never a test file):
-            // the intent corpus as 'neither', and the moderation corpus with its own labels
+            // the intent corpus as 'neither', and the moderation corpus with its own labels, by a
+            // second detector OR-ed into 'offensive' (--team-corpus-as head, the option's default)
             case OFFENSE ->
                 args.addAll(List.of(
                         "--data", existing(sharedData.resolve("offense/labeled_data.csv")),

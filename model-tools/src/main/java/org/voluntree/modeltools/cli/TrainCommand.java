@@ -82,18 +82,27 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "config %s%n", config);
         out.flush();
         TrainingResult result = new ModelTrainer(Clock.systemUTC())
-                .train(target, examples, trainOnly, held, provenance, testProvenance, config, new TrainingListener() {
-                    @Override
-                    public void epochCompleted(EpochCompleted epoch) {
-                        progress(out, epoch);
-                    }
+                .train(
+                        target,
+                        examples,
+                        trainOnly,
+                        options.orHead(target),
+                        held,
+                        provenance,
+                        testProvenance,
+                        config,
+                        new TrainingListener() {
+                            @Override
+                            public void epochCompleted(EpochCompleted epoch) {
+                                progress(out, epoch);
+                            }
 
-                    @Override
-                    public void stage(String description) {
-                        out.println(description);
-                        out.flush();
-                    }
-                });
+                            @Override
+                            public void stage(String description) {
+                                out.println(description);
+                                out.flush();
+                            }
+                        });
         result.artifact().writeTo(this.out);
         Object calibration = result.artifact().manifest().metrics().get("calibration");
         if (calibration != null) {
@@ -115,16 +124,23 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private static void progress(PrintWriter out, EpochCompleted epoch) {
+        // a model trained without a validation share (the OR head) has no validation figures
+        String validation = Double.isNaN(epoch.validationAccuracy())
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "  validation accuracy %.4f  macro-F1 %.4f",
+                        epoch.validationAccuracy(),
+                        epoch.validationMacroF1());
         out.printf(
                 Locale.ROOT,
-                "model %d/%d epoch %2d/%d  loss %.4f  validation accuracy %.4f  macro-F1 %.4f  (%.1f s)%n",
+                "model %d/%d epoch %2d/%d  loss %.4f%s  (%.1f s)%n",
                 epoch.member(),
                 epoch.members(),
                 epoch.epoch(),
                 epoch.epochs(),
                 epoch.loss(),
-                epoch.validationAccuracy(),
-                epoch.validationMacroF1(),
+                validation,
                 epoch.took().toMillis() / 1000.0);
         out.flush();
     }

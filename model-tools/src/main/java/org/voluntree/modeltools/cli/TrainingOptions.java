@@ -19,6 +19,8 @@ import org.voluntree.modeltools.data.LabelledTsvReader;
 import org.voluntree.modeltools.data.LexiconReader;
 import org.voluntree.modeltools.train.BestWeightedF1;
 import org.voluntree.modeltools.train.DecisionCalibration;
+import org.voluntree.modeltools.train.OrHead;
+import org.voluntree.modeltools.train.OrHeadData;
 import org.voluntree.modeltools.train.Pooling;
 import org.voluntree.modeltools.train.PrecisionFloor;
 import org.voluntree.modeltools.train.TrainingConfig;
@@ -37,6 +39,14 @@ final class TrainingOptions {
         features,
         examples,
         both
+    }
+
+    /** How offense learns {@code --team-corpus}. */
+    enum TeamCorpusUse {
+        /** A second detector OR-ed into the model ({@link OrHead}). */
+        head,
+        /** Training examples of the one model, next to the tweets. */
+        examples
     }
 
     @Option(
@@ -167,6 +177,14 @@ final class TrainingOptions {
     int teamCorpusRepeat;
 
     @Option(
+            names = "--team-corpus-as",
+            defaultValue = "head",
+            description = "head: the --team-corpus trains a second"
+                    + " detector whose 'offensive' is OR-ed into the model's, against every 'neither' the model learns;"
+                    + " examples: its comments are training examples of the one model (default: ${DEFAULT-VALUE})")
+    TeamCorpusUse teamCorpusUse;
+
+    @Option(
             names = "--validation-fraction",
             description = "share of the training data held out for validation" + " (default: the analyzer's)")
     Double validationFraction;
@@ -292,13 +310,25 @@ final class TrainingOptions {
         if (extraNeither != null) {
             examples.addAll(ExtraNeither.read(extraNeither));
         }
-        if (teamCorpus != null) {
-            List<LabelledText> team = LabelledTsvReader.readTraining(teamCorpus, new LinkedHashSet<>(target.labels()));
+        if (teamCorpus != null && teamCorpusUse == TeamCorpusUse.examples) {
+            List<LabelledText> team = readTeamCorpus(target);
             for (int k = 0; k < teamCorpusRepeat; k++) {
                 examples.addAll(team);
             }
         }
         return examples;
+    }
+
+    /** The team corpus as an OR head's data (offense, {@code --team-corpus-as head}), or {@code null}. */
+    OrHeadData orHead(Analyzer target) {
+        if (teamCorpus == null || teamCorpusUse != TeamCorpusUse.head) {
+            return null;
+        }
+        return new OrHeadData("offensive", "neither", readTeamCorpus(target), teamCorpusRepeat);
+    }
+
+    private List<LabelledText> readTeamCorpus(Analyzer target) {
+        return LabelledTsvReader.readTraining(teamCorpus, new LinkedHashSet<>(target.labels()));
     }
 
     /** What the lexicon and the extra examples contributed, for the manifest's provenance. */
@@ -309,7 +339,10 @@ final class TrainingOptions {
         }
         if (teamCorpus != null) {
             notes.add(teamCorpus + " (team comments with their own offense labels, training only, each "
-                    + teamCorpusRepeat + "× an epoch)");
+                    + teamCorpusRepeat + "× an epoch"
+                    + (teamCorpusUse == TeamCorpusUse.head
+                            ? ", learned by a second detector OR-ed into 'offensive')"
+                            : ", as examples of the one model)"));
         }
         if (lexicon != null) {
             notes.add(lexicon

@@ -1,5 +1,6 @@
 package org.voluntree.modeltools.train;
 
+import java.util.Optional;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -13,7 +14,7 @@ import org.tensorflow.types.TInt32;
 /**
  * Builds the served graph from trained weights: every weight a Constant, only ops that
  * TensorFlow 2.8 (RedisAI 1.2) also runs — Placeholder, GatherV2, Sum, NotEqual, Cast, Maximum,
- * RealDiv, Sqrt, BiasAdd, Relu, MatMul, Softmax.
+ * RealDiv, Sqrt, BiasAdd, Relu, MatMul, Softmax, and for an {@link OrHead} Mul and Add.
  *
  * <pre>
  * ids [N, L] INT32 ─GatherV2(table)→ [N, L, W] ─Sum(axis 1)→ ÷ n (mean), ÷ Sqrt(n) or nothing (sum),
@@ -32,32 +33,62 @@ public final class FrozenGraph {
 
     /** The serialised GraphDef for weights read by {@code maxFeatures} ids a row. */
     public static byte[] build(ModelWeights weights, int maxFeatures) {
+        return build(weights, Optional.empty(), maxFeatures);
+    }
+
+    /**
+     * As {@link #build(ModelWeights, int)}, with an {@link OrHead} read from the same ids and OR-ed
+     * into the probabilities: {@code probs = p + (p·e_from) h · (e_label − e_from)}, with MatMul, Mul
+     * and Add.
+     */
+    public static byte[] build(ModelWeights weights, Optional<OrHead> head, int maxFeatures) {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
             Placeholder<TInt32> ids =
                     tf.withName(INPUT).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, maxFeatures)));
-            int width = weights.hidden() > 0 ? weights.hidden() : weights.classes();
-            Operand<TFloat32> table = tf.withName("table")
-                    .constant(Shape.of(weights.buckets(), width), DataBuffers.of(weights.foldedTable(), true, false));
-            Operand<TFloat32> summed = tf.reduceSum(tf.gather(table, ids, tf.constant(0)), tf.constant(1));
-            Operand<TFloat32> pooled = switch (weights.pooling()) {
-                case MEAN -> tf.math.realDiv(summed, counts(tf, ids));
-                case SQRT -> tf.math.realDiv(summed, tf.math.sqrt(counts(tf, ids)));
-                case SUM -> summed;
-            };
-            Operand<TFloat32> logits;
-            if (weights.hidden() > 0) {
-                Operand<TFloat32> hidden = tf.nn.relu(tf.nn.biasAdd(pooled, vector(tf, weights.hiddenBias())));
-                Operand<TFloat32> outputWeights = tf.constant(
-                        Shape.of(weights.hidden(), weights.classes()),
-                        DataBuffers.of(weights.outputWeights(), true, false));
-                logits = tf.nn.biasAdd(tf.linalg.matMul(hidden, outputWeights), vector(tf, weights.outputBias()));
+            if (head.isEmpty()) {
+                tf.withName(OUTPUT).nn.softmax(logits(tf, ids, weights));
             } else {
-                logits = tf.nn.biasAdd(pooled, vector(tf, weights.outputBias()));
+                OrHead or = head.get();
+                int classes = weights.classes();
+                Operand<TFloat32> main = tf.nn.softmax(logits(tf.withSubScope("model"), ids, weights));
+                Operand<TFloat32> detected = tf.linalg.matMul(
+                        tf.nn.softmax(logits(tf.withSubScope("or_head"), ids, or.weights())),
+                        matrix(tf, 2, 1, new float[] {0f, 1f}));
+                float[] fromColumn = new float[classes];
+                fromColumn[or.from()] = 1f;
+                float[] direction = new float[classes];
+                direction[or.label()] = 1f;
+                direction[or.from()] = -1f;
+                Operand<TFloat32> moved =
+                        tf.math.mul(tf.linalg.matMul(main, matrix(tf, classes, 1, fromColumn)), detected);
+                tf.withName(OUTPUT).math.add(main, tf.linalg.matMul(moved, matrix(tf, 1, classes, direction)));
             }
-            tf.withName(OUTPUT).nn.softmax(logits);
             return graph.toGraphDef().toByteArray();
         }
+    }
+
+    /** One linear (or one-hidden-layer) model's logits over the ids, {@code [N, classes]}. */
+    private static Operand<TFloat32> logits(Ops tf, Operand<TInt32> ids, ModelWeights weights) {
+        int width = weights.hidden() > 0 ? weights.hidden() : weights.classes();
+        Operand<TFloat32> table = tf.withName("table")
+                .constant(Shape.of(weights.buckets(), width), DataBuffers.of(weights.foldedTable(), true, false));
+        Operand<TFloat32> summed = tf.reduceSum(tf.gather(table, ids, tf.constant(0)), tf.constant(1));
+        Operand<TFloat32> pooled = switch (weights.pooling()) {
+            case MEAN -> tf.math.realDiv(summed, counts(tf, ids));
+            case SQRT -> tf.math.realDiv(summed, tf.math.sqrt(counts(tf, ids)));
+            case SUM -> summed;
+        };
+        if (weights.hidden() > 0) {
+            Operand<TFloat32> hidden = tf.nn.relu(tf.nn.biasAdd(pooled, vector(tf, weights.hiddenBias())));
+            Operand<TFloat32> outputWeights = matrix(tf, weights.hidden(), weights.classes(), weights.outputWeights());
+            return tf.nn.biasAdd(tf.linalg.matMul(hidden, outputWeights), vector(tf, weights.outputBias()));
+        }
+        return tf.nn.biasAdd(pooled, vector(tf, weights.outputBias()));
+    }
+
+    private static Operand<TFloat32> matrix(Ops tf, int rows, int cols, float[] values) {
+        return tf.constant(Shape.of(rows, cols), DataBuffers.of(values, true, false));
     }
 
     /** max(count of non-zero ids, 1) per row, {@code [N, 1]}. */

@@ -68,6 +68,23 @@ public final class ModelTrainer {
             List<String> testProvenance,
             TrainingConfig config,
             TrainingListener listener) {
+        return train(analyzer, examples, trainOnly, null, test, provenance, testProvenance, config, listener);
+    }
+
+    /**
+     * As above, with an {@link OrHead} trained from {@code head} after the main model and OR-ed into
+     * it in the served graph ({@code null} for none).
+     */
+    public TrainingResult train(
+            Analyzer analyzer,
+            List<LabelledText> examples,
+            List<LabelledText> trainOnly,
+            OrHeadData head,
+            List<LabelledText> test,
+            List<String> provenance,
+            List<String> testProvenance,
+            TrainingConfig config,
+            TrainingListener listener) {
         List<String> labels = analyzer.labels();
         Split split = config.validationFraction() > 0
                 ? Split.stratified(examples, config.validationFraction(), config.seed())
@@ -101,12 +118,21 @@ public final class ModelTrainer {
                 weights = weights.withOutputBiasShifted(c, shifts[c]);
             }
         }
-        byte[] graph = FrozenGraph.build(weights, config.featuriser().maxFeatures());
-        ModelManifest draft = manifest(analyzer, config, graph, Map.of(), provenance);
+        Optional<OrHead> orHead =
+                Optional.ofNullable(head).map(h -> fitHead(h, learned, labels, featuriser, config, listener));
+        if (orHead.isPresent() && validation.size() > 0) {
+            validated = Optional.of(Evaluation.of(
+                    labels,
+                    validation.labels(),
+                    EnsembleFitter.argMax(orHead.get()
+                            .probabilities(weights, validation.ids(), validation.size(), validation.width()))));
+        }
+        byte[] graph = FrozenGraph.build(weights, orHead, config.featuriser().maxFeatures());
+        ModelManifest draft = manifest(analyzer, config, head, graph, Map.of(), provenance);
         try (TensorFlowEngine engine = new TensorFlowEngine();
                 LoadedModel frozen = engine.load(new ModelArtifact(draft, graph))) {
             Featurised checked = held.size() > 0 ? held : validation.size() > 0 ? validation : train;
-            double difference = maxDifference(weights, frozen, checked.firstRows(PREDICT_BATCH));
+            double difference = maxDifference(weights, orHead, frozen, checked.firstRows(PREDICT_BATCH));
             if (difference > FREEZE_TOLERANCE) {
                 throw new IllegalStateException("the frozen graph's probabilities differ from the trained weights' by "
                         + difference + "; this is a bug in the freezer");
@@ -126,7 +152,7 @@ public final class ModelTrainer {
                 metrics.put("testData", List.copyOf(testProvenance));
             }
             calibration.ifPresent(c -> metrics.put("calibration", calibrationMetrics(labels, c)));
-            ModelManifest manifest = manifest(analyzer, config, graph, metrics, provenance);
+            ModelManifest manifest = manifest(analyzer, config, head, graph, metrics, provenance);
             return new TrainingResult(new ModelArtifact(manifest, graph), validated, tested, difference);
         }
     }
@@ -140,12 +166,45 @@ public final class ModelTrainer {
         };
     }
 
+    /** Trains the OR head on its corpus and the main model's {@code from} examples. */
+    private OrHead fitHead(
+            OrHeadData head,
+            List<LabelledText> learned,
+            List<String> labels,
+            HashingFeaturiser featuriser,
+            TrainingConfig config,
+            TrainingListener listener) {
+        int label = labels.indexOf(head.label());
+        int from = labels.indexOf(head.from());
+        if (label < 0 || from < 0) {
+            throw new IllegalArgumentException(
+                    "an OR head moves between two of " + labels + ", not " + head.from() + " → " + head.label());
+        }
+        Featurised train = Featurised.of(head.examples(learned), OrHeadData.LABELS, featuriser);
+        listener.stage("training the " + head.label() + " detector OR-ed into the model on " + train.size()
+                + " examples (" + head.corpus().size() + " corpus examples × " + head.repeat() + " and every '"
+                + head.from() + "' the model learns)");
+        EnsembleFitter.Fitted fitted = EnsembleFitter.fit(
+                train,
+                EnsembleFitter.all(train.size()),
+                Featurised.of(List.of(), OrHeadData.LABELS, featuriser),
+                OrHeadData.LABELS,
+                OrHeadData.config(config),
+                Evaluation::accuracy,
+                listener,
+                clock);
+        return new OrHead(fitted.weights(), label, from);
+    }
+
     /** Compares the frozen graph with the plain-Java scoring of the same weights. */
-    private static double maxDifference(ModelWeights weights, LoadedModel frozen, Featurised data) {
+    private static double maxDifference(
+            ModelWeights weights, Optional<OrHead> head, LoadedModel frozen, Featurised data) {
         if (data.size() == 0) {
             return 0;
         }
-        float[][] expected = weights.probabilities(data.ids(), data.size(), data.width());
+        float[][] expected = head.isPresent()
+                ? head.get().probabilities(weights, data.ids(), data.size(), data.width())
+                : weights.probabilities(data.ids(), data.size(), data.width());
         float[][] actual = frozen.predict(data.ids(), data.size());
         double max = 0;
         for (int r = 0; r < expected.length; r++) {
@@ -191,6 +250,7 @@ public final class ModelTrainer {
     private ModelManifest manifest(
             Analyzer analyzer,
             TrainingConfig config,
+            OrHeadData head,
             byte[] graph,
             Map<String, Object> metrics,
             List<String> provenance) {
@@ -209,6 +269,15 @@ public final class ModelTrainer {
         hyperparameters.put("tokenDropout", config.tokenDropout());
         hyperparameters.put("pooling", config.pooling().toString());
         hyperparameters.put("l2", config.l2());
+        if (head != null) {
+            Map<String, Object> or = new LinkedHashMap<>();
+            or.put("label", head.label());
+            or.put("from", head.from());
+            or.put("corpusExamples", head.corpus().size());
+            or.put("repeat", head.repeat());
+            or.put("epochs", OrHeadData.EPOCHS);
+            hyperparameters.put("orHead", or);
+        }
         all.put("hyperparameters", hyperparameters);
         return new ModelManifest(
                 analyzer.id(),

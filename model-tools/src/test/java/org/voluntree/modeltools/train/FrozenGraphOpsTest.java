@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tensorflow.proto.GraphDef;
@@ -41,7 +43,9 @@ class FrozenGraphOpsTest {
             "MatMul",
             "BiasAdd",
             "Relu",
-            "Softmax");
+            "Softmax",
+            "Mul",
+            "Add");
 
     @ParameterizedTest
     @ValueSource(strings = {"intent", "sentiment", "offense"})
@@ -69,6 +73,33 @@ class FrozenGraphOpsTest {
                 network.trainEpoch(ids, labels, IntStream.range(0, rows).toArray(), new float[] {1f, 1f});
                 assertCompatible(FrozenGraph.build(network.weights(), width));
             }
+        }
+    }
+
+    @Test
+    void aGraphWithAnOrHeadUsesOnlyThoseOps() {
+        int width = 6;
+        FeaturiserConfig featuriser = new FeaturiserConfig(TextNormaliser.VERSION, 32, width, false, 0, 0, 1);
+        TrainingConfig config = new TrainingConfig(featuriser, 3, 0, 1, 8, 0.01f, 0, 3, null).withPooling(Pooling.SQRT);
+        int rows = 40;
+        int[] ids = IntStream.range(0, rows * width)
+                .map(i -> i % width < 3 ? 1 + i % 31 : 0)
+                .toArray();
+        try (EmbeddingBagNetwork model = new EmbeddingBagNetwork(config, 3);
+                EmbeddingBagNetwork detector = new EmbeddingBagNetwork(config.withEmbeddingDim(2), 2)) {
+            model.trainEpoch(
+                    ids,
+                    IntStream.range(0, rows).map(r -> r % 3).toArray(),
+                    IntStream.range(0, rows).toArray(),
+                    new float[] {1f, 1f, 1f});
+            detector.trainEpoch(
+                    ids,
+                    IntStream.range(0, rows).map(r -> r % 2).toArray(),
+                    IntStream.range(0, rows).toArray(),
+                    new float[] {1f, 1f});
+            OrHead head = new OrHead(detector.weights(), 1, 2);
+
+            assertCompatible(FrozenGraph.build(model.weights(), Optional.of(head), width));
         }
     }
 

@@ -9,6 +9,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,9 @@ import org.voluntree.gears.Gear;
 import org.voluntree.gears.engine.LoadedModel;
 import org.voluntree.gears.engine.tensorflow.TensorFlowEngine;
 import org.voluntree.modeltools.data.Analyzer;
+import org.voluntree.modeltools.data.ExtraNeither;
 import org.voluntree.modeltools.data.LabelledText;
+import org.voluntree.modeltools.data.LabelledTsvReader;
 import org.voluntree.modeltools.eval.Classifier;
 import org.voluntree.modeltools.eval.Evaluation;
 import org.voluntree.modeltools.testing.SharedData;
@@ -193,5 +196,59 @@ class TrainFreezeServeIT {
             }
             assertThat(config.family()).isEqualTo("embedding-bag-mlp");
         }
+    }
+
+    @Test
+    void theTeamsInsultsReachTheServedModelThroughItsOrHead() {
+        List<LabelledText> tweets = Analyzer.OFFENSE
+                .trainingSplit(List.of(SharedData.file("offense/labeled_data.csv")))
+                .train()
+                .subList(0, 3000);
+        Path corpus = SharedData.repository().resolve("data/offense");
+        List<LabelledText> team = LabelledTsvReader.readTraining(
+                corpus.resolve("train.tsv"), new java.util.LinkedHashSet<>(Analyzer.OFFENSE.labels()));
+        List<LabelledText> heldOut = Analyzer.OFFENSE.evaluationData(corpus.resolve("test.tsv"));
+        // as the default training does: the page's friendly comments are 'neither' (without them
+        // the tweets teach that almost any comment is offensive)
+        List<LabelledText> friendly = ExtraNeither.read(SharedData.repository().resolve("data/intent/train.tsv"));
+        TrainingConfig config = new TrainingConfig(SMALL, 3, 0, 5, 64, 0.005f, 0, 42, null)
+                .withPooling(Pooling.SQRT)
+                .withL2(3e-4);
+        ModelTrainer trainer = new ModelTrainer(java.time.Clock.systemUTC());
+
+        Evaluation tweetsOnly = trainer.train(
+                        Analyzer.OFFENSE,
+                        tweets,
+                        friendly,
+                        heldOut,
+                        List.of(),
+                        List.of(),
+                        config,
+                        TrainingListener.NONE)
+                .test()
+                .orElseThrow();
+        TrainingResult withHead = trainer.train(
+                Analyzer.OFFENSE,
+                tweets,
+                friendly,
+                new OrHeadData("offensive", "neither", team, 4),
+                heldOut,
+                List.of(),
+                List.of(),
+                config,
+                TrainingListener.NONE);
+
+        // the test figures are the frozen graph's: it serves the head, within the freezer's tolerance
+        assertThat(withHead.freezeDifference()).isLessThan(ModelTrainer.FREEZE_TOLERANCE);
+        Evaluation served = withHead.test().orElseThrow();
+        assertThat(served.scoresOf("offensive").recall())
+                .as("the team's held-out insults found")
+                .isGreaterThan(tweetsOnly.scoresOf("offensive").recall() + 0.3);
+        assertThat(served.scoresOf("neither").recall())
+                .as("the team's held-out civil comments left alone")
+                .isGreaterThan(0.8);
+        assertThat(withHead.artifact().manifest().metrics().get("hyperparameters"))
+                .asString()
+                .contains("orHead");
     }
 }
