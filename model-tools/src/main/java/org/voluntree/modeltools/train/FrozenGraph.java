@@ -39,7 +39,8 @@ public final class FrozenGraph {
     /**
      * As {@link #build(ModelWeights, int)}, with an {@link OrHead} read from the same ids and OR-ed
      * into the probabilities: {@code probs = p + (p·e_from) h · (e_label − e_from)}, with MatMul, Mul
-     * and Add.
+     * and Add. When both are linear with the same pooling their tables sit side by side in one,
+     * gathered once and split by MatMul after pooling.
      */
     public static byte[] build(ModelWeights weights, Optional<OrHead> head, int maxFeatures) {
         try (Graph graph = new Graph()) {
@@ -51,10 +52,25 @@ public final class FrozenGraph {
             } else {
                 OrHead or = head.get();
                 int classes = weights.classes();
-                Operand<TFloat32> main = tf.nn.softmax(logits(tf.withSubScope("model"), ids, weights));
-                Operand<TFloat32> detected = tf.linalg.matMul(
-                        tf.nn.softmax(logits(tf.withSubScope("or_head"), ids, or.weights())),
-                        matrix(tf, 2, 1, new float[] {0f, 1f}));
+                Operand<TFloat32> mainLogits;
+                Operand<TFloat32> detectorLogits;
+                if (weights.hidden() == 0 && or.weights().pooling() == weights.pooling()) {
+                    // both linear over the same ids with the same pooling: one table, one gather
+                    Operand<TFloat32> pooled =
+                            pooled(tf, ids, weights.pooling(), weights.buckets(), sideBySide(weights, or.weights()));
+                    mainLogits = tf.nn.biasAdd(
+                            tf.linalg.matMul(pooled, selector(tf, classes + 2, 0, classes)),
+                            vector(tf, weights.outputBias()));
+                    detectorLogits = tf.nn.biasAdd(
+                            tf.linalg.matMul(pooled, selector(tf, classes + 2, classes, 2)),
+                            vector(tf, or.weights().outputBias()));
+                } else {
+                    mainLogits = logits(tf.withSubScope("model"), ids, weights);
+                    detectorLogits = logits(tf.withSubScope("or_head"), ids, or.weights());
+                }
+                Operand<TFloat32> main = tf.nn.softmax(mainLogits);
+                Operand<TFloat32> detected =
+                        tf.linalg.matMul(tf.nn.softmax(detectorLogits), matrix(tf, 2, 1, new float[] {0f, 1f}));
                 float[] fromColumn = new float[classes];
                 fromColumn[or.from()] = 1f;
                 float[] direction = new float[classes];
@@ -70,21 +86,48 @@ public final class FrozenGraph {
 
     /** One linear (or one-hidden-layer) model's logits over the ids, {@code [N, classes]}. */
     private static Operand<TFloat32> logits(Ops tf, Operand<TInt32> ids, ModelWeights weights) {
-        int width = weights.hidden() > 0 ? weights.hidden() : weights.classes();
-        Operand<TFloat32> table = tf.withName("table")
-                .constant(Shape.of(weights.buckets(), width), DataBuffers.of(weights.foldedTable(), true, false));
-        Operand<TFloat32> summed = tf.reduceSum(tf.gather(table, ids, tf.constant(0)), tf.constant(1));
-        Operand<TFloat32> pooled = switch (weights.pooling()) {
-            case MEAN -> tf.math.realDiv(summed, counts(tf, ids));
-            case SQRT -> tf.math.realDiv(summed, tf.math.sqrt(counts(tf, ids)));
-            case SUM -> summed;
-        };
+        Operand<TFloat32> pooled = pooled(tf, ids, weights.pooling(), weights.buckets(), weights.foldedTable());
         if (weights.hidden() > 0) {
             Operand<TFloat32> hidden = tf.nn.relu(tf.nn.biasAdd(pooled, vector(tf, weights.hiddenBias())));
             Operand<TFloat32> outputWeights = matrix(tf, weights.hidden(), weights.classes(), weights.outputWeights());
             return tf.nn.biasAdd(tf.linalg.matMul(hidden, outputWeights), vector(tf, weights.outputBias()));
         }
         return tf.nn.biasAdd(pooled, vector(tf, weights.outputBias()));
+    }
+
+    /** The rows of {@code table} ({@code buckets × width}, row-major) gathered for the ids and pooled, {@code [N, width]}. */
+    private static Operand<TFloat32> pooled(Ops tf, Operand<TInt32> ids, Pooling pooling, int buckets, float[] table) {
+        int width = table.length / buckets;
+        Operand<TFloat32> constant =
+                tf.withName("table").constant(Shape.of(buckets, width), DataBuffers.of(table, true, false));
+        Operand<TFloat32> summed = tf.reduceSum(tf.gather(constant, ids, tf.constant(0)), tf.constant(1));
+        return switch (pooling) {
+            case MEAN -> tf.math.realDiv(summed, counts(tf, ids));
+            case SQRT -> tf.math.realDiv(summed, tf.math.sqrt(counts(tf, ids)));
+            case SUM -> summed;
+        };
+    }
+
+    /** Two linear models' folded tables side by side, {@code buckets × (C + 2)}. */
+    private static float[] sideBySide(ModelWeights main, ModelWeights detector) {
+        float[] left = main.foldedTable();
+        float[] right = detector.foldedTable();
+        int c = main.classes();
+        float[] table = new float[main.buckets() * (c + 2)];
+        for (int row = 0; row < main.buckets(); row++) {
+            System.arraycopy(left, row * c, table, row * (c + 2), c);
+            System.arraycopy(right, row * 2, table, row * (c + 2) + c, 2);
+        }
+        return table;
+    }
+
+    /** The {@code [width, count]} matrix that picks columns {@code first … first+count−1}. */
+    private static Operand<TFloat32> selector(Ops tf, int width, int first, int count) {
+        float[] values = new float[width * count];
+        for (int k = 0; k < count; k++) {
+            values[(first + k) * count + k] = 1f;
+        }
+        return matrix(tf, width, count, values);
     }
 
     private static Operand<TFloat32> matrix(Ops tf, int rows, int cols, float[] values) {

@@ -10,7 +10,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tensorflow.proto.GraphDef;
@@ -76,17 +75,21 @@ class FrozenGraphOpsTest {
         }
     }
 
-    @Test
-    void aGraphWithAnOrHeadUsesOnlyThoseOps() {
+    /** A linear model shares one table with its detector; one with a hidden layer gathers twice. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 4})
+    void aGraphWithAnOrHeadUsesOnlyThoseOps(int hiddenUnits) {
         int width = 6;
         FeaturiserConfig featuriser = new FeaturiserConfig(TextNormaliser.VERSION, 32, width, false, 0, 0, 1);
-        TrainingConfig config = new TrainingConfig(featuriser, 3, 0, 1, 8, 0.01f, 0, 3, null).withPooling(Pooling.SQRT);
+        TrainingConfig config =
+                new TrainingConfig(featuriser, 3, hiddenUnits, 1, 8, 0.01f, 0, 3, null).withPooling(Pooling.SQRT);
         int rows = 40;
         int[] ids = IntStream.range(0, rows * width)
                 .map(i -> i % width < 3 ? 1 + i % 31 : 0)
                 .toArray();
         try (EmbeddingBagNetwork model = new EmbeddingBagNetwork(config, 3);
-                EmbeddingBagNetwork detector = new EmbeddingBagNetwork(config.withEmbeddingDim(2), 2)) {
+                EmbeddingBagNetwork detector =
+                        new EmbeddingBagNetwork(config.withHiddenUnits(0).withEmbeddingDim(2), 2)) {
             model.trainEpoch(
                     ids,
                     IntStream.range(0, rows).map(r -> r % 3).toArray(),
