@@ -185,6 +185,14 @@ final class TrainingOptions {
     TeamCorpusUse teamCorpusUse;
 
     @Option(
+            names = "--nb-scaling",
+            paramLabel = "LABEL",
+            description = "weight each id by the absolute"
+                    + " naive-Bayes log-count ratio between the training examples labelled LABEL and the others (folded"
+                    + " into the served table), or none (default: none; measured for offense, docs/models.md)")
+    String nbScaling;
+
+    @Option(
             names = "--validation-fraction",
             description = "share of the training data held out for validation" + " (default: the analyzer's)")
     Double validationFraction;
@@ -257,6 +265,9 @@ final class TrainingOptions {
         }
         if (l2 != null) {
             config = config.withL2(l2);
+        }
+        if (nbScaling != null) {
+            config = config.withNbScaling(nbScaling.equals("none") ? null : nbScaling);
         }
         FeaturiserConfig f = config.featuriser();
         int[] ngrams = charNgrams == null ? new int[] {f.charNgramMin(), f.charNgramMax()} : charNgramRange();
@@ -398,6 +409,10 @@ final class TrainingOptions {
 
     /** Options that are each in range but not together (or not with the analyzer's defaults). */
     private void checkCombinations(Analyzer target, TrainingConfig defaults) {
+        if (nbScaling != null && !nbScaling.equals("none") && !target.labels().contains(nbScaling)) {
+            throw OptionOutOfRangeException.of(
+                    "--nb-scaling", "one of " + target.id() + "'s labels " + target.labels() + " or none", nbScaling);
+        }
         if (volunteerPrecision != null && target != Analyzer.INTENT) {
             // the floor is on intent's volunteer label: for another analyzer it would be silently ignored
             throw OptionOutOfRangeException.of(

@@ -42,9 +42,20 @@ final class EmbeddingBagNetwork implements AutoCloseable {
     private final Variable<TFloat32> outputBias;
     private final double dropout;
     private final Random dropped;
+    private final float[] idWeights;
 
     EmbeddingBagNetwork(TrainingConfig config, int classes) {
+        this(config, classes, null);
+    }
+
+    /**
+     * @param idWeights a fixed weight per bucket that each id's row is multiplied by before pooling
+     *     ({@link NaiveBayesScaling}), folded into the embedding {@link #weights()} returns; {@code
+     *     null} for none
+     */
+    EmbeddingBagNetwork(TrainingConfig config, int classes, float[] idWeights) {
         this.config = config;
+        this.idWeights = idWeights;
         this.classes = classes;
         this.width = config.featuriser().maxFeatures();
         this.dropout = config.tokenDropout();
@@ -61,8 +72,11 @@ final class EmbeddingBagNetwork implements AutoCloseable {
                 .variable(constant(tf, uniform(random, buckets * dim, 1.0 / dim), buckets, dim));
         Operand<TFloat32> mask = tf.dtypes.cast(tf.math.notEqual(ids, tf.constant(0)), TFloat32.class);
         Operand<TFloat32> rows = tf.gather(embedding, ids, tf.constant(0));
+        // the count n of the pooling stays the count of ids: only the rows are weighted
+        Operand<TFloat32> rowWeights =
+                idWeights == null ? mask : tf.math.mul(mask, tf.gather(tf.constant(idWeights), ids, tf.constant(0)));
         Operand<TFloat32> summed =
-                tf.reduceSum(tf.math.mul(rows, tf.expandDims(mask, tf.constant(-1))), tf.constant(1));
+                tf.reduceSum(tf.math.mul(rows, tf.expandDims(rowWeights, tf.constant(-1))), tf.constant(1));
         Operand<TFloat32> counts =
                 tf.math.maximum(tf.reduceSum(mask, tf.constant(1), ReduceSum.keepDims(true)), tf.constant(1f));
         Operand<TFloat32> features = switch (config.pooling()) {
@@ -181,12 +195,25 @@ final class EmbeddingBagNetwork implements AutoCloseable {
                 config.embeddingDim(),
                 hidden,
                 classes,
-                read(embedding),
+                weighted(read(embedding)),
                 hidden > 0 ? read(hiddenWeights) : new float[0],
                 hidden > 0 ? read(hiddenBias) : new float[0],
                 read(outputWeights),
                 read(outputBias),
                 config.pooling());
+    }
+
+    /** The embedding with each row multiplied by its id's weight: what the served table is made of. */
+    private float[] weighted(float[] embeddingRows) {
+        if (idWeights != null) {
+            int dim = config.embeddingDim();
+            for (int id = 0; id < idWeights.length; id++) {
+                for (int k = 0; k < dim; k++) {
+                    embeddingRows[id * dim + k] *= idWeights[id];
+                }
+            }
+        }
+        return embeddingRows;
     }
 
     private float[] read(Variable<TFloat32> variable) {

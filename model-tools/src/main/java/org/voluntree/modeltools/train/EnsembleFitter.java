@@ -54,11 +54,22 @@ final class EnsembleFitter {
             TrainingListener listener,
             Clock clock) {
         float[] classWeights = classWeights(train.labels(), rows, labels.size(), config.classWeightPower());
+        float[] idWeights = null;
+        if (config.nbScaling() != null) {
+            int label = labels.indexOf(config.nbScaling());
+            if (label < 0) {
+                throw new IllegalArgumentException(
+                        "naive-Bayes scaling against '" + config.nbScaling() + "', which is not one of " + labels);
+            }
+            idWeights = NaiveBayesScaling.weights(
+                    train, rows, label, config.featuriser().buckets());
+        }
         List<ModelWeights> members = new ArrayList<>();
         List<Integer> bestEpochs = new ArrayList<>();
         for (int m = 0; m < config.ensemble(); m++) {
             long seed = config.seed() + m;
-            try (EmbeddingBagNetwork network = new EmbeddingBagNetwork(config.withSeed(seed), labels.size())) {
+            try (EmbeddingBagNetwork network =
+                    new EmbeddingBagNetwork(config.withSeed(seed), labels.size(), idWeights)) {
                 Random shuffler = new Random(seed);
                 int[] order = rows.clone();
                 ModelWeights best = null;

@@ -269,6 +269,9 @@ public final class ModelTrainer {
         hyperparameters.put("tokenDropout", config.tokenDropout());
         hyperparameters.put("pooling", config.pooling().toString());
         hyperparameters.put("l2", config.l2());
+        if (config.nbScaling() != null) {
+            hyperparameters.put("nbScalingAgainst", config.nbScaling());
+        }
         if (head != null) {
             Map<String, Object> or = new LinkedHashMap<>();
             or.put("label", head.label());

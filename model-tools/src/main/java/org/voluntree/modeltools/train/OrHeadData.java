@@ -48,9 +48,13 @@ public record OrHeadData(String label, String from, List<LabelledText> corpus, i
         return examples;
     }
 
-    /** The main configuration made a single linear two-label model trained for {@link #EPOCHS}, no validation. */
+    /**
+     * The main configuration made a single linear two-label model trained for {@link #EPOCHS}, no
+     * validation, no naive-Bayes scaling (its labels are not the main model's).
+     */
     static TrainingConfig config(TrainingConfig main) {
-        return main.withEnsemble(1)
+        return main.withNbScaling(null)
+                .withEnsemble(1)
                 .withHiddenUnits(0)
                 .withEmbeddingDim(2)
                 .withCalibration(null)

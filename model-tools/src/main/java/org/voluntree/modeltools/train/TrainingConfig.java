@@ -30,6 +30,10 @@ import org.voluntree.modeltools.data.Analyzer;
  * @param pooling how an example's embedding rows are combined (mean, ÷√n or sum)
  * @param l2 weight of the L2 penalty {@code l2 · ½‖w‖²} on the embedding and dense weights
  *     (biases excluded), added to the mean loss of a batch; 0 for none
+ * @param nbScaling a label, or {@code null} for none: each id's embedding row is scaled by the
+ *     absolute log-count ratio of the id between the training examples with that label and the
+ *     others (Wang and Manning's NBSVM, 2012), a fixed factor folded into the served table, so an id
+ *     that tells the label apart is regularised less than one found as often on both sides
  */
 public record TrainingConfig(
         FeaturiserConfig featuriser,
@@ -46,7 +50,8 @@ public record TrainingConfig(
         boolean earlyStopping,
         double tokenDropout,
         Pooling pooling,
-        double l2) {
+        double l2,
+        String nbScaling) {
 
     public static final long DEFAULT_SEED = 42;
 
@@ -76,7 +81,8 @@ public record TrainingConfig(
                 false,
                 0,
                 Pooling.MEAN,
-                0);
+                0,
+                null);
     }
 
     public TrainingConfig {
@@ -122,7 +128,8 @@ public record TrainingConfig(
                         false,
                         0,
                         Pooling.SQRT,
-                        1e-4);
+                        1e-4,
+                        null);
             case SENTIMENT ->
                 new TrainingConfig(
                         new FeaturiserConfig(2, 1 << 16, 96, true, 0, 0, 0x5eed)
@@ -140,7 +147,8 @@ public record TrainingConfig(
                         false,
                         0,
                         Pooling.MEAN,
-                        3e-3);
+                        3e-3,
+                        null);
             case OFFENSE ->
                 new TrainingConfig(
                         new FeaturiserConfig(3, 1 << 16, 256, true, 3, 4, 0x5eed),
@@ -157,7 +165,8 @@ public record TrainingConfig(
                         true,
                         0,
                         Pooling.SQRT,
-                        3e-4);
+                        3e-4,
+                        null);
         };
     }
 
@@ -177,7 +186,8 @@ public record TrainingConfig(
                 earlyStopping,
                 tokenDropout,
                 pooling,
-                l2);
+                l2,
+                nbScaling);
     }
 
     public TrainingConfig withEmbeddingDim(int value) {
@@ -196,7 +206,8 @@ public record TrainingConfig(
                 earlyStopping,
                 tokenDropout,
                 pooling,
-                l2);
+                l2,
+                nbScaling);
     }
 
     public TrainingConfig withHiddenUnits(int value) {
@@ -215,7 +226,8 @@ public record TrainingConfig(
                 earlyStopping,
                 tokenDropout,
                 pooling,
-                l2);
+                l2,
+                nbScaling);
     }
 
     public TrainingConfig withEpochs(int value) {
@@ -234,7 +246,8 @@ public record TrainingConfig(
                 earlyStopping,
                 tokenDropout,
                 pooling,
-                l2);
+                l2,
+                nbScaling);
     }
 
     public TrainingConfig withBatchSize(int value) {
@@ -253,7 +266,8 @@ public record TrainingConfig(
                 earlyStopping,
                 tokenDropout,
                 pooling,
-                l2);
+                l2,
+                nbScaling);
     }
 
     public TrainingConfig withLearningRate(float value) {
@@ -272,7 +286,8 @@ public record TrainingConfig(
                 earlyStopping,
                 tokenDropout,
                 pooling,
-                l2);
+                l2,
+                nbScaling);
     }
 
     public TrainingConfig withValidationFraction(double value) {
@@ -291,7 +306,8 @@ public record TrainingConfig(
                 earlyStopping,
                 tokenDropout,
                 pooling,
-                l2);
+                l2,
+                nbScaling);
     }
 
     public TrainingConfig withSeed(long value) {
@@ -310,7 +326,8 @@ public record TrainingConfig(
                 earlyStopping,
                 tokenDropout,
                 pooling,
-                l2);
+                l2,
+                nbScaling);
     }
 
     public TrainingConfig withCalibration(DecisionCalibration value) {
@@ -329,7 +346,8 @@ public record TrainingConfig(
                 earlyStopping,
                 tokenDropout,
                 pooling,
-                l2);
+                l2,
+                nbScaling);
     }
 
     public TrainingConfig withClassWeightPower(double value) {
@@ -348,7 +366,8 @@ public record TrainingConfig(
                 earlyStopping,
                 tokenDropout,
                 pooling,
-                l2);
+                l2,
+                nbScaling);
     }
 
     public TrainingConfig withEnsemble(int value) {
@@ -367,7 +386,8 @@ public record TrainingConfig(
                 earlyStopping,
                 tokenDropout,
                 pooling,
-                l2);
+                l2,
+                nbScaling);
     }
 
     public TrainingConfig withEarlyStopping(boolean value) {
@@ -386,7 +406,8 @@ public record TrainingConfig(
                 value,
                 tokenDropout,
                 pooling,
-                l2);
+                l2,
+                nbScaling);
     }
 
     public TrainingConfig withTokenDropout(double value) {
@@ -405,7 +426,8 @@ public record TrainingConfig(
                 earlyStopping,
                 value,
                 pooling,
-                l2);
+                l2,
+                nbScaling);
     }
 
     public TrainingConfig withPooling(Pooling value) {
@@ -424,7 +446,8 @@ public record TrainingConfig(
                 earlyStopping,
                 tokenDropout,
                 value,
-                l2);
+                l2,
+                nbScaling);
     }
 
     public TrainingConfig withL2(double value) {
@@ -443,6 +466,27 @@ public record TrainingConfig(
                 earlyStopping,
                 tokenDropout,
                 pooling,
+                value,
+                nbScaling);
+    }
+
+    public TrainingConfig withNbScaling(String value) {
+        return new TrainingConfig(
+                featuriser,
+                embeddingDim,
+                hiddenUnits,
+                epochs,
+                batchSize,
+                learningRate,
+                validationFraction,
+                seed,
+                calibration,
+                classWeightPower,
+                ensemble,
+                earlyStopping,
+                tokenDropout,
+                pooling,
+                l2,
                 value);
     }
 

@@ -69,6 +69,7 @@ class CommandMessagesTest {
         refused.put(List.of("--volunteer-precision", "1.5"), "--volunteer-precision must be from 0 to 1, was 1.5");
         refused.put(List.of("--volunteer-precision", "-0.1"), "--volunteer-precision must be from 0 to 1, was -0.1");
         refused.put(List.of("--team-corpus-repeat", "0"), "--team-corpus-repeat must be 1 or more, was 0");
+        refused.put(List.of("--nb-scaling", "spam"), "--nb-scaling must be one of intent's labels [volunteer,");
         refused.put(List.of("--learning-rate", "0"), "--learning-rate must be more than 0, was 0.0");
         refused.put(List.of("--l2", "Infinity"), "--l2 must be a finite number, was Infinity");
         refused.put(List.of("--class-weight-power", "NaN"), "--class-weight-power must be a finite number, was NaN");

@@ -112,6 +112,26 @@ class EmbeddingBagNetworkTest {
     }
 
     @Test
+    void naiveBayesWeightsAreFoldedIntoTheTableTheFrozenGraphServes() {
+        TrainingConfig config = config().withPooling(Pooling.SQRT).withNbScaling("positive");
+        int[] ids = ids(new Random(13));
+        int[] labels = labels(ids);
+        Featurised data = new Featurised(ids, labels, WIDTH);
+        int[] order = IntStream.range(0, ROWS).toArray();
+        float[] idWeights = NaiveBayesScaling.weights(data, order, 1, TINY.buckets());
+        try (EmbeddingBagNetwork network = new EmbeddingBagNetwork(config, 2, idWeights)) {
+            network.trainEpoch(ids, labels, order, new float[] {1f, 1f});
+            float[][] expected = network.predict(ids, ROWS);
+
+            float[][] folded = network.weights().probabilities(ids, ROWS, WIDTH);
+
+            for (int r = 0; r < ROWS; r++) {
+                assertThat(folded[r]).containsExactly(expected[r], within(1e-5f));
+            }
+        }
+    }
+
+    @Test
     void anL2PenaltyKeepsTheWeightsSmaller() {
         ModelWeights free = train(config(), 5, new float[] {1f, 1f});
         ModelWeights penalised = train(config().withL2(0.05), 5, new float[] {1f, 1f});
