@@ -10,13 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.account.Permissions;
 import org.voluntree.app.roles.ConditionalOnRole;
@@ -27,7 +27,9 @@ import org.voluntree.app.signup.SignupStore;
  * {@code /api/signups/{id}/announcements}: an admin writes to everyone holding a place to come in the
  * signup ("parking has moved to the back gate"), sent to each of them once in Messenger, outside the
  * 24-hour window with Facebook's tag for updates about an event the person registered for. Only people
- * who ever wrote to the page in Messenger can be reached; the answer says how many were.
+ * who ever wrote to the page in Messenger can be reached; the answer says how many were. The message is
+ * stored with its jobs in one transaction, so once it is answered it is sent, also when Redis does not take
+ * the jobs at that moment ({@link ReplyOutbox}).
  */
 @Tag(name = "Signups", description = "Events with dates x slots")
 @RestController
@@ -43,11 +45,14 @@ class AnnouncementController {
     private final Announcements announcements;
     private final PlaceNotices notices;
     private final SignupStore signups;
+    private final TransactionTemplate transaction;
 
-    AnnouncementController(Announcements announcements, PlaceNotices notices, SignupStore signups) {
+    AnnouncementController(
+            Announcements announcements, PlaceNotices notices, SignupStore signups, TransactionTemplate transaction) {
         this.announcements = announcements;
         this.notices = notices;
         this.signups = signups;
+        this.transaction = transaction;
     }
 
     @Operation(
@@ -61,24 +66,17 @@ class AnnouncementController {
             @Valid @RequestBody AnnouncementRequest request) {
         Permissions.requireWriter(admin);
         signups.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("signup"));
-        // the row first, committed: a job answered at once must find the text it sends
-        long announcement = announcements.create(
-                admin.organisationId(), id, admin.adminId(), request.text().strip());
-        int reached;
-        try {
-            reached = notices.announce(admin.organisationId(), id, announcement);
-        } catch (PlaceNotices.QueueingFailed e) {
-            announcements.delete(announcement);
-            log.warn(
-                    "Could not queue the announcement for signup {}: {}",
-                    id,
-                    e.getCause().toString());
-            throw new ResponseStatusException(
-                    HttpStatus.SERVICE_UNAVAILABLE, "the message could not be queued, so nobody got it; try again");
-        }
-        announcements.reached(announcement, id, reached);
-        log.info("Announcement {} for signup {} queued for {} people", announcement, id, reached);
-        return announcements.find(announcement).orElseThrow();
+        // the row and its jobs in one transaction: the jobs are pushed once it commits (a job answered at once
+        // finds the text it sends), or wait for Redis in reply_outbox; nothing is recorded as sent unless they are kept
+        long announcement = transaction.execute(status -> {
+            long created = announcements.create(
+                    admin.organisationId(), id, admin.adminId(), request.text().strip());
+            announcements.reached(created, id, notices.announce(admin.organisationId(), id, created));
+            return created;
+        });
+        Announcements.Announcement sent = announcements.find(announcement).orElseThrow();
+        log.info("Announcement {} for signup {} queued for {} people", announcement, id, sent.reached());
+        return sent;
     }
 
     @Operation(summary = "The messages sent to the signup's volunteers, latest first")

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * What admins wrote in Messenger to the people holding places in a signup ({@code signup_announcements}):
- * the row is written before the jobs that send it are queued, and each job reads the text from it.
+ * the row is written in the transaction that queues the jobs that send it, and each job reads the text from it.
  */
 @Repository
 class Announcements {
@@ -61,11 +61,6 @@ class Announcements {
                                     from volunteers v where v.id in (%s))
                  where id = ?
                 """.formatted(PlaceNotices.IN_SIGNUP_TO_COME), people, signupId, id);
-    }
-
-    /** For an announcement none of whose jobs could be queued: it was never sent. */
-    void delete(long id) {
-        jdbc.update("delete from signup_announcements where id = ?", id);
     }
 
     Optional<Announcement> find(long id) {

@@ -1,38 +1,33 @@
 package org.voluntree.app.conversation;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.app.signup.PlaceChanged;
 import org.voluntree.contracts.event.EventKind;
 import org.voluntree.contracts.event.InboundEvent;
 import org.voluntree.contracts.event.Json;
-import org.voluntree.contracts.redis.RedisNames;
 
 /**
  * Queues the Messenger notices of an admin's change to people's places, a slot moved to other times or
  * removed (everyone confirmed in it) or a place given up (that volunteer), the reminders of places
  * coming up ({@link PlaceReminders}), and what an admin writes to everyone with a place to come in a
  * signup ({@link AnnouncementController}). Each is a {@code q:reply} job on the person's latest Messenger
- * message to the organisation's pages, with a notice naming the change, so
- * the reply workers send it once ({@code replies}, under {@code <message>#<notice>}) and retry it like
- * any reply; {@link Conversations} words it and checks, when it is sent, that it is still true. Someone
+ * message to the organisation's pages, with a notice naming the change, made in the transaction of that
+ * change (the publisher's, which must be there; {@link ReplyOutbox} keeps the jobs with it and pushes them
+ * once it commits), so a committed change is never without its notices. The reply workers send each once
+ * ({@code replies}, under {@code <message>#<notice>}) and retry it like any reply; {@link Conversations}
+ * words it and checks, when it is sent, that it is still true. Someone
  * who never wrote to a page in Messenger (a commenter only) cannot be messaged and gets none; the
  * dashboard shows the admins who is in each slot.
  */
 @Component
 class PlaceNotices {
-
-    private static final Logger log = LoggerFactory.getLogger(PlaceNotices.class);
 
     /** {@code slot_moved|<slot>|<start epoch s>|<end epoch s>}: the notice of one move of the slot. */
     static final String MOVED = "slot_moved";
@@ -88,12 +83,10 @@ class PlaceNotices {
     record Notice(String kind, long slotId, Long signupId, Instant startsAt, Instant endsAt) {}
 
     private final JdbcTemplate jdbc;
-    private final StatefulRedisConnection<String, byte[]> redis;
     private final ReplyOutbox outbox;
 
-    PlaceNotices(JdbcTemplate jdbc, StatefulRedisConnection<String, byte[]> redis, ReplyOutbox outbox) {
+    PlaceNotices(JdbcTemplate jdbc, ReplyOutbox outbox) {
         this.jdbc = jdbc;
-        this.redis = redis;
         this.outbox = outbox;
     }
 
@@ -139,7 +132,7 @@ class PlaceNotices {
                         Long.toString(Instant.now().getEpochSecond())));
     }
 
-    /** Queues the reminder of one volunteer row's place in the slot; in the caller's transaction, if any. */
+    /** Queues the reminder of one volunteer row's place in the slot, in the caller's transaction. */
     void remind(long organisationId, long volunteerId, long slotId, Instant startsAt, Instant endsAt) {
         queue(
                 organisationId,
@@ -155,11 +148,11 @@ class PlaceNotices {
 
     /**
      * Queues an admin's announcement to everyone holding a place to come in the signup, one job a person
-     * (under whichever of their merged ids last wrote in Messenger); returns how many. Throws when Redis
-     * does not take them: nobody was told, and the caller says so.
+     * (under whichever of their merged ids last wrote in Messenger), in the caller's transaction (the one
+     * that stores the announcement); returns how many.
      */
     int announce(long organisationId, long signupId, long announcementId) {
-        return enqueue(organisationId, IN_SIGNUP_TO_COME, signupId, ANNOUNCEMENT + "|" + announcementId);
+        return queue(organisationId, IN_SIGNUP_TO_COME, signupId, ANNOUNCEMENT + "|" + announcementId);
     }
 
     /** The announcement a job's notice names, if it names one. */
@@ -210,29 +203,13 @@ class PlaceNotices {
         return Optional.empty();
     }
 
-    /** {@code rows}: {@link #IN_SLOT}, {@link #ONE} or {@link #ANY}, whose one parameter is {@code id}. */
-    private void queue(long organisationId, String rows, Object id, String notice) {
-        try {
-            enqueue(organisationId, rows, id, notice);
-        } catch (QueueingFailed e) {
-            if (inTransaction()) {
-                // the scheduler's reminders: rolled back, and taken again in the next round
-                throw e;
-            }
-            // after the admin's change was committed: failing their request would not bring the notices back,
-            // so they wait in PostgreSQL for the scheduler to push them once Redis takes them (ReplyOutbox)
-            outbox.keep(e.jobs);
-            log.warn(
-                    "Redis did not take {} Messenger notices ({}) for slot {}; kept in reply_outbox until it does: {}",
-                    e.jobs.size(),
-                    notice.substring(0, notice.indexOf('|')),
-                    notice.split("\\|")[1],
-                    e.getCause().toString());
-        }
-    }
-
-    /** Queues one job a person among {@code rows}; returns how many, or throws {@link QueueingFailed}. */
-    private int enqueue(long organisationId, String rows, Object id, String notice) {
+    /**
+     * Queues one job a person among {@code rows} ({@link #IN_SLOT}, {@link #ONE} or {@link #ANY}, whose one
+     * parameter is {@code id}) in the caller's transaction, which must be there: kept in {@code reply_outbox}
+     * with the change it tells of and pushed to {@code q:reply} once that commits ({@link ReplyOutbox}).
+     * Returns how many.
+     */
+    private int queue(long organisationId, String rows, Object id, String notice) {
         List<byte[]> jobs = jdbc.query(
                 LATEST_MESSAGE.formatted(rows),
                 (rs, n) -> {
@@ -256,29 +233,9 @@ class PlaceNotices {
                 },
                 organisationId,
                 id);
-        if (jobs.isEmpty()) {
-            return 0;
-        }
-        try {
-            redis.sync().lpush(RedisNames.REPLY_QUEUE, jobs.toArray(byte[][]::new));
-        } catch (RuntimeException e) {
-            throw new QueueingFailed(jobs, e);
+        if (!jobs.isEmpty()) {
+            outbox.keep(jobs);
         }
         return jobs.size();
-    }
-
-    /** Redis did not take the notices' jobs. */
-    static final class QueueingFailed extends RuntimeException {
-
-        private final transient List<byte[]> jobs;
-
-        QueueingFailed(List<byte[]> jobs, RuntimeException cause) {
-            super("could not queue " + jobs.size() + " Messenger notices: " + cause.getMessage(), cause);
-            this.jobs = jobs;
-        }
-    }
-
-    private static boolean inTransaction() {
-        return TransactionSynchronizationManager.isActualTransactionActive();
     }
 }

@@ -17,8 +17,9 @@ import org.voluntree.app.roles.Role;
  * before the slot starts (24 hours by default; zero for none). Only people who took the place before that
  * moment are reminded: someone who just signed up has the confirmation in front of them. Each place is
  * reminded once ({@code slot_assignments.reminded_at}, set in the transaction that queues the notice, so
- * two schedulers never both take it and a failed queue leaves it for the next round); the notice is
- * checked again when it is sent ({@link Conversations}: still their place, at those times, not opted out).
+ * two schedulers never both take it, and the notice is kept with it until Redis takes it: {@link
+ * ReplyOutbox}); the notice is checked again when it is sent ({@link Conversations}: still their place, at
+ * those times, not opted out).
  */
 @Component
 @ConditionalOnRole(Role.SCHEDULER)

@@ -104,6 +104,10 @@ public class PersonalData {
         // the policy before merges were followed: a deleted person's "stop" goes with them
         named.update("delete from opt_outs where facebook_user_id in (:ids)", ids);
         named.update("delete from signup_offers where facebook_user_id in (:ids)", ids);
+        // Messenger notices to them that wait for Redis (q:reply jobs, JSON, on a message they wrote)
+        named.update(
+                "delete from reply_outbox where convert_from(job, 'UTF8')::jsonb #>> '{event,authorId}' in (:ids)",
+                ids);
         erasures.record(person.facebookUserIds());
         jdbc.update("""
                 insert into data_deletions (confirmation_code, user_hash, completed_at, messages_deleted, volunteers_deleted)

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An admin changed a place someone holds, published after the change is committed: the volunteers
- * concerned are told in Messenger. A Spring application event.
+ * An admin changed a place someone holds, published in the transaction that makes the change, so that the
+ * notices telling the volunteers concerned in Messenger are kept with it (a listener needs that
+ * transaction). A Spring application event.
  */
 public sealed interface PlaceChanged {
 

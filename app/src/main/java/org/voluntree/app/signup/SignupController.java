@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +45,7 @@ class SignupController {
     private final SignupStore signups;
     private final SignupEvents events;
     private final ApplicationEventPublisher published;
+    private final TransactionTemplate transaction;
     /** The zone a roster's times are written in: the one the volunteers read them in. */
     private final ZoneId zone;
 
@@ -51,10 +53,12 @@ class SignupController {
             SignupStore signups,
             SignupEvents events,
             ApplicationEventPublisher published,
+            TransactionTemplate transaction,
             @Value("${voluntree.conversation.zone:UTC}") ZoneId zone) {
         this.signups = signups;
         this.events = events;
         this.published = published;
+        this.transaction = transaction;
         this.zone = zone;
     }
 
@@ -119,17 +123,23 @@ class SignupController {
             @Valid @RequestBody SignupRequest request) {
         Permissions.requireWriter(admin);
         checkSlots(request);
-        List<Slot> before =
-                signups.find(admin.organisationId(), id).map(SignupView::slots).orElse(List.of());
-        // who held the places of a slot the edit may remove: gone with it once it is
-        List<SlotVolunteers> peopleBefore = before.isEmpty() ? List.of() : signups.volunteersBySlot(id);
-        if (!signups.update(admin.organisationId(), id, request)) {
-            throw Permissions.notFound("signup");
-        }
+        // the edit and the notices of the places it changed in one transaction (PlaceChanged's listeners keep
+        // them with it): a committed edit always has its notices, a refused one has none
+        SignupView after = transaction.execute(status -> {
+            List<Slot> before = signups.find(admin.organisationId(), id)
+                    .map(SignupView::slots)
+                    .orElse(List.of());
+            // who held the places of a slot the edit may remove: gone with it once it is
+            List<SlotVolunteers> peopleBefore = before.isEmpty() ? List.of() : signups.volunteersBySlot(id);
+            if (!signups.update(admin.organisationId(), id, request)) {
+                throw Permissions.notFound("signup");
+            }
+            SignupView edited = signups.find(admin.organisationId(), id).orElseThrow();
+            publishPlaceChanges(admin.organisationId(), id, before, peopleBefore, edited.slots());
+            return edited;
+        });
         events.changed(admin.organisationId(), id);
         published.publishEvent(new SignupEdited(admin.organisationId(), id));
-        SignupView after = signups.find(admin.organisationId(), id).orElseThrow();
-        publishPlaceChanges(admin.organisationId(), id, before, peopleBefore, after.slots());
         return after;
     }
 
@@ -184,13 +194,15 @@ class SignupController {
             @PathVariable long volunteerId) {
         Permissions.requireWriter(admin);
         signups.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("signup"));
-        if (!signups.removePlace(admin.organisationId(), id, slotId, volunteerId)) {
-            throw Permissions.notFound("place of that volunteer in that slot of the signup");
-        }
+        // the place and the volunteer's notice (PlaceChanged's listener keeps it) in one transaction
+        transaction.executeWithoutResult(status -> {
+            if (!signups.removePlace(admin.organisationId(), id, slotId, volunteerId)) {
+                throw Permissions.notFound("place of that volunteer in that slot of the signup");
+            }
+            published.publishEvent(new PlaceChanged.PlaceTakenBack(admin.organisationId(), slotId, volunteerId));
+        });
         // the dashboards' slot lists and fill counts; a post's schedule lists what is needed, not who, so it stays
         events.changed(admin.organisationId(), id);
-        // the volunteer is told in Messenger
-        published.publishEvent(new PlaceChanged.PlaceTakenBack(admin.organisationId(), slotId, volunteerId));
     }
 
     /** 409: the edit would take confirmed volunteers' places; nothing was changed. */

@@ -18,12 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.app.signup.PlaceChanged;
@@ -38,15 +37,14 @@ import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.contracts.testing.TestRedis;
 
 /**
- * Messenger notices made while Redis does not take jobs, against real PostgreSQL and a real Redis that is
- * stopped first: an admin's message to a signup's volunteers is refused (503, nothing recorded as sent);
- * the notice of an admin's change that was already committed waits in {@code reply_outbox} and reaches
- * {@code q:reply} once Redis is back.
+ * Messenger notices are kept with the change they tell of, against real PostgreSQL and a real Redis (and one
+ * that is stopped first): once the change commits they reach {@code q:reply} at once; when Redis does not take
+ * them they wait in {@code reply_outbox} and reach it once Redis is back; a change rolled back has none.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(OrganisationFixture.class)
 @DirtiesContext
-class NoticesWithoutRedisIT {
+class NoticeOutboxIT {
 
     private static final String PAGE = "100000000000078";
 
@@ -71,6 +69,12 @@ class NoticesWithoutRedisIT {
 
     @Autowired
     ReplyOutbox outbox;
+
+    @Autowired
+    PlaceNotices notices;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     long organisationId;
     long signupId;
@@ -108,42 +112,101 @@ class NoticesWithoutRedisIT {
     }
 
     @Test
-    void whenRedisDoesNotTakeTheJobsTheAdminIsToldNobodyGotItAndNothingSaysItWasSent() throws IOException {
-        withRedisGone(notices -> {
-            AnnouncementController controller = new AnnouncementController(announcements, notices, signups);
-
-            assertThatThrownBy(() -> controller.announce(
-                            admin, signupId, new AnnouncementController.AnnouncementRequest("Parking moved")))
-                    .isInstanceOfSatisfying(ResponseStatusException.class, e -> {
-                        assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-                        assertThat(e.getReason()).contains("nobody got it");
-                    });
+    void theNoticeOfACommittedChangeIsQueuedAtOnceAndNotKept() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("delete from slot_assignments where slot_id = ? and volunteer_id = ?", slotId, maya);
+            notices.placeTakenBack(new PlaceChanged.PlaceTakenBack(organisationId, slotId, maya));
+            // kept with the change until it commits
+            assertThat(outbox.waiting()).isEqualTo(1);
+            assertThat(queuedNotices()).isEmpty();
         });
 
-        assertThat(announcements.ofSignup(organisationId, signupId)).isEmpty();
+        assertThat(queuedNotices()).singleElement().satisfies(answer -> {
+            assertThat(answer.notice()).startsWith("place_taken_back|" + slotId + "|");
+            assertThat(answer.event().authorId()).isEqualTo("9001");
+        });
         assertThat(outbox.waiting()).isZero();
     }
 
     @Test
+    void aChangeRolledBackTellsNobody() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("delete from slot_assignments where slot_id = ? and volunteer_id = ?", slotId, maya);
+            notices.placeTakenBack(new PlaceChanged.PlaceTakenBack(organisationId, slotId, maya));
+            status.setRollbackOnly();
+        });
+
+        assertThat(outbox.waiting()).isZero();
+        assertThat(queuedNotices()).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from slot_assignments where slot_id = ?", Long.class, slotId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aNoticeOutsideTheTransactionOfItsChangeIsRefused() {
+        assertThatThrownBy(() -> notices.placeTakenBack(new PlaceChanged.PlaceTakenBack(organisationId, slotId, maya)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("transaction");
+
+        assertThat(outbox.waiting()).isZero();
+        assertThat(queuedNotices()).isEmpty();
+    }
+
+    @Test
+    void anAnnouncementAcceptedWhileRedisIsGoneIsSentOnceItIsBack() throws IOException {
+        withRedisGone(doomed -> {
+            AnnouncementController controller = new AnnouncementController(announcements, doomed, signups, transaction);
+
+            Announcements.Announcement sent = controller.announce(
+                    admin, signupId, new AnnouncementController.AnnouncementRequest("Parking moved"));
+
+            assertThat(sent.reached()).isEqualTo(1);
+            assertThat(sent.holders()).isEqualTo(1);
+        });
+        assertThat(announcements.ofSignup(organisationId, signupId))
+                .singleElement()
+                .satisfies(a -> assertThat(a.text()).isEqualTo("Parking moved"));
+        assertThat(outbox.waiting()).isEqualTo(1);
+        assertThat(queuedNotices()).isEmpty();
+
+        assertThat(outbox.relay()).isEqualTo(1);
+
+        assertThat(outbox.waiting()).isZero();
+        long id = announcements.ofSignup(organisationId, signupId).get(0).id();
+        assertThat(queuedNotices()).singleElement().satisfies(answer -> {
+            assertThat(answer.notice()).isEqualTo("signup_announcement|" + id);
+            assertThat(answer.event().authorId()).isEqualTo("9001");
+        });
+    }
+
+    @Test
     void theNoticeOfACommittedChangeWaitsInPostgresqlAndIsQueuedOnceRedisIsBack() throws IOException {
-        // the admin gave Maya's place up (committed); Redis is gone when her notice is made
-        jdbc.update("delete from slot_assignments where slot_id = ? and volunteer_id = ?", slotId, maya);
-        withRedisGone(notices -> notices.placeTakenBack(new PlaceChanged.PlaceTakenBack(organisationId, slotId, maya)));
+        // the admin gives Maya's place up; Redis is gone when the change commits
+        withRedisGone(doomed -> transaction.executeWithoutResult(status -> {
+            jdbc.update("delete from slot_assignments where slot_id = ? and volunteer_id = ?", slotId, maya);
+            doomed.placeTakenBack(new PlaceChanged.PlaceTakenBack(organisationId, slotId, maya));
+        }));
 
         assertThat(outbox.waiting()).isEqualTo(1);
+        assertThat(queuedNotices()).isEmpty();
+
+        assertThat(outbox.relay()).isEqualTo(1);
+
+        assertThat(outbox.waiting()).isZero();
+        assertThat(queuedNotices()).singleElement().satisfies(answer -> {
+            assertThat(answer.notice()).startsWith("place_taken_back|" + slotId + "|");
+            assertThat(answer.event().authorId()).isEqualTo("9001");
+        });
+        // pushed once: a second round finds nothing
+        assertThat(outbox.relay()).isZero();
+    }
+
+    /** The jobs in {@code q:reply}. */
+    private List<MessageToAnswer> queuedNotices() {
         try (StatefulRedisConnection<String, byte[]> redis = TestRedis.client().connect(RedisCodecs.STRING_BYTES)) {
-            assertThat(redis.sync().llen(RedisNames.REPLY_QUEUE)).isZero();
-
-            assertThat(outbox.relay()).isEqualTo(1);
-
-            assertThat(outbox.waiting()).isZero();
-            assertThat(redis.sync().lrange(RedisNames.REPLY_QUEUE, 0, -1))
-                    .singleElement()
-                    .satisfies(job -> {
-                        MessageToAnswer answer = Json.read(job, MessageToAnswer.class);
-                        assertThat(answer.notice()).startsWith("place_taken_back|" + slotId + "|");
-                        assertThat(answer.event().authorId()).isEqualTo("9001");
-                    });
+            return redis.sync().lrange(RedisNames.REPLY_QUEUE, 0, -1).stream()
+                    .map(job -> Json.read(job, MessageToAnswer.class))
+                    .toList();
         }
     }
 
@@ -157,7 +220,7 @@ class NoticesWithoutRedisIT {
         try (StatefulRedisConnection<String, byte[]> redis = client.connect(RedisCodecs.STRING_BYTES)) {
             redis.setTimeout(Duration.ofSeconds(2));
             doomed.close();
-            body.accept(new PlaceNotices(jdbc, redis, outbox));
+            body.accept(new PlaceNotices(jdbc, new ReplyOutbox(jdbc, transaction, redis)));
         } finally {
             client.shutdown();
         }
