@@ -420,6 +420,16 @@ final class TrainingOptions {
                     "left out for " + target.id() + " (it is the intent analyzer's precision floor on 'volunteer')",
                     volunteerPrecision);
         }
+        boolean shifted =
+                weightedF1Shifts != null ? weightedF1Shifts : defaults.calibration() instanceof BestWeightedF1;
+        if (shifted && teamCorpus != null && teamCorpusUse == TeamCorpusUse.head) {
+            // the shifts are searched on out-of-fold predictions of the model alone: the detector moves 'neither'
+            // to 'offensive' after them, so they would not be the best shifts of the model served
+            throw OptionOutOfRangeException.of(
+                    "--team-corpus-as",
+                    "examples with --weighted-f1-shifts true (the shifts are searched without the second detector)",
+                    teamCorpusUse);
+        }
         int hiddenUnits = hidden != null ? hidden : defaults.hiddenUnits();
         int models = ensemble != null ? ensemble : defaults.ensemble();
         if (hiddenUnits > 0 && models > 1) {

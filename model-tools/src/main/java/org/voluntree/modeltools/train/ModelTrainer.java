@@ -85,6 +85,10 @@ public final class ModelTrainer {
             List<String> testProvenance,
             TrainingConfig config,
             TrainingListener listener) {
+        if (head != null && config.calibration() != null) {
+            throw new IllegalArgumentException("a decision calibration is searched on the model without its OR head,"
+                    + " so it cannot be combined with one; train the head's corpus as examples instead");
+        }
         List<String> labels = analyzer.labels();
         Split split = config.validationFraction() > 0
                 ? Split.stratified(examples, config.validationFraction(), config.seed())

@@ -103,6 +103,35 @@ class CommandMessagesTest {
     }
 
     @Test
+    void offenseShiftsAreRefusedWithTheSecondDetectorTheyWouldNotFit() {
+        for (String command : List.of("train", "crossval")) {
+            List<String> args = new ArrayList<>(List.of(
+                    command,
+                    "--analyzer",
+                    "offense",
+                    "--data",
+                    "labeled_data.csv",
+                    "--team-corpus",
+                    "team.tsv",
+                    "--weighted-f1-shifts",
+                    "true"));
+            if (command.equals("train")) {
+                args.addAll(List.of("--out", "model"));
+            }
+
+            CommandRun run = CommandRun.of(args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(command).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err())
+                    .as(command)
+                    .contains(
+                            "error: --team-corpus-as must be examples with --weighted-f1-shifts true (the shifts are"
+                                    + " searched without the second detector), was head",
+                            "next: 'model-tools " + command + " --help'");
+        }
+    }
+
+    @Test
     void crossvalNeedsTwoFoldsAndNoMoreThanThereAreExamples(@TempDir Path work) throws Exception {
         Path train = Files.writeString(
                 work.resolve("train.tsv"),
