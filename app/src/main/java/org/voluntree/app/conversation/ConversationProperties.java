@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPinAttempts wrong PINs before the person must ask for a new one
  * @param maxPinEmails PIN emails a person is sent within {@code pinEmailWindow}, whatever the addresses:
  *     each new code comes with {@code maxPinAttempts} tries, so the two bound the guesses per window
- * @param pinEmailWindow the window of {@code maxPinEmails}, from the first code sent in it
+ * @param pinEmailWindow the window of {@code maxPinEmails}, sliding: at most that many codes in any span this long
  * @param zone the time zone slot times are shown in
  * @param reminderBefore how long before a slot starts its volunteers are reminded in Messenger (those who
  *     took the place earlier than that); zero for no reminders

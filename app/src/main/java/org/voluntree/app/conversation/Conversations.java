@@ -386,7 +386,11 @@ class Conversations implements MessageHandler {
         }
         answers.mark(message);
         Optional<Duration> capped = dialogs.countPinEmail(
-                event.pageId(), event.authorId(), properties.maxPinEmails(), properties.pinEmailWindow());
+                event.pageId(),
+                event.authorId(),
+                properties.maxPinEmails(),
+                properties.pinEmailWindow(),
+                clock.instant());
         if (capped.isPresent()) {
             // every code comes with its tries: the cap on codes is what bounds the guesses, so the dialog
             // keeps the code sent last and the tries left on it
@@ -510,8 +514,12 @@ class Conversations implements MessageHandler {
                 reply(
                         message,
                         "pin_locked",
-                        ConversationTexts.tooManyWrongPins(
-                                dialogs.nextPinEmailIn(event.pageId(), event.authorId(), properties.maxPinEmails())));
+                        ConversationTexts.tooManyWrongPins(dialogs.nextPinEmailIn(
+                                event.pageId(),
+                                event.authorId(),
+                                properties.maxPinEmails(),
+                                properties.pinEmailWindow(),
+                                clock.instant())));
             } else {
                 dialogs.save(event.pageId(), event.authorId(), next);
                 reply(

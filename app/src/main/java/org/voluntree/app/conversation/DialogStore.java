@@ -5,7 +5,9 @@ import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.redis.RedisNames;
@@ -13,7 +15,7 @@ import org.voluntree.contracts.redis.RedisNames;
 /**
  * Dialog state and conversation markers in Redis, each with an expiry: the dialog itself, the
  * 24-hour window opened by the person's last message, the pause after an admin replied by hand,
- * the count of PIN emails sent to the person, and the ids of the messages the bot sent (to tell its
+ * the PIN emails sent to the person in the last window, and the ids of the messages the bot sent (to tell its
  * own echoes from an admin's).
  */
 @Component
@@ -22,19 +24,31 @@ class DialogStore {
     private static final Duration WINDOW = Duration.ofHours(24);
     private static final Duration REMEMBER_SENT = Duration.ofDays(2);
 
-    /** Counts one more unless ARGV[1] are counted already; -1 when counted, else the ms until the count lapses. */
-    private static final String COUNT_PIN_EMAIL = """
-            local sent = tonumber(redis.call('GET', KEYS[1]) or '0')
-            if sent < tonumber(ARGV[1]) then
-              redis.call('INCR', KEYS[1])
+    /**
+     * The PIN emails sent to a person in the sliding window: KEYS[1] is a sorted set of their send times (ms).
+     * ARGV: the most a window holds, the window (ms), now (ms), and the member to add, or an empty one to only
+     * look. Forgets the sends that left the window; adds the member if fewer than the most are left and
+     * answers -1; else answers the ms until enough have left for one more (0 when looking and one more
+     * fits). A count from before the window slid (a plain counter) is dropped.
+     */
+    private static final String PIN_EMAILS = """
+            local max, window, now = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+            local kind = redis.call('TYPE', KEYS[1]).ok
+            if kind ~= 'zset' and kind ~= 'none' then
+              redis.call('DEL', KEYS[1])
             end
-            if redis.call('PTTL', KEYS[1]) < 0 then
-              redis.call('PEXPIRE', KEYS[1], ARGV[2])
-            end
-            if sent < tonumber(ARGV[1]) then
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+            local sent = redis.call('ZCARD', KEYS[1])
+            if sent < max then
+              if ARGV[4] == '' then
+                return 0
+              end
+              redis.call('ZADD', KEYS[1], now, ARGV[4])
+              redis.call('PEXPIRE', KEYS[1], window)
               return -1
             end
-            return redis.call('PTTL', KEYS[1])
+            local leaving = redis.call('ZRANGE', KEYS[1], sent - max, sent - max, 'WITHSCORES')
+            return tonumber(leaving[2]) + window - now
             """;
 
     private final StatefulRedisConnection<String, byte[]> redis;
@@ -88,30 +102,30 @@ class DialogStore {
     }
 
     /**
-     * Counts a PIN email to the person, unless {@code max} were counted within the window, which the
-     * first of them started: then nothing is counted, and the answer is how long until the window ends.
-     * The count lives beside the dialog, not in it, so that starting the dialog again does not reset it.
+     * Counts a PIN email to the person at {@code now}, unless {@code max} were counted in the {@code window}
+     * before it: then nothing is counted, and the answer is how long until one of them leaves it. The count
+     * lives beside the dialog, not in it, so that starting the dialog again does not reset it.
      */
-    Optional<Duration> countPinEmail(String pageId, String psid, int max, Duration window) {
-        long answer = redis.sync()
+    Optional<Duration> countPinEmail(String pageId, String psid, int max, Duration window, Instant now) {
+        long wait = pinEmails(pageId, psid, max, window, now, UUID.randomUUID().toString());
+        return wait < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(wait));
+    }
+
+    /** How long from {@code now} until the person may be sent another PIN email: zero when now. */
+    Duration nextPinEmailIn(String pageId, String psid, int max, Duration window, Instant now) {
+        return Duration.ofMillis(Math.max(0, pinEmails(pageId, psid, max, window, now, "")));
+    }
+
+    private long pinEmails(String pageId, String psid, int max, Duration window, Instant now, String member) {
+        return redis.sync()
                 .<Long>eval(
-                        COUNT_PIN_EMAIL,
+                        PIN_EMAILS,
                         ScriptOutputType.INTEGER,
                         new String[] {key("pin-emails", pageId, psid)},
                         bytes(Integer.toString(max)),
-                        bytes(Long.toString(window.toMillis())));
-        return answer < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(answer));
-    }
-
-    /** How long until the person may be sent another PIN email: zero when now. */
-    Duration nextPinEmailIn(String pageId, String psid, int max) {
-        String key = key("pin-emails", pageId, psid);
-        byte[] sent = redis.sync().get(key);
-        if (sent == null || Long.parseLong(new String(sent, StandardCharsets.US_ASCII)) < max) {
-            return Duration.ZERO;
-        }
-        long ttl = redis.sync().pttl(key);
-        return ttl > 0 ? Duration.ofMillis(ttl) : Duration.ZERO;
+                        bytes(Long.toString(window.toMillis())),
+                        bytes(Long.toString(now.toEpochMilli())),
+                        bytes(member));
     }
 
     void sentByBot(String messageId) {
