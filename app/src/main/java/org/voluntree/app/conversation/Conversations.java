@@ -169,6 +169,13 @@ class Conversations implements MessageHandler {
             skip(message, "an admin is answering this conversation");
             return;
         }
+        Optional<String> givenUp = records.pendingText(message.replyTarget(), ReplySender.PRIVATE, "cancel_done");
+        if (givenUp.isPresent()) {
+            // a retry of a message whose first attempt gave a place up (a button, or the answer typed in the cancel
+            // step, which it ended) and whose answer is not known sent: the place is gone, and that answer stands
+            reply(message, "cancel_done", OutgoingMessage.text(givenUp.get()));
+            return;
+        }
         String payload = event.payload();
         if (payload != null
                 && (payload.startsWith(ConversationTexts.CANCEL_PREFIX) || payload.equals(ConversationTexts.KEEP))) {
@@ -595,6 +602,10 @@ class Conversations implements MessageHandler {
         }
         SignupStore.Placement placement = signups.assign(dialog.signupId(), slotId, volunteer, "messenger");
         SignupStore.Assignment result = placement.outcome();
+        if (result == SignupStore.Assignment.ALREADY_CONFIRMED && answeredEarlier(message, "slot_confirmed")) {
+            // a retry of this very message: its first attempt took the place, and that answer is not known sent
+            result = SignupStore.Assignment.CONFIRMED;
+        }
         if (result == SignupStore.Assignment.CONFIRMED) {
             signupEvents.changed(message.organisationId(), dialog.signupId());
         }
@@ -956,6 +967,12 @@ class Conversations implements MessageHandler {
             dialogs.sentByBot(mid);
             return mid;
         });
+    }
+
+    /** Whether an earlier attempt at this message decided its answer as {@code step}, not known sent yet. */
+    private boolean answeredEarlier(MessageToAnswer message, String step) {
+        return records.pendingText(message.replyTarget(), ReplySender.PRIVATE, step)
+                .isPresent();
     }
 
     private void skip(MessageToAnswer message, String reason) {

@@ -3,6 +3,7 @@ package org.voluntree.app.reply;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.voluntree.app.live.LiveEvents;
@@ -83,6 +84,24 @@ public class ReplyRecords {
                 (rs, n) -> new Claim(rs.getLong(1), rs.getString(2), false, rs.getString(3)),
                 targetId,
                 kind);
+    }
+
+    /**
+     * The text of the reply of {@code kind} to the target when an earlier attempt decided it as {@code intent}
+     * and it is not known to be sent (still pending): what a retry of a step with effects is to answer, since
+     * the retry finds the state the first attempt left (a place it took, or gave up) rather than the one it
+     * answered from.
+     */
+    public Optional<String> pendingText(String targetId, String kind, String intent) {
+        return jdbc
+                .queryForList(
+                        "select text from replies where target_id = ? and kind = ? and intent = ? and status = 'pending'",
+                        String.class,
+                        targetId,
+                        kind,
+                        intent)
+                .stream()
+                .findFirst();
     }
 
     public void markSent(long id, String facebookId) {

@@ -70,7 +70,11 @@ class GraphApiController {
         try {
             request = GraphRequest.from(servletRequest);
             caller = authenticate(request);
-            metered = usage.call(caller != null && caller.isPage() ? caller.pageId() : null, true);
+            metered = usage.call(
+                    caller != null && caller.isPage() ? caller.pageId() : null,
+                    request.method(),
+                    "/" + request.version() + request.pathText(),
+                    true);
             if (metered.failure() != null) {
                 throw metered.failure();
             }

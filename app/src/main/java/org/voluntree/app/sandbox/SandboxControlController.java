@@ -46,10 +46,13 @@ class SandboxControlController {
             @Pattern(regexp = "invalidated|expired", message = "must be invalidated or expired")
             String reason) {}
 
+    /** {@code method} and {@code path} (a part of the call's path) narrow the calls that fail; null for any. */
     record RateLimit(
             String pageId,
             @Min(1) int code,
-            @Min(1) @Max(1_000_000) int count) {}
+            @Min(1) @Max(1_000_000) int count,
+            String method,
+            String path) {}
 
     record SetUsage(
             String pageId,
@@ -130,14 +133,17 @@ class SandboxControlController {
         return Map.of("pageId", pageId, "revoked", revoked, "subcode", reason == Revocation.EXPIRED ? 463 : 460);
     }
 
-    /** The next {@code count} calls fail with rate-limit code 4 (app), 32 (page: name it) or 613. */
+    /**
+     * The next {@code count} calls fail with rate-limit code 4 (app), 32 (page: name it) or 613; of that method,
+     * and whose path contains {@code path}, when named.
+     */
     @PostMapping("/sandbox/control/rate-limit")
     Map<String, Object> rateLimit(@Valid @RequestBody RateLimit request) {
         if (request.pageId() != null) {
             page(request.pageId());
         }
         try {
-            state.usage().force(request.code(), request.pageId(), request.count());
+            state.usage().force(request.code(), request.pageId(), request.count(), request.method(), request.path());
         } catch (IllegalArgumentException e) {
             throw SandboxControlException.invalid(e.getMessage());
         }

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Rate-limit bookkeeping: calls per app and per page in a sliding window, turned into the usage
  * percentages of {@code X-App-Usage} and {@code X-Page-Usage}; usage set by hand; and forced
- * rate-limit failures (the next N calls fail with code 4, 32 or 613).
+ * rate-limit failures (the next N calls fail with code 4, 32 or 613; of one method and path, if named).
  */
 final class UsageMeter {
 
@@ -27,7 +27,15 @@ final class UsageMeter {
     /** What one call costs and gets: usage for the headers, and the failure it must answer with, if any. */
     record Metered(Usage app, Usage page, GraphApiException failure) {}
 
-    private record ForcedFailure(int code, String pageId, int[] remaining) {}
+    /** {@code method} and {@code pathPart} null for any call. */
+    private record ForcedFailure(int code, String pageId, String method, String pathPart, int[] remaining) {
+
+        boolean matches(String callPageId, String callMethod, String callPath) {
+            return (pageId == null || pageId.equals(callPageId))
+                    && (method == null || method.equalsIgnoreCase(callMethod))
+                    && (pathPart == null || (callPath != null && callPath.contains(pathPart)));
+        }
+    }
 
     private final Clock clock;
     private final Duration window;
@@ -49,12 +57,17 @@ final class UsageMeter {
      * A call already refused for another reason counts but does not use up a forced failure.
      */
     synchronized Metered call(String pageId, boolean takeForcedFailure) {
+        return call(pageId, null, null, takeForcedFailure);
+    }
+
+    /** As above, for a call of this method and path, which a forced failure may name. */
+    synchronized Metered call(String pageId, String method, String path, boolean takeForcedFailure) {
         Instant now = clock.instant();
         appCalls.addLast(now);
         if (pageId != null) {
             pageCalls.computeIfAbsent(pageId, p -> new ArrayDeque<>()).addLast(now);
         }
-        GraphApiException failure = takeForcedFailure ? takeForcedFailure(pageId) : null;
+        GraphApiException failure = takeForcedFailure ? takeForcedFailure(pageId, method, path) : null;
         Usage app = appOverride != null ? appOverride : computed(appCalls, now);
         Usage page = pageId == null ? null : pageOverrides.getOrDefault(pageId, computed(pageCalls.get(pageId), now));
         if (failure != null) {
@@ -71,13 +84,18 @@ final class UsageMeter {
 
     /** The next {@code count} matching calls fail with the given rate-limit code. */
     synchronized void force(int code, String pageId, int count) {
+        force(code, pageId, count, null, null);
+    }
+
+    /** As above, of the calls of {@code method} whose path contains {@code pathPart} (each null for any). */
+    synchronized void force(int code, String pageId, int count, String method, String pathPart) {
         if (code != 4 && code != 32 && code != 613) {
             throw new IllegalArgumentException("code must be 4 (app), 32 (page) or 613 (call rate)");
         }
         if (code == 32 && pageId == null) {
             throw new IllegalArgumentException("code 32 is a page-level limit: name the pageId");
         }
-        forced.add(new ForcedFailure(code, code == 4 ? null : pageId, new int[] {count}));
+        forced.add(new ForcedFailure(code, code == 4 ? null : pageId, method, pathPart, new int[] {count}));
     }
 
     /** Sets the usage reported for the app ({@code pageId} null) or a page; null usage goes back to counting. */
@@ -99,10 +117,10 @@ final class UsageMeter {
         pageOverrides.clear();
     }
 
-    private GraphApiException takeForcedFailure(String pageId) {
+    private GraphApiException takeForcedFailure(String pageId, String method, String path) {
         for (Iterator<ForcedFailure> it = forced.iterator(); it.hasNext(); ) {
             ForcedFailure f = it.next();
-            if (f.pageId() != null && !f.pageId().equals(pageId)) {
+            if (!f.matches(pageId, method, path)) {
                 continue;
             }
             if (--f.remaining()[0] <= 0) {

@@ -59,7 +59,9 @@ import tools.jackson.databind.JsonNode;
             "voluntree.mail.sandbox.enabled=true",
             "voluntree.gear.max-wait=20ms",
             "voluntree.writer.max-wait=20ms",
-            "voluntree.queue.retry-backoff=200ms"
+            "voluntree.queue.retry-backoff=200ms",
+            // a rate limit forced on a page pauses its calls this long, not a minute
+            "voluntree.facebook.usage-pause=2s"
         })
 @Import(OrganisationFixture.class)
 @DirtiesContext
@@ -776,6 +778,60 @@ class MessengerSignupEndToEndIT {
                 .isZero();
         assertThat(booked(offered.later())).isEmpty();
         assertThat(booked(offered.sooner())).isEmpty();
+    }
+
+    @Test
+    void aPickAndACancelWhoseAnswersFacebookRefusedForAMomentAreAnsweredAsTheyHappenedWhenRetried() {
+        Instant day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        JsonNode sort = signup(
+                "Saturday food sort",
+                slot(day, "morning sort", 2),
+                slot(day.plus(4, ChronoUnit.HOURS), "late sort", 2));
+        long sortId = sort.path("id").asLong();
+        long slotId = slotId(sort, 0);
+        long lateSlotId = slotId(sort, 1);
+        String postId = api.publishPost(page, sortId, "Help us sort food!", PIPELINE);
+        jdbc.update("update organisations set verification_required = false where id = ?", organisationId);
+        String psid = person();
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
+        assertThat(text(botMessage(psid, 1))).contains("Which slot of Saturday food sort would you like?");
+
+        // the place is taken, then the answer saying so is refused (a rate limit): the retry finds the place
+        // taken, by this very message, and still says they are in
+        sandbox.rateLimit(page.id(), 32, 1, "POST", "/messages");
+        sandbox.message(page.id(), psid, "1");
+        assertThat(text(botMessage(psid, 2))).startsWith("You're in!");
+        assertThat(booked(sortId)).containsExactly(slotId);
+
+        sandbox.message(page.id(), psid, "I can't make it anymore");
+        assertThat(text(botMessage(psid, 3)))
+                .startsWith("Would you like to give up your place for Saturday food sort, ");
+        // the same for the place given up
+        sandbox.rateLimit(page.id(), 32, 1, "POST", "/messages");
+        sandbox.postback(page.id(), psid, "Yes, cancel it", "CANCEL|" + slotId);
+        assertThat(text(botMessage(psid, 4))).startsWith("Done: your place for Saturday food sort, ");
+        assertThat(booked(sortId)).isEmpty();
+
+        // and for a place given up by typing the answer, which ends the dialog the retry would have read it in (another
+        // slot: the check for an answer already sent compares texts, and Facebook's times are whole seconds)
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
+        assertThat(text(botMessage(psid, 5))).contains("Which slot of Saturday food sort would you like?");
+        sandbox.message(page.id(), psid, "2");
+        assertThat(text(botMessage(psid, 6))).startsWith("You're in!").contains("(late sort)");
+        assertThat(booked(sortId)).containsExactly(lateSlotId);
+        sandbox.message(page.id(), psid, "cancel");
+        assertThat(text(botMessage(psid, 7)))
+                .startsWith("Would you like to give up your place for Saturday food sort, ");
+        sandbox.rateLimit(page.id(), 32, 1, "POST", "/messages");
+        sandbox.message(page.id(), psid, "yes");
+        assertThat(text(botMessage(psid, 8)))
+                .startsWith("Done: your place for Saturday food sort, ")
+                .contains("(late sort)");
+        assertThat(booked(sortId)).isEmpty();
+        assertThat(sandbox.calls(page.id() + "/messages", "POST"))
+                .filteredOn(call -> call.errorCode() != null)
+                .as("the three answers Facebook refused")
+                .hasSize(3);
     }
 
     @Test

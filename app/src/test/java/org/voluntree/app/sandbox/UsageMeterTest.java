@@ -62,6 +62,22 @@ class UsageMeterTest {
     }
 
     @Test
+    void aForcedLimitNamingAMethodAndPathHitsOnlyThoseCalls() {
+        meter.force(32, "P1", 1, "POST", "/messages");
+
+        assertThat(meter.call("P1", "GET", "/v24.0/P1/conversations", true).failure())
+                .isNull();
+        assertThat(meter.call("P1", "POST", "/v24.0/P1/feed", true).failure()).isNull();
+        assertThat(meter.call("P1", "POST", "/v24.0/P1/messages", true)
+                        .failure()
+                        .code())
+                .isEqualTo(32);
+        assertThat(meter.call("P1", "POST", "/v24.0/P1/messages", true).failure())
+                .as("used up")
+                .isNull();
+    }
+
+    @Test
     void forcedAppLimitsHitEveryCall() {
         meter.force(4, null, 1);
 

@@ -114,6 +114,17 @@ public final class SandboxClient {
         send("POST", "/sandbox/control/rate-limit", body, 200);
     }
 
+    /** As above, only for the calls of {@code method} whose path contains {@code path}. */
+    public void rateLimit(String pageId, int code, int count, String method, String path) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pageId", pageId);
+        body.put("code", code);
+        body.put("count", count);
+        body.put("method", method);
+        body.put("path", path);
+        send("POST", "/sandbox/control/rate-limit", body, 200);
+    }
+
     /** The next {@code count} calls of {@code method} whose path contains {@code path}: carried out, answer held. */
     public void hold(String path, String method, int count) {
         send("POST", "/sandbox/control/hold", Map.of("path", path, "method", method, "count", count), 200);
