@@ -102,6 +102,7 @@ class Conversations implements MessageHandler {
     private final SignupEvents signupEvents;
     private final DialogAnswers answers;
     private final Announcements announcements;
+    private final PinCodes pinCodes;
 
     Conversations(
             DialogStore dialogs,
@@ -116,8 +117,10 @@ class Conversations implements MessageHandler {
             ConversationProperties properties,
             SignupEvents signupEvents,
             DialogAnswers answers,
-            Announcements announcements) {
+            Announcements announcements,
+            PinCodes pinCodes) {
         this.dialogs = dialogs;
+        this.pinCodes = pinCodes;
         this.announcements = announcements;
         this.answers = answers;
         this.signupEvents = signupEvents;
@@ -392,12 +395,15 @@ class Conversations implements MessageHandler {
             return;
         }
         answers.mark(message);
+        String mail = pinMail(event);
+        // counted, and its code drawn, under the request: handled again, it is counted once and mails the same code
         Optional<Duration> capped = dialogs.countPinEmail(
                 event.pageId(),
                 event.authorId(),
                 properties.maxPinEmails(),
                 properties.pinEmailWindow(),
-                clock.instant());
+                clock.instant(),
+                mail);
         if (capped.isPresent()) {
             // every code comes with its tries: the cap on codes is what bounds the guesses, so the dialog
             // keeps the code sent last and the tries left on it
@@ -405,11 +411,10 @@ class Conversations implements MessageHandler {
             return;
         }
         String email = text.toLowerCase(Locale.ROOT);
-        String pin = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
+        String pin = pinCodes.codeFor(mail);
         byte[] saltBytes = new byte[8];
         random.nextBytes(saltBytes);
         String salt = HexFormat.of().formatHex(saltBytes);
-        String mail = pinMail(event);
         dialogs.save(
                 event.pageId(),
                 event.authorId(),

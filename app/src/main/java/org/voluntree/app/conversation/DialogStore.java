@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.redis.RedisNames;
@@ -26,10 +25,11 @@ class DialogStore {
 
     /**
      * The PIN emails sent to a person in the sliding window: KEYS[1] is a sorted set of their send times (ms).
-     * ARGV: the most a window holds, the window (ms), now (ms), and the member to add, or an empty one to only
-     * look. Forgets the sends that left the window; adds the member if fewer than the most are left and
-     * answers -1; else answers the ms until enough have left for one more (0 when looking and one more
-     * fits). A count from before the window slid (a plain counter) is dropped.
+     * ARGV: the most a window holds, the window (ms), now (ms), and the send to add (its request), or an empty
+     * one to only look. Forgets the sends that left the window; answers -1 for a send counted already (a request
+     * handled again), else adds it if fewer than the most are left and answers -1; else answers the ms until
+     * enough have left for one more (0 when looking and one more fits). A count from before the window slid (a
+     * plain counter) is dropped.
      */
     private static final String PIN_EMAILS = """
             local max, window, now = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
@@ -38,6 +38,9 @@ class DialogStore {
               redis.call('DEL', KEYS[1])
             end
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+            if ARGV[4] ~= '' and redis.call('ZSCORE', KEYS[1], ARGV[4]) then
+              return -1
+            end
             local sent = redis.call('ZCARD', KEYS[1])
             if sent < max then
               if ARGV[4] == '' then
@@ -102,12 +105,16 @@ class DialogStore {
     }
 
     /**
-     * Counts a PIN email to the person at {@code now}, unless {@code max} were counted in the {@code window}
-     * before it: then nothing is counted, and the answer is how long until one of them leaves it. The count
-     * lives beside the dialog, not in it, so that starting the dialog again does not reset it.
+     * Counts the PIN email of the request {@code send} (the key of its mail) to the person at {@code now},
+     * unless {@code max} were counted in the {@code window} before it: then nothing is counted, and the answer
+     * is how long until one of them leaves it. A request counted already is counted once. The count lives
+     * beside the dialog, not in it, so that starting the dialog again does not reset it.
      */
-    Optional<Duration> countPinEmail(String pageId, String psid, int max, Duration window, Instant now) {
-        long wait = pinEmails(pageId, psid, max, window, now, UUID.randomUUID().toString());
+    Optional<Duration> countPinEmail(String pageId, String psid, int max, Duration window, Instant now, String send) {
+        if (send.isEmpty()) {
+            throw new IllegalArgumentException("a PIN email is counted under its request");
+        }
+        long wait = pinEmails(pageId, psid, max, window, now, send);
         return wait < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(wait));
     }
 

@@ -83,6 +83,19 @@ class PinEmailWindowIT {
     }
 
     @Test
+    void aRequestHandledAgainIsCountedOnceEvenAtTheCap() {
+        count(0);
+        count(10);
+        assertThat(dialogs.countPinEmail(PAGE, PERSON, 3, HOUR, at(20), "pin:m_20"))
+                .isEmpty();
+
+        assertThat(dialogs.countPinEmail(PAGE, PERSON, 3, HOUR, at(21), "pin:m_20"))
+                .as("the third request again: counted already, so not refused")
+                .isEmpty();
+        assertThat(count(22)).as("a fourth request").contains(Duration.ofMinutes(38));
+    }
+
+    @Test
     void aCountKeptTheOldWayIsDroppedRatherThanRefusedOn() {
         // before the window slid, the count was a plain counter with an expiry
         redis.sync().set(RedisNames.conversation("pin-emails", PAGE, PERSON), "3".getBytes(StandardCharsets.US_ASCII));
@@ -95,7 +108,7 @@ class PinEmailWindowIT {
     }
 
     private Optional<Duration> count(int minute) {
-        return dialogs.countPinEmail(PAGE, PERSON, 3, HOUR, at(minute));
+        return dialogs.countPinEmail(PAGE, PERSON, 3, HOUR, at(minute), "pin:m_" + minute);
     }
 
     private static Instant at(int minute) {

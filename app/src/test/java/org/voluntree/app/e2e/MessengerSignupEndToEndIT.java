@@ -35,12 +35,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.app.testing.AdminApi;
 import org.voluntree.app.testing.AdminSession;
 import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.SandboxClient;
 import org.voluntree.app.testing.SandboxClient.SandboxPage;
 import org.voluntree.app.testing.TestServers;
+import org.voluntree.contracts.event.EventKind;
+import org.voluntree.contracts.event.InboundEvent;
 import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.redis.RedisNames;
 import tools.jackson.databind.JsonNode;
@@ -323,6 +326,64 @@ class MessengerSignupEndToEndIT {
         assertThat(redis.sync().pttl(RedisNames.conversation("pin-emails", page.id(), psid)))
                 .as("the count lapses within the hour")
                 .isBetween(1L, Duration.ofHours(1).toMillis());
+    }
+
+    @Test
+    void anAddressWhoseJobIsHandledAgainMailsOneCodeAndTheDialogExpectsThatOne() {
+        signupOfOneSlot();
+        String psid = person();
+        String address = "again." + psid + "@example.org";
+        sandbox.postback(page.id(), psid, "Yes, sign me up", "SIGNUP_YES|" + postId + "|");
+        assertThat(text(botMessage(psid, 1))).contains("type your email address");
+        sandbox.message(page.id(), psid, address);
+        assertThat(text(botMessage(psid, 2))).contains("emailed a 6-digit code to " + address);
+        String mailed = pinEmailed(address, 1);
+        String dialogKey = RedisNames.conversation("dialog", page.id(), psid);
+        String saltBefore = Json.MAPPER
+                .readTree(redis.sync().get(dialogKey))
+                .path("pinSalt")
+                .asString();
+
+        // the worker died after queueing the mail, before acknowledging the job: it is handled again
+        Map<String, Object> typed = jdbc.queryForMap(
+                "select id, external_id, created_at, received_at from messages where author_id = ? and text = ?",
+                psid,
+                address);
+        InboundEvent again = new InboundEvent(
+                (String) typed.get("external_id"),
+                EventKind.MESSAGE,
+                page.id(),
+                (String) typed.get("external_id"),
+                null,
+                null,
+                null,
+                psid,
+                null,
+                address,
+                null,
+                ((java.sql.Timestamp) typed.get("created_at")).toInstant(),
+                ((java.sql.Timestamp) typed.get("received_at")).toInstant(),
+                page.id());
+        redis.sync()
+                .lpush(
+                        RedisNames.REPLY_QUEUE,
+                        Json.write(new MessageToAnswer(
+                                organisationId, ((Number) typed.get("id")).longValue(), again, Map.of())));
+        await("the job handled again (the dialog saved anew)")
+                .atMost(PIPELINE)
+                .until(() -> !saltBefore.equals(Json.MAPPER
+                        .readTree(redis.sync().get(dialogKey))
+                        .path("pinSalt")
+                        .asString()));
+
+        assertThat(mailsTo(address)).as("one mail, as the job is one request").hasSize(1);
+        assertThat(redis.sync().zcard(RedisNames.conversation("pin-emails", page.id(), psid)))
+                .as("counted once")
+                .isEqualTo(1);
+        sandbox.message(page.id(), psid, mailed);
+        assertThat(text(botMessage(psid, 3)))
+                .as("the code mailed is the one expected")
+                .startsWith("Thanks, your email is confirmed!");
     }
 
     @Test

@@ -46,6 +46,12 @@ public final class RedisNames {
     /** Channel on which a web node announces a login session that ended, so every node closes its sockets. */
     public static final String SESSION_ENDED_CHANNEL = "session:ended";
 
+    /**
+     * The installation's key for the codes mailed to volunteers (random, made once): a code is derived from it
+     * and the request, so a request handled twice mails and expects one code.
+     */
+    public static final String PIN_CODE_KEY = "conversation:pin-code-key";
+
     private RedisNames() {}
 
     /** The list a consumer moves items into while it works on them. */
