@@ -37,8 +37,12 @@ final class Conversations {
             Map<String, Object> message,
             Instant sentAt) {}
 
+    /** A message (or the title of a button tapped) the person sent the page. */
+    record ReceivedMessage(String messageId, String pageId, String psid, String text, Instant receivedAt) {}
+
     private final Clock clock;
     private final Map<String, Instant> lastInbound = new HashMap<>();
+    private final List<ReceivedMessage> received = new ArrayList<>();
     private final Set<String> privatelyReplied = new HashSet<>();
     private final List<SentMessage> sent = new ArrayList<>();
 
@@ -49,6 +53,17 @@ final class Conversations {
     /** The person wrote to the page (a message or a postback): the 24-hour window opens again. */
     synchronized void inbound(String pageId, String psid) {
         lastInbound.put(pageId + "/" + psid, clock.instant());
+    }
+
+    /** As above, keeping what they wrote for the conversation's history. */
+    synchronized void inbound(String pageId, String psid, String messageId, String text) {
+        Instant now = clock.instant();
+        lastInbound.put(pageId + "/" + psid, now);
+        received.add(new ReceivedMessage(messageId, pageId, psid, text, now));
+    }
+
+    synchronized List<ReceivedMessage> received() {
+        return List.copyOf(received);
     }
 
     /** Facebook's {@code can_reply_privately}: not replied to yet, and young enough. */
@@ -98,6 +113,7 @@ final class Conversations {
 
     synchronized void clear() {
         lastInbound.clear();
+        received.clear();
         privatelyReplied.clear();
         sent.clear();
     }

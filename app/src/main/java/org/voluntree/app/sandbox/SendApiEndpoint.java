@@ -1,6 +1,8 @@
 package org.voluntree.app.sandbox;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,25 +87,47 @@ final class SendApiEndpoint {
      */
     Map<String, Object> conversation(Page page, GraphRequest request) {
         String psid = request.required("user_id");
-        List<Map<String, Object>> messages = new ArrayList<>();
-        List<SentMessage> sent = conversations.sent();
-        for (int i = sent.size() - 1; i >= 0 && messages.size() < 25; i--) {
-            SentMessage m = sent.get(i);
+        // the thread as Facebook lists it: both sides, newest first, a page of 25
+        List<ThreadMessage> thread = new ArrayList<>();
+        for (SentMessage m : conversations.sent()) {
             if (m.pageId().equals(page.id()) && psid.equals(m.recipientId())) {
-                Map<String, Object> message = new LinkedHashMap<>();
-                message.put("id", m.messageId());
-                message.put("message", textOf(m.message()));
-                message.put("from", Map.of("id", page.id(), "name", page.name()));
-                message.put("to", Map.of("data", List.of(Map.of("id", psid))));
-                message.put("created_time", GraphJson.time(m.sentAt()));
-                messages.add(message);
+                thread.add(new ThreadMessage(
+                        m.messageId(),
+                        textOf(m.message()),
+                        Map.of("id", page.id(), "name", page.name()),
+                        psid,
+                        m.sentAt()));
             }
         }
-        if (messages.isEmpty()) {
+        for (Conversations.ReceivedMessage m : conversations.received()) {
+            if (m.pageId().equals(page.id()) && psid.equals(m.psid())) {
+                thread.add(new ThreadMessage(m.messageId(), m.text(), Map.of("id", psid), page.id(), m.receivedAt()));
+            }
+        }
+        if (thread.isEmpty()) {
             return Map.of("data", List.of());
         }
+        List<Map<String, Object>> messages = thread.stream()
+                .sorted(Comparator.comparing(ThreadMessage::at).reversed())
+                .limit(25)
+                .map(ThreadMessage::json)
+                .toList();
         return Map.of(
                 "data", List.of(Map.of("id", "t_" + page.id() + "_" + psid, "messages", Map.of("data", messages))));
+    }
+
+    /** One message of a conversation, from either side. */
+    private record ThreadMessage(String id, String text, Map<String, String> from, String toId, Instant at) {
+
+        Map<String, Object> json() {
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("id", id);
+            message.put("message", text == null ? "" : text);
+            message.put("from", from);
+            message.put("to", Map.of("data", List.of(Map.of("id", toId))));
+            message.put("created_time", GraphJson.time(at));
+            return message;
+        }
     }
 
     /** A sent message's text: its own, or its button template's. */

@@ -81,9 +81,10 @@ final class WebhookSimulator {
      * the tap on a quick reply: Facebook sends the reply's title as the text and its payload beside it.
      */
     Delivery message(Page page, String psid, String text, String quickReplyPayload) {
-        state.conversations().inbound(page.id(), psid);
+        String mid = mid();
+        state.conversations().inbound(page.id(), psid, mid, text);
         Map<String, Object> message = new LinkedHashMap<>();
-        message.put("mid", mid());
+        message.put("mid", mid);
         message.put("text", text);
         if (quickReplyPayload != null && !quickReplyPayload.isBlank()) {
             message.put("quick_reply", Map.of("payload", quickReplyPayload));
@@ -93,11 +94,13 @@ final class WebhookSimulator {
 
     /** A tap on a postback button; opens the 24-hour window too. */
     Delivery postback(Page page, String psid, String payload, String title) {
-        state.conversations().inbound(page.id(), psid);
+        String mid = mid();
+        // the thread shows the button's title as what the person said
+        state.conversations().inbound(page.id(), psid, mid, title);
         Map<String, Object> postback = new LinkedHashMap<>();
         postback.put("title", title);
         postback.put("payload", payload);
-        postback.put("mid", mid());
+        postback.put("mid", mid);
         return deliver(messaging(page.id(), psid, page.id(), "postback", postback));
     }
 

@@ -340,6 +340,47 @@ class FacebookSandboxIT {
     }
 
     @Test
+    void aConversationListsWhatBothSidesSaidNewestFirst() {
+        post(
+                "/sandbox/simulate/message",
+                "{\"pageId\":\"" + pageId + "\",\"psid\":\"PSID-6\",\"text\":\"hi, can I help?\"}");
+        post("/sandbox/control/clock", "{\"advance\":\"PT2S\"}");
+        page.publish(
+                pageId + "/messages",
+                SendResponse.class,
+                Parameter.with("recipient", new IdMessageRecipient("PSID-6")),
+                Parameter.with("message", new Message("Yes please!")),
+                Parameter.with("messaging_type", MessagingType.RESPONSE));
+        post("/sandbox/control/clock", "{\"advance\":\"PT2S\"}");
+        post(
+                "/sandbox/simulate/message",
+                "{\"pageId\":\"" + pageId + "\",\"psid\":\"PSID-6\",\"text\":\"great, see you\"}");
+
+        JsonObject conversations = page.fetchObject(
+                pageId + "/conversations",
+                JsonObject.class,
+                Parameter.with("platform", "messenger"),
+                Parameter.with("user_id", "PSID-6"),
+                Parameter.with("fields", "messages.limit(25){message,from,created_time}"));
+
+        var messages = conversations
+                .get("data")
+                .asArray()
+                .get(0)
+                .asObject()
+                .get("messages")
+                .asObject()
+                .get("data")
+                .asArray();
+        List<String> said = new ArrayList<>();
+        for (var message : messages) {
+            said.add(message.asObject().get("from").asObject().getString("id", null) + ": "
+                    + message.asObject().getString("message", null));
+        }
+        assertThat(said).containsExactly("PSID-6: great, see you", pageId + ": Yes please!", "PSID-6: hi, can I help?");
+    }
+
+    @Test
     void subscribesTheAppToThePage() {
         GraphResponse subscribed = page.publish(
                 pageId + "/subscribed_apps",
