@@ -1,5 +1,6 @@
 package org.voluntree.modeltools.train;
 
+import java.util.function.Consumer;
 import org.voluntree.contracts.text.ExtraFeatures;
 import org.voluntree.contracts.text.FeaturiserConfig;
 import org.voluntree.contracts.text.TextNormaliser;
@@ -171,327 +172,137 @@ public record TrainingConfig(
     }
 
     public TrainingConfig withFeaturiser(FeaturiserConfig value) {
-        return new TrainingConfig(
-                value,
-                embeddingDim,
-                hiddenUnits,
-                epochs,
-                batchSize,
-                learningRate,
-                validationFraction,
-                seed,
-                calibration,
-                classWeightPower,
-                ensemble,
-                earlyStopping,
-                tokenDropout,
-                pooling,
-                l2,
-                nbScaling);
+        return edit(f -> f.featuriser = value);
     }
 
     public TrainingConfig withEmbeddingDim(int value) {
-        return new TrainingConfig(
-                featuriser,
-                value,
-                hiddenUnits,
-                epochs,
-                batchSize,
-                learningRate,
-                validationFraction,
-                seed,
-                calibration,
-                classWeightPower,
-                ensemble,
-                earlyStopping,
-                tokenDropout,
-                pooling,
-                l2,
-                nbScaling);
+        return edit(f -> f.embeddingDim = value);
     }
 
     public TrainingConfig withHiddenUnits(int value) {
-        return new TrainingConfig(
-                featuriser,
-                embeddingDim,
-                value,
-                epochs,
-                batchSize,
-                learningRate,
-                validationFraction,
-                seed,
-                calibration,
-                classWeightPower,
-                ensemble,
-                earlyStopping,
-                tokenDropout,
-                pooling,
-                l2,
-                nbScaling);
+        return edit(f -> f.hiddenUnits = value);
     }
 
     public TrainingConfig withEpochs(int value) {
-        return new TrainingConfig(
-                featuriser,
-                embeddingDim,
-                hiddenUnits,
-                value,
-                batchSize,
-                learningRate,
-                validationFraction,
-                seed,
-                calibration,
-                classWeightPower,
-                ensemble,
-                earlyStopping,
-                tokenDropout,
-                pooling,
-                l2,
-                nbScaling);
+        return edit(f -> f.epochs = value);
     }
 
     public TrainingConfig withBatchSize(int value) {
-        return new TrainingConfig(
-                featuriser,
-                embeddingDim,
-                hiddenUnits,
-                epochs,
-                value,
-                learningRate,
-                validationFraction,
-                seed,
-                calibration,
-                classWeightPower,
-                ensemble,
-                earlyStopping,
-                tokenDropout,
-                pooling,
-                l2,
-                nbScaling);
+        return edit(f -> f.batchSize = value);
     }
 
     public TrainingConfig withLearningRate(float value) {
-        return new TrainingConfig(
-                featuriser,
-                embeddingDim,
-                hiddenUnits,
-                epochs,
-                batchSize,
-                value,
-                validationFraction,
-                seed,
-                calibration,
-                classWeightPower,
-                ensemble,
-                earlyStopping,
-                tokenDropout,
-                pooling,
-                l2,
-                nbScaling);
+        return edit(f -> f.learningRate = value);
     }
 
     public TrainingConfig withValidationFraction(double value) {
-        return new TrainingConfig(
-                featuriser,
-                embeddingDim,
-                hiddenUnits,
-                epochs,
-                batchSize,
-                learningRate,
-                value,
-                seed,
-                calibration,
-                classWeightPower,
-                ensemble,
-                earlyStopping,
-                tokenDropout,
-                pooling,
-                l2,
-                nbScaling);
+        return edit(f -> f.validationFraction = value);
     }
 
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(
-                featuriser,
-                embeddingDim,
-                hiddenUnits,
-                epochs,
-                batchSize,
-                learningRate,
-                validationFraction,
-                value,
-                calibration,
-                classWeightPower,
-                ensemble,
-                earlyStopping,
-                tokenDropout,
-                pooling,
-                l2,
-                nbScaling);
+        return edit(f -> f.seed = value);
     }
 
     public TrainingConfig withCalibration(DecisionCalibration value) {
-        return new TrainingConfig(
-                featuriser,
-                embeddingDim,
-                hiddenUnits,
-                epochs,
-                batchSize,
-                learningRate,
-                validationFraction,
-                seed,
-                value,
-                classWeightPower,
-                ensemble,
-                earlyStopping,
-                tokenDropout,
-                pooling,
-                l2,
-                nbScaling);
+        return edit(f -> f.calibration = value);
     }
 
     public TrainingConfig withClassWeightPower(double value) {
-        return new TrainingConfig(
-                featuriser,
-                embeddingDim,
-                hiddenUnits,
-                epochs,
-                batchSize,
-                learningRate,
-                validationFraction,
-                seed,
-                calibration,
-                value,
-                ensemble,
-                earlyStopping,
-                tokenDropout,
-                pooling,
-                l2,
-                nbScaling);
+        return edit(f -> f.classWeightPower = value);
     }
 
     public TrainingConfig withEnsemble(int value) {
-        return new TrainingConfig(
-                featuriser,
-                embeddingDim,
-                hiddenUnits,
-                epochs,
-                batchSize,
-                learningRate,
-                validationFraction,
-                seed,
-                calibration,
-                classWeightPower,
-                value,
-                earlyStopping,
-                tokenDropout,
-                pooling,
-                l2,
-                nbScaling);
+        return edit(f -> f.ensemble = value);
     }
 
     public TrainingConfig withEarlyStopping(boolean value) {
-        return new TrainingConfig(
-                featuriser,
-                embeddingDim,
-                hiddenUnits,
-                epochs,
-                batchSize,
-                learningRate,
-                validationFraction,
-                seed,
-                calibration,
-                classWeightPower,
-                ensemble,
-                value,
-                tokenDropout,
-                pooling,
-                l2,
-                nbScaling);
+        return edit(f -> f.earlyStopping = value);
     }
 
     public TrainingConfig withTokenDropout(double value) {
-        return new TrainingConfig(
-                featuriser,
-                embeddingDim,
-                hiddenUnits,
-                epochs,
-                batchSize,
-                learningRate,
-                validationFraction,
-                seed,
-                calibration,
-                classWeightPower,
-                ensemble,
-                earlyStopping,
-                value,
-                pooling,
-                l2,
-                nbScaling);
+        return edit(f -> f.tokenDropout = value);
     }
 
     public TrainingConfig withPooling(Pooling value) {
-        return new TrainingConfig(
-                featuriser,
-                embeddingDim,
-                hiddenUnits,
-                epochs,
-                batchSize,
-                learningRate,
-                validationFraction,
-                seed,
-                calibration,
-                classWeightPower,
-                ensemble,
-                earlyStopping,
-                tokenDropout,
-                value,
-                l2,
-                nbScaling);
+        return edit(f -> f.pooling = value);
     }
 
     public TrainingConfig withL2(double value) {
-        return new TrainingConfig(
-                featuriser,
-                embeddingDim,
-                hiddenUnits,
-                epochs,
-                batchSize,
-                learningRate,
-                validationFraction,
-                seed,
-                calibration,
-                classWeightPower,
-                ensemble,
-                earlyStopping,
-                tokenDropout,
-                pooling,
-                value,
-                nbScaling);
+        return edit(f -> f.l2 = value);
     }
 
     public TrainingConfig withNbScaling(String value) {
-        return new TrainingConfig(
-                featuriser,
-                embeddingDim,
-                hiddenUnits,
-                epochs,
-                batchSize,
-                learningRate,
-                validationFraction,
-                seed,
-                calibration,
-                classWeightPower,
-                ensemble,
-                earlyStopping,
-                tokenDropout,
-                pooling,
-                l2,
-                value);
+        return edit(f -> f.nbScaling = value);
     }
 
     /** The manifest's family name for this shape of network. */
     public String family() {
         return hiddenUnits > 0 ? "embedding-bag-mlp" : "embedding-bag";
+    }
+
+    /** A copy with what {@code change} sets on a mutable copy of the fields (checked again when built). */
+    private TrainingConfig edit(Consumer<Fields> change) {
+        Fields fields = new Fields(this);
+        change.accept(fields);
+        return fields.build();
+    }
+
+    /** The fields of a configuration, to change one or two in a with-method. */
+    private static final class Fields {
+        FeaturiserConfig featuriser;
+        int embeddingDim;
+        int hiddenUnits;
+        int epochs;
+        int batchSize;
+        float learningRate;
+        double validationFraction;
+        long seed;
+        DecisionCalibration calibration;
+        double classWeightPower;
+        int ensemble;
+        boolean earlyStopping;
+        double tokenDropout;
+        Pooling pooling;
+        double l2;
+        String nbScaling;
+
+        Fields(TrainingConfig config) {
+            featuriser = config.featuriser;
+            embeddingDim = config.embeddingDim;
+            hiddenUnits = config.hiddenUnits;
+            epochs = config.epochs;
+            batchSize = config.batchSize;
+            learningRate = config.learningRate;
+            validationFraction = config.validationFraction;
+            seed = config.seed;
+            calibration = config.calibration;
+            classWeightPower = config.classWeightPower;
+            ensemble = config.ensemble;
+            earlyStopping = config.earlyStopping;
+            tokenDropout = config.tokenDropout;
+            pooling = config.pooling;
+            l2 = config.l2;
+            nbScaling = config.nbScaling;
+        }
+
+        TrainingConfig build() {
+            return new TrainingConfig(
+                    featuriser,
+                    embeddingDim,
+                    hiddenUnits,
+                    epochs,
+                    batchSize,
+                    learningRate,
+                    validationFraction,
+                    seed,
+                    calibration,
+                    classWeightPower,
+                    ensemble,
+                    earlyStopping,
+                    tokenDropout,
+                    pooling,
+                    l2,
+                    nbScaling);
+        }
     }
 }
