@@ -106,12 +106,9 @@ public final class SandboxClient {
         send("POST", "/sandbox/control/tokens/" + pageId + "/revoke", null, 200);
     }
 
+    /** The next {@code count} calls (of the page, when named) fail with that rate-limit code. */
     public void rateLimit(String pageId, int code, int count) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("pageId", pageId);
-        body.put("code", code);
-        body.put("count", count);
-        send("POST", "/sandbox/control/rate-limit", body, 200);
+        rateLimit(pageId, code, count, null, null);
     }
 
     /** As above, only for the calls of {@code method} whose path contains {@code path}. */
