@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.account.Permissions;
+import org.voluntree.app.outbox.JobOutbox;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
 import org.voluntree.app.signup.SignupStore;
@@ -29,7 +30,7 @@ import org.voluntree.app.signup.SignupStore;
  * 24-hour window with Facebook's tag for updates about an event the person registered for. Only people
  * who ever wrote to the page in Messenger can be reached; the answer says how many were. The message is
  * stored with its jobs in one transaction, so once it is answered it is sent, also when Redis does not take
- * the jobs at that moment ({@link ReplyOutbox}).
+ * the jobs at that moment ({@link JobOutbox}).
  */
 @Tag(name = "Signups", description = "Events with dates x slots")
 @RestController
@@ -67,7 +68,7 @@ class AnnouncementController {
         Permissions.requireWriter(admin);
         signups.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("signup"));
         // the row and its jobs in one transaction: the jobs are pushed once it commits (a job answered at once
-        // finds the text it sends), or wait for Redis in reply_outbox; nothing is recorded as sent unless they are kept
+        // finds the text it sends), or wait for Redis in job_outbox; nothing is recorded as sent unless they are kept
         long announcement = transaction.execute(status -> {
             long created = announcements.create(
                     admin.organisationId(), id, admin.adminId(), request.text().strip());

@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param reminderBefore how long before a slot starts its volunteers are reminded in Messenger (those who
  *     took the place earlier than that); zero for no reminders
  * @param reminderCheckEvery how often the scheduler looks for places to remind
- * @param outboxRelayEvery how often the scheduler pushes the notices that waited for Redis ({@link ReplyOutbox})
+ * @param outboxRelayEvery how often the scheduler pushes the queue jobs that waited for Redis
+ *     ({@link org.voluntree.app.outbox.JobOutbox}: Messenger notices, posts to publish)
  */
 @Validated
 @ConfigurationProperties("voluntree.conversation")

@@ -7,11 +7,13 @@ import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.voluntree.app.outbox.JobOutbox;
 import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.app.signup.PlaceChanged;
 import org.voluntree.contracts.event.EventKind;
 import org.voluntree.contracts.event.InboundEvent;
 import org.voluntree.contracts.event.Json;
+import org.voluntree.contracts.redis.RedisNames;
 
 /**
  * Queues the Messenger notices of an admin's change to people's places, a slot moved to other times or
@@ -19,7 +21,7 @@ import org.voluntree.contracts.event.Json;
  * coming up ({@link PlaceReminders}), and what an admin writes to everyone with a place to come in a
  * signup ({@link AnnouncementController}). Each is a {@code q:reply} job on the person's latest Messenger
  * message to the organisation's pages, with a notice naming the change, made in the transaction of that
- * change (the publisher's, which must be there; {@link ReplyOutbox} keeps the jobs with it and pushes them
+ * change (the publisher's, which must be there; {@link JobOutbox} keeps the jobs with it and pushes them
  * once it commits), so a committed change is never without its notices. The reply workers send each once
  * ({@code replies}, under {@code <message>#<notice>}) and retry it like any reply; {@link Conversations}
  * words it and checks, when it is sent, that it is still true. Someone
@@ -83,9 +85,9 @@ class PlaceNotices {
     record Notice(String kind, long slotId, Long signupId, Instant startsAt, Instant endsAt) {}
 
     private final JdbcTemplate jdbc;
-    private final ReplyOutbox outbox;
+    private final JobOutbox outbox;
 
-    PlaceNotices(JdbcTemplate jdbc, ReplyOutbox outbox) {
+    PlaceNotices(JdbcTemplate jdbc, JobOutbox outbox) {
         this.jdbc = jdbc;
         this.outbox = outbox;
     }
@@ -205,8 +207,8 @@ class PlaceNotices {
 
     /**
      * Queues one job a person among {@code rows} ({@link #IN_SLOT}, {@link #ONE} or {@link #ANY}, whose one
-     * parameter is {@code id}) in the caller's transaction, which must be there: kept in {@code reply_outbox}
-     * with the change it tells of and pushed to {@code q:reply} once that commits ({@link ReplyOutbox}).
+     * parameter is {@code id}) in the caller's transaction, which must be there: kept in {@code job_outbox}
+     * with the change it tells of and pushed to {@code q:reply} once that commits ({@link JobOutbox}).
      * Returns how many.
      */
     private int queue(long organisationId, String rows, Object id, String notice) {
@@ -234,7 +236,7 @@ class PlaceNotices {
                 organisationId,
                 id);
         if (!jobs.isEmpty()) {
-            outbox.keep(jobs);
+            outbox.keep(RedisNames.REPLY_QUEUE, jobs);
         }
         return jobs.size();
     }

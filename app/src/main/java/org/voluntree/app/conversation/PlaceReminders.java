@@ -18,7 +18,7 @@ import org.voluntree.app.roles.Role;
  * moment are reminded: someone who just signed up has the confirmation in front of them. Each place is
  * reminded once ({@code slot_assignments.reminded_at}, set in the transaction that queues the notice, so
  * two schedulers never both take it, and the notice is kept with it until Redis takes it: {@link
- * ReplyOutbox}); the notice is checked again when it is sent ({@link Conversations}: still their place, at
+ * org.voluntree.app.outbox.JobOutbox}); the notice is checked again when it is sent ({@link Conversations}: still their place, at
  * those times, not opted out).
  */
 @Component

@@ -106,7 +106,8 @@ public class PersonalData {
         named.update("delete from signup_offers where facebook_user_id in (:ids)", ids);
         // Messenger notices to them that wait for Redis (q:reply jobs, JSON, on a message they wrote)
         named.update(
-                "delete from reply_outbox where convert_from(job, 'UTF8')::jsonb #>> '{event,authorId}' in (:ids)",
+                "delete from job_outbox where queue = 'q:reply'"
+                        + " and convert_from(job, 'UTF8')::jsonb #>> '{event,authorId}' in (:ids)",
                 ids);
         erasures.record(person.facebookUserIds());
         jdbc.update("""

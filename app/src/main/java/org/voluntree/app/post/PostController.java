@@ -1,16 +1,15 @@
 package org.voluntree.app.post;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +22,7 @@ import org.voluntree.app.account.Permissions;
 import org.voluntree.app.api.InvalidFieldException;
 import org.voluntree.app.api.PlannedTimes;
 import org.voluntree.app.messages.RecentMessages;
+import org.voluntree.app.outbox.JobOutbox;
 import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
 import org.voluntree.contracts.redis.RedisNames;
@@ -38,13 +38,15 @@ class PostController {
 
     private final PostStore posts;
     private final RecentMessages messages;
-    private final StatefulRedisConnection<String, byte[]> redis;
+    private final JobOutbox outbox;
+    private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
-    PostController(PostStore posts, RecentMessages messages, StatefulRedisConnection<String, byte[]> redis) {
+    PostController(PostStore posts, RecentMessages messages, JobOutbox outbox, TransactionTemplate transaction) {
         this.posts = posts;
         this.messages = messages;
-        this.redis = redis;
+        this.outbox = outbox;
+        this.transaction = transaction;
     }
 
     @Operation(summary = "The organisation's posts, newest first")
@@ -92,13 +94,17 @@ class PostController {
     Map<String, Object> publish(@AuthenticationPrincipal AdminAccount admin, @PathVariable long id) {
         Permissions.requireWriter(admin);
         PostView post = posts.find(admin.organisationId(), id).orElseThrow(() -> Permissions.notFound("post"));
-        String state = posts.requestPublish(admin.organisationId(), id, clock.instant())
-                .orElseThrow(() -> new ResponseStatusException(
-                        HttpStatus.CONFLICT,
-                        "the post is " + post.state() + "; only drafts and failed posts can be published"));
-        if ("publishing".equals(state)) {
-            redis.sync().lpush(RedisNames.PUBLISH_QUEUE, Long.toString(id).getBytes(StandardCharsets.UTF_8));
-        }
+        // the state and its job in one transaction: a post never waits in 'publishing' without one
+        String state = transaction.execute(status -> {
+            String next = posts.requestPublish(admin.organisationId(), id, clock.instant())
+                    .orElseThrow(() -> new ResponseStatusException(
+                            HttpStatus.CONFLICT,
+                            "the post is " + post.state() + "; only drafts and failed posts can be published"));
+            if ("publishing".equals(next)) {
+                outbox.keep(RedisNames.PUBLISH_QUEUE, List.of(PublishRoles.job(id)));
+            }
+            return next;
+        });
         return Map.of("id", id, "state", state);
     }
 }

@@ -1,16 +1,18 @@
 package org.voluntree.app.post;
 
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.voluntree.app.conversation.ConversationProperties;
 import org.voluntree.app.facebook.GraphApi;
+import org.voluntree.app.outbox.JobOutbox;
 import org.voluntree.app.page.PageAlerts;
 import org.voluntree.app.page.PageProperties;
 import org.voluntree.app.page.PageTokens;
@@ -55,26 +57,42 @@ class PublishRoles {
 
     @Bean
     @ConditionalOnRole(Role.SCHEDULER)
-    DuePosts duePosts(PostStore posts, StatefulRedisConnection<String, byte[]> redis) {
-        return new DuePosts(posts, redis);
+    DuePosts duePosts(PostStore posts, JobOutbox outbox, TransactionTemplate transaction) {
+        return new DuePosts(posts, outbox, transaction);
     }
 
-    /** Moves scheduled posts whose time has come to {@code q:publish}. */
+    /** The {@code q:publish} job that publishes a post. */
+    static byte[] job(long postId) {
+        return Long.toString(postId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Moves scheduled posts whose time has come to {@code q:publish}, their state and their jobs in one
+     * transaction ({@link JobOutbox}).
+     */
     static final class DuePosts {
 
         private final PostStore posts;
-        private final StatefulRedisConnection<String, byte[]> redis;
+        private final JobOutbox outbox;
+        private final TransactionTemplate transaction;
         private final Clock clock = Clock.systemUTC();
 
-        DuePosts(PostStore posts, StatefulRedisConnection<String, byte[]> redis) {
+        DuePosts(PostStore posts, JobOutbox outbox, TransactionTemplate transaction) {
             this.posts = posts;
-            this.redis = redis;
+            this.outbox = outbox;
+            this.transaction = transaction;
         }
 
         @Scheduled(fixedDelayString = "${voluntree.posts.due-check-every:15s}")
         void enqueueDue() {
-            for (long id : posts.claimDue(clock.instant())) {
-                redis.sync().lpush(RedisNames.PUBLISH_QUEUE, Long.toString(id).getBytes(StandardCharsets.UTF_8));
+            List<Long> due = transaction.execute(status -> {
+                List<Long> claimed = posts.claimDue(clock.instant());
+                outbox.keep(
+                        RedisNames.PUBLISH_QUEUE,
+                        claimed.stream().map(PublishRoles::job).toList());
+                return claimed;
+            });
+            for (long id : due) {
                 log.info("Post {} is due: queued for publishing", id);
             }
         }

@@ -123,8 +123,9 @@ class SignupController {
             @Valid @RequestBody SignupRequest request) {
         Permissions.requireWriter(admin);
         checkSlots(request);
-        // the edit and the notices of the places it changed in one transaction (PlaceChanged's listeners keep
-        // them with it): a committed edit always has its notices, a refused one has none
+        // the edit, the notices of the places it changed and the jobs that rewrite its posts in one transaction
+        // (the listeners of PlaceChanged and SignupEdited keep them with it): a committed edit always has them,
+        // a refused one has none
         SignupView after = transaction.execute(status -> {
             List<Slot> before = signups.find(admin.organisationId(), id)
                     .map(SignupView::slots)
@@ -136,10 +137,11 @@ class SignupController {
             }
             SignupView edited = signups.find(admin.organisationId(), id).orElseThrow();
             publishPlaceChanges(admin.organisationId(), id, before, peopleBefore, edited.slots());
+            // the posts that list its schedule are written again (their jobs kept with the edit too)
+            published.publishEvent(new SignupEdited(admin.organisationId(), id));
             return edited;
         });
         events.changed(admin.organisationId(), id);
-        published.publishEvent(new SignupEdited(admin.organisationId(), id));
         return after;
     }
 

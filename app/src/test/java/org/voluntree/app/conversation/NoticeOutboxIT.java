@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.voluntree.app.account.AdminAccount;
+import org.voluntree.app.outbox.JobOutbox;
 import org.voluntree.app.reply.MessageToAnswer;
 import org.voluntree.app.signup.PlaceChanged;
 import org.voluntree.app.signup.SignupRequest;
@@ -39,7 +40,7 @@ import org.voluntree.contracts.testing.TestRedis;
 /**
  * Messenger notices are kept with the change they tell of, against real PostgreSQL and a real Redis (and one
  * that is stopped first): once the change commits they reach {@code q:reply} at once; when Redis does not take
- * them they wait in {@code reply_outbox} and reach it once Redis is back; a change rolled back has none.
+ * them they wait in {@code job_outbox} and reach it once Redis is back; a change rolled back has none.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(OrganisationFixture.class)
@@ -68,7 +69,7 @@ class NoticeOutboxIT {
     Announcements announcements;
 
     @Autowired
-    ReplyOutbox outbox;
+    JobOutbox outbox;
 
     @Autowired
     PlaceNotices notices;
@@ -107,7 +108,7 @@ class NoticeOutboxIT {
         maya = signups.volunteer(organisationId, "9001", "Maya Cruz");
         slotId = signups.allSlots(signupId).get(0).id();
         jdbc.update("insert into slot_assignments (slot_id, volunteer_id) values (?, ?)", slotId, maya);
-        jdbc.update("truncate reply_outbox");
+        jdbc.update("truncate job_outbox");
         TestRedis.flush();
     }
 
@@ -220,7 +221,7 @@ class NoticeOutboxIT {
         try (StatefulRedisConnection<String, byte[]> redis = client.connect(RedisCodecs.STRING_BYTES)) {
             redis.setTimeout(Duration.ofSeconds(2));
             doomed.close();
-            body.accept(new PlaceNotices(jdbc, new ReplyOutbox(jdbc, transaction, redis)));
+            body.accept(new PlaceNotices(jdbc, new JobOutbox(jdbc, transaction, redis)));
         } finally {
             client.shutdown();
         }

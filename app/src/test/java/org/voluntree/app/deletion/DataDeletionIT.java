@@ -187,10 +187,10 @@ class DataDeletionIT {
                 RedisNames.EMAIL_QUEUE,
                 Json.write(pinMail("maya@example.org", message)),
                 Json.write(pinMail("s@x.org", other)));
-        // notices that waited for Redis (reply_outbox): hers goes, the other person's stays
-        jdbc.update("truncate reply_outbox");
+        // notices that waited for Redis (job_outbox): hers goes, the other person's stays
+        jdbc.update("truncate job_outbox");
         for (InboundEvent e : List.of(message, other)) {
-            jdbc.update("insert into reply_outbox (job) values (?)", (Object)
+            jdbc.update("insert into job_outbox (queue, job) values ('q:reply', ?)", (Object)
                     Json.write(new MessageToAnswer(org, 1, e, Map.of(), "slot_reminder|1|2|3")));
         }
         DeadLetters dead = new DeadLetters(r);
@@ -219,7 +219,7 @@ class DataDeletionIT {
                 .as("her PIN e-mail, not yet sent")
                 .containsExactly("s@x.org");
         assertThat(dead.list(10)).extracting(l -> externalId(l.payload())).containsExactly("c-stays");
-        assertThat(jdbc.queryForList("select job from reply_outbox", byte[].class))
+        assertThat(jdbc.queryForList("select job from job_outbox", byte[].class))
                 .extracting(job -> Json.read(job, MessageToAnswer.class).event().externalId())
                 .containsExactly("c-stays");
         assertThat(jdbc.queryForObject("select count(*) from erased_people", Integer.class))

@@ -1,4 +1,4 @@
-package org.voluntree.app.conversation;
+package org.voluntree.app.outbox;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,18 +8,19 @@ import org.voluntree.app.roles.ConditionalOnRole;
 import org.voluntree.app.roles.Role;
 
 /**
- * The scheduler pushes the jobs kept in {@link ReplyOutbox} to {@code q:reply} every
- * {@code voluntree.conversation.outbox-relay-every} (5 seconds).
+ * The scheduler pushes the jobs kept in {@link JobOutbox} to their queues every
+ * {@code voluntree.conversation.outbox-relay-every} (5 seconds; the setting kept the name it had when the
+ * outbox held only Messenger notices).
  */
 @Component
 @ConditionalOnRole(Role.SCHEDULER)
-class ReplyOutboxRelay {
+class JobOutboxRelay {
 
-    private static final Logger log = LoggerFactory.getLogger(ReplyOutboxRelay.class);
+    private static final Logger log = LoggerFactory.getLogger(JobOutboxRelay.class);
 
-    private final ReplyOutbox outbox;
+    private final JobOutbox outbox;
 
-    ReplyOutboxRelay(ReplyOutbox outbox) {
+    JobOutboxRelay(JobOutbox outbox) {
         this.outbox = outbox;
     }
 
@@ -32,11 +33,11 @@ class ReplyOutboxRelay {
             do {
                 pushed = outbox.relay();
                 if (pushed > 0) {
-                    log.info("Queued {} Messenger notices that had waited for Redis", pushed);
+                    log.info("Queued {} jobs that had waited for Redis", pushed);
                 }
-            } while (pushed == ReplyOutbox.BATCH);
+            } while (pushed == JobOutbox.BATCH);
         } catch (RuntimeException e) {
-            log.warn("Messenger notices are still waiting for Redis; the next round tries again: {}", e.toString());
+            log.warn("Queue jobs are still waiting for Redis; the next round tries again: {}", e.toString());
         }
     }
 }
