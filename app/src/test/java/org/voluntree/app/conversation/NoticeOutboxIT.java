@@ -3,11 +3,8 @@ package org.voluntree.app.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,9 +27,9 @@ import org.voluntree.app.signup.PlaceChanged;
 import org.voluntree.app.signup.SignupRequest;
 import org.voluntree.app.signup.SignupStore;
 import org.voluntree.app.testing.OrganisationFixture;
+import org.voluntree.app.testing.StoppedRedis;
 import org.voluntree.app.testing.TestServers;
 import org.voluntree.contracts.event.Json;
-import org.voluntree.contracts.local.LocalRedisServer;
 import org.voluntree.contracts.redis.RedisCodecs;
 import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.contracts.testing.TestRedis;
@@ -213,17 +210,6 @@ class NoticeOutboxIT {
 
     /** Runs the body with notices whose Redis has stopped (a real server, stopped before the body runs). */
     private void withRedisGone(Consumer<PlaceNotices> body) throws IOException {
-        LocalRedisServer doomed = LocalRedisServer.start(0, Files.createTempDirectory("voluntree-redis-gone"), false);
-        RedisClient client = RedisClient.create(doomed.uri());
-        client.setOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .build());
-        try (StatefulRedisConnection<String, byte[]> redis = client.connect(RedisCodecs.STRING_BYTES)) {
-            redis.setTimeout(Duration.ofSeconds(2));
-            doomed.close();
-            body.accept(new PlaceNotices(jdbc, new JobOutbox(jdbc, transaction, redis)));
-        } finally {
-            client.shutdown();
-        }
+        StoppedRedis.with(redis -> body.accept(new PlaceNotices(jdbc, new JobOutbox(jdbc, transaction, redis))));
     }
 }

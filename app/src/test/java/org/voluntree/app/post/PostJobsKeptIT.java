@@ -3,13 +3,9 @@ package org.voluntree.app.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +23,8 @@ import org.voluntree.app.account.AdminAccount;
 import org.voluntree.app.messages.RecentMessages;
 import org.voluntree.app.outbox.JobOutbox;
 import org.voluntree.app.testing.OrganisationFixture;
+import org.voluntree.app.testing.StoppedRedis;
 import org.voluntree.app.testing.TestServers;
-import org.voluntree.contracts.local.LocalRedisServer;
 import org.voluntree.contracts.redis.RedisCodecs;
 import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.contracts.testing.TestRedis;
@@ -157,17 +153,6 @@ class PostJobsKeptIT {
 
     /** Runs the body with an outbox whose Redis has stopped (a real server, stopped before the body runs). */
     private void withRedisGone(Consumer<JobOutbox> body) throws IOException {
-        LocalRedisServer doomed = LocalRedisServer.start(0, Files.createTempDirectory("voluntree-redis-gone"), false);
-        RedisClient client = RedisClient.create(doomed.uri());
-        client.setOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .build());
-        try (StatefulRedisConnection<String, byte[]> redis = client.connect(RedisCodecs.STRING_BYTES)) {
-            redis.setTimeout(Duration.ofSeconds(2));
-            doomed.close();
-            body.accept(new JobOutbox(jdbc, transaction, redis));
-        } finally {
-            client.shutdown();
-        }
+        StoppedRedis.with(redis -> body.accept(new JobOutbox(jdbc, transaction, redis)));
     }
 }

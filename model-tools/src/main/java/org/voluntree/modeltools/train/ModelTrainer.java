@@ -126,10 +126,7 @@ public final class ModelTrainer {
                 Optional.ofNullable(head).map(h -> fitHead(h, learned, labels, featuriser, config, listener));
         if (orHead.isPresent() && validation.size() > 0) {
             validated = Optional.of(Evaluation.of(
-                    labels,
-                    validation.labels(),
-                    EnsembleFitter.argMax(orHead.get()
-                            .probabilities(weights, validation.ids(), validation.size(), validation.width()))));
+                    labels, validation.labels(), EnsembleFitter.argMax(served(weights, orHead, validation))));
         }
         byte[] graph = FrozenGraph.build(weights, orHead, config.featuriser().maxFeatures());
         ModelManifest draft = manifest(analyzer, config, head, graph, Map.of(), provenance);
@@ -200,15 +197,20 @@ public final class ModelTrainer {
         return new OrHead(fitted.weights(), label, from);
     }
 
+    /** What the served model gives the rows: the weights' probabilities, with the OR head's if there is one. */
+    private static float[][] served(ModelWeights weights, Optional<OrHead> head, Featurised data) {
+        return head.isPresent()
+                ? head.get().probabilities(weights, data.ids(), data.size(), data.width())
+                : weights.probabilities(data.ids(), data.size(), data.width());
+    }
+
     /** Compares the frozen graph with the plain-Java scoring of the same weights. */
     private static double maxDifference(
             ModelWeights weights, Optional<OrHead> head, LoadedModel frozen, Featurised data) {
         if (data.size() == 0) {
             return 0;
         }
-        float[][] expected = head.isPresent()
-                ? head.get().probabilities(weights, data.ids(), data.size(), data.width())
-                : weights.probabilities(data.ids(), data.size(), data.width());
+        float[][] expected = served(weights, head, data);
         float[][] actual = frozen.predict(data.ids(), data.size());
         double max = 0;
         for (int r = 0; r < expected.length; r++) {
