@@ -460,8 +460,11 @@ class Conversations implements MessageHandler {
             return;
         }
         if (!PIN_UNDELIVERED.equals(message.notice())) {
-            skip(message, "unknown notice " + message.notice());
-            return;
+            // queued by a newer version during a rolling deploy: failed, not skipped, so that the queue's retries
+            // reach a node that knows it; after them it waits in s:dead for model-tools dead replay
+            String kind = message.notice().split("\\|", 2)[0];
+            throw new IllegalStateException("a notice of a kind this version does not know (" + kind
+                    + "); retried so that a newer node answers it");
         }
         if (optOuts.isOptedOut(message.organisationId(), event.authorId())) {
             skip(message, "the person opted out");

@@ -42,6 +42,7 @@ import org.voluntree.app.testing.OrganisationFixture;
 import org.voluntree.app.testing.SandboxClient;
 import org.voluntree.app.testing.SandboxClient.SandboxPage;
 import org.voluntree.app.testing.TestServers;
+import org.voluntree.contracts.dead.DeadLetters;
 import org.voluntree.contracts.event.EventKind;
 import org.voluntree.contracts.event.InboundEvent;
 import org.voluntree.contracts.event.Json;
@@ -345,30 +346,7 @@ class MessengerSignupEndToEndIT {
                 .asString();
 
         // the worker died after queueing the mail, before acknowledging the job: it is handled again
-        Map<String, Object> typed = jdbc.queryForMap(
-                "select id, external_id, created_at, received_at from messages where author_id = ? and text = ?",
-                psid,
-                address);
-        InboundEvent again = new InboundEvent(
-                (String) typed.get("external_id"),
-                EventKind.MESSAGE,
-                page.id(),
-                (String) typed.get("external_id"),
-                null,
-                null,
-                null,
-                psid,
-                null,
-                address,
-                null,
-                ((java.sql.Timestamp) typed.get("created_at")).toInstant(),
-                ((java.sql.Timestamp) typed.get("received_at")).toInstant(),
-                page.id());
-        redis.sync()
-                .lpush(
-                        RedisNames.REPLY_QUEUE,
-                        Json.write(new MessageToAnswer(
-                                organisationId, ((Number) typed.get("id")).longValue(), again, Map.of())));
+        redis.sync().lpush(RedisNames.REPLY_QUEUE, Json.write(jobOf(psid, address, null)));
         await("the job handled again (the dialog saved anew)")
                 .atMost(PIPELINE)
                 .until(() -> !saltBefore.equals(Json.MAPPER
@@ -384,6 +362,35 @@ class MessengerSignupEndToEndIT {
         assertThat(text(botMessage(psid, 3)))
                 .as("the code mailed is the one expected")
                 .startsWith("Thanks, your email is confirmed!");
+    }
+
+    @Test
+    void aNoticeOfAKindThisVersionDoesNotKnowIsRetriedAndKeptRatherThanSkipped() {
+        String psid = person();
+        sandbox.message(page.id(), psid, "hello there");
+        await("the message stored")
+                .atMost(PIPELINE)
+                .until(() ->
+                        jdbc.queryForObject("select count(*) from messages where author_id = ?", Integer.class, psid)
+                                == 1);
+
+        // queued by a newer version during a rolling deploy
+        redis.sync()
+                .lpush(RedisNames.REPLY_QUEUE, Json.write(jobOf(psid, "hello there", "slot_swapped|17|1700000000")));
+
+        await("retried, then kept in s:dead for a replay")
+                .atMost(PIPELINE)
+                .untilAsserted(() -> assertThat(new DeadLetters(redis.sync()).list(100))
+                        .filteredOn(letter -> RedisNames.REPLY_QUEUE.equals(letter.source()))
+                        .anySatisfy(letter -> {
+                            assertThat(letter.error())
+                                    .contains("a notice of a kind this version does not know (slot_swapped)");
+                            assertThat(letter.attempts()).isGreaterThan(1);
+                        }));
+        assertThat(jdbc.queryForList(
+                        "select status from replies where target_id like ?", String.class, "%#slot_swapped%"))
+                .as("nothing recorded as skipped, so a newer node's answer is not held back")
+                .isEmpty();
     }
 
     @Test
@@ -1747,6 +1754,30 @@ class MessengerSignupEndToEndIT {
                     }
                 });
         return dead;
+    }
+
+    /** The {@code q:reply} job of what the person wrote (stored by the writer), with a notice if given. */
+    private MessageToAnswer jobOf(String psid, String text, String notice) {
+        Map<String, Object> typed = jdbc.queryForMap(
+                "select id, external_id, created_at, received_at from messages where author_id = ? and text = ?",
+                psid,
+                text);
+        InboundEvent event = new InboundEvent(
+                (String) typed.get("external_id"),
+                EventKind.MESSAGE,
+                page.id(),
+                (String) typed.get("external_id"),
+                null,
+                null,
+                null,
+                psid,
+                null,
+                text,
+                null,
+                ((java.sql.Timestamp) typed.get("created_at")).toInstant(),
+                ((java.sql.Timestamp) typed.get("received_at")).toInstant(),
+                page.id());
+        return new MessageToAnswer(organisationId, ((Number) typed.get("id")).longValue(), event, Map.of(), notice);
     }
 
     /** The PIN of the {@code n}th email to the address, once it arrived. */
