@@ -76,23 +76,44 @@ public class JobOutbox {
                 array.free();
             }
         });
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                pushKept(queue, ids);
-            }
-        });
+        keptInThisTransaction().addAll(ids);
+    }
+
+    /**
+     * The ids this transaction kept so far: one list, pushed in one round once it commits, however many
+     * times it called {@link #keep} (a scheduler round keeps each reminder on its own).
+     */
+    @SuppressWarnings("unchecked")
+    private List<Long> keptInThisTransaction() {
+        List<Long> kept = (List<Long>) TransactionSynchronizationManager.getResource(this);
+        if (kept == null) {
+            List<Long> ids = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, ids);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    pushKept(ids);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(JobOutbox.this);
+                }
+            });
+            kept = ids;
+        }
+        return kept;
     }
 
     /** Right after the commit: pushes those jobs, or leaves them for the relay. */
-    private void pushKept(String queue, List<Long> ids) {
+    private void pushKept(List<Long> ids) {
         try {
             push(ids);
         } catch (RuntimeException e) {
             log.warn(
-                    "Redis did not take {} jobs for {}; kept in job_outbox, the scheduler queues them once it does: {}",
+                    "Redis did not take {} kept jobs; they stay in job_outbox and the scheduler queues them once it"
+                            + " does: {}",
                     ids.size(),
-                    queue,
                     e.toString());
         }
     }

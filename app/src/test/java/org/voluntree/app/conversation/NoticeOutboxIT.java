@@ -127,6 +127,25 @@ class NoticeOutboxIT {
     }
 
     @Test
+    void everyNoticeKeptInOneTransactionIsQueuedOnceItCommits() {
+        Instant start = Instant.now().plus(1, ChronoUnit.DAYS);
+        transaction.executeWithoutResult(status -> {
+            notices.remind(organisationId, maya, slotId, start, start.plus(Duration.ofHours(3)));
+            notices.remind(organisationId, maya, slotId + 1, start, start.plus(Duration.ofHours(3)));
+            assertThat(outbox.waiting()).isEqualTo(2);
+        });
+
+        assertThat(queuedNotices())
+                .extracting(MessageToAnswer::notice)
+                .containsExactlyInAnyOrder(
+                        "slot_reminder|" + slotId + "|" + start.getEpochSecond() + "|"
+                                + start.plus(Duration.ofHours(3)).getEpochSecond(),
+                        "slot_reminder|" + (slotId + 1) + "|" + start.getEpochSecond() + "|"
+                                + start.plus(Duration.ofHours(3)).getEpochSecond());
+        assertThat(outbox.waiting()).isZero();
+    }
+
+    @Test
     void aChangeRolledBackTellsNobody() {
         transaction.executeWithoutResult(status -> {
             jdbc.update("delete from slot_assignments where slot_id = ? and volunteer_id = ?", slotId, maya);
