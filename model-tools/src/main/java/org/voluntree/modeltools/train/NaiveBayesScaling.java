@@ -1,5 +1,6 @@
 package org.voluntree.modeltools.train;
 
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -23,8 +24,8 @@ final class NaiveBayesScaling {
     static float[] weights(Featurised train, int[] rows, int label, int buckets) {
         double[] with = new double[buckets];
         double[] without = new double[buckets];
-        java.util.Arrays.fill(with, SMOOTHING);
-        java.util.Arrays.fill(without, SMOOTHING);
+        Arrays.fill(with, SMOOTHING);
+        Arrays.fill(without, SMOOTHING);
         int width = train.width();
         BitSet seen = new BitSet(buckets);
         for (int row : rows) {
