@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param group the consumer group
  * @param consumer this consumer's name in the group; unique per process
  * @param batchSize most entries handled in one batch (N)
- * @param maxWait longest a batch waits to fill once its first entry arrived (T)
+ * @param maxWait longest a batch keeps taking entries that are already waiting once its first
+ *     entry arrived (T); also how long one read blocks on an empty stream
  * @param claimMinIdle how long an entry stays pending with a consumer before another takes it over
  * @param claimEvery how often the consumer looks for such entries
  * @param maxDeliveries deliveries after which an entry that keeps failing goes to {@code s:dead}

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +31,11 @@ import org.voluntree.contracts.redis.RedisCodecs;
 /**
  * Runs one consumer of a stream's consumer group on a thread of its own.
  *
- * <p>Each turn it reads up to N entries, blocking for the first and then waiting at most T for
- * the batch to fill; hands the batch to the {@link StreamBatchHandler}; acknowledges what the
+ * <p>Each turn it blocks for the first entry, then adds what is already waiting, up to N entries
+ * and for at most T after the first; it closes the batch as soon as a read finds nothing more
+ * rather than waiting for entries that have not arrived (under load, entries pile up while a
+ * batch is handled and the next batch fills by itself; at a low rate, a message does not wait T
+ * for company). It hands the batch to the {@link StreamBatchHandler}, acknowledges what the
  * handler finished and dead-letters what it rejected. Every {@code claimEvery} it takes over,
  * with {@code XAUTOCLAIM}, entries idle longer than {@code claimMinIdle} in another consumer's
  * pending list (that consumer died), after first moving entries delivered {@code maxDeliveries}
@@ -155,16 +157,11 @@ public final class StreamGroupConsumer implements AutoCloseable {
                 .xreadgroup(me, XReadArgs.Builder.count(settings.batchSize()).block(settings.maxWait()), next));
         long deadline = System.nanoTime() + settings.maxWait().toNanos();
         while (!batch.isEmpty() && batch.size() < settings.batchSize() && running) {
-            long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (remainingMs <= 0) {
+            if (System.nanoTime() - deadline >= 0) {
                 break;
             }
-            List<StreamMessage<String, byte[]>> more = reading.sync()
-                    .xreadgroup(
-                            me,
-                            XReadArgs.Builder.count(settings.batchSize() - batch.size())
-                                    .block(remainingMs),
-                            next);
+            List<StreamMessage<String, byte[]>> more =
+                    reading.sync().xreadgroup(me, XReadArgs.Builder.count(settings.batchSize() - batch.size()), next);
             if (more.isEmpty()) {
                 break;
             }
