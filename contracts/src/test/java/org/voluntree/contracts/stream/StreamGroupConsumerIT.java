@@ -71,15 +71,7 @@ class StreamGroupConsumerIT {
     @Test
     void entriesThatArriveWhileABatchIsHandledMakeTheNextBatchTogether() throws InterruptedException {
         start(256);
-        add("first");
-        assertThat(firstBatchStarted.await(15, TimeUnit.SECONDS)).isTrue();
-
-        for (int i = 0; i < 100; i++) {
-            add("later-" + i);
-        }
-        firstBatchMayFinish.countDown();
-
-        assertThat(batches.poll(15, TimeUnit.SECONDS)).containsExactly("first");
+        addHundredWhileTheFirstBatchIsHandled();
         List<String> second = batches.poll(15, TimeUnit.SECONDS);
         assertThat(second).hasSize(100).startsWith("later-0").endsWith("later-99");
     }
@@ -87,18 +79,21 @@ class StreamGroupConsumerIT {
     @Test
     void aBatchHoldsNoMoreThanItsSize() throws InterruptedException {
         start(40);
+        addHundredWhileTheFirstBatchIsHandled();
+        assertThat(batches.poll(15, TimeUnit.SECONDS)).hasSize(40).startsWith("later-0");
+        assertThat(batches.poll(15, TimeUnit.SECONDS)).hasSize(40).startsWith("later-40");
+        assertThat(batches.poll(15, TimeUnit.SECONDS)).hasSize(20).endsWith("later-99");
+    }
+
+    /** Adds "first", then "later-0" to "later-99" while the batch of "first" is being handled. */
+    private void addHundredWhileTheFirstBatchIsHandled() throws InterruptedException {
         add("first");
         assertThat(firstBatchStarted.await(15, TimeUnit.SECONDS)).isTrue();
-
         for (int i = 0; i < 100; i++) {
             add("later-" + i);
         }
         firstBatchMayFinish.countDown();
-
         assertThat(batches.poll(15, TimeUnit.SECONDS)).containsExactly("first");
-        assertThat(batches.poll(15, TimeUnit.SECONDS)).hasSize(40).startsWith("later-0");
-        assertThat(batches.poll(15, TimeUnit.SECONDS)).hasSize(40).startsWith("later-40");
-        assertThat(batches.poll(15, TimeUnit.SECONDS)).hasSize(20).endsWith("later-99");
     }
 
     private void start(int batchSize) {
