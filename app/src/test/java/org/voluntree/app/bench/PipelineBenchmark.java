@@ -58,7 +58,7 @@ public final class PipelineBenchmark {
                     Integer.getInteger("bench.highRate", 500),
                     Integer.getInteger("bench.latencySeconds", 10),
                     Integer.getInteger("bench.latencyEntriesPerDelivery", 5),
-                    Integer.getInteger("bench.warmupComments", 3_000),
+                    Integer.getInteger("bench.warmupComments", 20_000),
                     Integer.getInteger("bench.warmupSeconds", 5),
                     Integer.getInteger("bench.drainTimeoutSeconds", 90),
                     List.of(System.getProperty("bench.configs", "256:50ms,32:50ms,1:50ms,256:5ms:5ms")
