@@ -7,7 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 import org.voluntree.workers.queue.QueueSettings;
 
-/** {@code voluntree.queue.*}: how the list queues are drained. */
+/**
+ * {@code voluntree.queue.*}: how the list queues are drained. {@code preprocessBatch} is how many
+ * waiting events a {@code q:preprocess} consumer takes in one turn (the other queues take one).
+ */
 @Validated
 @ConfigurationProperties("voluntree.queue")
 public record QueueProperties(
@@ -18,7 +21,8 @@ public record QueueProperties(
         @NotNull Duration staleAfter,
         @NotNull Duration retryBackoff,
         @NotNull Duration maxRetryBackoff,
-        @Min(1000) long commentsMaxLength) {
+        @Min(1000) long commentsMaxLength,
+        @Min(1) int preprocessBatch) {
 
     public QueueSettings settings() {
         return new QueueSettings(

@@ -28,8 +28,12 @@ class WorkersRole implements SmartLifecycle {
     @Override
     public synchronized void start() {
         featurisers = new ActiveFeaturisers(client);
-        PreprocessHandler handler = new PreprocessHandler(featurisers, shared.sync(), properties.commentsMaxLength());
-        preprocess = new QueueWorkerLifecycle(client, RedisNames.PREPROCESS_QUEUE, handler, properties.settings());
+        PreprocessHandler handler = new PreprocessHandler(featurisers, shared, properties.commentsMaxLength());
+        preprocess = new QueueWorkerLifecycle(
+                client,
+                RedisNames.PREPROCESS_QUEUE,
+                handler,
+                properties.settings().withBatchSize(properties.preprocessBatch()));
         preprocess.start();
     }
 

@@ -1,32 +1,43 @@
 package org.voluntree.workers.preprocess;
 
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.XAddArgs;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.voluntree.contracts.event.FeaturisedMessage;
 import org.voluntree.contracts.event.FeaturisedMessage.Features;
 import org.voluntree.contracts.event.InboundEvent;
 import org.voluntree.contracts.event.Json;
 import org.voluntree.contracts.redis.RedisNames;
+import org.voluntree.workers.queue.BatchOutcome;
 import org.voluntree.workers.queue.JobHandler;
 import org.voluntree.workers.queue.PermanentFailure;
 import org.voluntree.workers.queue.RetryLater;
 
 /**
- * Takes one webhook event from {@code q:preprocess}, featurises its text for every active
- * analyzer, and appends it to {@code s:comments}. Events without text (postbacks, removals)
- * travel on without features so that the writer still records them.
+ * Takes webhook events from {@code q:preprocess}, featurises their text for every active analyzer,
+ * and appends them to {@code s:comments}, a batch's {@code XADD}s pipelined in one round trip and in
+ * queue order. Events without text (postbacks, removals) travel on without features so that the
+ * writer still records them.
  */
 public final class PreprocessHandler implements JobHandler {
 
     private static final Duration NO_MODEL_RETRY = Duration.ofSeconds(5);
 
     private final ActiveFeaturisers featurisers;
-    private final RedisCommands<String, byte[]> redis;
+    private final StatefulRedisConnection<String, byte[]> redis;
     private final XAddArgs addArgs;
 
-    public PreprocessHandler(ActiveFeaturisers featurisers, RedisCommands<String, byte[]> redis, long streamMaxLength) {
+    public PreprocessHandler(
+            ActiveFeaturisers featurisers, StatefulRedisConnection<String, byte[]> redis, long streamMaxLength) {
         this.featurisers = featurisers;
         this.redis = redis;
         this.addArgs = XAddArgs.Builder.maxlen(streamMaxLength).approximateTrimming();
@@ -34,6 +45,46 @@ public final class PreprocessHandler implements JobHandler {
 
     @Override
     public void handle(byte[] item) {
+        redis.sync().xadd(RedisNames.COMMENTS_STREAM, addArgs, featurise(item));
+    }
+
+    @Override
+    public BatchOutcome handleAll(List<byte[]> items) {
+        BatchOutcome outcome = new BatchOutcome(items.size());
+        List<RedisFuture<String>> added = new ArrayList<>(items.size());
+        RedisAsyncCommands<String, byte[]> async = redis.async();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                added.add(async.xadd(RedisNames.COMMENTS_STREAM, addArgs, featurise(items.get(i))));
+            } catch (RuntimeException e) {
+                outcome.failed(i, e);
+                added.add(null);
+            }
+        }
+        long timeout = redis.getTimeout().toMillis();
+        for (int i = 0; i < added.size(); i++) {
+            RedisFuture<String> future = added.get(i);
+            if (future == null) {
+                continue;
+            }
+            try {
+                future.get(timeout, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                outcome.failed(i, e.getCause() instanceof Exception cause ? cause : e);
+            } catch (TimeoutException e) {
+                outcome.failed(
+                        i,
+                        new RedisCommandTimeoutException("XADD to " + RedisNames.COMMENTS_STREAM
+                                + " got no answer within " + redis.getTimeout()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcome.failed(i, e);
+            }
+        }
+        return outcome;
+    }
+
+    private Map<String, byte[]> featurise(byte[] item) {
         InboundEvent event;
         try {
             event = Json.read(item, InboundEvent.class);
@@ -48,6 +99,6 @@ public final class PreprocessHandler implements JobHandler {
             }
             features = featurisers.featurise(event.text());
         }
-        redis.xadd(RedisNames.COMMENTS_STREAM, addArgs, new FeaturisedMessage(event, features).toFields());
+        return new FeaturisedMessage(event, features).toFields();
     }
 }

@@ -13,6 +13,9 @@ import java.time.Duration;
  * @param retryBackoff wait before the first retry of a failed item, doubled on each further
  *     failure; zero retries at once
  * @param maxRetryBackoff the longest wait between retries
+ * @param batchSize most items a consumer takes in one turn: it blocks for the first, then takes
+ *     what is already waiting (never waiting for more) and hands them to
+ *     {@link JobHandler#handleAll} together; 1 takes one at a time
  */
 public record QueueSettings(
         int consumers,
@@ -21,12 +24,25 @@ public record QueueSettings(
         Duration heartbeatEvery,
         Duration staleAfter,
         Duration retryBackoff,
-        Duration maxRetryBackoff) {
+        Duration maxRetryBackoff,
+        int batchSize) {
 
-    /** Settings that retry a failed item at once. */
+    /** Settings that retry a failed item at once and take one item at a time. */
     public QueueSettings(
             int consumers, int maxAttempts, Duration pollTimeout, Duration heartbeatEvery, Duration staleAfter) {
         this(consumers, maxAttempts, pollTimeout, heartbeatEvery, staleAfter, Duration.ZERO, Duration.ZERO);
+    }
+
+    /** Settings that take one item at a time. */
+    public QueueSettings(
+            int consumers,
+            int maxAttempts,
+            Duration pollTimeout,
+            Duration heartbeatEvery,
+            Duration staleAfter,
+            Duration retryBackoff,
+            Duration maxRetryBackoff) {
+        this(consumers, maxAttempts, pollTimeout, heartbeatEvery, staleAfter, retryBackoff, maxRetryBackoff, 1);
     }
 
     public QueueSettings {
@@ -44,6 +60,15 @@ public record QueueSettings(
             throw new IllegalArgumentException("retry backoff " + retryBackoff + " must be between zero and "
                     + "maxRetryBackoff " + maxRetryBackoff);
         }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+        }
+    }
+
+    /** The same settings, taking up to {@code size} items a turn. */
+    public QueueSettings withBatchSize(int size) {
+        return new QueueSettings(
+                consumers, maxAttempts, pollTimeout, heartbeatEvery, staleAfter, retryBackoff, maxRetryBackoff, size);
     }
 
     /** The wait before retrying an item that failed {@code attempts} times. */

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -102,9 +101,11 @@ public final class QueueWorker implements AutoCloseable {
         Backoff backoff = new Backoff();
         while (running) {
             try {
-                Optional<Delivery> delivery =
-                        ReliableQueue.take(blocking.sync(), queueName, consumer, settings.pollTimeout());
-                delivery.ifPresent(this::process);
+                List<Delivery> taken = ReliableQueue.take(
+                        blocking.sync(), queueName, consumer, settings.pollTimeout(), settings.batchSize());
+                if (!taken.isEmpty()) {
+                    process(taken);
+                }
                 backoff.reset();
             } catch (RedisConnectionException | RedisCommandTimeoutException e) {
                 if (!running) {
@@ -126,33 +127,61 @@ public final class QueueWorker implements AutoCloseable {
         }
     }
 
-    private void process(Delivery delivery) {
-        int earlier = queue.attempts(delivery);
-        if (earlier >= settings.maxAttempts()) {
-            // its consumers keep dying while working on it: stop the loop here
-            String reason = "gave up after " + earlier + " deliveries whose consumers stopped";
-            queue.deadLetter(delivery, reason, earlier);
-            log.error("Dead-lettered an item of {} after {} interrupted deliveries", queueName, earlier);
-            tellGaveUp(delivery, reason);
+    private void process(List<Delivery> taken) {
+        List<Delivery> work = new ArrayList<>(taken.size());
+        for (Delivery delivery : taken) {
+            if (delivery.attempts() >= settings.maxAttempts()) {
+                // its consumers keep dying while working on it: stop the loop here
+                String reason = "gave up after " + delivery.attempts() + " deliveries whose consumers stopped";
+                queue.deadLetter(delivery, reason, delivery.attempts());
+                log.error(
+                        "Dead-lettered an item of {} after {} interrupted deliveries", queueName, delivery.attempts());
+                tellGaveUp(delivery, reason);
+            } else {
+                work.add(delivery);
+            }
+        }
+        if (work.isEmpty()) {
             return;
         }
+        BatchOutcome outcome;
         try {
-            handler.handle(delivery.item());
-            queue.ack(delivery);
+            outcome = handler.handleAll(work.stream().map(Delivery::item).toList());
         } catch (Exception e) {
-            boolean dead = queue.fail(delivery, e);
-            if (dead) {
-                log.error("Dead-lettered an item of {}: {}", queueName, ReliableQueue.describe(e));
-                tellGaveUp(delivery, ReliableQueue.describe(e));
-            } else if (e instanceof RetryLater later) {
-                log.info("Item of {} postponed by {}: {}", queueName, later.delay(), e.getMessage());
-            } else {
-                log.warn(
-                        "Item of {} failed (attempt {}), retrying: {}",
-                        queueName,
-                        earlier + 1,
-                        ReliableQueue.describe(e));
+            outcome = BatchOutcome.allFailed(work.size(), e);
+        }
+        if (outcome.size() != work.size()) {
+            outcome = BatchOutcome.allFailed(
+                    work.size(),
+                    new IllegalStateException(
+                            "the handler reported on " + outcome.size() + " items of " + work.size()));
+        }
+        List<Delivery> done = new ArrayList<>(work.size());
+        for (int i = 0; i < work.size(); i++) {
+            if (outcome.failure(i).isEmpty()) {
+                done.add(work.get(i));
             }
+        }
+        queue.ack(done);
+        for (int i = 0; i < work.size(); i++) {
+            Delivery delivery = work.get(i);
+            outcome.failure(i).ifPresent(error -> failed(delivery, error));
+        }
+    }
+
+    private void failed(Delivery delivery, Exception error) {
+        boolean dead = queue.fail(delivery, error);
+        if (dead) {
+            log.error("Dead-lettered an item of {}: {}", queueName, ReliableQueue.describe(error));
+            tellGaveUp(delivery, ReliableQueue.describe(error));
+        } else if (error instanceof RetryLater later) {
+            log.info("Item of {} postponed by {}: {}", queueName, later.delay(), error.getMessage());
+        } else {
+            log.warn(
+                    "Item of {} failed (attempt {}), retrying: {}",
+                    queueName,
+                    delivery.attempts() + 1,
+                    ReliableQueue.describe(error));
         }
     }
 

@@ -11,7 +11,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.voluntree.contracts.dead.DeadLetters;
 import org.voluntree.contracts.redis.RedisNames;
@@ -20,7 +22,8 @@ import org.voluntree.contracts.redis.RedisNames;
  * One Redis list used as an at-least-once queue.
  *
  * <p>A consumer {@link #take takes} an item with {@code BLMOVE queue → queue:processing:consumer},
- * so the item is never only in the consumer's memory. {@link #ack} removes it from the processing
+ * so the item is never only in the consumer's memory, and with it (one more round trip) up to a
+ * batch of the items already waiting behind it that never failed. {@link #ack} removes items from the processing
  * list; {@link #fail} counts the attempt and either puts it back (at once, or in
  * {@code queue:delayed} until its backoff has passed and {@link #promoteDue} returns it) or,
  * after {@code maxAttempts}, moves it to {@code s:dead} with the error. {@link #reap} re-queues the
@@ -43,11 +46,37 @@ public final class ReliableQueue {
             return moved
             """;
 
-    /** KEYS: processing, attempts. ARGV: item, digest. Forgets a finished item. */
+    /**
+     * KEYS: queue, processing, attempts. ARGV: the item already taken, how many more to take at most.
+     * Moves items that are already waiting into the processing list while they have no failed
+     * delivery behind them, and none when the first has; returns {@code {attempt counts of every
+     * item, first included; the further items}}.
+     */
+    private static final String TAKE_MORE = """
+            local function attempts(item)
+              return tonumber(redis.call('HGET', KEYS[3], redis.sha1hex(item)) or '0')
+            end
+            local counts = {attempts(ARGV[1])}
+            local more = {}
+            if counts[1] == 0 then
+              for i = 1, tonumber(ARGV[2]) do
+                local item = redis.call('LINDEX', KEYS[1], -1)
+                if not item or attempts(item) > 0 then break end
+                redis.call('LMOVE', KEYS[1], KEYS[2], 'RIGHT', 'LEFT')
+                more[i] = item
+                counts[i + 1] = 0
+              end
+            end
+            return {counts, more}
+            """;
+
+    /** KEYS: processing, attempts. ARGV: items. Forgets finished items. */
     private static final String ACK = """
-            redis.call('LREM', KEYS[1], 1, ARGV[1])
-            redis.call('HDEL', KEYS[2], ARGV[2])
-            return 1
+            for _, item in ipairs(ARGV) do
+              redis.call('LREM', KEYS[1], 1, item)
+              redis.call('HDEL', KEYS[2], redis.sha1hex(item))
+            end
+            return #ARGV
             """;
 
     /** KEYS: processing, queue. ARGV: item. Moves one item from processing back to the end of the queue. */
@@ -108,22 +137,70 @@ public final class ReliableQueue {
      */
     public static Optional<Delivery> take(
             RedisCommands<String, byte[]> blocking, String queue, String consumer, Duration timeout) {
-        byte[] item = blocking.blmove(
-                queue,
-                RedisNames.processingList(queue, consumer),
-                LMoveArgs.Builder.rightLeft(),
-                timeout.toMillis() / 1000.0);
-        return item == null ? Optional.empty() : Optional.of(new Delivery(queue, consumer, item));
+        return take(blocking, queue, consumer, timeout, 1).stream().findFirst();
+    }
+
+    /**
+     * Blocks until an item arrives or the timeout passes, then takes up to {@code max - 1} more of
+     * those already waiting, without waiting for others: oldest first, all in the consumer's
+     * processing list. Two round trips whatever the count (one when nothing arrives).
+     *
+     * <p>An item with failed deliveries behind it (an error, or a consumer that stopped while holding
+     * it) is always taken alone: a job that kills its process is then retried without batch-mates,
+     * and only its own count reaches {@code maxAttempts}.
+     */
+    public static List<Delivery> take(
+            RedisCommands<String, byte[]> blocking, String queue, String consumer, Duration timeout, int max) {
+        String processing = RedisNames.processingList(queue, consumer);
+        byte[] first = blocking.blmove(queue, processing, LMoveArgs.Builder.rightLeft(), timeout.toMillis() / 1000.0);
+        if (first == null) {
+            return List.of();
+        }
+        List<Object> counted = blocking.eval(
+                TAKE_MORE,
+                ScriptOutputType.MULTI,
+                new String[] {queue, processing, RedisNames.attempts(queue)},
+                first,
+                Integer.toString(max - 1).getBytes(StandardCharsets.US_ASCII));
+        List<?> counts = (List<?>) counted.get(0);
+        List<?> more = (List<?>) counted.get(1);
+        List<Delivery> taken = new ArrayList<>(1 + more.size());
+        taken.add(new Delivery(queue, consumer, first, count(counts.get(0))));
+        for (int i = 0; i < more.size(); i++) {
+            taken.add(new Delivery(queue, consumer, (byte[]) more.get(i), count(counts.get(i + 1))));
+        }
+        return taken;
+    }
+
+    private static int count(Object stored) {
+        return ((Number) stored).intValue();
     }
 
     /** The work is done: forget the item (one round trip). */
     public void ack(Delivery delivery) {
+        ack(List.of(delivery));
+    }
+
+    /** The work on these items, all taken by one consumer, is done: forget them (one round trip). */
+    public void ack(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        String consumer = deliveries.get(0).consumer();
+        byte[][] items = new byte[deliveries.size()][];
+        for (int i = 0; i < items.length; i++) {
+            Delivery delivery = deliveries.get(i);
+            if (!delivery.consumer().equals(consumer)) {
+                throw new IllegalArgumentException("items of consumers " + consumer + " and " + delivery.consumer()
+                        + " cannot be acknowledged together");
+            }
+            items[i] = delivery.item();
+        }
         redis.eval(
                 ACK,
                 ScriptOutputType.INTEGER,
-                new String[] {RedisNames.processingList(queue, delivery.consumer()), RedisNames.attempts(queue)},
-                delivery.item(),
-                digest(delivery.item()).getBytes(StandardCharsets.US_ASCII));
+                new String[] {RedisNames.processingList(queue, consumer), RedisNames.attempts(queue)},
+                items);
     }
 
     /** Failed deliveries so far, counting the ones whose consumer died. */

@@ -11,6 +11,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,23 +58,31 @@ class PreprocessIT {
         registry = new ModelRegistry(redis);
         registry.activate("intent", registry.store(intent));
         featurisers = new ActiveFeaturisers(TestRedis.client());
-        worker = new QueueWorker(
-                TestRedis.client(),
-                RedisNames.PREPROCESS_QUEUE,
-                new PreprocessHandler(featurisers, redis, 10_000),
-                new QueueSettings(2, 3, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(2)));
-        worker.start();
     }
 
     @AfterEach
     void tearDown() {
-        worker.close();
+        if (worker != null) {
+            worker.close();
+        }
         featurisers.close();
         connection.close();
     }
 
+    /** Drains q:preprocess as the workers role does: consumers take up to 100 waiting events a turn. */
+    private void startWorker(int consumers) {
+        worker = new QueueWorker(
+                TestRedis.client(),
+                RedisNames.PREPROCESS_QUEUE,
+                new PreprocessHandler(featurisers, connection, 10_000),
+                new QueueSettings(consumers, 3, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(2))
+                        .withBatchSize(100));
+        worker.start();
+    }
+
     @Test
     void aJobComesOutOnCommentsFeaturisedForTheActiveVersion() {
+        startWorker(2);
         InboundEvent event = comment("c-1", "Count me in for Saturday!! 🙌🏽 @Ana");
 
         push(event);
@@ -90,6 +99,7 @@ class PreprocessIT {
 
     @Test
     void anEventWithoutTextTravelsOnWithoutFeatures() {
+        startWorker(2);
         InboundEvent removal = new InboundEvent(
                 "comment:c-2:remove",
                 EventKind.COMMENT,
@@ -115,6 +125,7 @@ class PreprocessIT {
 
     @Test
     void aMalformedJobGoesToDeadAtOnceWithItsError() {
+        startWorker(2);
         redis.lpush(RedisNames.PREPROCESS_QUEUE, "{\"this is\": not json".getBytes(UTF_8));
         InboundEvent good = comment("c-3", "how do I sign up?");
         push(good);
@@ -132,7 +143,34 @@ class PreprocessIT {
     }
 
     @Test
+    void waitingEventsComeOutInQueueOrderAndAMalformedOneAmongThemHoldsNoneBack() {
+        List<InboundEvent> events = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            if (i == 120) {
+                redis.lpush(RedisNames.PREPROCESS_QUEUE, "{\"not\": an event".getBytes(UTF_8));
+            }
+            InboundEvent event = comment("b-" + i, "I can help on Saturday, message " + i);
+            events.add(event);
+            push(event);
+        }
+
+        startWorker(1);
+
+        List<InboundEvent> out = awaitComments(250).stream()
+                .map(entry -> FeaturisedMessage.fromFields(entry.getBody()).event())
+                .toList();
+        assertThat(out).containsExactlyElementsOf(events);
+        await().atMost(Duration.ofSeconds(10)).until(() -> new DeadLetters(redis).size() == 1);
+        assertThat(new DeadLetters(redis).list(1).get(0).error()).startsWith("PermanentFailure: not an event record");
+        assertThat(redis.llen(RedisNames.PREPROCESS_QUEUE)).isZero();
+        assertThat(redis.keys(RedisNames.processingListPattern(RedisNames.PREPROCESS_QUEUE)))
+                .isEmpty();
+        assertThat(redis.hlen(RedisNames.attempts(RedisNames.PREPROCESS_QUEUE))).isZero();
+    }
+
+    @Test
     void jobsAfterAnActivationCarryTheNewVersion() {
+        startWorker(2);
         push(comment("c-4", "before the switch"));
         assertThat(FeaturisedMessage.fromFields(awaitComments(1).get(0).getBody())
                         .features()

@@ -9,6 +9,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,48 @@ class QueueWorkerIT {
         assertThat(calls).hasValue(3);
         assertThat(new DeadLetters(redis).size()).isZero();
         assertThat(redis.llen(QUEUE)).isZero();
+        assertThat(redis.hlen(RedisNames.attempts(QUEUE))).isZero();
+    }
+
+    @Test
+    void waitingItemsReachTheHandlerTogetherAndOnlyTheOneThatFailedIsRetried() {
+        List<List<String>> batches = new CopyOnWriteArrayList<>();
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        JobHandler batching = new JobHandler() {
+            @Override
+            public void handle(byte[] item) {
+                throw new AssertionError("a batching queue hands its items over together");
+            }
+
+            @Override
+            public BatchOutcome handleAll(List<byte[]> items) {
+                batches.add(items.stream().map(b -> new String(b, UTF_8)).toList());
+                BatchOutcome outcome = new BatchOutcome(items.size());
+                for (int i = 0; i < items.size(); i++) {
+                    if (new String(items.get(i), UTF_8).equals("c") && failuresLeft.getAndDecrement() > 0) {
+                        outcome.failed(i, new IllegalStateException("stream full"));
+                    } else {
+                        redis.rpush(RESULTS, items.get(i));
+                    }
+                }
+                return outcome;
+            }
+        };
+        for (String item : List.of("a", "b", "c", "d", "e")) {
+            redis.lpush(QUEUE, item.getBytes(UTF_8));
+        }
+        QueueSettings oneConsumerTakingTen = new QueueSettings(
+                        1, 3, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(2))
+                .withBatchSize(10);
+
+        try (QueueWorker worker = new QueueWorker(TestRedis.client(), QUEUE, batching, oneConsumerTakingTen)) {
+            worker.start();
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(results()).containsExactly("a", "b", "d", "e", "c"));
+        }
+        assertThat(batches).containsExactly(List.of("a", "b", "c", "d", "e"), List.of("c"));
+        assertThat(new DeadLetters(redis).size()).isZero();
+        assertThat(redis.keys(RedisNames.processingListPattern(QUEUE))).isEmpty();
         assertThat(redis.hlen(RedisNames.attempts(QUEUE))).isZero();
     }
 

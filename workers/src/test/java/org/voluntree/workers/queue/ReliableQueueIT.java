@@ -2,6 +2,8 @@ package org.voluntree.workers.queue;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -71,6 +73,82 @@ class ReliableQueueIT {
         assertThat(redis.exists(RedisNames.processingList(QUEUE, "c1"))).isZero();
         assertThat(queue.size()).isZero();
         assertThat(new DeadLetters(redis).size()).isZero();
+    }
+
+    @Test
+    void aBatchTakeTakesTheItemsAlreadyWaitingOldestFirstUpToItsSize() {
+        for (String item : List.of("1", "2", "3", "4", "5")) {
+            queue.push(bytes(item));
+        }
+
+        List<Delivery> first = ReliableQueue.take(redis, QUEUE, "c1", POLL, 3);
+        List<Delivery> rest = ReliableQueue.take(redis, QUEUE, "c2", POLL, 10);
+
+        assertThat(first).extracting(d -> text(d.item())).containsExactly("1", "2", "3");
+        assertThat(rest).extracting(d -> text(d.item())).containsExactly("4", "5");
+        assertThat(items(RedisNames.processingList(QUEUE, "c1"))).containsExactly("1", "2", "3");
+        assertThat(items(RedisNames.processingList(QUEUE, "c2"))).containsExactly("4", "5");
+        assertThat(queue.size()).isZero();
+        assertThat(ReliableQueue.take(redis, QUEUE, "c1", POLL, 10)).isEmpty();
+    }
+
+    @Test
+    void anItemThatFailedBeforeIsTakenAloneAndEndsTheBatchBeforeIt() {
+        queue.push(bytes("flaky"));
+        queue.fail(take("c1"), new IllegalStateException("boom"));
+        queue.push(bytes("fresh 1"));
+        queue.push(bytes("fresh 2"));
+
+        assertThat(ReliableQueue.take(redis, QUEUE, "c1", POLL, 10))
+                .extracting(d -> text(d.item()), Delivery::attempts)
+                .containsExactly(tuple("flaky", 1));
+        assertThat(ReliableQueue.take(redis, QUEUE, "c1", POLL, 10))
+                .extracting(d -> text(d.item()), Delivery::attempts)
+                .containsExactly(tuple("fresh 1", 0), tuple("fresh 2", 0));
+
+        queue.push(bytes("fresh 3"));
+        queue.push(bytes("flaky"));
+        queue.push(bytes("fresh 4"));
+        assertThat(ReliableQueue.take(redis, QUEUE, "c2", POLL, 10))
+                .extracting(d -> text(d.item()))
+                .containsExactly("fresh 3");
+        assertThat(ReliableQueue.take(redis, QUEUE, "c2", POLL, 10))
+                .extracting(d -> text(d.item()))
+                .containsExactly("flaky");
+    }
+
+    @Test
+    void theBatchOfAConsumerThatStoppedIsRetriedOneItemAtATime() {
+        for (String item : List.of("1", "2", "3")) {
+            queue.push(bytes(item));
+        }
+        assertThat(ReliableQueue.take(redis, QUEUE, "died", POLL, 10)).hasSize(3);
+        assertThat(queue.reap()).isEqualTo(3);
+
+        for (String item : List.of("1", "2", "3")) {
+            assertThat(ReliableQueue.take(redis, QUEUE, "c1", POLL, 10))
+                    .extracting(d -> text(d.item()), Delivery::attempts)
+                    .containsExactly(tuple(item, 1));
+        }
+    }
+
+    @Test
+    void ackOfABatchForgetsEveryItemAndItsAttemptsButNotTheItemsLeftInProcessing() {
+        queue.push(bytes("flaky"));
+        queue.fail(take("c1"), new IllegalStateException("boom"));
+        Delivery retried = take("c1");
+        queue.push(bytes("done"));
+        queue.push(bytes("still working"));
+        List<Delivery> batch = ReliableQueue.take(redis, QUEUE, "c1", POLL, 10);
+
+        queue.ack(List.of(retried, batch.get(0)));
+
+        assertThat(items(RedisNames.processingList(QUEUE, "c1"))).containsExactly("still working");
+        assertThat(redis.hlen(RedisNames.attempts(QUEUE))).isZero();
+        queue.push(bytes("other consumer's"));
+        Delivery other = take("c2");
+        assertThatThrownBy(() -> queue.ack(List.of(batch.get(1), other))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(items(RedisNames.processingList(QUEUE, "c1"))).containsExactly("still working");
     }
 
     @Test
@@ -193,7 +271,7 @@ class ReliableQueueIT {
         assertThat(take("c1").item()).as("a due retry is next in line").isEqualTo(bytes("flaky"));
 
         // the second failure waits twice as long
-        Delivery again = new Delivery(QUEUE, "c1", bytes("flaky"));
+        Delivery again = new Delivery(QUEUE, "c1", bytes("flaky"), 1);
         backingOff.fail(again, new IllegalStateException("graph still down"));
         clock.advance(Duration.ofMillis(3999));
         assertThat(backingOff.promoteDue()).isZero();
