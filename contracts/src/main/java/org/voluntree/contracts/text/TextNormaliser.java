@@ -32,7 +32,6 @@ public final class TextNormaliser {
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
     private static final Pattern MENTION = Pattern.compile("@[\\p{L}\\p{N}_.]+");
     private static final Pattern REPEATS = Pattern.compile("(\\p{L})\\1{2,}");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern CHARACTER_REFERENCE =
             Pattern.compile("&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos|nbsp));");
 
@@ -58,13 +57,72 @@ public final class TextNormaliser {
         if (version >= 2) {
             text = text.replace('\u2019', '\'').replace('\u02BC', '\'');
         }
-        String s = URL.matcher(text).replaceAll(" " + URL_TOKEN + " ");
-        s = MENTION.matcher(s).replaceAll(" " + MENTION_TOKEN + " ");
+        // each pass runs only when its pattern can match: most messages have no URL, mention or long repeat
+        String s = mayHoldUrl(text) ? URL.matcher(text).replaceAll(" " + URL_TOKEN + " ") : text;
+        if (s.indexOf('@') >= 0) {
+            s = MENTION.matcher(s).replaceAll(" " + MENTION_TOKEN + " ");
+        }
         s = s.toLowerCase(Locale.ROOT);
-        s = REPEATS.matcher(s).replaceAll("$1$1");
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        s.codePoints().forEach(cp -> appendCodePoint(out, cp));
-        return SPACES.matcher(out).replaceAll(" ").strip();
+        if (holdsRepeatedLetter(s)) {
+            s = REPEATS.matcher(s).replaceAll("$1$1");
+        }
+        return tokenSpaced(s);
+    }
+
+    /** Whether {@link #URL} can match: a "www." or "http" somewhere, in any case. */
+    private static boolean mayHoldUrl(String text) {
+        for (int i = 0; i + 4 <= text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == 'w' || c == 'W') && text.regionMatches(true, i, "www.", 0, 4)
+                    || (c == 'h' || c == 'H') && text.regionMatches(true, i, "http", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@link #REPEATS} can match: a letter three or more times in a row. */
+    private static boolean holdsRepeatedLetter(String s) {
+        int previous = -1;
+        int run = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            run = cp == previous ? run + 1 : 1;
+            if (run == 3 && Character.isLetter(cp)) {
+                return true;
+            }
+            previous = cp;
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    /**
+     * Every code point through {@link #appendCodePoint}, then runs of spaces folded to one and none
+     * at either end (the only whitespace left is the spaces it writes).
+     */
+    private static String tokenSpaced(String s) {
+        StringBuilder spaced = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            appendCodePoint(spaced, cp);
+            i += Character.charCount(cp);
+        }
+        StringBuilder out = new StringBuilder(spaced.length());
+        boolean space = false;
+        for (int i = 0; i < spaced.length(); i++) {
+            char c = spaced.charAt(i);
+            if (c == ' ') {
+                space = true;
+            } else {
+                if (space && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                space = false;
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Numeric ({@code &#8220;}, {@code &#x201C;}) and the common named references; others stay as they are. */

@@ -13,6 +13,13 @@ class TextNormaliserTest {
     }
 
     @Test
+    void findsUrlsWrittenInCapitalsOrMixedCase() {
+        assertThat(TextNormaliser.normalise("see WWW.Riverside.org or HtTpS://x.y/z"))
+                .isEqualTo("see xxurl or xxurl");
+        assertThat(TextNormaliser.normalise("http and https, not addresses")).isEqualTo("http and https not addresses");
+    }
+
+    @Test
     void replacesMentionsWithOneToken() {
         assertThat(TextNormaliser.normalise("@Maria_Lopez are you coming")).isEqualTo("xxuser are you coming");
         assertThat(TextNormaliser.normalise("ask @jo.smith")).isEqualTo("ask xxuser");
@@ -29,6 +36,9 @@ class TextNormaliserTest {
     void cutsLettersRepeatedThreeOrMoreTimesToTwo() {
         assertThat(TextNormaliser.normalise("Sooooo cooool")).isEqualTo("soo cool");
         assertThat(TextNormaliser.normalise("see you soon")).isEqualTo("see you soon");
+        assertThat(TextNormaliser.normalise("YAAAY éééé")).isEqualTo("yaay éé");
+        assertThat(TextNormaliser.normalise("𝓪𝓪𝓪𝓪 ok")).isEqualTo("𝓪𝓪 ok");
+        assertThat(TextNormaliser.normalise("1111 ...")).as("only letters").isEqualTo("1111");
     }
 
     @Test
