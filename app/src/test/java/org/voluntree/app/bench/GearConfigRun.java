@@ -62,7 +62,14 @@ final class GearConfigRun {
             PipelineBenchmark.say(
                     "[%s] sustained throughput: %d comments in deliveries of %d entries, %d senders",
                     name, settings.comments(), settings.entriesPerDelivery(), settings.senders());
+            if (settings.postgresStatements()) {
+                probe.resetStatementStatistics();
+            }
             Throughput throughput = throughput(app, cpu, load, feed, settings.comments(), "throughput");
+            if (settings.postgresStatements()) {
+                PipelineBenchmark.say("[%s] PostgreSQL's costliest statements during the throughput run:", name);
+                probe.costliestStatements(15).forEach(line -> PipelineBenchmark.say("  %s", line));
+            }
             List<Latency> latencies = new ArrayList<>();
             for (int rate : List.of(settings.lowRate(), settings.highRate())) {
                 PipelineBenchmark.say(

@@ -47,6 +47,7 @@ public final class PipelineBenchmark {
             List<String> configs,
             int webhookDeliveries,
             int webhookSingleDeliveries,
+            boolean postgresStatements,
             Path jar) {
 
         static Settings fromSystemProperties() {
@@ -65,6 +66,7 @@ public final class PipelineBenchmark {
                             .split(",")),
                     Integer.getInteger("bench.webhookDeliveries", 1_000),
                     Integer.getInteger("bench.webhookSingleDeliveries", 10_000),
+                    Boolean.getBoolean("bench.postgresStatements"),
                     locateJar());
         }
 
@@ -98,6 +100,9 @@ public final class PipelineBenchmark {
                 System.getProperty("java.version"),
                 loadAverage());
         String redisUrl = TestRedis.uri();
+        if (settings.postgresStatements()) {
+            System.setProperty(TestPostgres.STATEMENT_STATISTICS, "true");
+        }
         String jdbcUrl = TestPostgres.jdbcUrl();
         int redisPort = TestRedis.server().port();
         int postgresPort = TestPostgres.server().getPort();

@@ -10,13 +10,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.voluntree.contracts.redis.RedisNames;
 
 /**
- * Looks at every stage from outside: the length of {@code q:preprocess}, what each stream's
+ * Looks at every stage from outside: the length of {@code q:preprocess} (and of {@code q:reply}), what each stream's
  * consumer group has not read yet ({@code lag}) and has read but not acknowledged
  * ({@code pending}), how many entries each stream received, and how many classified rows
  * PostgreSQL holds.
@@ -35,7 +36,8 @@ final class PipelineProbe implements AutoCloseable {
             long classified,
             long writerLag,
             long writerPending,
-            long stored) {
+            long stored,
+            long replyJobs) {
 
         long gearBacklog() {
             return gearLag + gearPending;
@@ -77,7 +79,8 @@ final class PipelineProbe implements AutoCloseable {
                 classified,
                 number(writer, "lag", classified - number(writer, "entries-read", 0)),
                 number(writer, "pending", 0),
-                storedMessages());
+                storedMessages(),
+                redis.llen(RedisNames.REPLY_QUEUE));
     }
 
     /**
@@ -128,6 +131,39 @@ final class PipelineProbe implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Forgets the statement statistics gathered so far ({@code pg_stat_statements}, loaded on request). */
+    void resetStatementStatistics() {
+        try (Statement statement = database.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            statement.execute("select pg_stat_statements_reset()");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The statements that took PostgreSQL the most time since the reset, one line each, costliest first. */
+    List<String> costliestStatements(int limit) {
+        List<String> lines = new ArrayList<>();
+        try (Statement statement = database.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        select total_exec_time, calls, rows, regexp_replace(query, '\\s+', ' ', 'g')
+                          from pg_stat_statements order by total_exec_time desc limit %d
+                        """.formatted(limit))) {
+            while (rows.next()) {
+                String query = rows.getString(4);
+                lines.add(String.format(
+                        "%8.0f ms %7d calls %8d rows  %s",
+                        rows.getDouble(1),
+                        rows.getLong(2),
+                        rows.getLong(3),
+                        query.length() > 150 ? query.substring(0, 150) + "…" : query));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return lines;
     }
 
     private Map<String, Object> group(String stream, String name) {

@@ -51,7 +51,7 @@ final class ProgressSampler implements AutoCloseable {
                 lastPrint = sample.atNanos();
                 PipelineBenchmark.say(
                         "  %-22s accepted %6d | q:preprocess %6d | featurised %6d | gear backlog %6d"
-                                + " (pending %4d) | writer backlog %6d (pending %4d) | in PostgreSQL %6d",
+                                + " (pending %4d) | writer backlog %6d (pending %4d) | in PostgreSQL %6d | q:reply %6d",
                         label,
                         accepted.getAsLong(),
                         sample.queued(),
@@ -60,7 +60,8 @@ final class ProgressSampler implements AutoCloseable {
                         sample.gearPending(),
                         sample.writerBacklog(),
                         sample.writerPending(),
-                        sample.stored() - baseline.stored());
+                        sample.stored() - baseline.stored(),
+                        sample.replyJobs());
             }
             try {
                 Thread.sleep(100);

@@ -9,6 +9,9 @@ import org.springframework.jdbc.core.JdbcOperations;
 /** One real PostgreSQL server (embedded binaries, a local process) per test JVM. */
 public final class TestPostgres {
 
+    /** Set to true before the first {@link #server()} call to load {@code pg_stat_statements} (benchmarks). */
+    public static final String STATEMENT_STATISTICS = "voluntree.test.postgres.statements";
+
     private static EmbeddedPostgres postgres;
 
     private TestPostgres() {}
@@ -16,7 +19,11 @@ public final class TestPostgres {
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                }
+                postgres = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL for the tests", e);
             }
