@@ -22,7 +22,10 @@ class SchedulerRole {
     private static final List<String> QUEUES = List.of(
             RedisNames.PREPROCESS_QUEUE, RedisNames.PUBLISH_QUEUE, RedisNames.REPLY_QUEUE, RedisNames.EMAIL_QUEUE);
 
+    private static final int SWEEP_EVERY = 150;
+
     private final List<ReliableQueue> queues;
+    private long rounds;
 
     SchedulerRole(StatefulRedisConnection<String, byte[]> shared, QueueProperties properties) {
         this.queues = QUEUES.stream()
@@ -32,10 +35,12 @@ class SchedulerRole {
 
     @Scheduled(fixedDelayString = "${voluntree.queue.heartbeat-every}")
     void reapQueues() {
+        // every SWEEP_EVERY-th round also scans the keyspace for processing lists that no heartbeat names
+        boolean sweep = rounds++ % SWEEP_EVERY == 0;
         for (ReliableQueue queue : queues) {
             try {
                 queue.promoteDue();
-                long requeued = queue.reap();
+                long requeued = sweep ? queue.sweep() : queue.reap();
                 if (requeued > 0) {
                     log.warn("Re-queued {} in-flight items of stopped consumers on {}", requeued, queue.name());
                 }

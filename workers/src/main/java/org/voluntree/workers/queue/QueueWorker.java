@@ -39,6 +39,7 @@ public final class QueueWorker implements AutoCloseable {
     private ReliableQueue queue;
     private ScheduledExecutorService housekeeping;
     private volatile boolean running;
+    private boolean swept;
 
     public QueueWorker(RedisClient client, String queueName, JobHandler handler, QueueSettings settings) {
         this.client = client;
@@ -80,7 +81,9 @@ public final class QueueWorker implements AutoCloseable {
     private void housekeep() {
         try {
             consumers.forEach(queue::heartbeat);
-            long requeued = queue.reap();
+            // the first round also looks for processing lists nobody's heartbeat names (a keyspace scan)
+            long requeued = swept ? queue.reap() : queue.sweep();
+            swept = true;
             if (requeued > 0) {
                 log.warn("Re-queued {} in-flight items of stopped consumers on {}", requeued, queueName);
             }

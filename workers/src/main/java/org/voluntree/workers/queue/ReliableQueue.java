@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.voluntree.contracts.dead.DeadLetters;
 import org.voluntree.contracts.redis.RedisNames;
@@ -27,7 +28,8 @@ import org.voluntree.contracts.redis.RedisNames;
  * list; {@link #fail} counts the attempt and either puts it back (at once, or in
  * {@code queue:delayed} until its backoff has passed and {@link #promoteDue} returns it) or,
  * after {@code maxAttempts}, moves it to {@code s:dead} with the error. {@link #reap} re-queues the
- * processing lists of consumers whose heartbeat went stale (the process died).
+ * processing lists of consumers whose heartbeat went stale (the process died); {@link #sweep} also
+ * finds processing lists whose consumer left no heartbeat at all.
  *
  * <p>Attempts are counted per item content (SHA-1), in {@code queue:attempts}.
  */
@@ -77,6 +79,13 @@ public final class ReliableQueue {
               redis.call('HDEL', KEYS[2], redis.sha1hex(item))
             end
             return #ARGV
+            """;
+
+    /** KEYS: heartbeats, processing. ARGV: consumer. Forgets a consumer that holds no item. */
+    private static final String RETIRE = """
+            if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+            redis.call('HDEL', KEYS[1], ARGV[1])
+            return 1
             """;
 
     /** KEYS: processing, queue. ARGV: item. Moves one item from processing back to the end of the queue. */
@@ -274,36 +283,56 @@ public final class ReliableQueue {
                 Long.toString(clock.millis()).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Forgets a consumer that stopped cleanly (its processing list is empty). */
+    /**
+     * Forgets a consumer that stopped. One still holding items (its thread did not finish in time)
+     * keeps its heartbeat entry, which goes stale, so the reaper puts those items back.
+     */
     public void retire(String consumer) {
-        redis.hdel(RedisNames.consumerHeartbeats(queue), consumer);
+        redis.eval(
+                RETIRE,
+                ScriptOutputType.INTEGER,
+                new String[] {RedisNames.consumerHeartbeats(queue), RedisNames.processingList(queue, consumer)},
+                consumer.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * Puts back on the queue every in-flight item of consumers that stopped sending heartbeats.
+     * Puts back on the queue every in-flight item of consumers whose heartbeat went stale, and
+     * forgets those consumers. It reads the heartbeats, not the keyspace, so its cost does not grow
+     * with the number of keys in Redis.
      *
      * @return the number of items re-queued
      */
     public long reap() {
         long moved = 0;
+        Map<String, byte[]> heartbeats = redis.hgetall(RedisNames.consumerHeartbeats(queue));
+        for (Map.Entry<String, byte[]> heartbeat : heartbeats.entrySet()) {
+            if (isStale(heartbeat.getValue())) {
+                moved += requeue(heartbeat.getKey());
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * {@link #reap} plus the processing lists of consumers that have no heartbeat entry at all (left
+     * by a version that forgot a consumer still holding items): a {@code SCAN} of the keyspace,
+     * for a worker's start and an occasional sweep, not every heartbeat.
+     *
+     * @return the number of items re-queued
+     */
+    public long sweep() {
+        long moved = reap();
         String prefix = RedisNames.processingList(queue, "");
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
             KeyScanCursor<String> page = redis.scan(
                     cursor,
                     ScanArgs.Builder.matches(RedisNames.processingListPattern(queue))
-                            .limit(200));
+                            .limit(1000));
             for (String processing : page.getKeys()) {
                 String consumer = processing.substring(prefix.length());
-                if (isStale(consumer)) {
-                    Long count = redis.eval(
-                            REQUEUE,
-                            ScriptOutputType.INTEGER,
-                            new String[] {
-                                processing, queue, RedisNames.attempts(queue), RedisNames.consumerHeartbeats(queue)
-                            },
-                            consumer.getBytes(StandardCharsets.UTF_8));
-                    moved += count;
+                if (isStale(redis.hget(RedisNames.consumerHeartbeats(queue), consumer))) {
+                    moved += requeue(consumer);
                 }
             }
             cursor = page;
@@ -311,8 +340,21 @@ public final class ReliableQueue {
         return moved;
     }
 
-    private boolean isStale(String consumer) {
-        byte[] beat = redis.hget(RedisNames.consumerHeartbeats(queue), consumer);
+    private long requeue(String consumer) {
+        return redis.eval(
+                REQUEUE,
+                ScriptOutputType.INTEGER,
+                new String[] {
+                    RedisNames.processingList(queue, consumer),
+                    queue,
+                    RedisNames.attempts(queue),
+                    RedisNames.consumerHeartbeats(queue)
+                },
+                consumer.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether a heartbeat (null: none) is older than {@code staleAfter}. */
+    private boolean isStale(byte[] beat) {
         if (beat == null) {
             return true;
         }

@@ -137,11 +137,14 @@ class QueueWorkerIT {
     @Test
     void anItemWhoseConsumersKeepDyingIsDeadLetteredInsteadOfKillingTheNextOne() {
         // three consumers took the item and died with it: the reaper counted each interrupted delivery
-        ReliableQueue queue = new ReliableQueue(QUEUE, SETTINGS, redis, new AdjustableClock(Instant.now()));
+        AdjustableClock clock = new AdjustableClock(Instant.now());
+        ReliableQueue queue = new ReliableQueue(QUEUE, SETTINGS, redis, clock);
         queue.push("poison".getBytes(UTF_8));
         for (int i = 0; i < SETTINGS.maxAttempts(); i++) {
+            queue.heartbeat("died-" + i);
             ReliableQueue.take(redis, QUEUE, "died-" + i, Duration.ofMillis(100))
                     .orElseThrow();
+            clock.advance(SETTINGS.staleAfter().plusSeconds(1));
             assertThat(queue.reap()).isEqualTo(1);
         }
         AtomicInteger calls = new AtomicInteger();

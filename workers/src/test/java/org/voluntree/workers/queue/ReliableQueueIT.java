@@ -122,7 +122,9 @@ class ReliableQueueIT {
         for (String item : List.of("1", "2", "3")) {
             queue.push(bytes(item));
         }
+        queue.heartbeat("died");
         assertThat(ReliableQueue.take(redis, QUEUE, "died", POLL, 10)).hasSize(3);
+        clock.advance(Duration.ofSeconds(6));
         assertThat(queue.reap()).isEqualTo(3);
 
         for (String item : List.of("1", "2", "3")) {
@@ -223,11 +225,29 @@ class ReliableQueueIT {
     }
 
     @Test
-    void reapRequeuesTheItemsOfAConsumerThatNeverSentAHeartbeat() {
+    void reapForgetsStaleConsumersThatHeldNothingAndNeverScansTheKeyspace() {
+        queue.heartbeat("gone");
+        queue.heartbeat("live");
+        for (int i = 0; i < 500; i++) {
+            redis.set("seen:fb:" + i, bytes("1"));
+        }
+        long scansBefore = scanCalls();
+        clock.advance(Duration.ofSeconds(6));
+        queue.heartbeat("live");
+
+        assertThat(queue.reap()).isZero();
+
+        assertThat(redis.hkeys(RedisNames.consumerHeartbeats(QUEUE))).containsExactly("live");
+        assertThat(scanCalls()).isEqualTo(scansBefore);
+    }
+
+    @Test
+    void onlyASweepFindsTheItemsOfAConsumerThatNeverSentAHeartbeat() {
         queue.push(bytes("orphan"));
         take("ghost");
+        assertThat(queue.reap()).isZero();
 
-        assertThat(queue.reap()).isEqualTo(1);
+        assertThat(queue.sweep()).isEqualTo(1);
 
         assertThat(items(QUEUE)).containsExactly("orphan");
         assertThat(redis.exists(RedisNames.processingList(QUEUE, "ghost"))).isZero();
@@ -238,6 +258,21 @@ class ReliableQueueIT {
         queue.heartbeat("c1");
         queue.retire("c1");
 
+        assertThat(redis.hkeys(RedisNames.consumerHeartbeats(QUEUE))).isEmpty();
+    }
+
+    @Test
+    void aConsumerRetiredWhileStillHoldingAnItemIsLeftForTheReaper() {
+        queue.heartbeat("c1");
+        queue.push(bytes("in flight"));
+        take("c1");
+
+        queue.retire("c1");
+        assertThat(redis.hkeys(RedisNames.consumerHeartbeats(QUEUE))).containsExactly("c1");
+
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(queue.reap()).isEqualTo(1);
+        assertThat(items(QUEUE)).containsExactly("in flight");
         assertThat(redis.hkeys(RedisNames.consumerHeartbeats(QUEUE))).isEmpty();
     }
 
@@ -295,6 +330,16 @@ class ReliableQueueIT {
 
         assertThat(queue.attempts(delivery)).isZero();
         assertThat(new DeadLetters(redis).size()).isZero();
+    }
+
+    /** How many SCAN commands this Redis server has run. */
+    private long scanCalls() {
+        for (String line : redis.info("commandstats").split("\r?\n")) {
+            if (line.startsWith("cmdstat_scan:calls=")) {
+                return Long.parseLong(line.substring("cmdstat_scan:calls=".length(), line.indexOf(',')));
+            }
+        }
+        return 0;
     }
 
     private Delivery take(String consumer) {
