@@ -31,7 +31,8 @@ class TrainingRole {
                 shared.heartbeatEvery(),
                 shared.staleAfter(),
                 shared.retryBackoff(),
-                shared.maxRetryBackoff());
+                shared.maxRetryBackoff(),
+                1);
         return new QueueWorkerLifecycle(client, RedisNames.TRAIN_QUEUE, new TrainingWorker(jobs, training, redis), one);
     }
 }

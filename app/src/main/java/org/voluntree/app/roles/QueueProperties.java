@@ -26,6 +26,6 @@ public record QueueProperties(
 
     public QueueSettings settings() {
         return new QueueSettings(
-                consumers, maxAttempts, pollTimeout, heartbeatEvery, staleAfter, retryBackoff, maxRetryBackoff);
+                consumers, maxAttempts, pollTimeout, heartbeatEvery, staleAfter, retryBackoff, maxRetryBackoff, 1);
     }
 }

@@ -30,19 +30,7 @@ public record QueueSettings(
     /** Settings that retry a failed item at once and take one item at a time. */
     public QueueSettings(
             int consumers, int maxAttempts, Duration pollTimeout, Duration heartbeatEvery, Duration staleAfter) {
-        this(consumers, maxAttempts, pollTimeout, heartbeatEvery, staleAfter, Duration.ZERO, Duration.ZERO);
-    }
-
-    /** Settings that take one item at a time. */
-    public QueueSettings(
-            int consumers,
-            int maxAttempts,
-            Duration pollTimeout,
-            Duration heartbeatEvery,
-            Duration staleAfter,
-            Duration retryBackoff,
-            Duration maxRetryBackoff) {
-        this(consumers, maxAttempts, pollTimeout, heartbeatEvery, staleAfter, retryBackoff, maxRetryBackoff, 1);
+        this(consumers, maxAttempts, pollTimeout, heartbeatEvery, staleAfter, Duration.ZERO, Duration.ZERO, 1);
     }
 
     public QueueSettings {
@@ -89,6 +77,7 @@ public record QueueSettings(
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(15),
                 Duration.ofSeconds(1),
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1),
+                1);
     }
 }

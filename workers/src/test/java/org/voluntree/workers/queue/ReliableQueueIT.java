@@ -287,7 +287,8 @@ class ReliableQueueIT {
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(5),
                         Duration.ofSeconds(2),
-                        Duration.ofSeconds(30)),
+                        Duration.ofSeconds(30),
+                        1),
                 redis,
                 clock);
         backingOff.push(bytes("flaky"));
