@@ -102,8 +102,18 @@ public final class QueueWorker implements AutoCloseable {
 
     private void consume(String consumer, StatefulRedisConnection<String, byte[]> blocking) {
         Backoff backoff = new Backoff();
+        boolean brokenTurn = false;
         while (running) {
             try {
+                if (brokenTurn) {
+                    // the jobs of the turn that broke off would otherwise wait in this live consumer's
+                    // processing list until the process stops
+                    long back = queue.requeueInFlight(consumer);
+                    if (back > 0) {
+                        log.warn("Put {} jobs of {} back after a turn broke off", back, queueName);
+                    }
+                    brokenTurn = false;
+                }
                 List<Delivery> taken = ReliableQueue.take(
                         blocking.sync(), queueName, consumer, settings.pollTimeout(), settings.batchSize());
                 if (!taken.isEmpty()) {
@@ -111,6 +121,7 @@ public final class QueueWorker implements AutoCloseable {
                 }
                 backoff.reset();
             } catch (RedisConnectionException | RedisCommandTimeoutException e) {
+                brokenTurn = true;
                 if (!running) {
                     break;
                 }
@@ -121,6 +132,7 @@ public final class QueueWorker implements AutoCloseable {
                         backoff.next());
                 backoff.pause();
             } catch (RuntimeException e) {
+                brokenTurn = true;
                 if (!running) {
                     break;
                 }

@@ -35,7 +35,11 @@ import org.voluntree.contracts.redis.RedisNames;
  */
 public final class ReliableQueue {
 
-    /** KEYS: processing, queue, attempts, heartbeats. ARGV: consumer. Returns the number of items moved back. */
+    /**
+     * KEYS: processing, queue, attempts, heartbeats. ARGV: consumer, {@code forget} to drop its heartbeat
+     * (or {@code keep}). Moves the consumer's items back to the queue, next in line, each counted as an
+     * interrupted delivery; returns how many.
+     */
     private static final String REQUEUE = """
             local moved = 0
             while true do
@@ -44,7 +48,7 @@ public final class ReliableQueue {
               redis.call('HINCRBY', KEYS[3], redis.sha1hex(item), 1)
               moved = moved + 1
             end
-            redis.call('HDEL', KEYS[4], ARGV[1])
+            if ARGV[2] == 'forget' then redis.call('HDEL', KEYS[4], ARGV[1]) end
             return moved
             """;
 
@@ -340,7 +344,22 @@ public final class ReliableQueue {
         return moved;
     }
 
+    /**
+     * A live consumer's turn broke off (Redis went away between taking its jobs and settling them):
+     * puts what it still holds back on the queue, next in line and counted as an interrupted delivery,
+     * as the reaper would if the consumer had died. Call it only between the consumer's turns.
+     *
+     * @return the number of items re-queued
+     */
+    public long requeueInFlight(String consumer) {
+        return requeue(consumer, "keep");
+    }
+
     private long requeue(String consumer) {
+        return requeue(consumer, "forget");
+    }
+
+    private long requeue(String consumer, String heartbeat) {
         return redis.eval(
                 REQUEUE,
                 ScriptOutputType.INTEGER,
@@ -350,7 +369,8 @@ public final class ReliableQueue {
                     RedisNames.attempts(queue),
                     RedisNames.consumerHeartbeats(queue)
                 },
-                consumer.getBytes(StandardCharsets.UTF_8));
+                consumer.getBytes(StandardCharsets.UTF_8),
+                heartbeat.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Whether a heartbeat (null: none) is older than {@code staleAfter}. */

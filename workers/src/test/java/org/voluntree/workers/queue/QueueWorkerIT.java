@@ -4,18 +4,26 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.voluntree.contracts.dead.DeadLetter;
 import org.voluntree.contracts.dead.DeadLetters;
+import org.voluntree.contracts.local.LocalRedisServer;
 import org.voluntree.contracts.redis.RedisCodecs;
 import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.contracts.testing.TestRedis;
@@ -159,6 +167,60 @@ class QueueWorkerIT {
         assertThat(new String(letter.payload(), UTF_8)).isEqualTo("poison");
         assertThat(calls).as("the handler never saw it").hasValue(0);
         assertThat(redis.llen(QUEUE)).isZero();
+    }
+
+    @Test
+    void theJobsOfATurnThatBrokeOffWhenRedisWentAwayAreHandledAgainOnceItIsBack(@TempDir Path data) throws Exception {
+        int port = LocalRedisServer.freePort();
+        AtomicReference<LocalRedisServer> server = new AtomicReference<>(LocalRedisServer.start(port, data, true));
+        RedisClient client = RedisClient.create(RedisURI.builder()
+                .withHost("127.0.0.1")
+                .withPort(port)
+                .withTimeout(Duration.ofMillis(500))
+                .build());
+        CountDownLatch redisStopped = new CountDownLatch(1);
+        List<String> handled = new CopyOnWriteArrayList<>();
+        JobHandler stopsRedisOnce = new JobHandler() {
+            @Override
+            public void handle(byte[] item) {
+                throw new AssertionError("a batching queue hands its items over together");
+            }
+
+            @Override
+            public BatchOutcome handleAll(List<byte[]> items) {
+                items.forEach(item -> handled.add(new String(item, UTF_8)));
+                if (redisStopped.getCount() > 0) {
+                    // done, but Redis goes away before the jobs are acknowledged
+                    server.get().close();
+                    redisStopped.countDown();
+                }
+                return new BatchOutcome(items.size());
+            }
+        };
+        QueueSettings oneConsumerTakingTen = new QueueSettings(
+                        1, 3, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(2))
+                .withBatchSize(10);
+        try (StatefulRedisConnection<String, byte[]> own = client.connect(RedisCodecs.STRING_BYTES)) {
+            for (String item : List.of("a", "b", "c")) {
+                own.sync().lpush(QUEUE, item.getBytes(UTF_8));
+            }
+            try (QueueWorker worker = new QueueWorker(client, QUEUE, stopsRedisOnce, oneConsumerTakingTen)) {
+                worker.start();
+                assertThat(redisStopped.await(10, TimeUnit.SECONDS)).isTrue();
+                Thread.sleep(2_000); // longer than the command timeout: the acknowledgement fails
+                server.set(LocalRedisServer.start(port, data, true));
+
+                await().atMost(Duration.ofSeconds(20))
+                        .untilAsserted(() -> assertThat(handled).containsExactly("a", "b", "c", "a", "b", "c"));
+                await().atMost(Duration.ofSeconds(5))
+                        .untilAsserted(() -> assertThat(own.sync().keys(RedisNames.processingListPattern(QUEUE)))
+                                .isEmpty());
+            }
+            assertThat(own.sync().llen(QUEUE)).isZero();
+        } finally {
+            client.shutdown();
+            server.get().close();
+        }
     }
 
     @Test
