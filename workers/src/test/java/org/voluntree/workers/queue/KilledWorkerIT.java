@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.voluntree.contracts.redis.RedisCodecs;
 import org.voluntree.contracts.redis.RedisNames;
 import org.voluntree.contracts.testing.TestRedis;
 
-/** A worker process killed with an item in flight: the item is not lost and is handled exactly once. */
+/** A worker process killed with items in flight: they are not lost, and each is handled exactly once. */
 class KilledWorkerIT {
 
     private static final String QUEUE = "q:killed";
@@ -74,7 +75,58 @@ class KilledWorkerIT {
         assertThat(new DeadLetters(redis).size()).isZero();
     }
 
+    @Test
+    void aBatchInFlightInAKilledWorkerComesBackAndEachOfItsItemsIsHandledOnce() throws Exception {
+        List<String> jobs = List.of("job-1", "job-2", "job-3", "job-4", "job-5");
+        for (String job : jobs) {
+            redis.lpush(QUEUE, job.getBytes(UTF_8));
+        }
+        child = startChild(10);
+        await("the child worker takes the batch").atMost(Duration.ofSeconds(30)).until(() -> redis.get(TAKEN) != null);
+        assertThat(redis.llen(QUEUE)).isZero();
+        assertThat(redis.llen(processingLists().get(0)))
+                .as("the whole batch in flight")
+                .isEqualTo(5);
+
+        child.destroyForcibly().waitFor();
+
+        List<List<String>> batches = new CopyOnWriteArrayList<>();
+        JobHandler records = new JobHandler() {
+            @Override
+            public void handle(byte[] item) {
+                redis.rpush(RESULTS, item);
+            }
+
+            @Override
+            public BatchOutcome handleAll(List<byte[]> items) throws Exception {
+                batches.add(items.stream().map(b -> new String(b, UTF_8)).toList());
+                return JobHandler.super.handleAll(items);
+            }
+        };
+        QueueSettings settings = new QueueSettings(
+                        1, 3, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(2))
+                .withBatchSize(10);
+        try (QueueWorker survivor = new QueueWorker(TestRedis.client(), QUEUE, records, settings)) {
+            survivor.start();
+            await("the batch is handled by the surviving worker")
+                    .atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> assertThat(results()).containsExactlyElementsOf(jobs));
+        }
+        assertThat(batches)
+                .as("each interrupted item comes back alone")
+                .containsExactly(
+                        List.of("job-1"), List.of("job-2"), List.of("job-3"), List.of("job-4"), List.of("job-5"));
+        assertThat(processingLists())
+                .allSatisfy(list -> assertThat(redis.llen(list)).isZero());
+        assertThat(redis.hlen(RedisNames.attempts(QUEUE))).isZero();
+        assertThat(new DeadLetters(redis).size()).isZero();
+    }
+
     private Process startChild() throws Exception {
+        return startChild(1);
+    }
+
+    private Process startChild(int batch) throws Exception {
         Path log = Path.of("target", "killed-worker-child.log");
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -85,7 +137,8 @@ class KilledWorkerIT {
                         BlockingWorkerMain.class.getName(),
                         TestRedis.uri(),
                         QUEUE,
-                        TAKEN))
+                        TAKEN,
+                        Integer.toString(batch)))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
