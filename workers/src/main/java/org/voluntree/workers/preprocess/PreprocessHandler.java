@@ -61,14 +61,15 @@ public final class PreprocessHandler implements JobHandler {
                 added.add(null);
             }
         }
-        long timeout = redis.getTimeout().toMillis();
+        // one command timeout for the whole pipeline, not one for each answer
+        long deadline = System.nanoTime() + redis.getTimeout().toNanos();
         for (int i = 0; i < added.size(); i++) {
             RedisFuture<String> future = added.get(i);
             if (future == null) {
                 continue;
             }
             try {
-                future.get(timeout, TimeUnit.MILLISECONDS);
+                future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
                 outcome.failed(i, e.getCause() instanceof Exception cause ? cause : e);
             } catch (TimeoutException e) {
