@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,9 +44,13 @@ public final class PreprocessHandler implements JobHandler {
         this.addArgs = XAddArgs.Builder.maxlen(streamMaxLength).approximateTrimming();
     }
 
+    /** One event: a batch of one, so that there is a single way to the stream. */
     @Override
-    public void handle(byte[] item) {
-        redis.sync().xadd(RedisNames.COMMENTS_STREAM, addArgs, featurise(item));
+    public void handle(byte[] item) throws Exception {
+        Optional<Exception> failure = handleAll(List.of(item)).failure(0);
+        if (failure.isPresent()) {
+            throw failure.get();
+        }
     }
 
     @Override
