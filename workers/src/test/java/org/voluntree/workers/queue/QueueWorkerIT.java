@@ -34,6 +34,9 @@ class QueueWorkerIT {
     private static final String RESULTS = "test:results";
     private static final QueueSettings SETTINGS =
             new QueueSettings(2, 3, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(2));
+    private static final QueueSettings ONE_CONSUMER_TAKING_TEN = new QueueSettings(
+                    1, 3, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(2))
+            .withBatchSize(10);
 
     private StatefulRedisConnection<String, byte[]> connection;
     private RedisCommands<String, byte[]> redis;
@@ -76,34 +79,23 @@ class QueueWorkerIT {
     void waitingItemsReachTheHandlerTogetherAndOnlyTheOneThatFailedIsRetried() {
         List<List<String>> batches = new CopyOnWriteArrayList<>();
         AtomicInteger failuresLeft = new AtomicInteger(1);
-        JobHandler batching = new JobHandler() {
-            @Override
-            public void handle(byte[] item) {
-                throw new AssertionError("a batching queue hands its items over together");
-            }
-
-            @Override
-            public BatchOutcome handleAll(List<byte[]> items) {
-                batches.add(items.stream().map(b -> new String(b, UTF_8)).toList());
-                BatchOutcome outcome = new BatchOutcome(items.size());
-                for (int i = 0; i < items.size(); i++) {
-                    if (new String(items.get(i), UTF_8).equals("c") && failuresLeft.getAndDecrement() > 0) {
-                        outcome.failed(i, new IllegalStateException("stream full"));
-                    } else {
-                        redis.rpush(RESULTS, items.get(i));
-                    }
+        BatchingHandler batching = items -> {
+            batches.add(items.stream().map(b -> new String(b, UTF_8)).toList());
+            BatchOutcome outcome = new BatchOutcome(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                if (new String(items.get(i), UTF_8).equals("c") && failuresLeft.getAndDecrement() > 0) {
+                    outcome.failed(i, new IllegalStateException("stream full"));
+                } else {
+                    redis.rpush(RESULTS, items.get(i));
                 }
-                return outcome;
             }
+            return outcome;
         };
         for (String item : List.of("a", "b", "c", "d", "e")) {
             redis.lpush(QUEUE, item.getBytes(UTF_8));
         }
-        QueueSettings oneConsumerTakingTen = new QueueSettings(
-                        1, 3, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(2))
-                .withBatchSize(10);
 
-        try (QueueWorker worker = new QueueWorker(TestRedis.client(), QUEUE, batching, oneConsumerTakingTen)) {
+        try (QueueWorker worker = new QueueWorker(TestRedis.client(), QUEUE, batching, ONE_CONSUMER_TAKING_TEN)) {
             worker.start();
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(results()).containsExactly("a", "b", "d", "e", "c"));
@@ -180,31 +172,20 @@ class QueueWorkerIT {
                 .build());
         CountDownLatch redisStopped = new CountDownLatch(1);
         List<String> handled = new CopyOnWriteArrayList<>();
-        JobHandler stopsRedisOnce = new JobHandler() {
-            @Override
-            public void handle(byte[] item) {
-                throw new AssertionError("a batching queue hands its items over together");
+        BatchingHandler stopsRedisOnce = items -> {
+            items.forEach(item -> handled.add(new String(item, UTF_8)));
+            if (redisStopped.getCount() > 0) {
+                // done, but Redis goes away before the jobs are acknowledged
+                server.get().close();
+                redisStopped.countDown();
             }
-
-            @Override
-            public BatchOutcome handleAll(List<byte[]> items) {
-                items.forEach(item -> handled.add(new String(item, UTF_8)));
-                if (redisStopped.getCount() > 0) {
-                    // done, but Redis goes away before the jobs are acknowledged
-                    server.get().close();
-                    redisStopped.countDown();
-                }
-                return new BatchOutcome(items.size());
-            }
+            return new BatchOutcome(items.size());
         };
-        QueueSettings oneConsumerTakingTen = new QueueSettings(
-                        1, 3, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(2))
-                .withBatchSize(10);
         try (StatefulRedisConnection<String, byte[]> own = client.connect(RedisCodecs.STRING_BYTES)) {
             for (String item : List.of("a", "b", "c")) {
                 own.sync().lpush(QUEUE, item.getBytes(UTF_8));
             }
-            try (QueueWorker worker = new QueueWorker(client, QUEUE, stopsRedisOnce, oneConsumerTakingTen)) {
+            try (QueueWorker worker = new QueueWorker(client, QUEUE, stopsRedisOnce, ONE_CONSUMER_TAKING_TEN)) {
                 worker.start();
                 assertThat(redisStopped.await(10, TimeUnit.SECONDS)).isTrue();
                 Thread.sleep(2_000); // longer than the command timeout: the acknowledgement fails
